@@ -1,0 +1,44 @@
+// The one way the application reaches PostgreSQL: a transaction scoped to a user and, when acting on a store,
+// a tenant. Row-level security (prisma/migrations/*_row_level_security) does the rest.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import type { Prisma } from "./generated/prisma/client";
+
+export type Transaction = Prisma.TransactionClient;
+
+export type Scope = {
+  /** The signed-in user; lets them list the stores they belong to. */
+  userId?: string | null;
+  /** The store being acted on. Set it only after checking the user may act on that store. */
+  tenantId?: string | null;
+};
+
+/** The database role the application runs as: owns nothing, cannot bypass row-level security. */
+export const APP_ROLE = "kaidian_app";
+
+export class Database {
+  private readonly client: PrismaClient;
+
+  constructor(url: string, options: { maxConnections?: number } = {}) {
+    this.client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 }),
+    });
+  }
+
+  /**
+   * Runs `work` in one transaction as the application role, with the scope in transaction-local settings
+   * (they vanish at commit, so a pooled connection never carries one request's tenant into the next).
+   */
+  scoped<T>(scope: Scope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.client.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true),
+        set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
+        set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+      return work(tx);
+    });
+  }
+
+  disconnect(): Promise<void> {
+    return this.client.$disconnect();
+  }
+}

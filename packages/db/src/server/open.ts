@@ -1,0 +1,32 @@
+import { redactUrl } from "../connection";
+import { startEmbeddedPostgres } from "./embedded";
+
+export type DatabaseServer = { url: string; embedded: boolean; describe: string; stop(): Promise<void> };
+
+export const DEFAULT_EMBEDDED_PORT = 54329;
+
+/**
+ * The database the product runs on: DATABASE_URL when it is set, otherwise the embedded PostgreSQL kept in
+ * `dataDir`.
+ */
+export async function openDatabaseServer(options: {
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<DatabaseServer> {
+  const external = options.env.DATABASE_URL?.trim();
+  if (external) {
+    return { url: external, embedded: false, describe: redactUrl(external), stop: async () => {} };
+  }
+  const port = Number(options.env.EMBEDDED_POSTGRES_PORT ?? DEFAULT_EMBEDDED_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`EMBEDDED_POSTGRES_PORT must be a port number from 1 to 65535 (got "${options.env.EMBEDDED_POSTGRES_PORT}")`);
+  }
+  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port, log: options.log });
+  return {
+    url: server.url,
+    embedded: true,
+    describe: `embedded PostgreSQL in ${options.dataDir} (${redactUrl(server.url)})`,
+    stop: server.stop,
+  };
+}

@@ -1,0 +1,81 @@
+import { DomainError, NotFoundError } from "@kaidian/accounts";
+import type { Database } from "@kaidian/db";
+import { superuser, testDatabase, uniqueEmail } from "@kaidian/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOwnStore, listStores, merchantSignUpSchema, resolveStore, signUpMerchant } from "./index";
+
+let db: Database;
+beforeAll(() => {
+  db = testDatabase();
+});
+afterAll(() => db.disconnect());
+
+const signUp = (overrides: Record<string, unknown> = {}) =>
+  signUpMerchant(
+    db,
+    merchantSignUpSchema.parse({
+      name: "林小野", email: uniqueEmail("merchant"), password: "coffee-beans-2026",
+      storeName: "山野咖啡", templateId: "ecommerce", ...overrides,
+    }),
+  );
+
+async function rowCounts() {
+  const admin = await superuser();
+  const { rows } = await admin.query(
+    "SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM tenants)::int AS tenants, (SELECT count(*) FROM tenant_members)::int AS members",
+  );
+  await admin.end();
+  return rows[0];
+}
+
+describe("merchant sign-up", () => {
+  it("creates the account, the store with the merchant as owner, and a session", async () => {
+    const result = await signUp({ storeName: "Lakeside Inn 湖畔", templateId: "hotel" });
+    expect(result.store).toMatchObject({ name: "Lakeside Inn 湖畔", templateId: "hotel", status: "ACTIVE" });
+    expect(result.store.slug).toMatch(/^lakeside-inn-[0-9a-f]{6}$/);
+    expect(result.token).toBeTruthy();
+    const access = await resolveStore(db, result.user.id, result.store.slug);
+    expect(access.role).toBe("OWNER");
+  });
+
+  it("gives a Chinese-named store a usable slug", async () => {
+    const { store } = await signUp({ storeName: "老街面馆" });
+    expect(store.slug).toMatch(/^store-[0-9a-f]{6}$/);
+  });
+
+  it("refuses an email already registered, writing nothing", async () => {
+    const email = uniqueEmail("taken");
+    await signUp({ email });
+    const before = await rowCounts();
+    const error = await signUp({ email: email.toUpperCase(), storeName: "第二家店" }).catch((e: DomainError) => e);
+    expect(error).toMatchObject({ code: "email.taken", field: "email" });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a store name over 30 characters before anything is written", () => {
+    const result = merchantSignUpSchema.safeParse({
+      name: "a", email: uniqueEmail(), password: "coffee-beans-2026", storeName: "店".repeat(31), templateId: "hotel",
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ["storeName"], message: "store.name.tooLong" })]);
+  });
+});
+
+describe("store access", () => {
+  it("answers 'not found' for another merchant's store, by slug and by id alike", async () => {
+    const mine = await signUp();
+    const theirs = await signUp();
+    for (const ref of [theirs.store.slug, theirs.store.id]) {
+      await expect(resolveStore(db, mine.user.id, ref)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    await expect(resolveStore(db, mine.user.id, "no-such-store")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("lists the merchant's own stores, and only those", async () => {
+    const owner = await signUp({ storeName: "First" });
+    await signUp({ storeName: "Someone else's" });
+    await createOwnStore(db, owner.user.id, { storeName: "Second", templateId: "restaurant" });
+    const names = (await listStores(db, owner.user.id)).map((access) => access.store.name);
+    expect(names).toEqual(["First", "Second"]);
+  });
+});

@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { type AccountUser, createSession, createUser, prepareAccount } from "@kaidian/accounts";
+import { type Database, Prisma, type Transaction } from "@kaidian/db";
+import type { TemplateId } from "@kaidian/templates";
+import type { Store } from "./access";
+import type { MerchantSignUp } from "./schemas";
+import { newSlug } from "./slugs";
+
+const SLUG_ATTEMPTS = 3;
+
+type StoreDraft = { id: string; name: string; templateId: TemplateId; agencyId?: string | null };
+
+function isSlugClash(error: unknown) {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    JSON.stringify(error.meta ?? {}).includes("slug")
+  );
+}
+
+/** Inserts the store row. Must run in a transaction scoped to `draft.id` (row-level security checks it). */
+async function insertStore(tx: Transaction, draft: StoreDraft): Promise<Store> {
+  return (await tx.tenant.create({
+    data: { id: draft.id, name: draft.name, templateId: draft.templateId, agencyId: draft.agencyId ?? null, slug: newSlug(draft.name) },
+    select: { id: true, name: true, slug: true, templateId: true, status: true, agencyId: true, createdAt: true },
+  })) as Store;
+}
+
+/**
+ * Runs `work` in a new store's scope, creating the store first. A slug clash rolls the whole transaction back
+ * and tries again with a fresh slug, so nothing is ever half-written.
+ */
+export async function withNewStore<T>(
+  db: Database,
+  store: Omit<StoreDraft, "id">,
+  userId: string | null,
+  work: (tx: Transaction, created: Store) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const id = randomUUID();
+    try {
+      return await db.scoped({ userId, tenantId: id }, async (tx) => work(tx, await insertStore(tx, { ...store, id })));
+    } catch (error) {
+      if (!isSlugClash(error) || attempt >= SLUG_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** A signed-in user opening another store of their own. */
+export function createOwnStore(db: Database, userId: string, input: { storeName: string; templateId: TemplateId }) {
+  return withNewStore(db, { name: input.storeName, templateId: input.templateId }, userId, async (tx, store) => {
+    await tx.tenantMember.create({ data: { tenantId: store.id, userId, role: "OWNER" } });
+    return store;
+  });
+}
+
+export type MerchantSignedUp = { user: AccountUser; store: Store; token: string; expiresAt: Date };
+
+/** A new merchant: their account, their first store (with them as owner) and a session, all or nothing. */
+export async function signUpMerchant(db: Database, input: MerchantSignUp): Promise<MerchantSignedUp> {
+  const account = await prepareAccount(input);
+  return withNewStore(db, { name: input.storeName, templateId: input.templateId }, null, async (tx, store) => {
+    const user = await createUser(tx, account);
+    await tx.tenantMember.create({ data: { tenantId: store.id, userId: user.id, role: "OWNER" } });
+    return { user, store, ...(await createSession(tx, user.id)) };
+  });
+}
