@@ -2,35 +2,10 @@
 // each role. Idempotent: rows have fixed ids or unique emails, and existing rows are left as they are (a demo
 // user who changed their password keeps it).
 import { hashPassword } from "@kaidian/accounts";
-import type { AgencyRole, Database, TenantRole } from "@kaidian/db";
-import type { TemplateId } from "@kaidian/templates";
+import type { Database } from "@kaidian/db";
+import { DEMO_AGENCY as AGENCY, DEMO_PASSWORD, DEMO_STORES as STORES, DEMO_USERS } from "./demo-data";
 
-export const DEMO_PASSWORD = "kaidian-demo-2026";
-
-const AGENCY = { id: "7a1d0000-0000-4000-8000-000000000001", name: "开店演示代理商", slug: "demo-agency" };
-
-const STORES: { id: string; name: string; slug: string; templateId: TemplateId }[] = [
-  { id: "7a1d0000-0000-4000-8000-000000000101", name: "山野咖啡豆铺", slug: "shanye-coffee", templateId: "ecommerce" },
-  { id: "7a1d0000-0000-4000-8000-000000000102", name: "湖畔民宿", slug: "lakeside-inn", templateId: "hotel" },
-  { id: "7a1d0000-0000-4000-8000-000000000103", name: "老街面馆", slug: "old-street-noodles", templateId: "restaurant" },
-];
-
-type DemoUser = {
-  email: string;
-  name: string;
-  role: string;
-  agencyRole?: AgencyRole;
-  stores?: { slug: string; role: TenantRole }[];
-};
-
-export const DEMO_USERS: DemoUser[] = [
-  { email: "agency@demo.kaidian.test", name: "周敏", role: "agency admin", agencyRole: "ADMIN" },
-  { email: "publisher@demo.kaidian.test", name: "陈航", role: "agency publisher", agencyRole: "PUBLISHER" },
-  { email: "shop@demo.kaidian.test", name: "林小野", role: "merchant owner (e-commerce)", stores: [{ slug: "shanye-coffee", role: "OWNER" }] },
-  { email: "hotel@demo.kaidian.test", name: "何湖", role: "merchant owner (hotel)", stores: [{ slug: "lakeside-inn", role: "OWNER" }] },
-  { email: "noodles@demo.kaidian.test", name: "王老街", role: "merchant owner (restaurant)", stores: [{ slug: "old-street-noodles", role: "OWNER" }] },
-  { email: "staff@demo.kaidian.test", name: "李小二", role: "merchant staff (restaurant)", stores: [{ slug: "old-street-noodles", role: "STAFF" }] },
-];
+export { DEMO_PASSWORD, DEMO_USERS };
 
 export async function seedDemo(db: Database) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_STORES } from "../../../prisma/demo-data";
+import { signIn } from "./helpers";
+
+const lakeside = DEMO_STORES.find((store) => store.slug === "lakeside-inn")!;
+
+test("a merchant asking for another merchant's store, by slug or by id, gets a 404 and none of its data", async ({ page }) => {
+  await signIn(page, "shop@demo.kaidian.test");
+  for (const ref of [lakeside.slug, lakeside.id, `${lakeside.slug}/settings`, `${lakeside.id}/catalog`]) {
+    const response = await page.goto(`/stores/${ref}`);
+    expect(response?.status(), ref).toBe(404);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+    await expect(page.getByText(lakeside.name)).toHaveCount(0);
+  }
+});
+
+test("an agency admin sees every store it serves and switches between them", async ({ page }) => {
+  await signIn(page, "agency@demo.kaidian.test");
+  await expect(page).toHaveURL(/\/agency$/);
+  const stores = page.getByTestId("agency-stores").getByRole("listitem");
+  await expect(stores.filter({ hasText: "山野咖啡豆铺" })).toHaveCount(1);
+  await expect(stores.filter({ hasText: "湖畔民宿" })).toHaveCount(1);
+  await expect(stores.filter({ hasText: "老街面馆" })).toHaveCount(1);
+
+  await stores.filter({ hasText: "湖畔民宿" }).getByRole("link", { name: "进入" }).click();
+  await expect(page.getByRole("heading", { name: "湖畔民宿" })).toBeVisible();
+  await expect(page.getByTestId("store-role")).toHaveText("代理商管理员");
+
+  await page.getByRole("combobox", { name: "切换店铺" }).selectOption({ label: "老街面馆" });
+  await expect(page).toHaveURL(/\/stores\/old-street-noodles$/);
+  await expect(page.getByRole("heading", { name: "老街面馆" })).toBeVisible();
+
+  await page.getByRole("combobox", { name: "切换店铺" }).selectOption({ label: "全部店铺" });
+  await expect(page).toHaveURL(/\/agency$/);
+});
+
+test("an agency admin opens a store for a merchant, who joins it as owner through the invitation link", async ({ page, browser }) => {
+  await signIn(page, "agency@demo.kaidian.test");
+  await page.getByLabel("店铺名称").fill("江边茶馆");
+  await page.locator("label").filter({ hasText: "餐厅点餐" }).click();
+  await page.getByLabel("店主邮箱（可选）").fill("teahouse@example.test");
+  await page.getByRole("button", { name: "创建店铺" }).click();
+  await expect(page.getByText("已创建店铺「江边茶馆」。")).toBeVisible();
+  await expect(page.getByTestId("agency-stores").getByText("江边茶馆")).toBeVisible();
+  const link = await page.getByTestId("invitation-link").inputValue();
+
+  const merchant = await browser.newPage();
+  await merchant.goto(link);
+  await expect(merchant.getByRole("heading", { name: "加入「江边茶馆」" })).toBeVisible();
+  await expect(merchant.getByLabel("邮箱", { exact: true })).toHaveValue("teahouse@example.test");
+  await merchant.getByLabel("你的名字").fill("茶馆老板");
+  await merchant.getByLabel("密码", { exact: true }).fill("green-tea-house-2026");
+  await merchant.getByRole("button", { name: "创建账号并加入" }).click();
+  await expect(merchant.getByRole("heading", { name: "江边茶馆" })).toBeVisible();
+  await expect(merchant.getByTestId("store-role")).toHaveText("店主");
+});
+
+test("staff see only what their role allows; the agency publisher sees publishing", async ({ page }) => {
+  await signIn(page, "staff@demo.kaidian.test");
+  const nav = page.getByRole("navigation", { name: "老街面馆" });
+  await expect(nav.getByRole("link")).toHaveText(["概览", "店铺装修", "菜单"]);
+  await page.goto("/stores/old-street-noodles/settings");
+  await expect(page.getByText("你的角色（店员）不能使用此页面。")).toBeVisible();
+  await expect(page.getByTestId("members")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page, "publisher@demo.kaidian.test");
+  await page.goto("/stores/lakeside-inn/publish");
+  await expect(page.getByRole("heading", { name: "发布" })).toBeVisible();
+  await expect(page.getByText("旅游 - 酒店服务")).toBeVisible();
+});

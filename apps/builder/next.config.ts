@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Workspace packages ship TypeScript sources; Next compiles them with the app.
+  transpilePackages: ["@kaidian/accounts", "@kaidian/db", "@kaidian/tenancy", "@kaidian/templates"],
+  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;

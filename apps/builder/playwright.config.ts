@@ -1,0 +1,42 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// The browser tests run against the real `npm start` path: a fresh embedded PostgreSQL in .data/e2e,
+// migrations, demo seed, the production build and `next start`.
+const root = path.resolve(import.meta.dirname, "../..");
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: path.join(root, "test-results"),
+  workers: 1,
+  retries: 0,
+  reporter: "list",
+  timeout: 60_000,
+  use: { baseURL, launchOptions: chromium, locale: "zh-CN", trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    { name: "laptop", use: { viewport: { width: 1366, height: 860 } }, testIgnore: /phone\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(layout|phone)\.spec\.ts/ },
+  ],
+  webServer: {
+    command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
+    cwd: root,
+    url: `${baseURL}/sign-in`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      ...(process.env as Record<string, string>),
+      DATABASE_URL: "",
+      KAIDIAN_DATA_DIR: ".data/e2e",
+      PORT: String(port),
+      EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54339",
+    },
+  },
+});
