@@ -27,7 +27,7 @@ async function assertPortFree() {
 }
 
 function run(command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(command, args, { cwd: root, env: { ...env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  return spawn(command, args, { cwd: root, env: { ...env, ...extraEnv, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
 }
 
 function finished(child: ChildProcess): Promise<number> {

@@ -29,7 +29,14 @@ $$;
 GRANT USAGE ON SCHEMA public TO kaidian_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO kaidian_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO kaidian_app;
-REVOKE ALL ON "_prisma_migrations" FROM kaidian_app;
+-- Prisma's bookkeeping is not the application's business (absent when Prisma replays this on a shadow database).
+DO $$
+BEGIN
+  IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+    REVOKE ALL ON "_prisma_migrations" FROM kaidian_app;
+  END IF;
+END
+$$;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO kaidian_app;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO kaidian_app;
 

@@ -3,3 +3,4 @@ export { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 export { applyMigrations } from "./migrate";
 export { DatabaseInUseError, MigrationError } from "./errors";
 export { openDatabaseServer, type DatabaseServer } from "./open";
+export { freePort } from "./free-port";

@@ -8,7 +8,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { withDatabase } from "../connection";
 import { applyMigrations, startEmbeddedPostgres } from "../server";
-import { freePort } from "./free-port";
+import { freePort } from "../server/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {

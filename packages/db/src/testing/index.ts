@@ -4,7 +4,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { Database } from "../database";
 
-export { freePort } from "./free-port";
+export { freePort } from "../server/free-port";
 
 export function testDatabaseUrl(): string {
   return inject("databaseUrl");
