@@ -1,6 +1,7 @@
 // `npm start`: the whole product on one machine. Opens the database (embedded PostgreSQL under .data/ unless
 // DATABASE_URL is set), applies committed migrations, seeds the demo data, builds the dashboard and serves it.
 import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,7 +86,9 @@ async function main() {
     fail("the dashboard build failed (see above).");
   }
 
-  web = run("npx", ["next", "start", "apps/builder", "-p", String(port)], { DATABASE_URL: database.url, NODE_ENV: "production" });
+  // Node runs Next directly (not through npx), so stopping this process really stops the web server.
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next", { paths: [path.join(root, "apps/builder")] });
+  web = run(process.execPath, [next, "start", "apps/builder", "-p", String(port)], { DATABASE_URL: database.url, NODE_ENV: "production" });
   web.on("exit", (code) => void stop(code ?? 1));
   await waitForHttp(`http://localhost:${port}/sign-in`);
   say(`Kaidian is running on http://localhost:${port}`);
