@@ -22,6 +22,14 @@ test("an agency admin sees every store it serves and switches between them", asy
   await expect(stores.filter({ hasText: "湖畔民宿" })).toHaveCount(1);
   await expect(stores.filter({ hasText: "老街面馆" })).toHaveCount(1);
 
+  await page.getByRole("searchbox", { name: "搜索店铺" }).fill("面馆");
+  await page.getByRole("searchbox", { name: "搜索店铺" }).press("Enter");
+  await expect(stores).toHaveCount(1);
+  await expect(stores).toContainText("老街面馆");
+  await page.getByRole("searchbox", { name: "搜索店铺" }).fill("");
+  await page.getByRole("searchbox", { name: "搜索店铺" }).press("Enter");
+  await expect(stores.filter({ hasText: "湖畔民宿" })).toHaveCount(1);
+
   await stores.filter({ hasText: "湖畔民宿" }).getByRole("link", { name: "进入" }).click();
   await expect(page.getByRole("heading", { name: "湖畔民宿" })).toBeVisible();
   await expect(page.getByTestId("store-role")).toHaveText("代理商管理员");

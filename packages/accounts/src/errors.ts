@@ -16,7 +16,7 @@ export class DomainError extends Error {
 /** The thing asked for does not exist for this user: said the same way whether it is missing or forbidden. */
 export class NotFoundError extends DomainError {
   override name = "NotFoundError";
-  constructor(what = "notFound") {
-    super(what);
+  constructor(code: string) {
+    super(code);
   }
 }

@@ -65,10 +65,30 @@ export async function resolveStore(db: Database, userId: string, ref: string): P
   return access;
 }
 
-/** Every store the user may act on, through their own memberships or their agency's. */
-export async function listStores(db: Database, userId: string): Promise<StoreAccess[]> {
+/**
+ * Every store the user may act on, through their own memberships or their agency's; optionally only one
+ * agency's stores, and only those whose name or slug contains `search`.
+ */
+export async function listStores(
+  db: Database,
+  userId: string,
+  filter: { agencyId?: string; search?: string } = {},
+): Promise<StoreAccess[]> {
+  const search = filter.search?.trim();
   const rows = await db.scoped({ userId }, (tx) =>
-    tx.tenant.findMany({ where: accessibleTo(userId), select: rolesSelect(userId), orderBy: { createdAt: "asc" } }),
+    tx.tenant.findMany({
+      where: {
+        AND: [
+          accessibleTo(userId),
+          filter.agencyId ? { agencyId: filter.agencyId } : {},
+          search
+            ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }] }
+            : {},
+        ],
+      },
+      select: rolesSelect(userId),
+      orderBy: { createdAt: "asc" },
+    }),
   );
   return rows.map((row) => toAccess(userId, row as StoreRow));
 }

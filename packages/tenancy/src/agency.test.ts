@@ -23,6 +23,14 @@ describe("agency", () => {
     expect(stores.every((s) => s.role === "AGENCY_ADMIN")).toBe(true);
   });
 
+  it("finds an agency's stores by part of their name", async () => {
+    const admin = await userId("agency@demo.kaidian.test");
+    const { agency } = (await agencyOf(db, admin))!;
+    const found = await listStores(db, admin, { agencyId: agency.id, search: "民宿" });
+    expect(found.map((s) => s.store.slug)).toEqual(["lakeside-inn"]);
+    expect(await listStores(db, admin, { agencyId: agency.id, search: "no such store" })).toEqual([]);
+  });
+
   it("gives publishers publishing but not design or settings", async () => {
     const publisher = await userId("publisher@demo.kaidian.test");
     const access = await resolveStore(db, publisher, "lakeside-inn");
@@ -54,7 +62,7 @@ describe("agency", () => {
   it("does not let a publisher open stores", async () => {
     const publisher = await userId("publisher@demo.kaidian.test");
     const membership = (await agencyOf(db, publisher))!;
-    const refused = createAgencyStore(db, { userId: publisher, membership }, { storeName: "x", templateId: "hotel" });
+    const refused = createAgencyStore(db, { userId: publisher, membership }, { storeName: "x", templateId: "hotel", ownerEmail: undefined });
     await expect(refused).rejects.toMatchObject({ code: "permission.denied" } satisfies Partial<DomainError>);
   });
 

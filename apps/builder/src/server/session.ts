@@ -25,7 +25,7 @@ export async function requireUser(next?: string): Promise<AccountUser> {
 export const requireStore = cache(async (ref: string): Promise<StoreAccess> => {
   const user = await requireUser(`/stores/${encodeURIComponent(ref)}`);
   try {
-    return await resolveStore(database(), user.id, decodeURIComponent(ref));
+    return await resolveStore(database(), user.id, ref);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -10,12 +10,6 @@ import { withDatabase } from "../connection";
 import { applyMigrations, startEmbeddedPostgres } from "../server";
 import { freePort } from "../server/free-port";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const external = process.env.DATABASE_URL;
   let url: string;

@@ -6,6 +6,13 @@ import { Database } from "../database";
 
 export { freePort } from "../server/free-port";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The migrated test database prepared by global-setup.ts. */
+    databaseUrl: string;
+  }
+}
+
 export function testDatabaseUrl(): string {
   return inject("databaseUrl");
 }

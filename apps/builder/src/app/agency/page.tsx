@@ -11,12 +11,13 @@ import { currentDictionary } from "@/i18n/server";
 import { database } from "@/server/db";
 import { requireUser } from "@/server/session";
 
-export default async function AgencyPage() {
+export default async function AgencyPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requireUser("/agency");
   const membership = await agencyOf(database(), user.id);
   if (!membership) notFound();
   const { t, locale } = await currentDictionary();
-  const stores = (await listStores(database(), user.id)).filter((access) => access.store.agencyId === membership.agency.id);
+  const search = (await searchParams).q?.slice(0, 60) ?? "";
+  const stores = await listStores(database(), user.id, { agencyId: membership.agency.id, search });
 
   return (
     <>
@@ -27,6 +28,9 @@ export default async function AgencyPage() {
         <PageHeader title={t.agency.title} lead={`${membership.agency.name} · ${t.store.roles[membership.role === "ADMIN" ? "AGENCY_ADMIN" : "AGENCY_PUBLISHER"]}`} />
         <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
           <Card title={`${t.agency.stores} (${stores.length})`}>
+            <form role="search" className="mb-3">
+              <input type="search" name="q" defaultValue={search} placeholder={t.agency.search} aria-label={t.agency.search} className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm" />
+            </form>
             {stores.length === 0 ? (
               <EmptyState>{t.agency.noStores}</EmptyState>
             ) : (
