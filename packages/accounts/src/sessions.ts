@@ -1,17 +1,15 @@
 // Server-side sessions: the browser holds a random token in an httpOnly cookie; the database holds only its
 // sha256, so neither a leaked table nor a log line can be replayed as a session.
-import { createHash, randomBytes } from "node:crypto";
 import type { Transaction } from "@kaidian/db";
+import { randomToken, sha256Hex as digest } from "./tokens";
 import type { AccountUser } from "./users";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 // lastSeenAt is refreshed at most this often, so reading pages does not write on every request.
 const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
-const digest = (token: string) => createHash("sha256").update(token).digest("hex");
-
 export async function createSession(tx: Transaction, userId: string, now = new Date()) {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await tx.session.create({ data: { tokenHash: digest(token), userId, expiresAt } });
   return { token, expiresAt };

@@ -2,7 +2,7 @@ import { type Database } from "@kaidian/db";
 import { superuser, testDatabase, uniqueEmail } from "@kaidian/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { MAX_FAILURES_PER_EMAIL, createUser, prepareAccount, resolveSession, revokeSession, signIn } from "./index";
+import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_EMAIL_AND_IP, createUser, prepareAccount, resolveSession, revokeSession, signIn } from "./index";
 
 let db: Database;
 beforeAll(() => {
@@ -50,13 +50,34 @@ describe("signing in", () => {
     expect(await refusal(signIn(db, { email: uniqueEmail("nobody"), password: "x" }, "203.0.113.3"))).toBe("signIn.invalid");
   });
 
-  it("locks an account after repeated failures, even against the right password, and says for how long", async () => {
+  it("locks an address out of an account after repeated failures, even against the right password", async () => {
+    const { email, password } = await account();
+    const ip = "198.51.100.7";
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL_AND_IP; i++) {
+      expect(await refusal(signIn(db, { email, password: `guess-${i}-wrong` }, ip))).toBe("signIn.invalid");
+    }
+    const locked = await signIn(db, { email, password }, ip).catch((error: DomainError) => error);
+    expect(locked).toMatchObject({ code: "signIn.tooManyAttempts", params: { minutes: 15 } });
+    // The owner, elsewhere, is not locked out by someone guessing from one address.
+    expect(await refusal(signIn(db, { email, password }, "198.51.100.8"))).toBe("signed in");
+  });
+
+  it("locks the account for everyone when the guesses come from many addresses", async () => {
     const { email, password } = await account();
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      expect(await refusal(signIn(db, { email, password: `guess-${i}-wrong` }, `198.51.100.${i}`))).toBe("signIn.invalid");
+      await refusal(signIn(db, { email, password: "wrong-guess-1" }, `198.18.0.${i}`));
     }
-    const locked = await signIn(db, { email, password }, "198.51.100.99").catch((error: DomainError) => error);
-    expect(locked).toMatchObject({ code: "signIn.tooManyAttempts", params: { minutes: 15 } });
+    expect(await refusal(signIn(db, { email, password }, "198.18.1.1"))).toBe("signIn.tooManyAttempts");
+  });
+
+  it("counts guesses sent in parallel: no more than the limit get their password checked", async () => {
+    const { email, password } = await account();
+    const ip = "198.51.100.77";
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => refusal(signIn(db, { email, password: `parallel-${i}-wrong` }, ip))),
+    );
+    expect(results.filter((r) => r === "signIn.invalid")).toHaveLength(MAX_FAILURES_PER_EMAIL_AND_IP);
+    expect(await refusal(signIn(db, { email, password }, ip))).toBe("signIn.tooManyAttempts");
   });
 
   it("throttles one client address spraying many accounts", async () => {

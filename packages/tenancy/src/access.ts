@@ -2,7 +2,8 @@
 // exactly like a store that does not exist. Row-level security repeats the check in the database.
 import { NotFoundError } from "@kaidian/accounts";
 import type { Database, TenantStatus, Transaction } from "@kaidian/db";
-import type { TemplateId } from "@kaidian/templates";
+import { type TemplateId, templateIdSchema } from "@kaidian/templates";
+import { isUuid } from "./ids";
 import { primaryRole, type StoreRole } from "./permissions";
 
 export type Store = {
@@ -17,9 +18,7 @@ export type Store = {
 
 export type StoreAccess = { store: Store; userId: string; roles: StoreRole[]; role: StoreRole };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const storeFields = {
+export const storeFields = {
   id: true, name: true, slug: true, templateId: true, status: true, agencyId: true, createdAt: true,
 } as const;
 
@@ -37,25 +36,35 @@ function rolesSelect(userId: string) {
   } as const;
 }
 
-type StoreRow = Store & {
+type StoreRow = Omit<Store, "templateId"> & { templateId: string };
+
+/** A store row as the domain sees it; a template id the catalogue does not know is a data error, said loudly. */
+export function toStore(row: StoreRow): Store {
+  return { ...row, templateId: templateIdSchema.parse(row.templateId) };
+}
+
+type StoreRowWithRoles = StoreRow & {
   members: { role: "OWNER" | "STAFF" }[];
   agency: { members: { role: "ADMIN" | "PUBLISHER" }[] } | null;
 };
 
-function toAccess(userId: string, { members, agency, ...store }: StoreRow): StoreAccess {
+function toAccess(userId: string, { members, agency, ...store }: StoreRowWithRoles): StoreAccess {
   const roles: StoreRole[] = [
     ...members.map((m) => m.role),
-    ...(agency?.members ?? []).map((m) => (m.role === "ADMIN" ? "AGENCY_ADMIN" : "AGENCY_PUBLISHER") as StoreRole),
+    ...(agency?.members ?? []).map((m): StoreRole => (m.role === "ADMIN" ? "AGENCY_ADMIN" : "AGENCY_PUBLISHER")),
   ];
-  return { store: store as Store, userId, roles, role: primaryRole(roles) };
+  return { store: toStore(store), userId, roles, role: primaryRole(roles) };
 }
+
+/** `%` and `_` are wildcards to LIKE, which Prisma's `contains` does not escape. */
+const literal = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 async function findAccess(tx: Transaction, userId: string, ref: string): Promise<StoreAccess | null> {
   const row = await tx.tenant.findFirst({
-    where: { AND: [UUID.test(ref) ? { id: ref } : { slug: ref.toLowerCase() }, accessibleTo(userId)] },
+    where: { AND: [isUuid(ref) ? { id: ref } : { slug: ref.toLowerCase() }, accessibleTo(userId)] },
     select: rolesSelect(userId),
   });
-  return row ? toAccess(userId, row as StoreRow) : null;
+  return row ? toAccess(userId, row) : null;
 }
 
 /** The store `ref` (its slug or id) as `userId` may act on it; NotFoundError when they may not. */
@@ -74,7 +83,7 @@ export async function listStores(
   userId: string,
   filter: { agencyId?: string; search?: string } = {},
 ): Promise<StoreAccess[]> {
-  const search = filter.search?.trim();
+  const search = filter.search?.trim() && literal(filter.search.trim());
   const rows = await db.scoped({ userId }, (tx) =>
     tx.tenant.findMany({
       where: {
@@ -90,7 +99,7 @@ export async function listStores(
       orderBy: { createdAt: "asc" },
     }),
   );
-  return rows.map((row) => toAccess(userId, row as StoreRow));
+  return rows.map((row) => toAccess(userId, row));
 }
 
 /** Runs `work` in the store's own row-level-security scope. */

@@ -29,6 +29,9 @@ describe("agency", () => {
     const found = await listStores(db, admin, { agencyId: agency.id, search: "民宿" });
     expect(found.map((s) => s.store.slug)).toEqual(["lakeside-inn"]);
     expect(await listStores(db, admin, { agencyId: agency.id, search: "no such store" })).toEqual([]);
+    // LIKE wildcards typed into the search box are taken literally.
+    expect(await listStores(db, admin, { agencyId: agency.id, search: "_" })).toEqual([]);
+    expect(await listStores(db, admin, { agencyId: agency.id, search: "%" })).toEqual([]);
   });
 
   it("gives publishers publishing but not design or settings", async () => {

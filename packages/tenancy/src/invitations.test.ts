@@ -1,6 +1,6 @@
 import { DomainError, NotFoundError, signIn } from "@kaidian/accounts";
 import type { Database } from "@kaidian/db";
-import { testDatabase, uniqueEmail } from "@kaidian/db/testing";
+import { superuser, testDatabase, uniqueEmail } from "@kaidian/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type MerchantSignedUp, acceptInvitation, acceptInvitationWithNewAccount, INVITATION_TTL_MS, inviteMember,
@@ -54,6 +54,19 @@ describe("inviting staff", () => {
     await acceptInvitation(db, tenantId, secret, existing.user);
     expect((await resolveStore(db, existing.user.id, owner.store.slug)).role).toBe("OWNER");
     await expect(acceptInvitation(db, tenantId, secret, existing.user)).rejects.toMatchObject({ code: "invitation.used" });
+  });
+
+  it("never demotes someone who already holds a stronger role", async () => {
+    const coOwner = await signUp("合伙人的店");
+    const owners = await inviteMember(db, await ownerAccess(), { email: coOwner.user.email, role: "OWNER" });
+    const staffs = await inviteMember(db, await ownerAccess(), { email: uniqueEmail("placeholder"), role: "STAFF" });
+    await acceptInvitation(db, linkParts(owners.path).tenantId, linkParts(owners.path).secret, coOwner.user);
+    // A stale staff invitation for the same person, sent before they became owner:
+    const admin = await superuser();
+    await admin.query("UPDATE tenant_invitations SET email = $1 WHERE id = $2", [coOwner.user.email, staffs.id]);
+    await admin.end();
+    await acceptInvitation(db, linkParts(staffs.path).tenantId, linkParts(staffs.path).secret, coOwner.user);
+    expect((await resolveStore(db, coOwner.user.id, owner.store.slug)).role).toBe("OWNER");
   });
 
   it("refuses an expired invitation", async () => {

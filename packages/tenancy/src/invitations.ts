@@ -1,11 +1,12 @@
 // Invitations to join a store. The link is /invite/<store id>/<secret>; only the secret's sha256 is stored,
 // and carrying the store id lets every step run inside that store's row-level-security scope.
-import { createHash, randomBytes } from "node:crypto";
 import {
   type AccountUser, DomainError, type NewAccount, NotFoundError, createSession, createUser, prepareAccount,
+  randomToken, sha256Hex as digest,
 } from "@kaidian/accounts";
 import type { Database, TenantRole, Transaction } from "@kaidian/db";
 import { inStore, type StoreAccess } from "./access";
+import { isUuid } from "./ids";
 import { assertCan } from "./permissions";
 import type { InvitationInput } from "./schemas";
 
@@ -22,14 +23,12 @@ export type InvitationView = {
   expiresAt: Date;
 };
 
-const digest = (secret: string) => createHash("sha256").update(secret).digest("hex");
-
 export async function createInvitation(
   tx: Transaction,
   invitation: { tenantId: string; email: string; role: TenantRole; invitedById: string },
   now = new Date(),
 ): Promise<CreatedInvitation> {
-  const secret = randomBytes(24).toString("base64url");
+  const secret = randomToken(24);
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const row = await tx.tenantInvitation.create({
     data: { ...invitation, tokenHash: digest(secret), expiresAt },
@@ -42,7 +41,10 @@ export async function createInvitation(
 export async function inviteMember(db: Database, access: StoreAccess, input: InvitationInput) {
   assertCan(access.roles, "members");
   return inStore(db, access, async (tx) => {
-    const member = await tx.tenantMember.findFirst({ where: { user: { email: input.email } }, select: { userId: true } });
+    const member = await tx.tenantMember.findFirst({
+      where: { tenantId: access.store.id, user: { email: input.email } },
+      select: { userId: true },
+    });
     if (member) throw new DomainError("invitation.alreadyMember", "email");
     return createInvitation(tx, {
       tenantId: access.store.id, email: input.email, role: input.role, invitedById: access.userId,
@@ -79,10 +81,8 @@ async function findBySecret(tx: Transaction, secret: string) {
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function scopeOf(tenantId: string) {
-  if (!UUID.test(tenantId)) throw new NotFoundError("invitation.notFound");
+  if (!isUuid(tenantId)) throw new NotFoundError("invitation.notFound");
   return { tenantId };
 }
 
@@ -106,11 +106,12 @@ async function accept(tx: Transaction, secret: string, user: AccountUser, now: D
     data: { acceptedAt: now, acceptedById: user.id },
   });
   if (count === 0) throw new DomainError("invitation.used");
-  await tx.tenantMember.upsert({
-    where: { tenantId_userId: { tenantId: row.tenantId, userId: user.id } },
-    create: { tenantId: row.tenantId, userId: user.id, role: row.role },
-    update: { role: row.role },
-  });
+  // Someone who joined meanwhile keeps their role unless the invitation raises it: a stale staff invitation
+  // never demotes an owner.
+  const key = { tenantId_userId: { tenantId: row.tenantId, userId: user.id } };
+  const existing = await tx.tenantMember.findUnique({ where: key, select: { role: true } });
+  if (!existing) await tx.tenantMember.create({ data: { tenantId: row.tenantId, userId: user.id, role: row.role } });
+  else if (existing.role === "STAFF" && row.role === "OWNER") await tx.tenantMember.update({ where: key, data: { role: "OWNER" } });
   return row.tenantId;
 }
 
@@ -127,6 +128,9 @@ export async function acceptInvitationWithNewAccount(
   account: NewAccount,
   now = new Date(),
 ) {
+  // Refuse a dead link before spending a password hash on it.
+  const invitation = await viewInvitation(db, tenantId, secret, now);
+  if (invitation.state !== "pending") throw new DomainError(invitation.state === "expired" ? "invitation.expired" : "invitation.used");
   const prepared = await prepareAccount(account);
   return db.scoped(scopeOf(tenantId), async (tx) => {
     const user = await createUser(tx, prepared);

@@ -4,8 +4,9 @@ const SLUG_MAX = 40;
 
 /**
  * A URL-safe store slug: the ASCII letters and digits of the name (a Chinese name gives none) and a random
- * suffix. Row-level security hides other stores' slugs, so uniqueness is left to the database's unique index;
- * the store creator retries on the (one in sixteen million) clash.
+ * suffix. Row-level security hides other stores' slugs, so uniqueness is left to the database's unique index
+ * and the store creator retries on a clash. Chinese names all share the "store-" prefix, so its 16.7 million
+ * suffixes are one pool: clashes stay rare up to hundreds of thousands of such stores, and a retry absorbs them.
  */
 export function newSlug(name: string): string {
   const ascii = name

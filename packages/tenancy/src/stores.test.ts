@@ -2,7 +2,7 @@ import { DomainError, NotFoundError } from "@kaidian/accounts";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, uniqueEmail } from "@kaidian/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOwnStore, listStores, merchantSignUpSchema, resolveStore, signUpMerchant } from "./index";
+import { createOwnStore, inStore, listMembers, listStores, merchantSignUpSchema, resolveStore, signUpMerchant } from "./index";
 
 let db: Database;
 beforeAll(() => {
@@ -77,5 +77,17 @@ describe("store access", () => {
     await createOwnStore(db, owner.user.id, { storeName: "Second", templateId: "restaurant" });
     const names = (await listStores(db, owner.user.id)).map((access) => access.store.name);
     expect(names).toEqual(["First", "Second"]);
+  });
+
+  it("shows nothing of a user's other stores while they act in one of them", async () => {
+    const owner = await signUp({ storeName: "店一" });
+    await createOwnStore(db, owner.user.id, { storeName: "店二", templateId: "hotel" });
+    const first = await resolveStore(db, owner.user.id, owner.store.slug);
+    const seen = await inStore(db, first, async (tx) => ({
+      stores: await tx.tenant.findMany({ select: { name: true } }),
+      memberships: await tx.tenantMember.count(),
+    }));
+    expect(seen).toEqual({ stores: [{ name: "店一" }], memberships: 1 });
+    expect(await listMembers(db, first)).toHaveLength(1);
   });
 });

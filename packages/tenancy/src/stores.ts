@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AccountUser, createSession, createUser, prepareAccount } from "@kaidian/accounts";
 import { type Database, Prisma, type Transaction } from "@kaidian/db";
 import type { TemplateId } from "@kaidian/templates";
-import type { Store } from "./access";
+import { type Store, storeFields, toStore } from "./access";
 import type { MerchantSignUp } from "./schemas";
 import { newSlug } from "./slugs";
 
@@ -20,10 +20,12 @@ function isSlugClash(error: unknown) {
 
 /** Inserts the store row. Must run in a transaction scoped to `draft.id` (row-level security checks it). */
 async function insertStore(tx: Transaction, draft: StoreDraft): Promise<Store> {
-  return (await tx.tenant.create({
-    data: { id: draft.id, name: draft.name, templateId: draft.templateId, agencyId: draft.agencyId ?? null, slug: newSlug(draft.name) },
-    select: { id: true, name: true, slug: true, templateId: true, status: true, agencyId: true, createdAt: true },
-  })) as Store;
+  return toStore(
+    await tx.tenant.create({
+      data: { id: draft.id, name: draft.name, templateId: draft.templateId, agencyId: draft.agencyId ?? null, slug: newSlug(draft.name) },
+      select: storeFields,
+    }),
+  );
 }
 
 /**

@@ -8,6 +8,9 @@
 --   app.user_id    the signed-in user (lets a user list the stores they belong to)
 -- Tables keep FORCE ROW LEVEL SECURITY so even their owner is subject to the policies; only a superuser
 -- (migrations, maintenance scripts) bypasses them.
+--
+-- Scope of this guarantee: the store-owned tables below. The directory tables (users, sessions, login_attempts,
+-- agencies, agency_members) carry no tenant and are guarded by the application alone.
 
 DO $$
 BEGIN
@@ -50,6 +53,8 @@ CREATE FUNCTION app_current_user() RETURNS uuid
   AS $$ SELECT NULLIF(current_setting('app.user_id', true), '')::uuid $$;
 
 -- Stores: readable by their members and by members of their agency; changed only within their own scope.
+-- The directory policies apply only outside a store scope, so inside store A nothing of the user's other
+-- stores shows through.
 ALTER TABLE "tenants" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "tenants" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "tenants"
@@ -57,8 +62,11 @@ CREATE POLICY tenant_isolation ON "tenants"
   WITH CHECK (id = app_current_tenant());
 CREATE POLICY tenant_directory ON "tenants" FOR SELECT
   USING (
-    id IN (SELECT tenant_id FROM "tenant_members" WHERE user_id = app_current_user())
-    OR agency_id IN (SELECT agency_id FROM "agency_members" WHERE user_id = app_current_user())
+    app_current_tenant() IS NULL
+    AND (
+      id IN (SELECT tenant_id FROM "tenant_members" WHERE user_id = app_current_user())
+      OR agency_id IN (SELECT agency_id FROM "agency_members" WHERE user_id = app_current_user())
+    )
   );
 
 -- Memberships: a user also sees their own memberships in other stores (the store switcher).
@@ -68,7 +76,7 @@ CREATE POLICY tenant_isolation ON "tenant_members"
   USING (tenant_id = app_current_tenant())
   WITH CHECK (tenant_id = app_current_tenant());
 CREATE POLICY own_memberships ON "tenant_members" FOR SELECT
-  USING (user_id = app_current_user());
+  USING (app_current_tenant() IS NULL AND user_id = app_current_user());
 
 -- Everything else a store owns: its own scope only.
 DO $$

@@ -32,11 +32,16 @@ export const requireStore = cache(async (ref: string): Promise<StoreAccess> => {
   }
 });
 
+/** Secure cookies whenever the dashboard is reached over https, directly or through a proxy. */
+async function servedOverHttps() {
+  return Boolean(process.env.PUBLIC_URL?.startsWith("https://")) || (await headers()).get("x-forwarded-proto") === "https";
+}
+
 export async function startSession(session: { token: string; expiresAt: Date }) {
   (await cookies()).set(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: Boolean(process.env.PUBLIC_URL?.startsWith("https://")),
+    secure: await servedOverHttps(),
     path: "/",
     expires: session.expiresAt,
   });
@@ -49,13 +54,11 @@ export async function endSession() {
   jar.delete(SESSION_COOKIE);
 }
 
-/** The client's address for sign-in throttling, as the first proxy in front of us reported it. */
+/**
+ * The client's address for sign-in throttling: the last X-Forwarded-For hop, which is the one added by the
+ * nearest proxy (or by Next itself from the socket when there is none). Earlier hops are the client's word.
+ */
 export async function clientAddress(): Promise<string> {
-  const list = await headers();
-  return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || "unknown";
-}
-
-/** Only same-site paths are followed after sign-in, never another host. */
-export function safeNextPath(next: unknown): string | null {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : null;
+  const hops = (await headers()).get("x-forwarded-for")?.split(",") ?? [];
+  return hops.at(-1)?.trim() || "unknown";
 }

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { database } from "../db";
 import { formAction } from "../form-action";
 import { homePath } from "../home";
-import { clientAddress, endSession, safeNextPath, startSession } from "../session";
+import { safeNextPath } from "../next-path";
+import { clientAddress, endSession, startSession } from "../session";
 
 export const signInAction = formAction(
   signInInputSchema.extend({ next: z.string().optional() }),

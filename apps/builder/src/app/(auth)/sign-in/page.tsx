@@ -4,7 +4,8 @@ import { SignInForm } from "@/components/forms/sign-in-form";
 import { Card } from "@/components/ui/card";
 import { currentDictionary } from "@/i18n/server";
 import { homePath } from "@/server/home";
-import { currentUser, safeNextPath } from "@/server/session";
+import { safeNextPath } from "@/server/next-path";
+import { currentUser } from "@/server/session";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const next = safeNextPath((await searchParams).next) ?? undefined;
