@@ -5,7 +5,7 @@ import { hashPassword } from "@kaidian/accounts";
 import type { Database } from "@kaidian/db";
 import { DEMO_AGENCY as AGENCY, DEMO_PASSWORD, DEMO_STORES as STORES, DEMO_USERS } from "./demo-data";
 
-export { DEMO_PASSWORD, DEMO_USERS };
+export { DEMO_PASSWORD };
 
 export async function seedDemo(db: Database) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

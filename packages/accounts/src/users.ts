@@ -25,7 +25,3 @@ export async function createUser(
     throw error;
   }
 }
-
-export function findUser(tx: Transaction, userId: string): Promise<AccountUser | null> {
-  return tx.user.findUnique({ where: { id: userId }, select: PUBLIC_FIELDS });
-}

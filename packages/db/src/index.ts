@@ -1,4 +1,3 @@
 export { Database, APP_ROLE, type Scope, type Transaction } from "./database";
 export { Prisma } from "./generated/prisma/client";
 export * from "./generated/prisma/enums";
-export { redactUrl } from "./connection";

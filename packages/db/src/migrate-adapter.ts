@@ -1,6 +1,7 @@
 // The driver adapter Prisma's WASM schema engine runs migrations through (loaded by prisma.config.ts, only in
 // the Prisma CLI process). @prisma/adapter-pg 6.19 needs four repairs for that path; each is marked below.
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { connectionFields } from "./connection";
 
@@ -68,14 +69,13 @@ function migrationPool(fields: pg.PoolConfig): pg.Pool {
   return new pg.Pool({ ...fields, max: 2, allowExitOnIdle: true, Client: MigrationClient });
 }
 
-export function migrationAdapter(url = process.env.DATABASE_URL) {
+export function migrationAdapter(url = process.env.DATABASE_URL): SqlMigrationAwareDriverAdapterFactory {
   if (!url) throw new Error("DATABASE_URL is not set: the migration command needs the database to migrate.");
   const fields = connectionFields(url);
-  const base = new PrismaPg(migrationPool(fields));
 
   return {
-    provider: base.provider,
-    adapterName: base.adapterName,
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
     async connect() {
       const pool = migrationPool(fields);
       return runScriptsWhole(await new PrismaPg(pool, { disposeExternalPool: true }).connect(), pool);

@@ -8,4 +8,3 @@ export {
   acceptInvitationWithNewAccount, INVITATION_TTL_MS, type CreatedInvitation, type InvitationView,
 } from "./invitations";
 export { listMembers } from "./members";
-export { newSlug } from "./slugs";
