@@ -105,7 +105,6 @@ export const en: Dictionary = {
     createLead: "Optionally enter the merchant's email to get an owner invitation link.",
     ownerEmail: "Owner's email (optional)",
     created: "Store “{name}” created.",
-    columns: { store: "Store", template: "Template", status: "Status", created: "Created" },
     search: "Search stores",
   },
   invite: {
@@ -120,7 +119,7 @@ export const en: Dictionary = {
   },
   forbidden: { title: "Not allowed", body: "Your role ({role}) cannot use this page." },
   notFound: { title: "Page not found", body: "This page does not exist, or you do not have access to it.", home: "Back to start" },
-  common: { save: "Save", cancel: "Cancel", loading: "Working…", back: "Back" },
+  common: { loading: "Working…" },
   errors: {
     "email.required": "Enter your email.",
     "email.invalid": "This email address is not valid.",

@@ -104,7 +104,6 @@ export const zhCN = {
     createLead: "创建店铺后可填写商户邮箱，生成店主邀请链接。",
     ownerEmail: "店主邮箱（可选）",
     created: "已创建店铺「{name}」。",
-    columns: { store: "店铺", template: "模板", status: "状态", created: "创建时间" },
     search: "搜索店铺",
   },
   invite: {
@@ -119,7 +118,7 @@ export const zhCN = {
   },
   forbidden: { title: "无权访问", body: "你的角色（{role}）不能使用此页面。" },
   notFound: { title: "页面不存在", body: "找不到这个页面，或你没有访问权限。", home: "返回首页" },
-  common: { save: "保存", cancel: "取消", loading: "处理中…", back: "返回" },
+  common: { loading: "处理中…" },
   errors: {
     "email.required": "请填写邮箱。",
     "email.invalid": "邮箱格式不正确。",
