@@ -1,1 +1,16 @@
 export * from "./catalogue";
+export * from "./config";
+export * from "./fields";
+export * from "./links";
+export * from "./localized";
+export * from "./migrations";
+export * from "./pages";
+export * from "./read-config";
+export { sampleAsset, sampleImage } from "./samples";
+export * from "./schema-version";
+export * from "./section";
+export * from "./sections";
+export * from "./store-info";
+export * from "./template";
+export * from "./theme";
+export * from "./site";

@@ -1,0 +1,4 @@
+export * from "./images";
+export * from "./items";
+export * from "./money";
+export * from "./text";

@@ -1,0 +1,26 @@
+// Merchant-entered text. It is shown literally wherever it goes (Mini Program, dashboard, JSON), so the only
+// characters refused are those no reader can see or that break Unicode itself.
+import { z } from "zod";
+
+// C0 controls other than tab and newline, DEL, and C1 controls.
+const INVISIBLE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function plainText(max: number, { multiline }: { multiline: boolean }) {
+  return z
+    .string()
+    .max(max)
+    .refine((value) => !INVISIBLE_CONTROL.test(value), { error: "Contains an invisible control character" })
+    .refine((value) => multiline || !/[\n\r\t]/.test(value), { error: "Must be a single line" })
+    .refine((value) => !LONE_SURROGATE.test(value), { error: "Contains a broken character (an unpaired surrogate)" });
+}
+
+/** One line of shopper-facing text, at most `max` characters. */
+export function lineText(max: number) {
+  return plainText(max, { multiline: false });
+}
+
+/** Paragraph text: newlines allowed. */
+export function paragraphText(max: number) {
+  return plainText(max, { multiline: true });
+}

@@ -1,0 +1,52 @@
+// Finds the custom components a page uses, recursively, the way the runtime resolves usingComponents.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { lookupBases } from "./module-loader";
+
+/** A page or component: its files are `${file}.js`, `.json`, `.wxml`, `.wxss`. */
+export type ComponentFiles = {
+  file: string;
+  /** Package-relative, with "/" and without extension: how wcc names the template. */
+  relative: string;
+  /** Tag name -> `file` of the component it stands for. */
+  using: Record<string, string>;
+};
+
+/** The page and every component it reaches, each after the components it uses. */
+export function collectComponents(packageDir: string, pagePath: string): ComponentFiles[] {
+  const ordered: ComponentFiles[] = [];
+  const seen = new Set<string>();
+
+  function visit(file: string) {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const json = readJson(`${file}.json`) as { usingComponents?: Record<string, string> };
+    const using: Record<string, string> = {};
+    for (const [tag, reference] of Object.entries(json.usingComponents ?? {})) {
+      using[tag] = resolveComponent(packageDir, file, reference);
+      visit(using[tag]);
+    }
+    ordered.push({ file, relative: path.relative(packageDir, file).split(path.sep).join("/"), using });
+  }
+
+  visit(path.join(packageDir, pagePath));
+  return ordered;
+}
+
+function resolveComponent(packageDir: string, owner: string, reference: string): string {
+  if (reference.startsWith("plugin://")) {
+    throw new Error(`${path.relative(packageDir, owner)}: plugin components (${reference}) cannot be rendered in tests`);
+  }
+  const bases = lookupBases(packageDir, path.dirname(owner), reference);
+  // "@vant/weapp/button" names the directory; the runtime then takes its index.
+  const found = bases.flatMap((base) => [base, path.join(base, "index")]).find((base) => existsSync(`${base}.json`));
+  if (!found) {
+    throw new Error(`${path.relative(packageDir, owner)}.json: component "${reference}" not found (looked in ${bases.map((base) => path.relative(packageDir, base)).join(", ")})`);
+  }
+  return found;
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  return JSON.parse(readFileSync(file, "utf8"));
+}

@@ -1,0 +1,31 @@
+// Evaluates wcc's output so that each render gets its own template runtime.
+import type { TemplateFunction } from "./j-component";
+
+/**
+ * wcc's runtime assigns undeclared globals as it compiles and renders ($gwx, wh, __WXML_GLOBAL__, one per WXS
+ * module...). __WXML_GLOBAL__ caches compiled expressions by index, so a second package evaluated in the same
+ * global would render with the first package's expressions. Running it inside `with (scope)` over a proxy
+ * that claims every name the real global lacks keeps all of that in a per-render store. It stays in this
+ * realm on purpose: WXS helpers deep-copy arguments by checking `constructor === Array`, which fails for
+ * page data from another realm.
+ */
+export function loadTemplates(wccOutput: string): (wxmlPath: string) => TemplateFunction {
+  const store: Record<string, unknown> = {
+    // The runtime only returns the raw tree (with wx:if / wx:for nodes j-component diffs on) to a view
+    // layer that announces this engine version.
+    window: { __webview_engine_version__: 0.02 },
+    $gwx: undefined,
+    __WXML_GLOBAL__: undefined,
+  };
+  const scope = new Proxy(store, {
+    has: (target, key) => typeof key === "string" && (key in target || !(key in globalThis)),
+  });
+  const evaluate = new Function("scope", `with (scope) {\n${wccOutput}\n}`) as (scope: object) => void;
+  evaluate(scope);
+  const gwx = store.$gwx as (wxmlPath: string) => TemplateFunction | undefined;
+  return (wxmlPath) => {
+    const template = gwx(wxmlPath);
+    if (!template) throw new Error(`wcc did not compile ${wxmlPath}`);
+    return template;
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { list, text } from "../fields";
+import { t } from "../localized";
+import { defineSection } from "../section";
+
+const MAX_TABLE_TYPES = 4;
+
+const tableType = z.object({
+  label: text(t("桌型", "Table type"), { max: 10, min: 1, default: "小桌" }),
+  seats: text(t("人数", "Party size"), { max: 10, min: 1, default: "1-2 人" }),
+});
+
+export const queueTicket = defineSection({
+  type: "queue-ticket",
+  label: t("排队取号", "Queue ticket"),
+  description: t("到店前在线取号排队", "Take a queue number before arriving"),
+  limits: { maxPerPage: 1, maxItems: MAX_TABLE_TYPES },
+  settings: z.object({
+    title: text(t("标题", "Title"), { max: 20, default: "在线取号" }),
+    tableTypes: list(t("桌型", "Table types"), tableType, {
+      min: 1,
+      max: MAX_TABLE_TYPES,
+      default: [
+        { label: "小桌", seats: "1-2 人" },
+        { label: "中桌", seats: "3-4 人" },
+        { label: "大桌", seats: "5 人以上" },
+      ],
+    }),
+    note: text(t("提示", "Note"), { max: 40, default: "过号请重新取号" }),
+  }),
+});
