@@ -1,8 +1,9 @@
-// Demo data for a first look at the product: an agency serving three stores, one per template, and a login for
-// each role. Idempotent: rows have fixed ids or unique emails, and existing rows are left as they are (a demo
-// user who changed their password keeps it).
+// Demo data for a first look at the product: an agency serving three stores, one per template, each with its
+// template's sample content published, and a login for each role. Idempotent: rows have fixed ids or unique emails,
+// and existing rows are left as they are (a demo user who changed their password, or a store's config, keeps it).
 import { hashPassword } from "@kaidian/accounts";
 import type { Database } from "@kaidian/db";
+import { addSampleContent, publishConfigVersion } from "@kaidian/storefront";
 import { DEMO_AGENCY as AGENCY, DEMO_PASSWORD, DEMO_STORES as STORES, DEMO_USERS } from "./demo-data";
 
 export { DEMO_PASSWORD };
@@ -43,6 +44,11 @@ export async function seedDemo(db: Database) {
           create: { tenantId: store.id, userId, role: membership.role },
           update: {},
         });
+      }
+      // A store with any config version has had its content already, from an earlier seed or a demo user.
+      if ((await tx.configVersion.count()) === 0) {
+        await addSampleContent(tx, { tenantId: store.id, templateId: store.templateId, storeName: store.name });
+        await publishConfigVersion(tx, store.id, 1);
       }
     });
   }

@@ -2,7 +2,14 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them with the app.
-  transpilePackages: ["@kaidian/accounts", "@kaidian/db", "@kaidian/tenancy", "@kaidian/templates"],
+  transpilePackages: [
+    "@kaidian/accounts",
+    "@kaidian/catalog",
+    "@kaidian/db",
+    "@kaidian/storefront",
+    "@kaidian/templates",
+    "@kaidian/tenancy",
+  ],
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   poweredByHeader: false,
   typedRoutes: false,

@@ -38,6 +38,22 @@ export class Database {
     });
   }
 
+  /**
+   * Runs `work` as the connecting user, outside row-level security, for operator tools that act across stores
+   * (listing every store to generate). Never for request handling. The connecting user must be a superuser or
+   * have BYPASSRLS, as the owner that applies migrations does; otherwise this refuses rather than see nothing.
+   */
+  privileged<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.client.$transaction(async (tx) => {
+      const [role] = await tx.$queryRaw<{ bypasses: boolean }[]>`
+        SELECT rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = current_user`;
+      if (!role?.bypasses) {
+        throw new Error("This operator command needs a database user with BYPASSRLS (or a superuser) in DATABASE_URL");
+      }
+      return work(tx);
+    });
+  }
+
   disconnect(): Promise<void> {
     return this.client.$disconnect();
   }

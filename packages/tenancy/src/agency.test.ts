@@ -1,9 +1,11 @@
 import { DomainError, NotFoundError, signIn } from "@kaidian/accounts";
 import type { Database } from "@kaidian/db";
 import { testDatabase, uniqueEmail } from "@kaidian/db/testing";
+import { templates } from "@kaidian/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_STORES } from "../../../prisma/demo-data";
 import { DEMO_PASSWORD, seedDemo } from "../../../prisma/seed";
-import { agencyOf, createAgencyStore, listStores, resolveStore, signUpMerchant, viewInvitation } from "./index";
+import { agencyOf, createAgencyStore, inStore, listStores, resolveStore, signUpMerchant, viewInvitation } from "./index";
 import { can } from "./permissions";
 
 let db: Database;
@@ -58,6 +60,9 @@ describe("agency", () => {
       { storeName: "江边茶馆", templateId: "restaurant", ownerEmail: "tea@example.test" },
     );
     expect(store.agencyId).toBe(membership.agency.id);
+    const access = await resolveStore(db, admin, store.slug);
+    const content = await inStore(db, access, async (tx) => [await tx.configVersion.count(), await tx.catalogItem.count()]);
+    expect(content).toEqual([1, templates.restaurant.sample.catalog.items.length]);
     const [, , tenantId, secret] = invitation!.path.split("/");
     expect(await viewInvitation(db, tenantId!, secret!)).toMatchObject({ storeName: "江边茶馆", role: "OWNER", state: "pending" });
   });
@@ -70,9 +75,24 @@ describe("agency", () => {
   });
 
   it("seeds idempotently: a second run adds nothing and keeps the demo logins working", async () => {
-    const counts = () =>
-      db.scoped({}, async (tx) => [await tx.user.count(), await tx.agency.count(), await tx.agencyMember.count()]);
+    const storeContent = (tenantId: string) =>
+      db.scoped({ tenantId }, async (tx) => [
+        await tx.configVersion.count({ where: { status: "PUBLISHED" } }),
+        await tx.configVersion.count(),
+        await tx.catalogCategory.count(),
+        await tx.catalogItem.count(),
+      ]);
+    const counts = async () => [
+      ...(await db.scoped({}, async (tx) => [await tx.user.count(), await tx.agency.count(), await tx.agencyMember.count()])),
+      ...(await Promise.all(DEMO_STORES.map((store) => storeContent(store.id)))),
+    ];
     const before = await counts();
+    expect(before.slice(3)).toEqual(
+      DEMO_STORES.map((store) => {
+        const { categories, items } = templates[store.templateId].sample.catalog;
+        return [1, 1, categories.length, items.length];
+      }),
+    );
     await seedDemo(db);
     expect(await counts()).toEqual(before);
     const signed = await signIn(db, { email: "noodles@demo.kaidian.test", password: DEMO_PASSWORD }, "203.0.113.50");

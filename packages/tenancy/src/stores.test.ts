@@ -1,6 +1,7 @@
 import { DomainError, NotFoundError } from "@kaidian/accounts";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, uniqueEmail } from "@kaidian/db/testing";
+import { templates } from "@kaidian/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOwnStore, inStore, listMembers, listStores, merchantSignUpSchema, resolveStore, signUpMerchant } from "./index";
 
@@ -58,6 +59,24 @@ describe("merchant sign-up", () => {
     });
     expect(result.success).toBe(false);
     expect(result.error!.issues).toEqual([expect.objectContaining({ path: ["storeName"], message: "store.name.tooLong" })]);
+  });
+});
+
+describe("a new store", () => {
+  it("opens with its template's sample config as draft version 1 and the sample catalog, by sign-up or not", async () => {
+    const merchant = await signUp({ storeName: "湖边小馆", templateId: "restaurant" });
+    const second = await createOwnStore(db, merchant.user.id, { storeName: "湖边客栈", templateId: "hotel" });
+    for (const [store, templateId] of [[merchant.store, "restaurant"], [second, "hotel"]] as const) {
+      const access = await resolveStore(db, merchant.user.id, store.slug);
+      const content = await inStore(db, access, async (tx) => ({
+        versions: await tx.configVersion.findMany({ select: { number: true, status: true, templateId: true, config: true } }),
+        items: await tx.catalogItem.count(),
+      }));
+      expect(content.versions).toEqual([
+        { number: 1, status: "DRAFT", templateId, config: expect.objectContaining({ store: expect.objectContaining({ name: store.name }) }) },
+      ]);
+      expect(content.items).toBe(templates[templateId].sample.catalog.items.length);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type AccountUser, createSession, createUser, prepareAccount } from "@kaidian/accounts";
 import { type Database, Prisma, type Transaction } from "@kaidian/db";
+import { addSampleContent } from "@kaidian/storefront";
 import type { TemplateId } from "@kaidian/templates";
 import { type Store, storeFields, toStore } from "./access";
 import type { MerchantSignUp } from "./schemas";
@@ -29,8 +30,9 @@ async function insertStore(tx: Transaction, draft: StoreDraft): Promise<Store> {
 }
 
 /**
- * Runs `work` in a new store's scope, creating the store first. A slug clash rolls the whole transaction back
- * and tries again with a fresh slug, so nothing is ever half-written.
+ * Runs `work` in a new store's scope, creating the store first with its template's sample config and catalog, so
+ * no store opens empty. A slug clash rolls the whole transaction back and tries again with a fresh slug, so nothing
+ * is ever half-written.
  */
 export async function withNewStore<T>(
   db: Database,
@@ -41,7 +43,11 @@ export async function withNewStore<T>(
   for (let attempt = 1; ; attempt++) {
     const id = randomUUID();
     try {
-      return await db.scoped({ userId, tenantId: id }, async (tx) => work(tx, await insertStore(tx, { ...store, id })));
+      return await db.scoped({ userId, tenantId: id }, async (tx) => {
+        const created = await insertStore(tx, { ...store, id });
+        await addSampleContent(tx, { tenantId: id, templateId: store.templateId, storeName: store.name, createdById: userId });
+        return work(tx, created);
+      });
     } catch (error) {
       if (!isSlugClash(error) || attempt >= SLUG_ATTEMPTS) throw error;
     }

@@ -90,6 +90,22 @@ async function ensureDatabase(url: string) {
   }
 }
 
+/**
+ * The URL of the embedded server another running Kaidian (such as `npm start`) already serves from `dataDir`, or
+ * null when none runs. Lets command-line tools work beside the running product instead of being refused.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
+  const root = path.resolve(dataDir);
+  const pidFile = path.join(root, "postgres", "postmaster.pid");
+  const credentialsFile = path.join(root, "postgres.credentials.json");
+  if (!existsSync(pidFile) || !existsSync(credentialsFile)) return null;
+  const [pidLine, , , portLine] = (await readFile(pidFile, "utf8")).split("\n");
+  const owner = Number(await readFile(path.join(root, "postgres.owner"), "utf8").catch(() => "0"));
+  if (!Number(pidLine) || !isAlive(Number(pidLine)) || !owner || !isAlive(owner)) return null;
+  const { user, password } = await credentials(credentialsFile);
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${Number(portLine)}/${DATABASE}`;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;

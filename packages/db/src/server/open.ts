@@ -1,5 +1,5 @@
 import { redactUrl } from "../connection";
-import { startEmbeddedPostgres } from "./embedded";
+import { runningEmbeddedUrl, startEmbeddedPostgres } from "./embedded";
 
 export type DatabaseServer = { url: string; embedded: boolean; describe: string; stop(): Promise<void> };
 
@@ -13,6 +13,8 @@ export async function openDatabaseServer(options: {
   env: NodeJS.ProcessEnv;
   dataDir: string;
   log?: (line: string) => void;
+  /** Use the embedded server a running Kaidian already serves from `dataDir` rather than refusing. */
+  reuseRunning?: boolean;
 }): Promise<DatabaseServer> {
   const external = options.env.DATABASE_URL?.trim();
   if (external) {
@@ -21,6 +23,10 @@ export async function openDatabaseServer(options: {
   const port = Number(options.env.EMBEDDED_POSTGRES_PORT ?? DEFAULT_EMBEDDED_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`EMBEDDED_POSTGRES_PORT must be a port number from 1 to 65535 (got "${options.env.EMBEDDED_POSTGRES_PORT}")`);
+  }
+  const running = options.reuseRunning ? await runningEmbeddedUrl(options.dataDir) : null;
+  if (running) {
+    return { url: running, embedded: true, describe: `the running embedded PostgreSQL (${redactUrl(running)})`, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port, log: options.log });
   return {

@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@kaidian/db";
+import { testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
+import {
+  apiErrorSchema,
+  catalogResponseSchema,
+  categoriesResponseSchema,
+  itemResponseSchema,
+  itemsResponseSchema,
+  publishConfigVersion,
+  siteResponseSchema,
+  storeResponseSchema,
+} from "@kaidian/storefront";
+import { arrangeStore } from "@kaidian/storefront/testing";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { database } from "@/server/db";
+import { GET as getSample } from "./assets/samples/[name]/route";
+import { GET as getCatalog } from "./[tenant]/catalog/route";
+import { GET as getCategories } from "./[tenant]/categories/route";
+import { GET as getItem } from "./[tenant]/items/[item]/route";
+import { GET as getItems } from "./[tenant]/items/route";
+import { GET as getSite } from "./[tenant]/site/route";
+import { GET as getStore } from "./[tenant]/store/route";
+
+type Handler<Params> = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
+
+function call<Params>(handler: Handler<Params>, params: Params, query = "", headers: HeadersInit = {}) {
+  return handler(new Request(`http://localhost/api/mp/v1/test${query}`, { headers }), { params: Promise.resolve(params) });
+}
+
+let db: Database;
+let shop: string;
+let rival: string;
+let unpublished: string;
+
+const firstRow = (tenantId: string) =>
+  db.scoped({ tenantId }, (tx) => tx.catalogItem.findFirstOrThrow({ orderBy: { position: "asc" }, select: { id: true, categoryId: true } }));
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = testDatabaseUrl();
+  db = testDatabase();
+  shop = await arrangeStore(db, { name: "山间咖啡", templateId: "ecommerce", publish: true });
+  rival = await arrangeStore(db, { name: "对面咖啡", templateId: "ecommerce", publish: true });
+  unpublished = await arrangeStore(db, { name: "筹备中", templateId: "hotel" });
+});
+
+afterAll(async () => {
+  await db.disconnect();
+  await database().disconnect();
+});
+
+describe("the read API", () => {
+  it("answers every route in the shared schemas' shapes, cacheable and open to any origin", async () => {
+    const { id, categoryId } = await firstRow(shop);
+    const routes = [
+      [siteResponseSchema, () => call(getSite, { tenant: shop })],
+      [storeResponseSchema, () => call(getStore, { tenant: shop })],
+      [catalogResponseSchema, () => call(getCatalog, { tenant: shop })],
+      [categoriesResponseSchema, () => call(getCategories, { tenant: shop })],
+      [itemsResponseSchema, () => call(getItems, { tenant: shop })],
+      [itemResponseSchema, () => call(getItem, { tenant: shop, item: id })],
+    ] as const;
+    for (const [schema, get] of routes) {
+      const response = await get();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
+      expect(response.headers.get("Cache-Control")).toBe("public, max-age=60, stale-while-revalidate=600");
+      expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect(response.headers.get("ETag")).toMatch(/^W\/"[\w-]+"$/);
+      const body: unknown = await response.json();
+      expect(schema.parse(body)).toEqual(body);
+    }
+    const store = storeResponseSchema.parse(await (await call(getStore, { tenant: shop })).json());
+    expect(store.store.name).toBe("山间咖啡");
+    const item = itemResponseSchema.parse(await (await call(getItem, { tenant: shop, item: id })).json());
+    expect(item.item.id).toBe(id);
+    const inCategory = itemsResponseSchema.parse(await (await call(getItems, { tenant: shop }, `?category=${categoryId}`)).json());
+    expect(inCategory.items.length).toBeGreaterThan(0);
+    expect(inCategory.items.every((row) => row.categoryId === categoryId)).toBe(true);
+  });
+
+  it("gives the site's published version, and a new ETag when a new version is published", async () => {
+    const tenantId = await arrangeStore(db, { name: "换装", templateId: "restaurant", publish: true });
+    const before = await call(getSite, { tenant: tenantId });
+    const site = siteResponseSchema.parse(await before.json());
+    expect(site).toMatchObject({ tenantId, configVersion: 1, config: { store: { name: "换装" } } });
+
+    await db.scoped({ tenantId }, async (tx) => {
+      const config = { ...site.config, store: { ...site.config.store, name: "新装" } };
+      await tx.configVersion.create({ data: { tenantId, number: 2, templateId: "restaurant", schemaVersion: 2, config } });
+      await publishConfigVersion(tx, tenantId, 2);
+    });
+    const after = await call(getSite, { tenant: tenantId });
+    expect(siteResponseSchema.parse(await after.json())).toMatchObject({ configVersion: 2, config: { store: { name: "新装" } } });
+    expect(after.headers.get("ETag")).not.toBe(before.headers.get("ETag"));
+  });
+
+  it("answers 304 without a body to a request that already has the current ETag", async () => {
+    for (const handler of [getSite, getCatalog] as const) {
+      const first = await call(handler, { tenant: shop });
+      const etag = first.headers.get("ETag")!;
+      const again = await call(handler, { tenant: shop }, "", { "If-None-Match": `W/"stale", ${etag}` });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe("");
+      expect(again.headers.get("ETag")).toBe(etag);
+      expect(again.headers.get("Cache-Control")).toBe(first.headers.get("Cache-Control"));
+      expect(again.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      // Strong and weak forms of the same tag match (weak comparison).
+      expect((await call(handler, { tenant: shop }, "", { "If-None-Match": etag.slice(2) })).status).toBe(304);
+      expect((await call(handler, { tenant: shop }, "", { "If-None-Match": 'W/"stale"' })).status).toBe(200);
+    }
+  });
+
+  it("answers 404 JSON for an unknown store, an id that is not a UUID, and a store that has not published", async () => {
+    for (const tenant of [randomUUID(), "shanye-coffee", "assets", unpublished]) {
+      for (const handler of [getSite, getStore, getCatalog, getCategories, getItems] as const) {
+        const response = await call(handler, { tenant });
+        expect(response.status, `${tenant}`).toBe(404);
+        expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+        expect(apiErrorSchema.parse(await response.json())).toEqual({ error: { code: "tenant.notFound", message: expect.any(String) } });
+      }
+    }
+  });
+
+  it("never answers one store's URL with another store's items, even asked for them by id", async () => {
+    const theirs = await firstRow(rival);
+    const mine = catalogResponseSchema.parse(await (await call(getCatalog, { tenant: shop })).json());
+    const rivalIds = (await db.scoped({ tenantId: rival }, (tx) => tx.catalogItem.findMany({ select: { id: true } }))).map((row) => row.id);
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.filter((item) => rivalIds.includes(item.id))).toEqual([]);
+
+    const asked = await call(getItem, { tenant: shop, item: theirs.id });
+    expect(asked.status).toBe(404);
+    expect(apiErrorSchema.parse(await asked.json()).error.code).toBe("item.notFound");
+    const byCategory = await call(getItems, { tenant: shop }, `?category=${theirs.categoryId}`);
+    expect(itemsResponseSchema.parse(await byCategory.json())).toEqual({ items: [] });
+    expect((await call(getItem, { tenant: shop, item: "not-a-uuid" })).status).toBe(404);
+  });
+
+  it("answers a generic 500 for a store whose published config is broken, and logs why", async () => {
+    const tenantId = await arrangeStore(db, { name: "坏了", templateId: "hotel" });
+    await db.scoped({ tenantId }, (tx) =>
+      tx.configVersion.create({
+        data: { tenantId, number: 2, status: "PUBLISHED", publishedAt: new Date(), templateId: "hotel", schemaVersion: 2, config: { schemaVersion: 2, templateId: "hotel", store: { name: "秘密店名" } } },
+      }),
+    );
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await call(getSite, { tenant: tenantId });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(apiErrorSchema.parse(JSON.parse(text)).error.code).toBe("internal");
+    expect(text).not.toMatch(/秘密|tabBar/);
+    expect(String(logged.mock.calls[0]?.[1])).toMatch(/tabBar/);
+    logged.mockRestore();
+  });
+
+  it("leaves a catalog row its schema refuses out of the answer and logs it", async () => {
+    const tenantId = await arrangeStore(db, { name: "旧数据", templateId: "hotel", publish: true });
+    const broken = randomUUID();
+    await db.scoped({ tenantId }, (tx) => tx.catalogItem.create({ data: { tenantId, id: broken, kind: "ROOM", title: "旧房型", priceFen: 1 } }));
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const catalog = catalogResponseSchema.parse(await (await call(getCatalog, { tenant: tenantId })).json());
+    expect(catalog.items.map((item) => item.id)).not.toContain(broken);
+    expect(String(warned.mock.calls[0]?.[1])).toContain(broken);
+    warned.mockRestore();
+  });
+});
+
+describe("the sample pictures", () => {
+  it("serves a template's sample SVG with a long cache and a CSP that runs nothing", async () => {
+    const response = await call(getSample, { name: "coffee-beans.svg" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("image/svg+xml");
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=604800");
+    expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(await response.text()).toMatch(/^<svg /);
+  });
+
+  it("answers 404 JSON for a name that is not a sample", async () => {
+    for (const name of ["no-such-picture.svg", "coffee-beans.png", "..%2F..%2Fetc%2Fpasswd"]) {
+      const response = await call(getSample, { name });
+      expect(response.status).toBe(404);
+      expect(apiErrorSchema.parse(await response.json()).error.code).toBe("asset.notFound");
+    }
+  });
+});
