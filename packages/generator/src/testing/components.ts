@@ -12,25 +12,30 @@ export type ComponentFiles = {
   using: Record<string, string>;
 };
 
-/** The page and every component it reaches, each after the components it uses. */
-export function collectComponents(packageDir: string, pagePath: string): ComponentFiles[] {
+/**
+ * The page and every component it reaches, each after the components it uses. `globalComponents` is
+ * app.json's usingComponents, which apply everywhere unless a file declares the same tag itself.
+ */
+export function collectComponents(packageDir: string, pagePath: string, globalComponents: Record<string, string>): ComponentFiles[] {
   const ordered: ComponentFiles[] = [];
   const seen = new Set<string>();
+  const global = resolveAll(packageDir, path.join(packageDir, "app"), globalComponents);
 
   function visit(file: string) {
     if (seen.has(file)) return;
     seen.add(file);
-    const json = readJson(`${file}.json`) as { usingComponents?: Record<string, string> };
-    const using: Record<string, string> = {};
-    for (const [tag, reference] of Object.entries(json.usingComponents ?? {})) {
-      using[tag] = resolveComponent(packageDir, file, reference);
-      visit(using[tag]);
-    }
+    const json = readJson(`${file}.json`);
+    const using = { ...global, ...resolveAll(packageDir, file, json.usingComponents ?? {}) };
+    Object.values(using).forEach(visit);
     ordered.push({ file, relative: path.relative(packageDir, file).split(path.sep).join("/"), using });
   }
 
   visit(path.join(packageDir, pagePath));
   return ordered;
+}
+
+function resolveAll(packageDir: string, owner: string, references: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(references).map(([tag, reference]) => [tag, resolveComponent(packageDir, owner, reference)]));
 }
 
 function resolveComponent(packageDir: string, owner: string, reference: string): string {
@@ -46,7 +51,7 @@ function resolveComponent(packageDir: string, owner: string, reference: string):
   return found;
 }
 
-function readJson(file: string): unknown {
-  if (!existsSync(file)) throw new Error(`${file} does not exist`);
-  return JSON.parse(readFileSync(file, "utf8"));
+// Components always have one (resolveComponent looks for it); for a page it is optional.
+function readJson(file: string): { usingComponents?: Record<string, string> } {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { usingComponents?: Record<string, string> }) : {};
 }

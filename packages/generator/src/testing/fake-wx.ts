@@ -2,12 +2,13 @@
 // recorded for the test instead of performed.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { ComponentInstance } from "./j-component";
 
 export type FakeRequest = { url: string; method: string; data: unknown; header: Record<string, string> };
 export type FakeResponse = { statusCode: number; data: unknown; header?: Record<string, string> };
 /** Answers a `wx.request`; "fail" is what the runtime reports when the network is unreachable. */
 export type Responder = (request: FakeRequest) => FakeResponse | "fail";
-/** A call to an API whose effect happens outside the page: navigation, toasts, phone calls, maps. */
+/** A call to an API whose effect happens outside the page (navigation, toasts, phone calls, maps), without its callbacks. */
 export type WxCall = { api: string; options: Record<string, unknown> };
 
 export type FakeWx = {
@@ -42,6 +43,9 @@ const systemInfo = {
   theme: "light",
 };
 
+// Components such as van-notice-bar build animations; with no layout to animate, every step is dropped.
+const animation: object = new Proxy({}, { get: (_, name) => (name === "export" ? () => ({ actions: [] }) : () => animation) });
+
 const recordedApis = [
   "navigateTo",
   "redirectTo",
@@ -65,7 +69,8 @@ export type FakeWxRuntime = {
   pending(): number;
 };
 
-export function createFakeWx(packageDir: string, options: FakeWxOptions): FakeWxRuntime {
+/** `currentPage` is what wx.createSelectorQuery() queries, as on WeChat. */
+export function createFakeWx(packageDir: string, options: FakeWxOptions, currentPage: () => ComponentInstance | undefined): FakeWxRuntime {
   const respond = options.respond ?? unreachable;
   const log: FakeWx = { requests: [], calls: [], storage: new Map(Object.entries(options.storage ?? {})) };
   const extConfig = readExtConfig(packageDir);
@@ -115,7 +120,7 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions): FakeWx
     recordedApis.map((api) => [
       api,
       (options: Options & Callbacks = {}) => {
-        log.calls.push({ api, options });
+        log.calls.push({ api, options: Object.fromEntries(Object.entries(options).filter(([, value]) => typeof value !== "function")) });
         answer(options, "success", { errMsg: `${api}:ok` });
       },
     ]),
@@ -135,6 +140,13 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions): FakeWx
     getDeviceInfo: () => structuredClone(systemInfo),
     getAppBaseInfo: () => structuredClone(systemInfo),
     nextTick: (callback: () => void) => later(callback),
+    createSelectorQuery: () => {
+      const page = currentPage();
+      if (!page) throw new Error("wx.createSelectorQuery() was called before the page exists");
+      // j-component's query; jsdom lays nothing out, so every rect is zero.
+      return (page.createSelectorQuery as () => unknown)();
+    },
+    createAnimation: () => animation,
     canIUse: (schema: string) => typeof wx[schema.split(".")[0] ?? ""] === "function",
   };
 

@@ -34,7 +34,7 @@ export function createModuleLoader(packageDir: string, globals: ModuleGlobals): 
 }
 
 /** Where `require(request)` from a file in `fromDir` leads. Throws for anything outside the package. */
-export function resolveModule(packageDir: string, fromDir: string, request: string): string {
+function resolveModule(packageDir: string, fromDir: string, request: string): string {
   for (const base of lookupBases(packageDir, fromDir, request)) {
     for (const candidate of [base, `${base}.js`, path.join(base, "index.js")]) {
       if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;

@@ -31,6 +31,14 @@ function uniqueId(): string {
 
 export function createRegistry(): Registry {
   let receive: ((options: Options) => void) | undefined;
+  // Instance methods of the runtime that j-component lacks: @vant/weapp's tabs call groupSetData.
+  const runtimeMethods = jComponent().behavior({
+    methods: {
+      groupSetData(callback?: () => void) {
+        callback?.();
+      },
+    },
+  });
 
   const Component = (options: Options) => {
     if (!receive) throw new Error("Component() and Page() must be called while the page or component file itself loads");
@@ -58,27 +66,32 @@ export function createRegistry(): Registry {
   }
 
   function register(packageDir: string, components: ComponentFiles[], templates: (wxmlPath: string) => TemplateFunction, loader: ModuleLoader): string {
+    // Ids first: relations and usingComponents name components registered later in the loop.
     const ids = new Map(components.map((component) => [component.file, uniqueId()]));
+    // The DOM element of a component is named after the first tag that uses it; the page is <page>.
     const tagNames = new Map<string, string>();
     for (const component of components) {
       for (const [tag, file] of Object.entries(component.using)) if (!tagNames.has(file)) tagNames.set(file, tag);
     }
+    // collectComponents listed every file a `using` names, so each has an id.
+    const idOf = (file: string) => ids.get(file) as string;
 
-    let id = "";
     for (const component of components) {
-      id = ids.get(component.file) ?? "";
       const definition = define(component, loader);
       relationsToIds(definition, packageDir, component.file, ids);
       jComponent().register({
         ...definition,
-        id,
+        behaviors: [...((definition.behaviors as unknown[] | undefined) ?? []), runtimeMethods],
+        id: idOf(component.file),
         path: component.file,
         tagName: tagNames.get(component.file) ?? "page",
         template: templates(`${component.relative}.wxml`),
-        usingComponents: Object.fromEntries(Object.entries(component.using).map(([tag, file]) => [tag, ids.get(file) ?? ""])),
+        usingComponents: Object.fromEntries(Object.entries(component.using).map(([tag, file]) => [tag, idOf(file)])),
       });
     }
-    return id;
+    const page = components.at(-1);
+    if (!page) throw new Error("No page to register");
+    return idOf(page.file);
   }
 
   return { constructors, register };

@@ -15,7 +15,9 @@ export function loadTemplates(wccOutput: string): (wxmlPath: string) => Template
     // layer that announces this engine version.
     window: { __webview_engine_version__: 0.02 },
     $gwx: undefined,
-    __WXML_GLOBAL__: undefined,
+    // WXS support patches nv_* properties onto the built-in prototypes, some not redefinable, once per
+    // realm: tell every later runtime that this is done.
+    __WXML_GLOBAL__: Object.getOwnPropertyDescriptor(Function.prototype, "nv_length") ? { wxs_nf_init: true } : undefined,
   };
   const scope = new Proxy(store, {
     has: (target, key) => typeof key === "string" && (key in target || !(key in globalThis)),
@@ -23,9 +25,10 @@ export function loadTemplates(wccOutput: string): (wxmlPath: string) => Template
   const evaluate = new Function("scope", `with (scope) {\n${wccOutput}\n}`) as (scope: object) => void;
   evaluate(scope);
   const gwx = store.$gwx as (wxmlPath: string) => TemplateFunction | undefined;
+  // compileWxml names files "./<package-relative path>".
   return (wxmlPath) => {
-    const template = gwx(wxmlPath);
-    if (!template) throw new Error(`wcc did not compile ${wxmlPath}`);
+    const template = gwx(`./${wxmlPath}`);
+    if (!template) throw new Error(`${wxmlPath} is missing, or wcc did not compile it`);
     return template;
   };
 }

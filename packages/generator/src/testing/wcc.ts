@@ -2,8 +2,9 @@
 // compiler (not j-component's string parser) is what makes <template>, <import>, <include> and
 // <wxs src> work, which @vant/weapp relies on.
 import { execFile } from "node:child_process";
-import { constants } from "node:fs";
-import { access, chmod, copyFile, mkdir, readFile, readdir, rename } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { constants, readFileSync, readdirSync } from "node:fs";
+import { access, chmod, copyFile, mkdir, readFile, rename } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -14,23 +15,35 @@ const run = promisify(execFile);
 /** Custom component tag names used by each page or component, keyed by package-relative path without extension. */
 export type ComponentTags = Map<string, string[]>;
 
+// Compiling all of @vant/weapp takes 100-200 ms; a test file renders the same package many times.
+const compiled = new Map<string, Promise<string>>();
+
 /** Compiles every .wxml and .wxs file of the package and returns the JavaScript wcc prints (defines `$gwx`). */
 export async function compileWxml(packageDir: string, componentTags: ComponentTags): Promise<string> {
-  const files = await packageFiles(packageDir);
-  const wxml = files.filter((file) => file.endsWith(".wxml"));
-  const wxs = files.filter((file) => file.endsWith(".wxs"));
+  // Named "./path" as the devtools name them: wcc's runtime resolves absolute imports and includes
+  // ("/tpl/row.wxml") only for files named that way. Templates are then looked up as "./<path>.wxml".
+  const files = packageFiles(packageDir).filter((file) => /\.wx(ml|s)$/.test(file)).map((file) => `./${file}`);
   // wcc wants "<count> <file.wxml> <n> <tag>..." in one argument, like the devtools pass it.
   const tagArgs = [...componentTags].filter(([, tags]) => tags.length > 0);
-  const componentArg = [tagArgs.length, ...tagArgs.flatMap(([file, tags]) => [`${file}.wxml`, tags.length, ...tags])].join(" ");
-  const { stdout } = await run(await wccBinary(), ["-d", "-cc", componentArg, ...wxml, ...wxs, "-gn", "$gwx"], {
-    cwd: packageDir,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
+  const componentArg = [tagArgs.length, ...tagArgs.flatMap(([file, tags]) => [`./${file}.wxml`, tags.length, ...tags])].join(" ");
+  const args = ["-d", "-cc", componentArg, ...files.filter((file) => file.endsWith(".wxml")), ...files.filter((file) => file.endsWith(".wxs")), "-gn", "$gwx"];
+
+  // Keyed by content, not by directory: tests rewrite fixture files between renders.
+  const hash = createHash("sha256").update(packageDir).update(JSON.stringify(args));
+  // Synchronous reads: several times faster than async ones for a few hundred small files.
+  for (const file of files) hash.update(readFileSync(path.join(packageDir, file)));
+  const key = hash.digest("hex");
+  let output = compiled.get(key);
+  if (!output) {
+    output = wccBinary().then((wcc) => run(wcc, args, { cwd: packageDir, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout));
+    compiled.set(key, output);
+    output.catch(() => compiled.delete(key));
+  }
+  return output;
 }
 
-async function packageFiles(packageDir: string): Promise<string[]> {
-  const entries = await readdir(packageDir, { recursive: true, withFileTypes: true });
+function packageFiles(packageDir: string): string[] {
+  const entries = readdirSync(packageDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(packageDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))

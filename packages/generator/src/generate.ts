@@ -1,0 +1,119 @@
+// One tenant's package, from inputs to validated outputs: check the inputs against their schemas, render the files,
+// check sizes and WeChat's own JSON schemas, zip, describe, and (on request) compile with miniprogram-ci. Nothing
+// is written unless every check passed, so a failed run never leaves a package that looks usable.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { catalogSchema } from "@kaidian/catalog";
+import { readConfig, templates, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
+import generatorPackage from "../package.json" with { type: "json" };
+import { describeFiles, type Manifest } from "./manifest";
+import { renderPackageFiles } from "./package-files";
+import type { TenantProblem } from "./problems";
+import { loadRuntime, type Runtime } from "./runtime";
+import { checkSizes, compilePackage, measurePackage, validateSchemas, type Problem } from "./validate";
+import { zipFiles } from "./zip";
+
+export const GENERATOR_VERSION = generatorPackage.version;
+
+export type GeneratorInput = {
+  tenant: { id: string; slug: string };
+  /** The Mini Program's appid; `touristappid` builds a package WeChat DevTools can open without one. */
+  appid: string;
+  templateId: TemplateId;
+  snapshot: SiteSnapshot;
+};
+
+export type GenerateOptions = {
+  /** Write `<outDir>/<slug>/` (the package), `<slug>.zip` and `<slug>.manifest.json`. */
+  outDir?: string;
+  /** Also run the full offline miniprogram-ci compile (seconds, not milliseconds). */
+  compile?: boolean;
+  runtime?: Runtime;
+};
+
+export type GeneratedPackage = {
+  ok: true;
+  manifest: Manifest;
+  files: ReadonlyMap<string, Buffer>;
+  zip: Buffer;
+  written?: { dir: string; zip: string; manifest: string };
+};
+
+export type FailedPackage = { ok: false; problems: TenantProblem[] };
+
+export async function generatePackage(input: GeneratorInput, options: GenerateOptions = {}): Promise<GeneratedPackage | FailedPackage> {
+  const tenant = input.tenant.slug;
+  const fail = (problems: Problem[]): FailedPackage => ({ ok: false, problems: problems.map((p) => ({ tenant, ...p })) });
+  const runtime = options.runtime ?? (await loadRuntime());
+  const template = templates[input.templateId];
+
+  const config = readConfig(template, input.snapshot.site.config);
+  const catalog = catalogSchema.safeParse(input.snapshot.catalog);
+  const inputProblems: Problem[] = [];
+  if (!config.ok) {
+    for (const p of config.problems) inputProblems.push({ file: "config/site.js", rule: "config", message: `${p.path}: ${p.message}` });
+  }
+  if (!catalog.success) {
+    for (const issue of catalog.error.issues) {
+      inputProblems.push({ file: "config/site.js", rule: "catalog", message: `catalog.${issue.path.join(".")}: ${issue.message}` });
+    }
+  }
+  if (!config.ok || !catalog.success) return fail(inputProblems);
+
+  const snapshot = { ...input.snapshot, site: { ...input.snapshot.site, config: config.config }, catalog: catalog.data };
+  const unknownSections = Object.entries(config.config.pages).flatMap(([page, pageConfig]) =>
+    (pageConfig?.sections ?? [])
+      .filter((section) => !runtime.sections.includes(section.type))
+      .map((section) => ({ file: "config/site.js", rule: "runtime.section", message: `pages.${page}: runtime ${runtime.version} cannot render "${section.type}" sections` })),
+  );
+  if (unknownSections.length) return fail(unknownSections);
+
+  const files = renderPackageFiles({ tenant: input.tenant, appid: input.appid, template, snapshot, runtime });
+  const sizes = await measurePackage(files);
+  const checked = [...checkSizes(sizes), ...(await validateSchemas(files))];
+  if (checked.length) return fail(checked);
+
+  const zip = zipFiles(files);
+  const { files: fileList, contentHash } = describeFiles(files);
+  const manifest: Manifest = {
+    tenant: input.tenant,
+    appid: input.appid,
+    templateId: template.id,
+    configVersion: input.snapshot.site.configVersion,
+    versions: { template: template.version, runtime: runtime.version, generator: GENERATOR_VERSION },
+    contentHash,
+    sizes: { main: sizes.main, subpackages: sizes.subpackages, total: sizes.total, zip: zip.length },
+    files: fileList,
+  };
+
+  if (!options.outDir && !options.compile) return { ok: true, manifest, files, zip };
+  const dir = options.outDir
+    ? path.join(options.outDir, input.tenant.slug)
+    : path.join(await mkdtemp(path.join(tmpdir(), "kaidian-compile-")), input.tenant.slug);
+  await writeDirectory(dir, files);
+  if (options.compile) {
+    const compiled = await compilePackage(dir, { appid: input.appid });
+    if (compiled.length) {
+      await rm(options.outDir ? dir : path.dirname(dir), { recursive: true, force: true });
+      return fail(compiled);
+    }
+  }
+  if (!options.outDir) {
+    await rm(path.dirname(dir), { recursive: true, force: true });
+    return { ok: true, manifest, files, zip };
+  }
+  const written = { dir, zip: `${dir}.zip`, manifest: `${dir}.manifest.json` };
+  await writeFile(written.zip, zip);
+  await writeFile(written.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  return { ok: true, manifest, files, zip, written };
+}
+
+async function writeDirectory(dir: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  for (const [file, content] of files) {
+    const target = path.join(dir, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+}
