@@ -64,7 +64,7 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
   const snapshot = { ...input.snapshot, site: { ...input.snapshot.site, config: config.config }, catalog: catalog.data };
   const unknownSections = Object.entries(config.config.pages).flatMap(([page, pageConfig]) =>
     (pageConfig?.sections ?? [])
-      .filter((section) => !runtime.sections.includes(section.type))
+      .filter((section) => !runtime.sectionTypes.includes(section.type))
       .map((section) => ({ file: "config/site.js", rule: "runtime.section", message: `pages.${page}: runtime ${runtime.version} cannot render "${section.type}" sections` })),
   );
   if (unknownSections.length) return fail(unknownSections);

@@ -2,6 +2,7 @@
 // which escapes for its target language; templates never print a raw value. `strict` makes a missing field an
 // error instead of an empty string.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import Handlebars from "handlebars";
 
 const handlebars = Handlebars.create();
@@ -26,6 +27,6 @@ handlebars.registerHelper("color", (value: unknown) => {
 export type FileTemplate = (context: object) => string;
 
 export function fileTemplate(name: string): FileTemplate {
-  const source = readFileSync(new URL(`./files/${name}.hbs`, import.meta.url), "utf8");
+  const source = readFileSync(path.join(import.meta.dirname, "files", `${name}.hbs`), "utf8");
   return handlebars.compile(source, { noEscape: true, strict: true });
 }

@@ -10,8 +10,6 @@ export const LIB_VERSION = "3.6.0";
 /** Pages WeChat search may index: catalogue pages, not a shopper's own cart, bookings or profile. */
 const INDEXED_PAGES: readonly PageId[] = ["home", "category", "item", "store"];
 
-const RADIUS = { square: "0", rounded: "8rpx", round: "24rpx" } as const;
-
 const render = {
   "project.config.json": fileTemplate("project.config.json"),
   "app.json": fileTemplate("app.json"),
@@ -53,14 +51,13 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
     configVersion: snapshot.site.configVersion,
     config,
     pagePaths: template.pages.map((page) => pages[page.id].path),
-    tabs: config.tabBar.map((tab) => ({
-      path: pages[tab.page].path,
-      text: tab.text,
-      iconPath: `assets/tab/${pages[tab.page].tabIcon}.png`,
-      selectedIconPath: `assets/tab/${pages[tab.page].tabIcon}-active.png`,
-    })),
+    tabs: config.tabBar.map((tab) => ({ path: pages[tab.page].path, text: tab.text, ...tabIcon(runtime, tab.page) })),
     indexedPages: INDEXED_PAGES.filter((id) => usedPages.has(pages[id].path)).map((id) => pages[id].path),
-    radius: RADIUS[config.theme.corners],
+    colors: Object.entries(runtime.theme.colors).map(([variable, setting]) => ({
+      variable,
+      value: config.theme[setting as keyof typeof config.theme],
+    })),
+    radius: runtime.theme.radius[config.theme.corners] ?? "0",
     snapshot,
   };
   for (const [file, template] of Object.entries(render)) files.set(file, Buffer.from(template(context)));
@@ -77,6 +74,12 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
     if (svg) files.set(ref.slice(1), Buffer.from(svg));
   }
   return files;
+}
+
+function tabIcon(runtime: Runtime, page: PageId): { iconPath: string; selectedIconPath: string } {
+  const icon = runtime.tabIcons[pages[page].tabIcon];
+  if (!icon) throw new Error(`Runtime ${runtime.version} has no tab icon "${pages[page].tabIcon}"`);
+  return icon;
 }
 
 /** Every `/assets/...` picture the config or catalog refers to, found by walking the data. */

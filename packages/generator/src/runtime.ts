@@ -5,14 +5,22 @@ import path from "node:path";
 import { runtimeDir } from "@kaidian/runtime-miniapp";
 import { z } from "zod";
 
-const runtimeManifestSchema = z.object({ version: z.string(), pages: z.array(z.string()), sections: z.array(z.string()) });
+// dist/runtime.json, written by the runtime's build: what it can render and how the theme reaches its styles.
+const runtimeManifestSchema = z.object({
+  version: z.string(),
+  sectionTypes: z.array(z.string()),
+  theme: z.object({
+    /** CSS variable -> theme setting holding its colour. */
+    colors: z.record(z.string().regex(/^--kd-[a-z-]+$/), z.string()),
+    /** Theme `corners` value -> the --kd-radius value. */
+    radius: z.record(z.string(), z.string().regex(/^[0-9.]+(px)?$/)),
+  }),
+  tabIcons: z.record(z.string(), z.object({ iconPath: z.string(), selectedIconPath: z.string() })),
+});
 
-export type Runtime = {
-  version: string;
+export type Runtime = z.infer<typeof runtimeManifestSchema> & {
   /** Package-relative path -> bytes. */
   files: ReadonlyMap<string, Buffer>;
-  /** Section types the runtime can render. */
-  sections: readonly string[];
 };
 
 const loaded = new Map<string, Promise<Runtime>>();
@@ -40,5 +48,5 @@ async function readRuntime(dir: string): Promise<Runtime> {
     const file = path.join(entry.parentPath, entry.name);
     files.set(path.relative(dir, file).split(path.sep).join("/"), await readFile(file));
   }
-  return { version: manifest.version, files, sections: manifest.sections };
+  return { ...manifest, files };
 }

@@ -4,7 +4,6 @@
 // Each compile runs in a child process (compile-worker.mjs explains why), one at a time per parent process.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Problem } from "./problem";
 
 export type CompileOptions = {
@@ -15,7 +14,7 @@ export type CompileOptions = {
 
 /** What a real upload uses: ES6 to ES5 with Babel, and JS, WXML and WXSS minified. */
 const UPLOAD_SETTING = { es6: true, minify: true };
-const WORKER = fileURLToPath(new URL("./compile-worker.mjs", import.meta.url));
+const WORKER = path.join(import.meta.dirname, "compile-worker.mjs");
 
 type WorkerReport = { ok: true } | { ok: false; code?: unknown; path?: unknown; message: string };
 

@@ -1,0 +1,2 @@
+/** Absolute path of the built runtime (dist/). */
+export declare const runtimeDir: string;

@@ -1,0 +1,50 @@
+// The hotel stay being planned: check-in, check-out and the room, shared by the booking bar, the room list,
+// the item page and the booking page, so choices made on one show on the others.
+const { addDays, dateLabel, daysBetween, isDate, today } = require("./dates");
+const { createEmitter } = require("./emitter");
+
+/** How far ahead a stay may start. */
+const MAX_DAYS_AHEAD = 180;
+const MAX_NIGHTS = 30;
+
+const changes = createEmitter();
+let stay = null;
+
+function defaultStay(nights) {
+  const checkIn = today();
+  return { checkIn, checkOut: addDays(checkIn, nights), roomId: "" };
+}
+
+/** The stay; the first caller's default length (the booking bar's setting) applies until a date is picked. */
+function currentStay(defaultNights = 1) {
+  if (!stay) stay = defaultStay(defaultNights);
+  return stay;
+}
+
+/** Changes dates or room; check-out is moved so the stay always lasts 1 to MAX_NIGHTS nights. */
+function updateStay(change) {
+  const next = Object.assign({}, currentStay(), change);
+  if (!isDate(next.checkIn) || daysBetween(today(), next.checkIn) < 0) next.checkIn = today();
+  const nights = isDate(next.checkOut) ? daysBetween(next.checkIn, next.checkOut) : 0;
+  if (nights < 1 || nights > MAX_NIGHTS) next.checkOut = addDays(next.checkIn, 1);
+  stay = next;
+  changes.emit(stay);
+}
+
+/** What date pickers show: the dates, their labels, the nights and the ranges each picker offers. */
+function stayView(value) {
+  const first = today();
+  return {
+    checkIn: value.checkIn,
+    checkOut: value.checkOut,
+    checkInLabel: dateLabel(value.checkIn),
+    checkOutLabel: dateLabel(value.checkOut),
+    nights: daysBetween(value.checkIn, value.checkOut),
+    checkInStart: first,
+    checkInEnd: addDays(first, MAX_DAYS_AHEAD),
+    checkOutStart: addDays(value.checkIn, 1),
+    checkOutEnd: addDays(value.checkIn, MAX_NIGHTS),
+  };
+}
+
+module.exports = { currentStay, updateStay, stayView, onStayChange: changes.on };

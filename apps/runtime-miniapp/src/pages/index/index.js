@@ -1,1 +1,0 @@
-Page({ data: { title: "开店" } });

@@ -1,0 +1,106 @@
+// One item (`id` in the query): pictures, price, description, then by kind: specs and quantity into the cart
+// (product), facts and a booking (room), options into the basket (dish).
+const { basket } = require("../../lib/basket");
+const { cart } = require("../../lib/cart");
+const { findItem } = require("../../lib/catalog");
+const { dishChoiceView, firstDishPick, pickDishOption } = require("../../lib/dish-choice");
+const { hasPage, openPage } = require("../../lib/links");
+const { sitePage } = require("../../lib/site-page");
+const { firstSkuPick, pickSkuValue, skuChoiceView } = require("../../lib/sku-choice");
+const { updateStay } = require("../../lib/stay");
+
+Component({
+  behaviors: [sitePage("item")],
+  data: {
+    itemId: "",
+    item: null,
+    specs: [],
+    groups: [],
+    priceFen: 0,
+    stock: 0,
+    tracksStock: false,
+    quantity: 1,
+    canAdd: false,
+    cartCount: 0,
+    hasCart: hasPage("cart"),
+    hasOrder: hasPage("order"),
+    hasBooking: hasPage("booking"),
+  },
+  lifetimes: {
+    attached() {
+      this.stopCart = cart.subscribe(() => this.showCartCount());
+      this.showCartCount();
+    },
+    detached() {
+      this.stopCart();
+    },
+  },
+  observers: {
+    "catalog, itemId"(catalog, itemId) {
+      const item = itemId ? findItem(catalog, itemId) : null;
+      this.setData({ item });
+      if (!item) return;
+      if (item.kind === "product") this.showSku(firstSkuPick(item));
+      else if (item.kind === "dish") this.showDish(firstDishPick(item));
+      else this.setData({ priceFen: item.priceFen });
+    },
+  },
+  methods: {
+    onLoad(query) {
+      this.setData({ itemId: query.id || "" });
+    },
+    showCartCount() {
+      this.setData({ cartCount: cart.lines().reduce((sum, line) => sum + line.quantity, 0) });
+    },
+    showSku(picked) {
+      const item = this.data.item;
+      const { specs, sku } = skuChoiceView(item, picked);
+      const stock = sku ? sku.stock : 0;
+      this.picked = picked;
+      this.setData({
+        specs,
+        priceFen: sku ? sku.priceFen : item.priceFen,
+        stock,
+        tracksStock: item.details.skus.length > 0,
+        quantity: Math.max(1, Math.min(this.data.quantity, stock)),
+        canAdd: stock > 0,
+      });
+    },
+    showDish(picked) {
+      const item = this.data.item;
+      const view = dishChoiceView(item, picked);
+      this.picked = picked;
+      this.pickedOptions = view.options;
+      this.setData({ groups: view.groups, priceFen: item.priceFen + view.extraFen, canAdd: view.complete && !item.details.soldOut });
+    },
+    onSkuPick(event) {
+      this.showSku(pickSkuValue(this.data.item, this.picked, event.detail.spec, event.detail.value));
+    },
+    onDishPick(event) {
+      this.showDish(pickDishOption(this.data.item, this.picked, event.detail.group, event.detail.name));
+    },
+    onQuantity(event) {
+      this.setData({ quantity: Number(event.detail) || 1 });
+    },
+    onAddToCart() {
+      if (!this.data.canAdd) return;
+      cart.add(this.data.item.id, this.picked, this.data.quantity);
+      wx.showToast({ title: "已加入购物车", icon: "success" });
+    },
+    onAddToBasket() {
+      if (!this.data.canAdd) return;
+      basket.add(this.data.item.id, this.pickedOptions, 1);
+      wx.showToast({ title: "已加入点餐", icon: "success" });
+    },
+    onBook() {
+      updateStay({ roomId: this.data.item.id });
+      openPage("booking");
+    },
+    onOpenCart() {
+      openPage("cart");
+    },
+    onOpenOrder() {
+      openPage("order");
+    },
+  },
+});

@@ -1,0 +1,108 @@
+// The restaurant menu: dine-in or takeaway, dishes by category, straight into the shared basket (lib/basket.js).
+// Dishes with options open a sheet to pick them; sold-out dishes show but cannot be added.
+const { basket } = require("../../lib/basket");
+const { findItem, shelves } = require("../../lib/catalog");
+const { dishChoiceView, firstDishPick, pickDishOption } = require("../../lib/dish-choice");
+const { currentDining, offeredModes, onDiningChange, servingMode, updateDining } = require("../../lib/dining");
+const { openPage } = require("../../lib/links");
+const { lineKey } = require("../../lib/line-store");
+
+function dishView(item) {
+  const quantity = basket
+    .lines()
+    .filter((line) => line.itemId === item.id)
+    .reduce((sum, line) => sum + line.quantity, 0);
+  return {
+    id: item.id,
+    title: item.title,
+    description: item.description,
+    image: item.images[0] || "",
+    priceFen: item.priceFen,
+    soldOut: item.details.soldOut,
+    hasOptions: item.details.optionGroups.length > 0,
+    quantity,
+  };
+}
+
+Component({
+  options: { styleIsolation: "apply-shared" },
+  properties: {
+    settings: { type: Object, value: null },
+    catalog: { type: Object, value: null },
+  },
+  data: { title: "", modes: [], mode: "", table: "", shelves: [], activeIndex: 0, dishes: [], sheetItem: null, sheet: null },
+  lifetimes: {
+    attached() {
+      this.stopBasket = basket.subscribe(() => this.show());
+      this.stopDining = onDiningChange(() => this.show());
+    },
+    detached() {
+      this.stopBasket();
+      this.stopDining();
+    },
+  },
+  observers: {
+    "settings, catalog"() {
+      this.show();
+    },
+  },
+  methods: {
+    show() {
+      const settings = this.data.settings || {};
+      const dining = currentDining();
+      const list = shelves(this.data.catalog).map((shelf) => ({
+        id: shelf.id,
+        name: shelf.name,
+        dishes: shelf.items.filter((item) => item.kind === "dish"),
+      }));
+      const activeIndex = Math.min(this.data.activeIndex, Math.max(list.length - 1, 0));
+      this.setData({
+        title: settings.title || "",
+        modes: offeredModes(settings),
+        mode: servingMode(settings, dining),
+        table: dining.table,
+        shelves: list.map((shelf) => ({ id: shelf.id, name: shelf.name })),
+        activeIndex,
+        dishes: list.length ? list[activeIndex].dishes.map(dishView) : [],
+      });
+    },
+    onMode(event) {
+      updateDining({ mode: event.currentTarget.dataset.mode });
+    },
+    onShelf(event) {
+      this.setData({ activeIndex: event.detail });
+      this.show();
+    },
+    onOpen(event) {
+      openPage("item", { id: event.currentTarget.dataset.id });
+    },
+    onAdd(event) {
+      basket.add(event.currentTarget.dataset.id, [], 1);
+    },
+    onQuantity(event) {
+      basket.setQuantity(lineKey(event.currentTarget.dataset.id, []), Number(event.detail));
+    },
+    onChoose(event) {
+      const item = findItem(this.data.catalog, event.currentTarget.dataset.id);
+      if (item) this.showSheet(item, firstDishPick(item));
+    },
+    showSheet(item, picked) {
+      this.picked = picked;
+      this.setData({ sheetItem: item, sheet: dishChoiceView(item, picked) });
+    },
+    onSheetPick(event) {
+      const item = this.data.sheetItem;
+      this.showSheet(item, pickDishOption(item, this.picked, event.detail.group, event.detail.name));
+    },
+    onSheetAdd() {
+      if (!this.data.sheet.complete) return;
+      basket.add(this.data.sheetItem.id, this.data.sheet.options, 1);
+      this.onCloseSheet();
+    },
+    onCloseSheet() {
+      this.setData({ sheetItem: null, sheet: null });
+    },
+    // Keeps taps and scrolling inside the sheet from reaching the mask and the page below.
+    noop() {},
+  },
+});
