@@ -55,14 +55,16 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "NaN",
   "null",
   "长".repeat(40),
+  "店".repeat(2000),
 ];
 
-/** Strings the schema must refuse, with the words its message must contain. */
-export const REFUSED_STRINGS: readonly { text: string; because: string }[] = [
-  { text: "bell\u0007", because: "invisible control character" },
-  { text: "nul\u0000byte", because: "invisible control character" },
-  { text: "\u001b[31mred", because: "invisible control character" },
-  { text: "broken \uD800 surrogate", because: "unpaired surrogate" },
-  { text: "two\nlines", because: "single line" },
-  { text: "店".repeat(2000), because: "Too big" },
+/** Strings the schema must refuse in a field (a one-line store name or a paragraph), and why. */
+export const REFUSED_STRINGS: readonly { text: string; field: "store name" | "paragraph"; because: string }[] = [
+  { text: "bell\u0007", field: "paragraph", because: "invisible control character" },
+  { text: "nul\u0000byte", field: "store name", because: "invisible control character" },
+  { text: "\u001b[31mred", field: "paragraph", because: "invisible control character" },
+  { text: "broken \uD800 surrogate", field: "paragraph", because: "unpaired surrogate" },
+  { text: "two\nlines", field: "store name", because: "single line" },
+  { text: "店".repeat(31), field: "store name", because: "Too big" },
+  { text: "店".repeat(2001), field: "paragraph", because: "Too big" },
 ];
