@@ -14,3 +14,4 @@ export * from "./store-info";
 export * from "./template";
 export * from "./theme";
 export * from "./site";
+export * from "./sample-snapshot";

@@ -4,8 +4,7 @@ import { mkdtemp } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { catalogSchema } from "@kaidian/catalog";
-import { pages, readConfig, SITE_API_VERSION, templates, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
+import { pages, sampleSnapshot as templateSample, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
 import { formatProblem } from "../problems";
 import { generatePackage } from "../generate";
 import { renderPage, type RenderOptions, type RenderedPage } from "../testing/render-page";
@@ -14,14 +13,7 @@ export type { RenderedPage };
 
 /** A template's sample store as the generator's input; an empty apiBase turns the launch refresh off. */
 export function sampleSnapshot(templateId: TemplateId, apiBase = ""): SiteSnapshot {
-  const template = templates[templateId];
-  const read = readConfig(template, template.sample.config);
-  if (!read.ok) throw new Error(`The ${templateId} sample config is invalid: ${JSON.stringify(read.problems)}`);
-  return {
-    apiBase,
-    site: { apiVersion: SITE_API_VERSION, tenantId: `sample-${templateId}`, configVersion: 1, config: read.config },
-    catalog: catalogSchema.parse(template.sample.catalog),
-  };
+  return templateSample(templateId, { apiBase });
 }
 
 /** The generator's package of the template's sample store (or of `snapshot`), in a fresh temporary directory. */
