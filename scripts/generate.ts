@@ -23,7 +23,7 @@ if (!values.all && !values.tenant?.length) {
   process.exit(2);
 }
 
-const publicUrl = (process.env.KAIDIAN_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const { server } = await openProductDatabase({ reuseRunning: true });

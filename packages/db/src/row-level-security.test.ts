@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ROLE, type Database } from "./index";
-import { superuser, testDatabase } from "./testing";
+import { APP_ROLE, Database } from "./index";
+import { superuser, testDatabase, testDatabaseUrl } from "./testing";
 
 let db: Database;
 let admin: pg.Client;
@@ -99,6 +99,26 @@ describe("row-level security", () => {
       }
     } finally {
       await admin.query("ROLLBACK");
+    }
+  });
+});
+
+describe("the operator bypass", () => {
+  it("sees every store for a user that bypasses RLS, and refuses one that does not rather than see nothing", async () => {
+    const everyStore = await db.privileged((tx) => tx.tenant.findMany({ where: { id: { in: [storeA, storeB] } } }));
+    expect(everyStore).toHaveLength(2);
+
+    const role = `kaidian_operator_${randomUUID().slice(0, 8)}`;
+    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'operator-test-pw'`);
+    const url = new URL(testDatabaseUrl());
+    url.username = role;
+    url.password = "operator-test-pw";
+    const limited = new Database(url.toString(), { maxConnections: 1 });
+    try {
+      await expect(limited.privileged((tx) => tx.tenant.count())).rejects.toThrow(/needs a database user with BYPASSRLS/);
+    } finally {
+      await limited.disconnect();
+      await admin.query(`DROP ROLE ${role}`);
     }
   });
 });

@@ -56,7 +56,7 @@ function sectionInstanceSchema(allowed: readonly SectionType[]) {
   return z.discriminatedUnion("type", [first, ...rest], { error: message });
 }
 
-function sectionListSchema(allowed: readonly SectionType[]) {
+function sectionListSchema(allowed: readonly SectionType[], required: readonly SectionType[]) {
   return z
     .array(sectionInstanceSchema(allowed))
     .max(MAX_SECTIONS_PER_PAGE)
@@ -75,6 +75,9 @@ function sectionListSchema(allowed: readonly SectionType[]) {
           ctx.addIssue({ code: "custom", path: [index], message: `A page holds at most ${max} ${section.type} section(s)` });
         }
       });
+      for (const type of required) {
+        if (!perType.has(type)) ctx.addIssue({ code: "custom", path: [], message: `This page must keep its ${type} section` });
+      }
     });
 }
 
@@ -110,7 +113,7 @@ export function configSchemaFor(template: TemplateDefinition): z.ZodType<StoreCo
       z
         .object({
           title: text(t("页面标题", "Page title"), { max: 16, min: 1, default: pages[page.id].label["zh-CN"] }),
-          sections: sectionListSchema(page.sections).default([]),
+          sections: sectionListSchema(page.sections, page.required ?? []).default([]),
         })
         .prefault({}),
     ]),

@@ -11,6 +11,8 @@ export type TemplatePage = {
   id: PageId;
   /** The section types a merchant may place on this page, in palette order. Empty: the page is fixed. */
   sections: readonly SectionType[];
+  /** Sections the page cannot do without (the order page's menu): a config without them is refused. */
+  required?: readonly SectionType[];
 };
 
 export type TemplateDefinition = {

@@ -88,3 +88,15 @@ describe("config migration", () => {
     );
   });
 });
+
+describe("required sections", () => {
+  it("refuses a restaurant order page without its menu, saying which page", () => {
+    const template = templates.restaurant;
+    const config = structuredClone(template.sample.config);
+    config.pages.order!.sections = config.pages.order!.sections.filter((section) => section.type !== "menu");
+    expect(readConfig(template, config)).toMatchObject({
+      ok: false,
+      problems: [{ path: "pages.order.sections", message: "This page must keep its menu section" }],
+    });
+  });
+});

@@ -57,6 +57,11 @@ describe("embedded PostgreSQL", () => {
     await expect(refused).rejects.toBeInstanceOf(DatabaseInUseError);
     await expect(refused).rejects.toThrow(/already in use by another running Kaidian/);
 
+    // A command-line tool beside the running product uses the same server instead.
+    const shared = await openDatabaseServer({ env: {}, dataDir, reuseRunning: true });
+    expect(shared.describe).toContain("the running embedded PostgreSQL");
+    expect(await query(shared.url, "SELECT note FROM kept")).toEqual([{ note: "店铺数据" }]);
+
     // A start killed outright leaves its PostgreSQL running; the next start stops it cleanly and goes on.
     holder.kill("SIGKILL");
     await new Promise((resolve) => holder.once("exit", resolve));

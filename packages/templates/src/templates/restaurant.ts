@@ -23,7 +23,7 @@ export const restaurant = defineTemplate({
     },
     { id: "category", sections: ["notice"] },
     { id: "item", sections: [] },
-    { id: "order", sections: ["notice", "menu"] },
+    { id: "order", sections: ["notice", "menu"], required: ["menu"] },
     { id: "profile", sections: ["member-card", "coupon-strip", "image-ad", "rich-text", "store-info"] },
     { id: "store", sections: ["store-info", "rich-text", "image-ad"] },
   ],

@@ -4,12 +4,9 @@ const { basket, basketView } = require("../../lib/basket");
 const { currentDining, onDiningChange, servingMode, tableFromQuery, updateDining, MODE_LABELS } = require("../../lib/dining");
 const { sitePage } = require("../../lib/site-page");
 
-// The menu section's defaults (templates/src/sections/menu.ts), used when the merchant removed it from this page.
-const DEFAULT_MENU = { title: "点餐", dineIn: true, takeaway: true, defaultMode: "dineIn" };
-
 Component({
   behaviors: [sitePage("order")],
-  data: { hasMenu: true, defaultMenu: DEFAULT_MENU, basket: { lines: [], totalFen: 0, count: 0 }, modeLabel: "", table: "", summary: false },
+  data: { basket: { lines: [], totalFen: 0, count: 0 }, modeLabel: "", table: "", summary: false },
   lifetimes: {
     attached() {
       this.stopBasket = basket.subscribe(() => this.showBasket());
@@ -23,8 +20,8 @@ Component({
   observers: {
     "catalog, sections"(catalog, sections) {
       const menu = sections.find((section) => section.type === "menu");
-      this.menuSettings = menu ? menu.settings : DEFAULT_MENU;
-      this.setData({ hasMenu: Boolean(menu) });
+      // The template keeps a menu on this page (templates/src/templates/restaurant.ts marks it required).
+      this.menuSettings = menu ? menu.settings : null;
       this.showBasket();
     },
   },
@@ -35,7 +32,7 @@ Component({
     },
     showBasket() {
       const dining = currentDining();
-      const mode = servingMode(this.menuSettings || DEFAULT_MENU, dining);
+      const mode = this.menuSettings ? servingMode(this.menuSettings, dining) : dining.mode;
       this.setData({ basket: basketView(this.data.catalog), modeLabel: MODE_LABELS[mode], table: mode === "dineIn" ? dining.table : "" });
     },
     onQuantity(event) {
