@@ -6,14 +6,15 @@ import { database } from "./db";
 
 export function storeProgress(access: StoreAccess) {
   return inStore(database(), access, async (tx) => {
-    const [configVersions, catalogItems, wechat, builds, members] = await Promise.all([
-      tx.configVersion.count(),
+    const [designed, catalogItems, wechat, builds, members] = await Promise.all([
+      // Version 1 is the template's sample: the design step is done once the merchant saves or publishes.
+      tx.configVersion.count({ where: { OR: [{ number: { gt: 1 } }, { status: "PUBLISHED" }] } }),
       tx.catalogItem.count(),
       tx.wechatCredential.findFirst({ select: { appid: true } }),
       tx.build.count({ where: { status: "SUCCEEDED" } }),
       tx.tenantMember.count({ where: { tenantId: access.store.id } }),
     ]);
-    return { design: configVersions > 0, catalog: catalogItems > 0, wechat: Boolean(wechat), publish: builds > 0, members };
+    return { design: designed > 0, catalog: catalogItems > 0, wechat: Boolean(wechat), publish: builds > 0, members };
   });
 }
 
