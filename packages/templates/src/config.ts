@@ -118,6 +118,8 @@ export function configSchemaFor(template: TemplateDefinition): z.ZodType<StoreCo
         .prefault({}),
     ]),
   );
+  // Built from data (the template's pages and their sections), so zod cannot infer StoreConfig itself: the types
+  // above state it, and the templates' tests parse every sample through this schema.
   const schema = z.object({
     schemaVersion: z.literal(CONFIG_SCHEMA_VERSION),
     templateId: z.literal(template.id),
