@@ -6,6 +6,7 @@ const config: NextConfig = {
     "@kaidian/accounts",
     "@kaidian/catalog",
     "@kaidian/db",
+    "@kaidian/design",
     "@kaidian/storefront",
     "@kaidian/templates",
     "@kaidian/tenancy",

@@ -26,12 +26,15 @@ describe("publishing a config version", () => {
   it("refuses a config its template does not accept, with the problems, and leaves it a draft", async () => {
     const tenantId = await arrangeStore(db, { name: "坏草稿", templateId: "hotel" });
     await db.scoped({ tenantId }, (tx) =>
-      tx.configVersion.create({ data: { tenantId, number: 2, templateId: "hotel", schemaVersion: 2, config: { schemaVersion: 2, templateId: "hotel" } } }),
+      tx.configVersion.update({
+        where: { tenantId_number: { tenantId, number: 1 } },
+        data: { config: { schemaVersion: 2, templateId: "hotel" } },
+      }),
     );
-    const error = await db.scoped({ tenantId }, (tx) => publishConfigVersion(tx, tenantId, 2)).catch((e: unknown) => e);
+    const error = await db.scoped({ tenantId }, (tx) => publishConfigVersion(tx, tenantId, 1)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidConfigError);
     expect((error as InvalidConfigError).problems.map((p) => p.path)).toEqual(expect.arrayContaining(["store", "tabBar"]));
-    expect((await versions(tenantId)).map((v) => v.status)).toEqual(["DRAFT", "DRAFT"]);
+    expect((await versions(tenantId)).map((v) => v.status)).toEqual(["DRAFT"]);
   });
 
   it("refuses a version the store does not have", async () => {

@@ -7,7 +7,12 @@ import { ConfigVersionNotFoundError } from "./errors";
  * never changed again. Refuses a config that does not pass its template (InvalidConfigError, with the problems);
  * publishing a published version changes nothing. Runs in the store's scope (`tx`).
  */
-export async function publishConfigVersion(tx: Transaction, tenantId: string, number: number): Promise<void> {
+export async function publishConfigVersion(
+  tx: Transaction,
+  tenantId: string,
+  number: number,
+  options: { publishedById?: string } = {},
+): Promise<void> {
   const version = await tx.configVersion.findUnique({
     where: { tenantId_number: { tenantId, number } },
     select: { ...configVersionFields, status: true },
@@ -18,6 +23,6 @@ export async function publishConfigVersion(tx: Transaction, tenantId: string, nu
   // Guarded on DRAFT, so two publishes racing stamp the version once.
   await tx.configVersion.updateMany({
     where: { tenantId, number, status: "DRAFT" },
-    data: { status: "PUBLISHED", publishedAt: new Date() },
+    data: { status: "PUBLISHED", publishedAt: new Date(), publishedById: options.publishedById ?? null },
   });
 }

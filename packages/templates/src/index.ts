@@ -15,3 +15,4 @@ export * from "./template";
 export * from "./theme";
 export * from "./site";
 export * from "./sample-snapshot";
+export * from "./changes";

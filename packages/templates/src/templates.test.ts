@@ -1,6 +1,6 @@
 import { catalogSchema } from "@kaidian/catalog";
 import { describe, expect, it } from "vitest";
-import { configSchemaFor, readConfig, sampleAsset, sections, templateList, templates, type SectionType } from "./index";
+import { configSchemaFor, describeChanges, readConfig, sampleAsset, sections, templateList, templates, type SectionType } from "./index";
 
 describe.each(templateList)("template $id", (template) => {
   it("ships a sample config that validates and a catalog with at least six pictured items", () => {
@@ -98,5 +98,33 @@ describe("required sections", () => {
       ok: false,
       problems: [{ path: "pages.order.sections", message: "This page must keep its menu section" }],
     });
+  });
+});
+
+describe("describeChanges", () => {
+  it("names what the merchant changed: store fields, theme, sections added, edited, removed and reordered", () => {
+    const template = templates.ecommerce;
+    const before = configSchemaFor(template).parse(template.sample.config);
+    const after = structuredClone(before);
+    after.store.name = "山野咖啡 二店";
+    after.theme.primaryColor = "#123456";
+    const home = after.pages.home!.sections;
+    const [first, second] = [home[0]!, home[1]!];
+    home[0] = second;
+    home[1] = first;
+    const notice = home.find((section) => section.type === "notice")!;
+    if (notice.type === "notice") notice.settings.text = "今日上新";
+    after.pages.home!.sections = home.filter((section) => section.type !== "rich-text");
+    after.pages.home!.sections.push({ id: "ad", type: "image-ad", settings: { image: "/assets/samples/ad-1.svg", caption: "", link: { kind: "none" } } });
+
+    expect(describeChanges(before, after)).toEqual([
+      { code: "store", fields: ["name"] },
+      { code: "theme", fields: ["primaryColor"] },
+      { code: "sectionEdited", page: "home", section: "notice", type: "notice" },
+      { code: "sectionAdded", page: "home", section: "ad", type: "image-ad" },
+      { code: "sectionRemoved", page: "home", section: "story", type: "rich-text" },
+      { code: "sectionsReordered", page: "home" },
+    ]);
+    expect(describeChanges(before, before)).toEqual([]);
   });
 });

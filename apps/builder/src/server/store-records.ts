@@ -1,4 +1,5 @@
 import "server-only";
+import { listVersions } from "@kaidian/design";
 import { inStore, type StoreAccess } from "@kaidian/tenancy";
 import { database } from "./db";
 
@@ -18,14 +19,8 @@ export function storeProgress(access: StoreAccess) {
   });
 }
 
-export function configVersions(access: StoreAccess) {
-  return inStore(database(), access, (tx) =>
-    tx.configVersion.findMany({
-      select: { id: true, number: true, status: true, createdAt: true, publishedAt: true },
-      orderBy: { number: "desc" },
-      take: 50,
-    }),
-  );
+export function versionHistory(access: StoreAccess) {
+  return inStore(database(), access, (tx) => listVersions(tx, access.store.id));
 }
 
 export function catalogItems(access: StoreAccess) {

@@ -1,0 +1,70 @@
+// The working draft: the one config version a store's editors save to. Every save names the draft and the
+// revision it started from; a save from a stale revision is refused, never merged or silently overwritten.
+import { Prisma, type Transaction } from "@kaidian/db";
+import { CONFIG_SCHEMA_VERSION, type StoreConfig } from "@kaidian/templates";
+import { draftState, people, type Person } from "./draft-state";
+import { DraftConflictError } from "./errors";
+import { templateOfStore, validConfig } from "./store-template";
+
+export type Draft = {
+  number: number;
+  revision: number;
+  config: StoreConfig;
+  updatedAt: Date;
+  updatedBy: Person | null;
+  /** The version this draft was restored from, if any. */
+  restoredFrom: number | null;
+};
+
+const draftFields = { number: true, revision: true, config: true, updatedAt: true, updatedById: true, restoredFrom: true } as const;
+
+/** The store's draft; when everything is published, a new draft copied from the latest version. */
+export async function openDraft(tx: Transaction, tenantId: string, userId?: string): Promise<Draft> {
+  const template = await templateOfStore(tx, tenantId);
+  let row = await tx.configVersion.findFirst({ where: { tenantId, status: "DRAFT" }, select: draftFields });
+  if (!row) {
+    const latest = await tx.configVersion.findFirst({ where: { tenantId }, orderBy: { number: "desc" }, select: { number: true, config: true } });
+    const config = validConfig(template, latest?.config ?? template.sample.config);
+    row = await tx.configVersion.create({
+      data: {
+        tenantId,
+        number: (latest?.number ?? 0) + 1,
+        templateId: template.id,
+        schemaVersion: CONFIG_SCHEMA_VERSION,
+        config: config as Prisma.InputJsonValue,
+        createdById: userId ?? null,
+        updatedById: userId ?? null,
+      },
+      select: draftFields,
+    });
+  }
+  const byId = await people(tx, [row.updatedById]);
+  return {
+    number: row.number,
+    revision: row.revision,
+    config: validConfig(template, row.config),
+    updatedAt: row.updatedAt,
+    updatedBy: byId.get(row.updatedById ?? "") ?? null,
+    restoredFrom: row.restoredFrom,
+  };
+}
+
+export type SaveDraftInput = { tenantId: string; userId: string; number: number; revision: number; config: unknown };
+
+/** Saves the editor's config over the draft it opened, if nobody saved or published it since. */
+export async function saveDraft(tx: Transaction, input: SaveDraftInput): Promise<Draft> {
+  const config = validConfig(await templateOfStore(tx, input.tenantId), input.config);
+  // One statement: PostgreSQL re-checks the revision under the row lock, so two racing saves cannot both win.
+  const saved = await tx.configVersion.updateMany({
+    where: { tenantId: input.tenantId, number: input.number, status: "DRAFT", revision: input.revision },
+    data: {
+      config: config as Prisma.InputJsonValue,
+      schemaVersion: CONFIG_SCHEMA_VERSION,
+      revision: { increment: 1 },
+      updatedById: input.userId,
+      restoredFrom: null,
+    },
+  });
+  if (saved.count === 0) throw new DraftConflictError(await draftState(tx, input.tenantId));
+  return openDraft(tx, input.tenantId, input.userId);
+}
