@@ -16,3 +16,4 @@ export * from "./theme";
 export * from "./site";
 export * from "./sample-snapshot";
 export * from "./changes";
+export * from "./form";
