@@ -3,7 +3,7 @@ import { testDatabase, uniqueEmail } from "@kaidian/db/testing";
 import { InvalidConfigError, loadPublishedSite } from "@kaidian/storefront";
 import { arrangeStore } from "@kaidian/storefront/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DraftConflictError, InvalidDraftError, listVersions, openDraft, publishDraft, restoreVersion, saveDraft, type Draft } from "./index";
+import { DraftConflictError, editDraft, InvalidDraftError, listVersions, openDraft, publishDraft, restoreVersion, saveDraft, type Draft } from "./index";
 
 let db: Database;
 let ana: string;
@@ -95,5 +95,16 @@ describe("publishing, history and restore", () => {
     );
     await expect(inStore(tenantId, (tx) => publishDraft(tx, { tenantId, userId: ana, number: 1, revision: 0 }))).rejects.toBeInstanceOf(InvalidConfigError);
     expect(await loadPublishedSite(db, tenantId)).toBeNull();
+  });
+});
+
+describe("editing part of the draft", () => {
+  it("applies a store-info edit to the revision it opened, and refuses it on a stale one", async () => {
+    const tenantId = await arrangeStore(db, { name: "局部店", templateId: "restaurant" });
+    const draft = await inStore(tenantId, (tx) => openDraft(tx, tenantId, ana));
+    const base = { tenantId, userId: ana, number: draft.number, revision: draft.revision };
+    const edited = await inStore(tenantId, (tx) => editDraft(tx, base, (config) => ({ ...config, store: { ...config.store, hours: "全天" } })));
+    expect(edited).toMatchObject({ revision: 1, config: { store: { name: "局部店", hours: "全天" } } });
+    await expect(inStore(tenantId, (tx) => editDraft(tx, base, (config) => config))).rejects.toBeInstanceOf(DraftConflictError);
   });
 });

@@ -68,3 +68,21 @@ export async function saveDraft(tx: Transaction, input: SaveDraftInput): Promise
   if (saved.count === 0) throw new DraftConflictError(await draftState(tx, input.tenantId));
   return openDraft(tx, input.tenantId, input.userId);
 }
+
+/**
+ * Applies one edit (the store info form, the theme) to the draft the editor opened, as a save of that revision:
+ * a stale revision is a conflict, so an edit never lands on changes its author has not seen.
+ */
+export async function editDraft(
+  tx: Transaction,
+  base: Omit<SaveDraftInput, "config">,
+  edit: (config: StoreConfig) => unknown,
+): Promise<Draft> {
+  const current = await tx.configVersion.findFirst({
+    where: { tenantId: base.tenantId, number: base.number, status: "DRAFT", revision: base.revision },
+    select: { config: true },
+  });
+  if (!current) throw new DraftConflictError(await draftState(tx, base.tenantId));
+  const config = validConfig(await templateOfStore(tx, base.tenantId), current.config);
+  return saveDraft(tx, { ...base, config: edit(config) });
+}

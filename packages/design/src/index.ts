@@ -1,4 +1,4 @@
-export { openDraft, saveDraft, type Draft, type SaveDraftInput } from "./draft";
+export { editDraft, openDraft, saveDraft, type Draft, type SaveDraftInput } from "./draft";
 export { publishDraft } from "./publish";
 export { restoreVersion } from "./restore";
 export { listVersions, type VersionSummary } from "./history";

@@ -1,19 +1,43 @@
+import { openDraft } from "@kaidian/design";
+import { can, inStore } from "@kaidian/tenancy";
+import { formFields, storeInfoSchema } from "@kaidian/templates";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { changeText } from "@/components/design/change-text";
+import { StoreInfoForm } from "@/components/design/store-info-form";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
+import { database } from "@/server/db";
 import { versionHistory } from "@/server/store-records";
 import { requireStore } from "@/server/session";
 
 export default async function DesignPage({ params }: { params: Promise<{ store: string }> }) {
   const access = await requireStore((await params).store);
   const { t, locale } = await currentDictionary();
+  // Opening the designer opens the store's draft (a copy of the latest version once everything is published).
+  const draft = can(access.roles, "design")
+    ? await inStore(database(), access, (tx) => openDraft(tx, access.store.id, access.userId))
+    : null;
   const versions = await versionHistory(access);
   const when = (date: Date) => date.toLocaleString(locale);
+  const fields = formFields(storeInfoSchema).filter((field) => field.widget === "text" || field.widget === "textarea");
   return (
     <>
       <PageHeader title={t.design.title} lead={t.design.lead} />
+      {draft && (
+        <Card title={t.design.storeInfo} className="mb-4">
+          <p className="mb-4 text-sm text-slate-500">{t.design.storeInfoLead}</p>
+          <StoreInfoForm
+            store={access.store.slug}
+            number={draft.number}
+            revision={draft.revision}
+            values={Object.fromEntries(fields.map((field) => [field.name, String(draft.config.store[field.name as keyof typeof draft.config.store] ?? "")]))}
+            fields={fields}
+            locale={locale}
+            words={t.design}
+          />
+        </Card>
+      )}
       <Card title={t.design.versions}>
         {versions.length === 0 ? (
           <EmptyState>{t.design.noVersions}</EmptyState>

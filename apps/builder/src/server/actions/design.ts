@@ -1,0 +1,52 @@
+"use server";
+import { DraftConflictError, editDraft, InvalidDraftError } from "@kaidian/design";
+import { can, inStore, storeRefSchema } from "@kaidian/tenancy";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { errorMessage, format } from "@/i18n";
+import { currentDictionary } from "@/i18n/server";
+import { database } from "../db";
+import { requireStore } from "../session";
+
+export type DraftSaveResult =
+  | { ok: true; revision: number }
+  | { ok: false; conflict?: string; fieldErrors?: Record<string, string>; formError?: string };
+
+// The fields' own rules are the template schema's, applied by the domain to the whole config.
+const storeInfoEditSchema = z.object({
+  store: storeRefSchema,
+  number: z.int().positive(),
+  revision: z.int().min(0),
+  storeInfo: z.record(z.string(), z.unknown()),
+});
+
+/** Autosave of the store info form: one edit of the draft at the revision the editor holds. */
+export async function saveStoreInfoAction(input: z.input<typeof storeInfoEditSchema>): Promise<DraftSaveResult> {
+  const { t } = await currentDictionary();
+  const parsed = storeInfoEditSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: errorMessage(t, "form.invalid") };
+  const { store, number, revision, storeInfo } = parsed.data;
+  const access = await requireStore(store);
+  if (!can(access.roles, "design")) return { ok: false, formError: errorMessage(t, "permission.denied") };
+  try {
+    const draft = await inStore(database(), access, (tx) =>
+      editDraft(tx, { tenantId: access.store.id, userId: access.userId, number, revision }, (config) => ({
+        ...config,
+        store: { ...config.store, ...storeInfo },
+      })),
+    );
+    revalidatePath(`/stores/${access.store.slug}/design`);
+    return { ok: true, revision: draft.revision };
+  } catch (error) {
+    if (error instanceof DraftConflictError) {
+      return { ok: false, conflict: format(t.design.conflict, { name: error.current?.updatedBy?.name ?? t.design.someone }) };
+    }
+    if (error instanceof InvalidDraftError) {
+      const fieldErrors = Object.fromEntries(
+        error.problems.filter((problem) => problem.path.startsWith("store.")).map((problem) => [problem.path.slice("store.".length), t.design.validation.invalid]),
+      );
+      return { ok: false, fieldErrors, formError: errorMessage(t, "form.invalid") };
+    }
+    throw error;
+  }
+}
