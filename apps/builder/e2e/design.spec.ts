@@ -56,3 +56,22 @@ test("a published demo store keeps its published version in the history", async 
   const published = page.getByTestId("version-history").getByRole("listitem").filter({ hasText: "第 1 版" });
   await expect(published).toContainText("已发布");
 });
+
+test("publishing makes the draft the live version; restoring an earlier one brings it back as a new draft", async ({ page }, testInfo) => {
+  await newHotel(page);
+  const history = page.getByTestId("version-history").getByRole("listitem");
+  await page.getByRole("button", { name: "发布草稿" }).click();
+  await expect(history.filter({ hasText: "第 1 版" })).toContainText("顾客正在看的版本");
+  await expect(history.first()).toContainText("第 2 版");
+
+  await page.getByLabel("店铺名称").fill("林间小屋 · 二号院");
+  await expect(page.getByRole("status")).toHaveText("已保存草稿");
+  await page.getByRole("button", { name: "发布草稿" }).click();
+  await expect(history.filter({ hasText: "第 2 版" })).toContainText("顾客正在看的版本");
+  await expect(history.filter({ hasText: "第 2 版" })).toContainText("店铺信息：店铺名称");
+
+  await history.filter({ hasText: "第 1 版" }).getByRole("button", { name: "恢复为草稿" }).click();
+  await expect(history.first()).toContainText("从第 1 版恢复");
+  await expect(page.getByLabel("店铺名称")).toHaveValue("林间小屋");
+  await page.screenshot({ path: testInfo.outputPath("history-restored.png"), fullPage: true });
+});

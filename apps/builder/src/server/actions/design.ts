@@ -1,5 +1,6 @@
 "use server";
-import { DraftConflictError, editDraft, InvalidDraftError } from "@kaidian/design";
+import { DraftConflictError, editDraft, InvalidDraftError, publishDraft, restoreVersion } from "@kaidian/design";
+import { InvalidConfigError } from "@kaidian/storefront";
 import { can, inStore, storeRefSchema } from "@kaidian/tenancy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -49,4 +50,49 @@ export async function saveStoreInfoAction(input: z.input<typeof storeInfoEditSch
     }
     throw error;
   }
+}
+
+export type DraftActionResult = { ok: true } | { ok: false; message: string };
+
+const publishSchema = z.object({ store: storeRefSchema, number: z.int().positive(), revision: z.int().min(0) });
+
+/** Publishes the draft the merchant sees (at that revision): from then on shoppers' Mini Programs show it. */
+export async function publishDraftAction(input: z.input<typeof publishSchema>): Promise<DraftActionResult> {
+  const { t } = await currentDictionary();
+  const parsed = publishSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: errorMessage(t, "form.invalid") };
+  const access = await requireStore(parsed.data.store);
+  if (!can(access.roles, "publish")) return { ok: false, message: errorMessage(t, "permission.denied") };
+  try {
+    await inStore(database(), access, (tx) =>
+      publishDraft(tx, { tenantId: access.store.id, userId: access.userId, number: parsed.data.number, revision: parsed.data.revision }),
+    );
+  } catch (error) {
+    if (error instanceof DraftConflictError) {
+      return { ok: false, message: format(t.design.conflict, { name: error.current?.updatedBy?.name ?? t.design.someone }) };
+    }
+    if (error instanceof InvalidConfigError) return { ok: false, message: t.design.cannotPublish };
+    throw error;
+  }
+  revalidatePath(`/stores/${access.store.slug}`, "layout");
+  return { ok: true };
+}
+
+const restoreSchema = z.object({ store: storeRefSchema, number: z.int().positive() });
+
+/** Copies an earlier version into the draft, to review and publish again (a rollback is a new version). */
+export async function restoreVersionAction(input: z.input<typeof restoreSchema>): Promise<DraftActionResult> {
+  const { t } = await currentDictionary();
+  const parsed = restoreSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: errorMessage(t, "form.invalid") };
+  const access = await requireStore(parsed.data.store);
+  if (!can(access.roles, "design")) return { ok: false, message: errorMessage(t, "permission.denied") };
+  try {
+    await inStore(database(), access, (tx) => restoreVersion(tx, { tenantId: access.store.id, userId: access.userId, number: parsed.data.number }));
+  } catch (error) {
+    if (error instanceof InvalidDraftError) return { ok: false, message: t.design.cannotRestore };
+    throw error;
+  }
+  revalidatePath(`/stores/${access.store.slug}/design`);
+  return { ok: true };
 }

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { changeText } from "@/components/design/change-text";
 import { StoreInfoForm } from "@/components/design/store-info-form";
+import { PublishDraftButton, RestoreVersionButton } from "@/components/design/version-actions";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "@/server/db";
@@ -20,6 +21,7 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
     : null;
   const versions = await versionHistory(access);
   const when = (date: Date) => date.toLocaleString(locale);
+  const live = versions.find((version) => version.status === "PUBLISHED")?.number;
   const fields = formFields(storeInfoSchema).filter((field) => field.widget === "text" || field.widget === "textarea");
   return (
     <>
@@ -28,6 +30,7 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
         <Card title={t.design.storeInfo} className="mb-4">
           <p className="mb-4 text-sm text-slate-500">{t.design.storeInfoLead}</p>
           <StoreInfoForm
+            key={draft.number}
             store={access.store.slug}
             number={draft.number}
             revision={draft.revision}
@@ -38,7 +41,14 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
           />
         </Card>
       )}
-      <Card title={t.design.versions}>
+      <Card
+        title={t.design.versions}
+        action={
+          draft && can(access.roles, "publish") ? (
+            <PublishDraftButton store={access.store.slug} number={draft.number} revision={draft.revision} words={t.design} />
+          ) : null
+        }
+      >
         {versions.length === 0 ? (
           <EmptyState>{t.design.noVersions}</EmptyState>
         ) : (
@@ -47,9 +57,15 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
               <li key={version.number} className="py-3 text-sm">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-medium">{format(t.design.version, { number: version.number })}</span>
-                  <Badge tone={version.status === "PUBLISHED" ? "good" : "neutral"}>
-                    {version.status === "PUBLISHED" ? t.design.published : t.design.draft}
-                  </Badge>
+                  <span className="flex flex-wrap items-center gap-2">
+                    {version.number === live && <Badge tone="good">{t.design.live}</Badge>}
+                    <Badge tone={version.status === "PUBLISHED" ? "good" : "neutral"}>
+                      {version.status === "PUBLISHED" ? t.design.published : t.design.draft}
+                    </Badge>
+                    {draft && version.status === "PUBLISHED" && (
+                      <RestoreVersionButton store={access.store.slug} number={version.number} words={t.design} />
+                    )}
+                  </span>
                 </div>
                 <p className="mt-1 text-slate-500">
                   {version.publishedAt
