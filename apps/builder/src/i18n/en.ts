@@ -72,6 +72,8 @@ export const en: Dictionary = {
     live: "What shoppers see",
     cannotPublish: "The draft has content its template does not accept; fix it before publishing.",
     cannotRestore: "This version does not meet the current template's rules and cannot be restored.",
+    theme: "Theme",
+    themeLead: "The Mini Program's brand colours, page background, navigation bar text and corners.",
     storeInfo: "Store info",
     storeInfoLead: "The store details shown on the Mini Program's home page, store page and tab bar. Changes are saved to the draft as you type; shoppers see them once you publish.",
     saving: "Saving…",

@@ -71,6 +71,8 @@ export const zhCN = {
     live: "顾客正在看的版本",
     cannotPublish: "草稿里有不符合模板要求的内容，修正后才能发布。",
     cannotRestore: "这个版本的内容不符合当前模板的要求，无法恢复。",
+    theme: "主题",
+    themeLead: "小程序的品牌色、页面背景、导航栏文字和圆角。",
     storeInfo: "店铺信息",
     storeInfoLead: "小程序首页、门店页和底部导航显示的店铺资料。改动自动保存为草稿，发布后顾客可见。",
     saving: "保存中…",

@@ -4,6 +4,7 @@
 import { useState, useTransition } from "react";
 import type { Dictionary } from "@/i18n";
 import { publishDraftAction, restoreVersionAction, type DraftActionResult } from "@/server/actions/design";
+import { useDraftSession } from "./draft-session";
 
 function ActionButton(props: {
   label: string;
@@ -36,13 +37,15 @@ function ActionButton(props: {
   );
 }
 
-export function PublishDraftButton(props: { store: string; number: number; revision: number; words: Dictionary["design"] }) {
+/** Publishes the draft at the revision this page's last save produced. */
+export function PublishDraftButton(props: { words: Dictionary["design"] }) {
+  const session = useDraftSession();
   return (
     <ActionButton
       primary
       label={props.words.publish}
       busyLabel={props.words.publishing}
-      run={() => publishDraftAction({ store: props.store, number: props.number, revision: props.revision })}
+      run={() => publishDraftAction({ store: session.store, number: session.number, revision: session.revision() })}
     />
   );
 }

@@ -14,26 +14,27 @@ export type DraftSaveResult =
   | { ok: false; conflict?: string; fieldErrors?: Record<string, string>; formError?: string };
 
 // The fields' own rules are the template schema's, applied by the domain to the whole config.
-const storeInfoEditSchema = z.object({
+const draftPartEditSchema = z.object({
   store: storeRefSchema,
   number: z.int().positive(),
   revision: z.int().min(0),
-  storeInfo: z.record(z.string(), z.unknown()),
+  part: z.enum(["store", "theme"]),
+  values: z.record(z.string(), z.unknown()),
 });
 
-/** Autosave of the store info form: one edit of the draft at the revision the editor holds. */
-export async function saveStoreInfoAction(input: z.input<typeof storeInfoEditSchema>): Promise<DraftSaveResult> {
+/** Autosave of a form over one part of the config (store info, theme): one edit of the draft at the editor's revision. */
+export async function saveDraftPartAction(input: z.input<typeof draftPartEditSchema>): Promise<DraftSaveResult> {
   const { t } = await currentDictionary();
-  const parsed = storeInfoEditSchema.safeParse(input);
+  const parsed = draftPartEditSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: errorMessage(t, "form.invalid") };
-  const { store, number, revision, storeInfo } = parsed.data;
+  const { store, number, revision, part, values } = parsed.data;
   const access = await requireStore(store);
   if (!can(access.roles, "design")) return { ok: false, formError: errorMessage(t, "permission.denied") };
   try {
     const draft = await inStore(database(), access, (tx) =>
       editDraft(tx, { tenantId: access.store.id, userId: access.userId, number, revision }, (config) => ({
         ...config,
-        store: { ...config.store, ...storeInfo },
+        [part]: { ...config[part], ...values },
       })),
     );
     revalidatePath(`/stores/${access.store.slug}/design`);
@@ -44,7 +45,9 @@ export async function saveStoreInfoAction(input: z.input<typeof storeInfoEditSch
     }
     if (error instanceof InvalidDraftError) {
       const fieldErrors = Object.fromEntries(
-        error.problems.filter((problem) => problem.path.startsWith("store.")).map((problem) => [problem.path.slice("store.".length), t.design.validation.invalid]),
+        error.problems
+          .filter((problem) => problem.path.startsWith(`${part}.`))
+          .map((problem) => [problem.path.slice(part.length + 1), t.design.validation.invalid]),
       );
       return { ok: false, fieldErrors, formError: errorMessage(t, "form.invalid") };
     }

@@ -1,10 +1,11 @@
 import { openDraft } from "@kaidian/design";
 import { can, inStore } from "@kaidian/tenancy";
-import { formFields, storeInfoSchema } from "@kaidian/templates";
+import { formFields, storeInfoSchema, themeSchema } from "@kaidian/templates";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { changeText } from "@/components/design/change-text";
-import { StoreInfoForm } from "@/components/design/store-info-form";
+import { DraftPartForm } from "@/components/design/draft-part-form";
+import { DraftSession } from "@/components/design/draft-session";
 import { PublishDraftButton, RestoreVersionButton } from "@/components/design/version-actions";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
@@ -22,30 +23,43 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
   const versions = await versionHistory(access);
   const when = (date: Date) => date.toLocaleString(locale);
   const live = versions.find((version) => version.status === "PUBLISHED")?.number;
-  const fields = formFields(storeInfoSchema).filter((field) => field.widget === "text" || field.widget === "textarea");
-  return (
+  // The widgets these forms render; the logo (an image upload) comes with media storage.
+  const formWidgets = new Set(["text", "textarea", "color", "select"]);
+  const storeFields = formFields(storeInfoSchema).filter((field) => formWidgets.has(field.widget));
+  const themeFields = formFields(themeSchema).filter((field) => formWidgets.has(field.widget));
+  const content = (
     <>
-      <PageHeader title={t.design.title} lead={t.design.lead} />
       {draft && (
-        <Card title={t.design.storeInfo} className="mb-4">
-          <p className="mb-4 text-sm text-slate-500">{t.design.storeInfoLead}</p>
-          <StoreInfoForm
-            key={draft.number}
-            store={access.store.slug}
-            number={draft.number}
-            revision={draft.revision}
-            values={Object.fromEntries(fields.map((field) => [field.name, String(draft.config.store[field.name as keyof typeof draft.config.store] ?? "")]))}
-            fields={fields}
-            locale={locale}
-            words={t.design}
-          />
-        </Card>
+        <div className="mb-4 grid gap-4 lg:grid-cols-2">
+          <Card title={t.design.storeInfo}>
+            <p className="mb-4 text-sm text-slate-500">{t.design.storeInfoLead}</p>
+            <DraftPartForm
+              part="store"
+              title={t.design.storeInfo}
+              values={Object.fromEntries(storeFields.map((field) => [field.name, String(draft.config.store[field.name as keyof typeof draft.config.store] ?? "")]))}
+              fields={storeFields}
+              locale={locale}
+              words={t.design}
+            />
+          </Card>
+          <Card title={t.design.theme}>
+            <p className="mb-4 text-sm text-slate-500">{t.design.themeLead}</p>
+            <DraftPartForm
+              part="theme"
+              title={t.design.theme}
+              values={Object.fromEntries(themeFields.map((field) => [field.name, String(draft.config.theme[field.name as keyof typeof draft.config.theme] ?? "")]))}
+              fields={themeFields}
+              locale={locale}
+              words={t.design}
+            />
+          </Card>
+        </div>
       )}
       <Card
         title={t.design.versions}
         action={
           draft && can(access.roles, "publish") ? (
-            <PublishDraftButton store={access.store.slug} number={draft.number} revision={draft.revision} words={t.design} />
+            <PublishDraftButton words={t.design} />
           ) : null
         }
       >
@@ -87,6 +101,18 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
           </ul>
         )}
       </Card>
+    </>
+  );
+  return (
+    <>
+      <PageHeader title={t.design.title} lead={t.design.lead} />
+      {draft ? (
+        <DraftSession key={draft.number} store={access.store.slug} number={draft.number} revision={draft.revision}>
+          {content}
+        </DraftSession>
+      ) : (
+        content
+      )}
     </>
   );
 }
