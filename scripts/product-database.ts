@@ -19,6 +19,8 @@ export async function openProductDatabase(options: { reuseRunning?: boolean } = 
     dataDir: path.resolve(root, env.KAIDIAN_DATA_DIR ?? ".data"),
     reuseRunning: options.reuseRunning,
   });
+  // The running product that owns a shared server migrated and seeded it when it started.
+  if (server.shared) return { server, migrations: [] };
   try {
     const migrations = await applyMigrations(server.url);
     // Demo accounts have a published password: seeded by default only into the embedded, local database.

@@ -18,6 +18,20 @@ export type Draft = {
 
 const draftFields = { number: true, revision: true, config: true, updatedAt: true, updatedById: true, restoredFrom: true } as const;
 
+type DraftRow = { number: number; revision: number; updatedAt: Date; updatedById: string | null; restoredFrom: number | null };
+
+async function toDraft(tx: Transaction, row: DraftRow, config: StoreConfig): Promise<Draft> {
+  const byId = await people(tx, [row.updatedById]);
+  return {
+    number: row.number,
+    revision: row.revision,
+    config,
+    updatedAt: row.updatedAt,
+    updatedBy: byId.get(row.updatedById ?? "") ?? null,
+    restoredFrom: row.restoredFrom,
+  };
+}
+
 /** The store's draft; when everything is published, a new draft copied from the latest version. */
 export async function openDraft(tx: Transaction, tenantId: string, userId?: string): Promise<Draft> {
   const template = await templateOfStore(tx, tenantId);
@@ -38,35 +52,41 @@ export async function openDraft(tx: Transaction, tenantId: string, userId?: stri
       select: draftFields,
     });
   }
-  const byId = await people(tx, [row.updatedById]);
-  return {
-    number: row.number,
-    revision: row.revision,
-    config: validConfig(template, row.config),
-    updatedAt: row.updatedAt,
-    updatedBy: byId.get(row.updatedById ?? "") ?? null,
-    restoredFrom: row.restoredFrom,
-  };
+  return toDraft(tx, row, validConfig(template, row.config));
 }
 
 export type SaveDraftInput = { tenantId: string; userId: string; number: number; revision: number; config: unknown };
 
+/**
+ * Writes a validated config over the draft at the revision the editor holds, in one statement: PostgreSQL
+ * re-checks the revision under the row lock, so two racing saves cannot both win.
+ */
+async function storeDraft(tx: Transaction, input: Omit<SaveDraftInput, "config">, config: StoreConfig): Promise<Draft> {
+  try {
+    const row = await tx.configVersion.update({
+      where: { tenantId_number: { tenantId: input.tenantId, number: input.number }, status: "DRAFT", revision: input.revision },
+      data: {
+        config: config as Prisma.InputJsonValue,
+        schemaVersion: CONFIG_SCHEMA_VERSION,
+        revision: { increment: 1 },
+        updatedById: input.userId,
+        restoredFrom: null,
+      },
+      select: draftFields,
+    });
+    return toDraft(tx, row, config);
+  } catch (error) {
+    // P2025: no row matched, so the draft was saved or published since the editor opened it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+      throw new DraftConflictError(await draftState(tx, input.tenantId));
+    }
+    throw error;
+  }
+}
+
 /** Saves the editor's config over the draft it opened, if nobody saved or published it since. */
 export async function saveDraft(tx: Transaction, input: SaveDraftInput): Promise<Draft> {
-  const config = validConfig(await templateOfStore(tx, input.tenantId), input.config);
-  // One statement: PostgreSQL re-checks the revision under the row lock, so two racing saves cannot both win.
-  const saved = await tx.configVersion.updateMany({
-    where: { tenantId: input.tenantId, number: input.number, status: "DRAFT", revision: input.revision },
-    data: {
-      config: config as Prisma.InputJsonValue,
-      schemaVersion: CONFIG_SCHEMA_VERSION,
-      revision: { increment: 1 },
-      updatedById: input.userId,
-      restoredFrom: null,
-    },
-  });
-  if (saved.count === 0) throw new DraftConflictError(await draftState(tx, input.tenantId));
-  return openDraft(tx, input.tenantId, input.userId);
+  return storeDraft(tx, input, validConfig(await templateOfStore(tx, input.tenantId), input.config));
 }
 
 /**
@@ -83,6 +103,6 @@ export async function editDraft(
     select: { config: true },
   });
   if (!current) throw new DraftConflictError(await draftState(tx, base.tenantId));
-  const config = validConfig(await templateOfStore(tx, base.tenantId), current.config);
-  return saveDraft(tx, { ...base, config: edit(config) });
+  const template = await templateOfStore(tx, base.tenantId);
+  return storeDraft(tx, base, validConfig(template, edit(validConfig(template, current.config))));
 }

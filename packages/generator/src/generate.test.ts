@@ -6,10 +6,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pages, templateList, type TemplateId } from "@kaidian/templates";
+import { pages, sampleSnapshot, templateList, type TemplateId } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
 import { generatePackage, type GeneratorInput } from "./generate";
-import { sampleSnapshot } from "./shopper/sample-page";
 import { renderPage } from "./testing/render-page";
 
 function sampleInput(templateId: TemplateId): GeneratorInput {
@@ -68,7 +67,7 @@ describe("determinism", () => {
 
     const script = [
       'import { generatePackage } from "./packages/generator/src/generate.ts";',
-      'import { sampleSnapshot } from "./packages/generator/src/shopper/sample-page.ts";',
+      'import { sampleSnapshot } from "./packages/templates/src/index.ts";',
       'import { createHash } from "node:crypto";',
       `const input = ${JSON.stringify({ ...sampleInput("hotel"), snapshot: undefined })};`,
       'const result = await generatePackage({ ...input, snapshot: sampleSnapshot("hotel") });',

@@ -5,10 +5,9 @@ import { createRequire } from "node:module";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { readConfig, templates, type SectionInstance } from "@kaidian/templates";
+import { readConfig, sampleSnapshot, templates, type SectionInstance } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
 import { generatePackage } from "./generate";
-import { sampleSnapshot } from "./shopper/sample-page";
 import { HOSTILE_STRINGS, REFUSED_STRINGS } from "./testing/hostile-strings";
 import { renderPage } from "./testing/render-page";
 

@@ -3,12 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { catalogSchema } from "@kaidian/catalog";
 import type { Transaction } from "@kaidian/db";
-import { readConfig, type StoreConfigInput, type TemplateId, templates } from "@kaidian/templates";
+import { PAGE_TITLE_MAX, readConfig, type StoreConfigInput, type TemplateId, templates } from "@kaidian/templates";
 import { InvalidConfigError } from "./errors";
 import { kindToDatabase } from "./item-kinds";
-
-/** Page titles hold at most 16 characters (the page schema in @kaidian/templates config.ts). */
-const PAGE_TITLE_MAX = 16;
 
 export type SampleContentInput = {
   tenantId: string;

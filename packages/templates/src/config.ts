@@ -13,6 +13,8 @@ import type { TemplateDefinition, TemplateId } from "./template";
 import { themeSchema, type Theme } from "./theme";
 
 export const MAX_SECTIONS_PER_PAGE = 30;
+/** Page titles fit WeChat's navigation bar. */
+export const PAGE_TITLE_MAX = 16;
 
 export const sectionIdSchema = z
   .string()
@@ -112,7 +114,7 @@ export function configSchemaFor(template: TemplateDefinition): z.ZodType<StoreCo
       // A page missing from a saved config (a template gained it later) opens with its label and no sections.
       z
         .object({
-          title: text(t("页面标题", "Page title"), { max: 16, min: 1, default: pages[page.id].label["zh-CN"] }),
+          title: text(t("页面标题", "Page title"), { max: PAGE_TITLE_MAX, min: 1, default: pages[page.id].label["zh-CN"] }),
           sections: sectionListSchema(page.sections, page.required ?? []).default([]),
         })
         .prefault({}),

@@ -1,7 +1,14 @@
 import { redactUrl } from "../connection";
 import { runningEmbeddedUrl, startEmbeddedPostgres } from "./embedded";
 
-export type DatabaseServer = { url: string; embedded: boolean; describe: string; stop(): Promise<void> };
+export type DatabaseServer = {
+  url: string;
+  embedded: boolean;
+  /** True when another running Kaidian serves it: that one has already migrated and seeded it. */
+  shared: boolean;
+  describe: string;
+  stop(): Promise<void>;
+};
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 
@@ -18,7 +25,7 @@ export async function openDatabaseServer(options: {
 }): Promise<DatabaseServer> {
   const external = options.env.DATABASE_URL?.trim();
   if (external) {
-    return { url: external, embedded: false, describe: redactUrl(external), stop: async () => {} };
+    return { url: external, embedded: false, shared: false, describe: redactUrl(external), stop: async () => {} };
   }
   const port = Number(options.env.EMBEDDED_POSTGRES_PORT ?? DEFAULT_EMBEDDED_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -26,12 +33,13 @@ export async function openDatabaseServer(options: {
   }
   const running = options.reuseRunning ? await runningEmbeddedUrl(options.dataDir) : null;
   if (running) {
-    return { url: running, embedded: true, describe: `the running embedded PostgreSQL (${redactUrl(running)})`, stop: async () => {} };
+    return { url: running, embedded: true, shared: true, describe: `the running embedded PostgreSQL (${redactUrl(running)})`, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port, log: options.log });
   return {
     url: server.url,
     embedded: true,
+    shared: false,
     describe: `embedded PostgreSQL in ${options.dataDir} (${redactUrl(server.url)})`,
     stop: server.stop,
   };

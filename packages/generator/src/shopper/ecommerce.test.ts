@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // The ecommerce sample store, page by page: what a shopper reads and what each tap asks of WeChat.
-import type { SectionInstance } from "@kaidian/templates";
+import { sampleSnapshot, type SectionInstance } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
-import { find, fire, openSamplePage, sampleSnapshot, tap } from "./sample-page";
+import { find, fire, openSamplePage, tap } from "./sample-page";
 
 const cartLine = (itemId: string, options: string[], quantity: number) => ({
   key: `${itemId}|${JSON.stringify(options)}`,

@@ -2,13 +2,13 @@
 // The launch refresh (lib/refresh.js): a live answer replaces the baked snapshot only when it is one this
 // package can show, is cached with its ETag, and outlives the network.
 import type { Catalog } from "@kaidian/catalog";
-import type { Site } from "@kaidian/templates";
+import { sampleSnapshot, type Site } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
-import { openSamplePage, sampleSnapshot } from "./sample-page";
+import { openSamplePage } from "./sample-page";
 import type { FakeRequest, FakeResponse } from "../testing/render-page";
 
 const API = "https://api.kaidian.test/mp/v1/sample-ecommerce";
-const snapshot = sampleSnapshot("ecommerce", API);
+const snapshot = sampleSnapshot("ecommerce", { apiBase: API });
 const CACHE_KEY = "kd-site-cache";
 
 /** The baked site after the merchant renamed the store and edited the notice. */

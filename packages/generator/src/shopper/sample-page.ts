@@ -4,17 +4,12 @@ import { mkdtemp } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pages, sampleSnapshot as templateSample, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
+import { pages, sampleSnapshot, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
 import { formatProblem } from "../problems";
 import { generatePackage } from "../generate";
 import { renderPage, type RenderOptions, type RenderedPage } from "../testing/render-page";
 
 export type { RenderedPage };
-
-/** A template's sample store as the generator's input; an empty apiBase turns the launch refresh off. */
-export function sampleSnapshot(templateId: TemplateId, apiBase = ""): SiteSnapshot {
-  return templateSample(templateId, { apiBase });
-}
 
 /** The generator's package of the template's sample store (or of `snapshot`), in a fresh temporary directory. */
 export async function samplePackage(templateId: TemplateId, snapshot: SiteSnapshot = sampleSnapshot(templateId)): Promise<string> {

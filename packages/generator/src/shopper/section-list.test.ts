@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // The section switch: a section type this runtime does not know (a newer dashboard, served live by the read API)
 // is skipped, never a blank page, and merchant text is shown as text, never as markup.
-import type { SectionInstance } from "@kaidian/templates";
+import { sampleSnapshot, type SectionInstance } from "@kaidian/templates";
 import { expect, it } from "vitest";
-import { openSamplePage, sampleSnapshot } from "./sample-page";
+import { openSamplePage } from "./sample-page";
 
 function homeWith(sections: unknown[]) {
   const snapshot = sampleSnapshot("ecommerce");
@@ -13,7 +13,7 @@ function homeWith(sections: unknown[]) {
 
 it("skips a section type it does not know and renders the others", async () => {
   const API = "https://api.kaidian.test/mp/v1/sample-ecommerce";
-  const snapshot = sampleSnapshot("ecommerce", API);
+  const snapshot = sampleSnapshot("ecommerce", { apiBase: API });
   const live = structuredClone(snapshot.site);
   live.config.pages.home!.sections = [
     { id: "future", type: "live-stream", settings: { roomId: "42" } },

@@ -3,14 +3,13 @@
 // (formFields), validated inline by that same schema, saved to the draft a moment after each valid change through
 // the page's DraftSession. If someone else saved in between, nothing is overwritten and the merchant is asked to
 // reload.
-import { storeInfoSchema, themeSchema, type FieldDescriptor } from "@kaidian/templates";
+import type { FieldDescriptor } from "@kaidian/templates";
 import { useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import type { Dictionary, Locale } from "@/i18n";
-import { useDraftSession, type DraftPart } from "./draft-session";
+import { draftPartSchemas, type DraftPart } from "./draft-parts";
+import { useDraftSession } from "./draft-session";
 import { validationMessage } from "./validation-message";
-
-const schemas = { store: storeInfoSchema, theme: themeSchema };
 
 type Status = "saved" | "pending" | "saving" | "invalid" | "failed" | "conflict";
 
@@ -36,7 +35,7 @@ export function DraftPartForm(props: {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   function validate(next: Record<string, string>): Record<string, string> {
-    const result = schemas[part].safeParse(next);
+    const result = draftPartSchemas[part].safeParse(next);
     if (result.success) return {};
     const found: Record<string, string> = {};
     for (const issue of result.error.issues) {

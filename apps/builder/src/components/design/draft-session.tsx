@@ -4,9 +4,7 @@
 // another person's stale copy still does.
 import { createContext, useContext, useRef, type ReactNode } from "react";
 import { saveDraftPartAction, type DraftSaveResult } from "@/server/actions/design";
-
-/** The parts of the config a form edits as a whole. */
-export type DraftPart = "store" | "theme";
+import type { DraftPart } from "./draft-parts";
 
 type DraftSessionValue = {
   store: string;

@@ -4,6 +4,7 @@ import { InvalidConfigError } from "@kaidian/storefront";
 import { can, inStore, storeRefSchema } from "@kaidian/tenancy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { DRAFT_PARTS } from "@/components/design/draft-parts";
 import { errorMessage, format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "../db";
@@ -18,7 +19,7 @@ const draftPartEditSchema = z.object({
   store: storeRefSchema,
   number: z.int().positive(),
   revision: z.int().min(0),
-  part: z.enum(["store", "theme"]),
+  part: z.enum(DRAFT_PARTS),
   values: z.record(z.string(), z.unknown()),
 });
 

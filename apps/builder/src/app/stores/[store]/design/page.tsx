@@ -1,10 +1,11 @@
 import { openDraft } from "@kaidian/design";
 import { can, inStore } from "@kaidian/tenancy";
-import { formFields, storeInfoSchema, themeSchema } from "@kaidian/templates";
+import { formFields } from "@kaidian/templates";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { changeText } from "@/components/design/change-text";
 import { DraftPartForm } from "@/components/design/draft-part-form";
+import { draftPartSchemas } from "@/components/design/draft-parts";
 import { DraftSession } from "@/components/design/draft-session";
 import { PublishDraftButton, RestoreVersionButton } from "@/components/design/version-actions";
 import { format } from "@/i18n";
@@ -25,34 +26,26 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
   const live = versions.find((version) => version.status === "PUBLISHED")?.number;
   // The widgets these forms render; the logo (an image upload) comes with media storage.
   const formWidgets = new Set(["text", "textarea", "color", "select"]);
-  const storeFields = formFields(storeInfoSchema).filter((field) => formWidgets.has(field.widget));
-  const themeFields = formFields(themeSchema).filter((field) => formWidgets.has(field.widget));
+  const forms = draft
+    ? ([
+        { part: "store", title: t.design.storeInfo, lead: t.design.storeInfoLead },
+        { part: "theme", title: t.design.theme, lead: t.design.themeLead },
+      ] as const).map((form) => {
+        const fields = formFields(draftPartSchemas[form.part]).filter((field) => formWidgets.has(field.widget));
+        const saved: Record<string, unknown> = draft.config[form.part];
+        return { ...form, fields, values: Object.fromEntries(fields.map((field) => [field.name, String(saved[field.name] ?? "")])) };
+      })
+    : [];
   const content = (
     <>
-      {draft && (
+      {forms.length > 0 && (
         <div className="mb-4 grid gap-4 lg:grid-cols-2">
-          <Card title={t.design.storeInfo}>
-            <p className="mb-4 text-sm text-slate-500">{t.design.storeInfoLead}</p>
-            <DraftPartForm
-              part="store"
-              title={t.design.storeInfo}
-              values={Object.fromEntries(storeFields.map((field) => [field.name, String(draft.config.store[field.name as keyof typeof draft.config.store] ?? "")]))}
-              fields={storeFields}
-              locale={locale}
-              words={t.design}
-            />
-          </Card>
-          <Card title={t.design.theme}>
-            <p className="mb-4 text-sm text-slate-500">{t.design.themeLead}</p>
-            <DraftPartForm
-              part="theme"
-              title={t.design.theme}
-              values={Object.fromEntries(themeFields.map((field) => [field.name, String(draft.config.theme[field.name as keyof typeof draft.config.theme] ?? "")]))}
-              fields={themeFields}
-              locale={locale}
-              words={t.design}
-            />
-          </Card>
+          {forms.map((form) => (
+            <Card key={form.part} title={form.title}>
+              <p className="mb-4 text-sm text-slate-500">{form.lead}</p>
+              <DraftPartForm part={form.part} title={form.title} values={form.values} fields={form.fields} locale={locale} words={t.design} />
+            </Card>
+          ))}
         </div>
       )}
       <Card
