@@ -1,0 +1,1 @@
+// The catalog as merchants edit it: database-backed operations, server-only.
