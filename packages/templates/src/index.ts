@@ -17,3 +17,4 @@ export * from "./site";
 export * from "./sample-snapshot";
 export * from "./changes";
 export * from "./form";
+export * from "./template-switch";
