@@ -1,7 +1,7 @@
 export { loadPublishedSite } from "./published-site";
 export { loadCatalog, loadPublishedCatalog, type CatalogQuery, type CatalogRead, type SkippedRow } from "./catalog";
 export { loadSiteSnapshot, type SnapshotOptions } from "./snapshot";
-export { addSampleContent, type SampleContentInput } from "./sample-content";
+export { addSampleCatalog, addSampleContent, type SampleContentInput } from "./sample-content";
 export { publishConfigVersion } from "./publish";
 export { etagOf } from "./etag";
 export { ConfigVersionNotFoundError, InvalidConfigError } from "./errors";

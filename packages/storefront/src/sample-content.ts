@@ -50,7 +50,7 @@ async function addSampleConfig(tx: Transaction, input: SampleContentInput) {
   });
 }
 
-async function addSampleCatalog(tx: Transaction, { tenantId, templateId }: SampleContentInput) {
+export async function addSampleCatalog(tx: Transaction, { tenantId, templateId }: SampleContentInput) {
   const sample = catalogSchema.parse(templates[templateId].sample.catalog);
   const categoryIds = new Map<string, string>();
   const categories = sample.categories.map((category, position) => {
