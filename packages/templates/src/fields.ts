@@ -14,6 +14,7 @@ export type FieldWidget =
   | "image"
   | "link"
   | "category"
+  | "items"
   | "list";
 
 declare module "zod" {
@@ -77,4 +78,9 @@ export function list<Entry extends z.ZodType>(
     .max(options.max)
     .default(options.default as z.output<Entry>[])
     .meta({ label, widget: "list" });
+}
+
+/** Catalog items picked by id, shown in the order picked. */
+export function itemPicker(label: LocalizedText, options: { max: number }) {
+  return z.array(z.string().min(1).max(64)).max(options.max).default([]).meta({ label, widget: "items" });
 }

@@ -28,6 +28,18 @@ describe("formFields", () => {
     expect(benefits.entry).toEqual([expect.objectContaining({ name: "value", widget: "text", max: 30 })]);
   });
 
+  it("describes the product grid's item picker with its limit, next to the source that turns it on", () => {
+    const grid = formFields(sections["item-grid"].settings);
+    expect(grid.map((field) => field.name)).toEqual(["title", "layout", "source", "categoryId", "limit", "itemIds", "showPrice"]);
+    expect(grid.find((field) => field.name === "itemIds")).toEqual({
+      name: "itemIds",
+      widget: "items",
+      label: { "zh-CN": "挑选的商品（按此顺序显示）", en: "Picked items (shown in this order)" },
+      default: [],
+      max: sections["item-grid"].limits.maxItems,
+    });
+  });
+
   it("gives every field of every section a label in both languages", () => {
     for (const section of Object.values(sections)) {
       for (const field of formFields(section.settings)) {

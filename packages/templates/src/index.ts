@@ -18,3 +18,5 @@ export * from "./sample-snapshot";
 export * from "./changes";
 export * from "./form";
 export * from "./template-switch";
+export * from "./editing";
+export * from "./editing-issues";

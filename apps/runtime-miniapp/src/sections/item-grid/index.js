@@ -1,6 +1,15 @@
-const { itemsInCategory } = require("../../lib/catalog");
+const { findItem, itemsInCategory } = require("../../lib/catalog");
 
 const LAYOUTS = ["grid", "list", "large"];
+
+// Picked items show in the merchant's order; one since removed from the catalog is left out, never a blank card.
+function itemsToShow(settings, catalog) {
+  if (settings.source === "picked") {
+    const ids = Array.isArray(settings.itemIds) ? settings.itemIds : [];
+    return ids.map((id) => findItem(catalog, id)).filter(Boolean);
+  }
+  return itemsInCategory(catalog, settings.categoryId || "").slice(0, Number(settings.limit) || 6);
+}
 
 Component({
   options: { styleIsolation: "apply-shared" },
@@ -11,12 +20,12 @@ Component({
   data: { title: "", layout: "grid", showPrice: true, items: [] },
   observers: {
     "settings, catalog"(settings, catalog) {
-      const { title, layout, categoryId, limit, showPrice } = settings || {};
+      const { title, layout, showPrice } = settings || {};
       this.setData({
         title: title || "",
         layout: LAYOUTS.includes(layout) ? layout : "grid",
         showPrice: showPrice !== false,
-        items: itemsInCategory(catalog, categoryId || "").slice(0, Number(limit) || 6),
+        items: itemsToShow(settings || {}, catalog),
       });
     },
   },
