@@ -16,12 +16,12 @@ export const categorySchema = z.object({
 });
 export type Category = z.infer<typeof categorySchema>;
 
-const specSchema = z.object({
+export const specSchema = z.object({
   name: lineText(10).min(1),
   options: z.array(lineText(12).min(1)).min(1).max(20),
 });
 
-const skuSchema = z.object({
+export const skuSchema = z.object({
   options: z.array(lineText(12)).max(3),
   priceFen: priceFenSchema,
   stock: z.int().min(0).max(999_999),
@@ -33,16 +33,31 @@ export const productDetailsSchema = z.object({
   skus: z.array(skuSchema).max(200).default([]),
 });
 
-/** Hotel room type. The per-night rate calendar and inventory come with the booking work. */
+export type Spec = z.infer<typeof specSchema>;
+export type Sku = z.infer<typeof skuSchema>;
+
+/** What a guest may cancel: free until some hours before check-in, or never. */
+export const cancellationSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("free"), hoursBefore: z.int().min(0).max(720) }),
+  z.object({ kind: z.literal("nonRefundable") }),
+]);
+export type Cancellation = z.infer<typeof cancellationSchema>;
+
+/**
+ * Hotel room type. `rooms` is how many rooms of the type the hotel has: the default per-night inventory of the
+ * rate calendar. The defaults keep room types saved before these fields valid.
+ */
 export const roomDetailsSchema = z.object({
   capacity: z.int().min(1).max(20),
   bedType: lineText(20).default(""),
   areaSqm: z.int().min(0).max(10_000).default(0),
   amenities: z.array(lineText(12).min(1)).max(20).default([]),
   breakfast: z.boolean().default(false),
+  rooms: z.int().min(1).max(999).default(1),
+  cancellation: cancellationSchema.default({ kind: "free", hoursBefore: 24 }),
 });
 
-const dishOptionGroupSchema = z.object({
+export const dishOptionGroupSchema = z.object({
   name: lineText(10).min(1),
   required: z.boolean().default(false),
   multiple: z.boolean().default(false),
@@ -79,5 +94,18 @@ export const catalogSchema = z.object({
   categories: z.array(categorySchema).max(200),
   items: z.array(itemSchema).max(2000),
 });
+export type DishOptionGroup = z.infer<typeof dishOptionGroupSchema>;
+
+const [productItemSchema, roomItemSchema, dishItemSchema] = itemSchema.options;
+
+/** An item as the merchant saves it: the item's own rules, without the id the database gives it. */
+export const itemEditSchema = z.discriminatedUnion("kind", [
+  productItemSchema.omit({ id: true }),
+  roomItemSchema.omit({ id: true }),
+  dishItemSchema.omit({ id: true }),
+]);
+export type ItemEdit = z.infer<typeof itemEditSchema>;
+export type ItemEditInput = z.input<typeof itemEditSchema>;
+
 export type Catalog = z.infer<typeof catalogSchema>;
 export type CatalogInput = z.input<typeof catalogSchema>;

@@ -61,7 +61,7 @@ export async function addSampleCatalog(tx: Transaction, { tenantId, templateId }
   const items = sample.items.map(({ id, kind, categoryId, ...item }, position) => {
     const mapped = categoryId === null ? null : categoryIds.get(categoryId);
     if (mapped === undefined) throw new Error(`Sample item ${id} of template ${templateId} names no sample category`);
-    return { ...item, tenantId, id: randomUUID(), kind: kindToDatabase[kind], categoryId: mapped, position };
+    return { ...item, tenantId, id: randomUUID(), kind: kindToDatabase[kind], categoryId: mapped, position, sample: true };
   });
   await tx.catalogCategory.createMany({ data: categories });
   await tx.catalogItem.createMany({ data: items });

@@ -1,3 +1,8 @@
 // The catalog as merchants edit it: database-backed operations, server-only.
-export * from "./room-nights";
-export * from "./tables";
+export { CATALOG_ERROR_CODES, CatalogError, type CatalogErrorCode, CatalogInputError, CsvImportError, type CsvProblem } from "./errors";
+export { createCategory, deleteCategory, type EditedCategory, listCategories, moveCategory, renameCategory } from "./categories";
+export {
+  createItem, deleteItem, type EditedItem, type ListedItem, listItems, moveItem, readItem, setDishSoldOut, setItemVisible, updateItem,
+} from "./items";
+export { CSV_MAX_ROWS, type CsvImportResult, decodeCsv, exportCatalogCsv, importCatalogCsv } from "./csv";
+export type { Direction } from "./order";

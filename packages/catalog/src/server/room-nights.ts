@@ -99,6 +99,8 @@ export type RoomRef = { tenantId: string; id: string; title: string; priceFen: n
 
 export type Night = {
   date: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
   /** What the night sells at: the override, else the base price. */
   rateFen: number;
   /** Rooms left to sell; 0 when closed or sold out. */
@@ -139,6 +141,7 @@ export async function nightsBetween(tx: Transaction, room: RoomRef, from: string
     const row = byDate.get(date);
     nights.push({
       date,
+      weekday: weekdayOf(date),
       rateFen: row?.rateFen ?? room.priceFen,
       // Fewer rooms may have been listed since a night was set: never sell more than there are.
       available: row ? Math.min(row.available, room.rooms) : room.rooms,

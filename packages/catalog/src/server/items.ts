@@ -1,0 +1,128 @@
+// A store's items as its merchants edit them: one kind per store (its template's), checked against the item's
+// own schema, never trusted from the form. Every query names the tenant as well as running in its scope.
+import type { Prisma, Transaction } from "@kaidian/db";
+import { dishDetailsSchema, type Item, type ItemEdit, itemEditSchema, type ItemKind, itemSchema } from "../items";
+import { problemsOf } from "../problems";
+import { CatalogError, CatalogInputError } from "./errors";
+import { isUuid, kindFromDatabase, kindToDatabase } from "./kinds";
+import { type Direction, moved, positionOrder, renumber } from "./order";
+
+/** An item as the dashboard's list shows it. */
+export type ListedItem = {
+  id: string;
+  categoryId: string | null;
+  kind: ItemKind;
+  title: string;
+  priceFen: number;
+  visible: boolean;
+  sample: boolean;
+  /** Dishes only; false for everything else. */
+  soldOut: boolean;
+};
+
+/** An item as its form edits it. */
+export type EditedItem = Item & { visible: boolean; sample: boolean };
+
+const rowFields = {
+  id: true, categoryId: true, kind: true, title: true, description: true, priceFen: true, images: true, details: true,
+  visible: true, sample: true,
+} as const;
+
+type Row = Prisma.CatalogItemGetPayload<{ select: typeof rowFields }>;
+
+function toItem({ kind, visible, sample, ...row }: Row): EditedItem {
+  return { ...itemSchema.parse({ ...row, kind: kindFromDatabase[kind] }), visible, sample };
+}
+
+export async function listItems(tx: Transaction, tenantId: string): Promise<ListedItem[]> {
+  const rows = await tx.catalogItem.findMany({
+    where: { tenantId },
+    select: { id: true, categoryId: true, kind: true, title: true, priceFen: true, visible: true, sample: true, details: true },
+    orderBy: positionOrder,
+  });
+  return rows.map(({ kind, details, ...row }) => ({
+    ...row,
+    kind: kindFromDatabase[kind],
+    soldOut: kind === "DISH" && dishDetailsSchema.safeParse(details).data?.soldOut === true,
+  }));
+}
+
+async function findRow(tx: Transaction, tenantId: string, id: string): Promise<Row> {
+  const row = isUuid(id) ? await tx.catalogItem.findFirst({ where: { tenantId, id }, select: rowFields }) : null;
+  if (!row) throw new CatalogError("item.notFound");
+  return row;
+}
+
+/** One item of the store; another store's id, or none, is "not found" alike. */
+export async function readItem(tx: Transaction, tenantId: string, id: string): Promise<EditedItem> {
+  return toItem(await findRow(tx, tenantId, id));
+}
+
+/** The input as an item of the store's kind, in a category of the store, or every problem with it. */
+async function readEdit(tx: Transaction, tenantId: string, kind: ItemKind, input: unknown): Promise<ItemEdit> {
+  const parsed = itemEditSchema.safeParse(input);
+  if (!parsed.success) throw new CatalogInputError(problemsOf(parsed.error));
+  if (parsed.data.kind !== kind) throw new CatalogInputError([{ path: ["kind"], code: "invalid" }]);
+  const { categoryId } = parsed.data;
+  if (categoryId !== null) {
+    const category = isUuid(categoryId) ? await tx.catalogCategory.findFirst({ where: { tenantId, id: categoryId }, select: { id: true } }) : null;
+    if (!category) throw new CatalogError("category.notFound", "categoryId");
+  }
+  return parsed.data;
+}
+
+function columns(edit: ItemEdit) {
+  const { kind, details, images, ...fields } = edit;
+  return { ...fields, kind: kindToDatabase[kind], images, details: details as Prisma.InputJsonObject };
+}
+
+async function nextPosition(tx: Transaction, tenantId: string): Promise<number> {
+  const last = await tx.catalogItem.aggregate({ where: { tenantId }, _max: { position: true } });
+  return (last._max.position ?? -1) + 1;
+}
+
+/** A new item of the store's kind, last in its order and shown to shoppers. */
+export async function createItem(tx: Transaction, tenantId: string, kind: ItemKind, input: unknown): Promise<{ id: string }> {
+  const edit = await readEdit(tx, tenantId, kind, input);
+  return tx.catalogItem.create({
+    data: { tenantId, ...columns(edit), position: await nextPosition(tx, tenantId) },
+    select: { id: true },
+  });
+}
+
+/** Replaces an item's content. Once edited, a sample item is the merchant's own. */
+export async function updateItem(tx: Transaction, tenantId: string, kind: ItemKind, id: string, input: unknown): Promise<void> {
+  const row = await findRow(tx, tenantId, id);
+  if (kindFromDatabase[row.kind] !== kind) throw new CatalogError("item.notFound");
+  const edit = await readEdit(tx, tenantId, kind, input);
+  await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { ...columns(edit), sample: false } });
+}
+
+export async function deleteItem(tx: Transaction, tenantId: string, id: string): Promise<void> {
+  await findRow(tx, tenantId, id);
+  await tx.catalogItem.delete({ where: { tenantId_id: { tenantId, id } } });
+}
+
+/** Shows the item to shoppers or hides it from the read API without deleting it. */
+export async function setItemVisible(tx: Transaction, tenantId: string, id: string, visible: boolean): Promise<void> {
+  await findRow(tx, tenantId, id);
+  await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { visible } });
+}
+
+/** The one-click sold-out switch of a dish: shoppers still see it, but cannot order it. */
+export async function setDishSoldOut(tx: Transaction, tenantId: string, id: string, soldOut: boolean): Promise<void> {
+  const item = toItem(await findRow(tx, tenantId, id));
+  if (item.kind !== "dish") throw new CatalogError("item.notFound");
+  const details: Prisma.InputJsonObject = { ...item.details, soldOut };
+  await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { details } });
+}
+
+/** Moves an item one place up or down among the items of its category; at either end it stays. */
+export async function moveItem(tx: Transaction, tenantId: string, id: string, direction: Direction): Promise<void> {
+  const item = await findRow(tx, tenantId, id);
+  const rows = await tx.catalogItem.findMany({ where: { tenantId }, select: { id: true, position: true, categoryId: true }, orderBy: positionOrder });
+  const categoryOf = new Map(rows.map((row) => [row.id, row.categoryId]));
+  const order = moved(rows.map((row) => row.id), id, direction, (other) => categoryOf.get(other) === item.categoryId);
+  if (!order) return;
+  await renumber(rows, order, (row, position) => tx.catalogItem.update({ where: { tenantId_id: { tenantId, id: row } }, data: { position } }));
+}
