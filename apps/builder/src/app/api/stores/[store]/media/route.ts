@@ -1,0 +1,67 @@
+import { NotFoundError } from "@kaidian/accounts";
+import { listMedia, MediaRefusedError, mediaStorage, readUpload, uploadMedia, type MediaAsset } from "@kaidian/media/server";
+import { can, inStore, resolveStore, type StoreAccess, type StoreAction } from "@kaidian/tenancy";
+import { errorMessage } from "@/i18n";
+import { currentDictionary } from "@/i18n/server";
+import { database } from "@/server/db";
+import { currentUser } from "@/server/session";
+
+// The store's image uploads: POST one image (multipart field `file`), GET the list, newest first. A store the
+// user has no role in answers 404, exactly like one that does not exist.
+
+const REFUSAL_STATUS: Record<MediaRefusedError["code"], number> = {
+  "media.missingFile": 400,
+  "media.tooLarge": 413,
+  "media.unsupported": 415,
+  "media.tooSmall": 422,
+  "media.dimensions": 422,
+};
+
+async function refuse(status: number, code: string, params?: Record<string, string | number>): Promise<Response> {
+  const { t } = await currentDictionary();
+  return Response.json({ error: { code, message: errorMessage(t, code, params) } }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** The store as the signed-in user may act on it for `action`, or the answer refusing them. */
+async function access(ref: string, action: StoreAction): Promise<StoreAccess | Response> {
+  const user = await currentUser();
+  if (!user) return refuse(401, "session.required");
+  try {
+    const found = await resolveStore(database(), user.id, ref);
+    return can(found.roles, action) ? found : refuse(403, "permission.denied");
+  } catch (error) {
+    if (error instanceof NotFoundError) return refuse(404, "store.notFound");
+    throw error;
+  }
+}
+
+const shown = (asset: MediaAsset) => ({
+  ref: asset.ref, width: asset.width, height: asset.height, bytes: asset.bytes, format: asset.format,
+  originalName: asset.originalName, createdAt: asset.createdAt.toISOString(),
+});
+
+type Context = { params: Promise<{ store: string }> };
+
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const store = await access((await params).store, "design");
+  if (store instanceof Response) return store;
+  try {
+    const file = await readUpload(request);
+    const asset = await inStore(database(), store, (tx) =>
+      uploadMedia(tx, mediaStorage(), { tenantId: store.store.id, userId: store.userId, ...file }),
+    );
+    const { ref, width, height, bytes, format } = shown(asset);
+    return Response.json({ ref, width, height, bytes, format }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof MediaRefusedError) return refuse(REFUSAL_STATUS[error.code], error.code, error.params);
+    console.error(`media upload to store ${store.store.id} failed:`, error);
+    return refuse(500, "unexpected");
+  }
+}
+
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  const store = await access((await params).store, "view");
+  if (store instanceof Response) return store;
+  const assets = await inStore(database(), store, (tx) => listMedia(tx, store.store.id));
+  return Response.json({ images: assets.map(shown) }, { headers: { "Cache-Control": "no-store" } });
+}

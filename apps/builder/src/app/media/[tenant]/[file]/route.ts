@@ -1,0 +1,41 @@
+import { findMedia, mediaStorage, parseMediaFileName } from "@kaidian/media/server";
+import { z } from "zod";
+import { database } from "@/server/db";
+import { jsonError } from "@/server/read-api";
+
+// An uploaded image, as phones, previews and the dashboard load it: /media/<tenant>/<sha256>.<ext>. Public, like
+// the read API; the asset is looked up in the scope of the store the path names, so a file of another store is
+// not found there. The name is the content hash, so the answer never changes: cached for a year, ETag = hash.
+
+const tenantIdSchema = z.uuid();
+
+const notFound = () => jsonError(404, "media.notFound", "There is no such image.");
+
+type Context = { params: Promise<{ tenant: string; file: string }> };
+
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { tenant, file } = await params;
+  const name = parseMediaFileName(file);
+  if (!tenantIdSchema.safeParse(tenant).success || !name) return notFound();
+  const asset = await database().scoped({ tenantId: tenant }, (tx) => findMedia(tx, tenant, name.sha256));
+  if (!asset || asset.format !== name.format) return notFound();
+
+  const etag = `"${asset.sha256}"`;
+  const headers = {
+    "Cache-Control": "public, max-age=31536000, immutable",
+    ETag: etag,
+    "X-Content-Type-Options": "nosniff",
+    "Access-Control-Allow-Origin": "*",
+  };
+  const asked = request.headers.get("If-None-Match")?.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (asked?.some((tag) => tag === etag || tag === "*")) return new Response(null, { status: 304, headers });
+
+  const stored = await mediaStorage().get(asset.storageKey);
+  if (!stored) {
+    console.error(`media ${asset.storageKey} has a record but no bytes in storage`);
+    return notFound();
+  }
+  return new Response(stored.body, {
+    headers: { ...headers, "Content-Type": asset.contentType, "Content-Length": String(stored.size) },
+  });
+}
