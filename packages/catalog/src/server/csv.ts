@@ -1,5 +1,6 @@
 // Products and dishes as a spreadsheet. Export writes the columns of csv-columns.ts with a BOM so Excel reads the
 // Chinese; import checks every row before writing any, and writes all of them in the caller's one transaction.
+import { isDeepStrictEqual } from "node:util";
 import type { Prisma, Transaction } from "@kaidian/db";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -121,11 +122,11 @@ export async function importCatalogCsv(tx: Transaction, tenantId: string, kind: 
       const index = at.get(key);
       return index === undefined ? "" : (cells[index] ?? "");
     };
+    const rowProblems: (CsvProblem & { at: number })[] = [];
     const refuse = (key: CsvColumnKey, code: Problem["code"], params?: Record<string, number>) =>
-      problems.push({ line, column: columnName(key), code, ...(params ? { params } : {}) });
-    const before = problems.length;
+      rowProblems.push({ line, column: columnName(key), code, ...(params ? { params } : {}), at: at.get(key) ?? -1 });
 
-    if (cells.length > header.length) problems.push({ line, column: "", code: "extraCells", params: { max: header.length } });
+    if (cells.length > header.length) rowProblems.push({ line, column: "", code: "extraCells", params: { max: header.length }, at: -1 });
     const id = cell("id").trim() || null;
     if (id !== null && (!isUuid(id) || !existing.has(id))) refuse("id", "unknownId");
     else if (id !== null && seenIds.has(id)) refuse("id", "duplicateId");
@@ -158,7 +159,9 @@ export async function importCatalogCsv(tx: Transaction, tenantId: string, kind: 
       details: kind === "dish" ? { ...(current?.details ?? {}), soldOut } : (current?.details ?? {}),
     });
     if (!parsed.success) for (const problem of problemsOf(parsed.error)) refuse(columnOfPath(problem.path), problem.code, problem.params);
-    if (problems.length === before && parsed.success) {
+    // Left to right, as the merchant reads the row.
+    problems.push(...rowProblems.sort((a, b) => a.at - b.at).map(({ at: _, ...problem }) => problem));
+    if (rowProblems.length === 0 && parsed.success) {
       planned.push({ line, id, category: categoryName?.data ?? null, item: parsed.data, visible });
     }
   }
@@ -204,5 +207,5 @@ async function differs(tx: Transaction, tenantId: string, id: string, data: Reco
     where: { tenantId, id },
     select: { categoryId: true, kind: true, title: true, description: true, priceFen: true, images: true, details: true, visible: true },
   });
-  return Object.entries(data).some(([key, value]) => JSON.stringify(row[key as keyof typeof row]) !== JSON.stringify(value));
+  return Object.entries(data).some(([key, value]) => !isDeepStrictEqual(row[key as keyof typeof row], value));
 }
