@@ -6,3 +6,5 @@ export {
 } from "./items";
 export { CSV_MAX_ROWS, type CsvImportResult, decodeCsv, exportCatalogCsv, importCatalogCsv } from "./csv";
 export type { Direction } from "./order";
+export * from "./room-nights";
+export * from "./tables";
