@@ -7,7 +7,8 @@ import { LocalDirectoryStorage } from "./storage/local";
 import { S3Storage } from "./storage/s3";
 import type { MediaStorage } from "./storage/storage";
 
-const setting = z.string().trim().min(1, "is required when MEDIA_STORAGE=s3");
+const REQUIRED = "is required when MEDIA_STORAGE=s3";
+const setting = z.string({ error: REQUIRED }).trim().min(1, REQUIRED);
 const optional = z.string().trim().optional().transform((value) => value || undefined);
 
 const settingsSchema = z.discriminatedUnion("MEDIA_STORAGE", [
