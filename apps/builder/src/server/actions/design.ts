@@ -1,57 +1,45 @@
 "use server";
-import { DraftConflictError, editDraft, InvalidDraftError, publishDraft, restoreVersion } from "@kaidian/design";
+import { DraftConflictError, InvalidDraftError, publishDraft, restoreVersion, saveDraft } from "@kaidian/design";
 import { InvalidConfigError } from "@kaidian/storefront";
 import { can, inStore, storeRefSchema } from "@kaidian/tenancy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { DRAFT_PARTS } from "@/components/design/draft-parts";
 import { errorMessage, format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "../db";
 import { requireStore } from "../session";
 
-export type DraftSaveResult =
-  | { ok: true; revision: number }
-  | { ok: false; conflict?: string; fieldErrors?: Record<string, string>; formError?: string };
+export type DraftSaveResult = { ok: true; revision: number } | { ok: false; conflict: string } | { ok: false; error: string };
 
-// The fields' own rules are the template schema's, applied by the domain to the whole config.
-const draftPartEditSchema = z.object({
+// The config's own rules are the template schema's, applied by the domain to the whole config.
+const draftSaveSchema = z.object({
   store: storeRefSchema,
   number: z.int().positive(),
   revision: z.int().min(0),
-  part: z.enum(DRAFT_PARTS),
-  values: z.record(z.string(), z.unknown()),
+  config: z.unknown(),
 });
 
-/** Autosave of a form over one part of the config (store info, theme): one edit of the draft at the editor's revision. */
-export async function saveDraftPartAction(input: z.input<typeof draftPartEditSchema>): Promise<DraftSaveResult> {
+/** The editor's autosave: the whole config over the draft, if nobody saved it since the revision the editor holds. */
+export async function saveDraftAction(input: z.input<typeof draftSaveSchema>): Promise<DraftSaveResult> {
   const { t } = await currentDictionary();
-  const parsed = draftPartEditSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: errorMessage(t, "form.invalid") };
-  const { store, number, revision, part, values } = parsed.data;
+  const parsed = draftSaveSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: errorMessage(t, "form.invalid") };
+  const { store, number, revision, config } = parsed.data;
   const access = await requireStore(store);
-  if (!can(access.roles, "design")) return { ok: false, formError: errorMessage(t, "permission.denied") };
+  if (!can(access.roles, "design")) return { ok: false, error: errorMessage(t, "permission.denied") };
   try {
     const draft = await inStore(database(), access, (tx) =>
-      editDraft(tx, { tenantId: access.store.id, userId: access.userId, number, revision }, (config) => ({
-        ...config,
-        [part]: { ...config[part], ...values },
-      })),
+      saveDraft(tx, { tenantId: access.store.id, userId: access.userId, number, revision, config }),
     );
+    // The version history beside the editor shows who saved last.
     revalidatePath(`/stores/${access.store.slug}/design`);
     return { ok: true, revision: draft.revision };
   } catch (error) {
     if (error instanceof DraftConflictError) {
       return { ok: false, conflict: format(t.design.conflict, { name: error.current?.updatedBy?.name ?? t.design.someone }) };
     }
-    if (error instanceof InvalidDraftError) {
-      const fieldErrors = Object.fromEntries(
-        error.problems
-          .filter((problem) => problem.path.startsWith(`${part}.`))
-          .map((problem) => [problem.path.slice(part.length + 1), t.design.validation.invalid]),
-      );
-      return { ok: false, fieldErrors, formError: errorMessage(t, "form.invalid") };
-    }
+    // The editor checks with the same schema before saving, so this is a config changed under it (a new rule).
+    if (error instanceof InvalidDraftError) return { ok: false, error: t.design.cannotSave };
     throw error;
   }
 }

@@ -1,13 +1,11 @@
 import { openDraft } from "@kaidian/design";
+import { loadCatalog } from "@kaidian/storefront";
 import { can, inStore } from "@kaidian/tenancy";
-import { formFields } from "@kaidian/templates";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { changeText } from "@/components/design/change-text";
-import { DraftPartForm } from "@/components/design/draft-part-form";
-import { draftPartSchemas } from "@/components/design/draft-parts";
-import { DraftSession } from "@/components/design/draft-session";
-import { PublishDraftButton, RestoreVersionButton } from "@/components/design/version-actions";
+import { RestoreVersionButton } from "@/components/design/version-actions";
+import { DesignEditor } from "@/components/editor/design-editor";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "@/server/db";
@@ -22,40 +20,13 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
     ? await inStore(database(), access, (tx) => openDraft(tx, access.store.id, access.userId))
     : null;
   const versions = await versionHistory(access);
+  // The pickers offer, and the preview shows, what shoppers would see: the visible catalog.
+  const { catalog } = await loadCatalog(database(), access.store.id);
   const when = (date: Date) => date.toLocaleString(locale);
   const live = versions.find((version) => version.status === "PUBLISHED")?.number;
-  // The widgets these forms render; the logo (an image upload) comes with media storage.
-  const formWidgets = new Set(["text", "textarea", "color", "select"]);
-  const forms = draft
-    ? ([
-        { part: "store", title: t.design.storeInfo, lead: t.design.storeInfoLead },
-        { part: "theme", title: t.design.theme, lead: t.design.themeLead },
-      ] as const).map((form) => {
-        const fields = formFields(draftPartSchemas[form.part]).filter((field) => formWidgets.has(field.widget));
-        const saved: Record<string, unknown> = draft.config[form.part];
-        return { ...form, fields, values: Object.fromEntries(fields.map((field) => [field.name, String(saved[field.name] ?? "")])) };
-      })
-    : [];
   const content = (
     <>
-      {forms.length > 0 && (
-        <div className="mb-4 grid gap-4 lg:grid-cols-2">
-          {forms.map((form) => (
-            <Card key={form.part} title={form.title}>
-              <p className="mb-4 text-sm text-slate-500">{form.lead}</p>
-              <DraftPartForm part={form.part} title={form.title} values={form.values} fields={form.fields} locale={locale} words={t.design} />
-            </Card>
-          ))}
-        </div>
-      )}
-      <Card
-        title={t.design.versions}
-        action={
-          draft && can(access.roles, "publish") ? (
-            <PublishDraftButton words={t.design} />
-          ) : null
-        }
-      >
+      <Card title={t.design.versions}>
         {versions.length === 0 ? (
           <EmptyState>{t.design.noVersions}</EmptyState>
         ) : (
@@ -99,13 +70,26 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
   return (
     <>
       <PageHeader title={t.design.title} lead={t.design.lead} />
-      {draft ? (
-        <DraftSession key={draft.number} store={access.store.slug} number={draft.number} revision={draft.revision}>
-          {content}
-        </DraftSession>
-      ) : (
-        content
+      {draft && (
+        <div className="mb-4">
+          <DesignEditor
+            key={draft.number}
+            store={access.store.slug}
+            number={draft.number}
+            revision={draft.revision}
+            templateId={draft.config.templateId}
+            config={draft.config}
+            catalog={{
+              categories: catalog.categories.map(({ id, name }) => ({ id, name })),
+              items: catalog.items.map(({ id, title }) => ({ id, title })),
+            }}
+            canPublish={can(access.roles, "publish")}
+            t={t}
+            locale={locale}
+          />
+        </div>
       )}
+      {content}
     </>
   );
 }
