@@ -68,7 +68,8 @@ behavesAsStorage("S3-compatible storage (a real s3rver)", () => s3);
 
 describe("local directory storage on disk", () => {
   it("keeps each key as a file under the directory and leaves no temporary file behind", async () => {
-    await new LocalDirectoryStorage(directory).put(key, image, "image/png");
+    const local: MediaStorage = new LocalDirectoryStorage(directory);
+    await local.put(key, image, "image/png");
     const folder = path.join(directory, path.dirname(key));
     expect(await readdir(folder)).toEqual([path.basename(key)]);
     expect(new Uint8Array(await readFile(path.join(directory, key)))).toEqual(image);

@@ -11,7 +11,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A complete PNG: an RGB picture of `width`×`height` in one colour, its pixel data deflated as PNG requires. */
-export function pngImage(width: number, height: number, rgb: [number, number, number] = [200, 80, 40]): Uint8Array {
+export function pngImage(width: number, height: number, rgb: [number, number, number] = [200, 80, 40]): Uint8Array<ArrayBuffer> {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -25,7 +25,7 @@ export function pngImage(width: number, height: number, rgb: [number, number, nu
 }
 
 /** A complete GIF89a: a `width`×`height` screen with a two-colour table, one 1×1 frame, and the trailer. */
-export function gifImage(width: number, height: number): Uint8Array {
+export function gifImage(width: number, height: number): Uint8Array<ArrayBuffer> {
   const screen = Buffer.alloc(7);
   screen.writeUInt16LE(width, 0);
   screen.writeUInt16LE(height, 2);
@@ -35,7 +35,7 @@ export function gifImage(width: number, height: number): Uint8Array {
 }
 
 /** A baseline JPEG's headers (SOI, the JFIF APP0 segment, SOF0 with the size, EOI): what readers take sizes from. */
-export function jpegImage(width: number, height: number): Uint8Array {
+export function jpegImage(width: number, height: number): Uint8Array<ArrayBuffer> {
   const frame = Buffer.from([0xff, 0xc0, 0, 17, 8, 0, 0, 0, 0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
   frame.writeUInt16BE(height, 5);
   frame.writeUInt16BE(width, 7);
@@ -44,7 +44,7 @@ export function jpegImage(width: number, height: number): Uint8Array {
 }
 
 /** An extended-format WebP header (RIFF, WEBP, VP8X with the canvas size). */
-export function webpImage(width: number, height: number): Uint8Array {
+export function webpImage(width: number, height: number): Uint8Array<ArrayBuffer> {
   const vp8x = Buffer.alloc(10);
   vp8x.writeUIntLE(width - 1, 4, 3);
   vp8x.writeUIntLE(height - 1, 7, 3);
