@@ -1,9 +1,9 @@
 // Runs each page and component file and registers what it defines with j-component.
 import path from "node:path";
-import type { ComponentFiles } from "./components";
+import { pageToComponent } from "@kaidian/preview";
+import type { ComponentFiles } from "@kaidian/preview/node";
 import { jComponent, type TemplateFunction } from "./j-component";
 import type { ModuleLoader } from "./module-loader";
-import { pageToComponent } from "./page-shim";
 
 type Options = Record<string, unknown>;
 

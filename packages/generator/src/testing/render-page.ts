@@ -1,16 +1,13 @@
 // Renders one page of a Mini Program package directory into jsdom, the way a shopper would open it.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createAppShim } from "./app";
-import { readAppJson } from "./app-json";
-import { collectComponents } from "./components";
+import { createAppShim, loadTemplates } from "@kaidian/preview";
+import { collectComponents, compileWxml, readAppJson } from "@kaidian/preview/node";
 import { createFakeWx, type Responder } from "./fake-wx";
 import { jComponent, type ComponentInstance } from "./j-component";
 import { createModuleLoader } from "./module-loader";
 import { createRegistry } from "./register";
 import { openPage, type RenderedPage } from "./rendered-page";
-import { loadTemplates } from "./templates";
-import { compileWxml } from "./wcc";
 
 export type { FakeRequest, FakeResponse, FakeWx, Responder, WxCall } from "./fake-wx";
 export type { RenderedPage } from "./rendered-page";

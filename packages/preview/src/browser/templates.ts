@@ -1,5 +1,5 @@
 // Evaluates wcc's output so that each render gets its own template runtime.
-import type { TemplateFunction } from "./j-component";
+import type { TemplateFunction } from "./types";
 
 /**
  * wcc's runtime assigns undeclared globals as it compiles and renders ($gwx, wh, __WXML_GLOBAL__, one per WXS

@@ -1,7 +1,7 @@
 // Finds the custom components a page uses, recursively, the way the runtime resolves usingComponents.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { lookupBases } from "./module-loader";
+import { lookupBases } from "./lookup";
 
 /** A page or component: its files are `${file}.js`, `.json`, `.wxml`, `.wxss`. */
 export type ComponentFiles = {

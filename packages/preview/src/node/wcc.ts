@@ -63,9 +63,7 @@ function wccBinary(): Promise<string> {
  * node_modules (what the package itself tries) fails on read-only installs: copy it once to the temp dir.
  */
 async function executableWcc(): Promise<string> {
-  // Resolved from miniprogram-simulate, whose dependency it is.
-  const fromSimulate = createRequire(createRequire(import.meta.url).resolve("miniprogram-simulate"));
-  const compilerDir = path.dirname(fromSimulate.resolve("miniprogram-compiler/package.json"));
+  const compilerDir = path.dirname(createRequire(import.meta.url).resolve("miniprogram-compiler/package.json"));
   const name = { darwin: "mac/wcc", win32: "windows/wcc.exe" }[process.platform as string] ?? "linux/wcc";
   const shipped = path.join(compilerDir, "bin", name);
   if (await isExecutable(shipped)) return shipped;
