@@ -3,6 +3,7 @@
 // in China (Asia/Shanghai), held as "YYYY-MM-DD" strings and PostgreSQL `date`, so no server time zone shifts them.
 import type { Transaction } from "@kaidian/db";
 import { z } from "zod";
+import { roomDetailsSchema } from "../items";
 import { priceFenSchema } from "../money";
 
 export const STORE_TIME_ZONE = "Asia/Shanghai";
@@ -61,10 +62,11 @@ export function storeToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: STORE_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-/** Rooms of this type, from its details; one until the room editor states it. */
+const roomCountSchema = z.object({ rooms: roomDetailsSchema.shape.rooms }).catch({ rooms: 1 });
+
+/** Rooms of this type, from its details (the schema's default of one when they do not state it). */
 export function roomCount(details: unknown): number {
-  const rooms = (details as { rooms?: unknown } | null)?.rooms;
-  return typeof rooms === "number" && Number.isInteger(rooms) && rooms >= 0 ? rooms : 1;
+  return roomCountSchema.parse(details).rooms;
 }
 
 /**

@@ -18,6 +18,8 @@ export default async function StoreLayout({ children, params }: { children: Reac
     { href: base, label: t.nav.overview, icon: "overview", needs: "view" },
     { href: `${base}/design`, label: t.nav.design, icon: "design", needs: "view" },
     { href: `${base}/catalog`, label: t.catalogName[access.store.templateId], icon: "catalog", needs: "view" },
+    ...(access.store.templateId === "hotel" ? [{ href: `${base}/rates`, label: t.rates.nav, icon: "rates", needs: "catalog" } as const] : []),
+    ...(access.store.templateId === "restaurant" ? [{ href: `${base}/tables`, label: t.tables.nav, icon: "tables", needs: "catalog" } as const] : []),
     { href: `${base}/publish`, label: t.nav.publish, icon: "publish", needs: "publish" },
     { href: `${base}/settings`, label: t.nav.settings, icon: "settings", needs: "settings" },
   ];

@@ -1,0 +1,81 @@
+import { listTables } from "@kaidian/catalog/server";
+import { can, inStore } from "@kaidian/tenancy";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PrintButton } from "@/components/tables/print-button";
+import { publicUrl, tableCards } from "@/components/tables/table-codes";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { format } from "@/i18n";
+import { currentDictionary } from "@/i18n/server";
+import { database } from "@/server/db";
+import { requireStore } from "@/server/session";
+
+// On paper: A4, only the cards (the dashboard's bars and this page's header and setup notes are hidden), no card
+// split across pages.
+const PRINT_CSS = `
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { background: #fff !important; }
+  body header, body nav, [data-screen-only] { display: none !important; }
+  main { padding: 0 !important; }
+  [data-table-card] { break-inside: avoid; page-break-inside: avoid; }
+}`;
+
+export default async function PrintTablesPage({ params }: { params: Promise<{ store: string }> }) {
+  const access = await requireStore((await params).store);
+  if (access.store.templateId !== "restaurant") notFound();
+  const { t } = await currentDictionary();
+  if (!can(access.roles, "catalog")) return <Forbidden t={t} role={access.role} />;
+  const tables = await inStore(database(), access, listTables);
+  const cards = await tableCards(access.store.id, tables);
+  const store = access.store.slug;
+
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <div data-screen-only>
+        <PageHeader
+          title={t.tables.printTitle}
+          lead={t.tables.printLead}
+          action={
+            <div className="flex gap-2">
+              <Link href={`/stores/${store}/tables`} className={buttonClass("secondary")}>{t.tables.back}</Link>
+              <PrintButton label={t.tables.printButton} />
+            </div>
+          }
+        />
+        <Card title={t.tables.setupTitle} className="mb-6">
+          <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
+            {(["1", "2", "3", "4"] as const).map((step) => (
+              <li key={step}>{format(t.tables.setupSteps[step], { prefix: `${publicUrl()}/q/${access.store.id}/` })}</li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+      {cards.length === 0 ? (
+        <EmptyState>{t.tables.empty}</EmptyState>
+      ) : (
+        <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 print:grid-cols-3 print:gap-[6mm]" aria-label={t.tables.printTitle}>
+          {cards.map((card) => (
+            <li key={card.id} data-table-card className="flex flex-col items-center rounded-xl border border-slate-300 bg-white p-4 text-center print:rounded-none print:border-dashed">
+              <span className="text-sm text-slate-600">{access.store.name}</span>
+              <span className="mt-1 text-2xl font-bold text-slate-900">{card.name}</span>
+              <span
+                role="img"
+                aria-label={card.link}
+                data-link={card.link}
+                className="mt-2 block w-full max-w-44 [&>svg]:h-auto [&>svg]:w-full"
+                // The SVG is the qrcode package's drawing of the link, which is a UUID and a code of [2-9A-Z].
+                dangerouslySetInnerHTML={{ __html: card.svg }}
+              />
+              <span className="mt-1 text-xs text-slate-500">{t.tables.landing.scan}</span>
+              <span className="mt-0.5 font-mono text-[10px] text-slate-400">{format(t.tables.scene, { scene: card.scene })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+import { DomainError } from "@kaidian/accounts";
+import { createTable, deleteTable, TableError, tableInputSchema, updateTable } from "@kaidian/catalog/server";
+import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/tenancy";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { database } from "../db";
+import { formAction } from "../form-action";
+import { requireStore } from "../session";
+
+async function editTables<T>(store: string, work: (access: StoreAccess) => Promise<T>): Promise<T> {
+  const access = await requireStore(store);
+  assertCan(access.roles, "catalog");
+  try {
+    const result = await work(access);
+    revalidatePath(`/stores/${access.store.slug}/tables`);
+    return result;
+  } catch (error) {
+    if (error instanceof TableError) throw new DomainError(error.code, error.field, error.params);
+    throw error;
+  }
+}
+
+export const addTableAction = formAction(tableInputSchema.extend({ store: storeRefSchema }), ({ store, ...table }) =>
+  editTables(store, (access) => inStore(database(), access, (tx) => createTable(tx, access.store.id, table))),
+);
+
+export const updateTableAction = formAction(
+  tableInputSchema.extend({ store: storeRefSchema, tableId: z.string().max(64) }),
+  ({ store, tableId, ...table }) => editTables(store, (access) => inStore(database(), access, (tx) => updateTable(tx, access.store.id, tableId, table))),
+);
+
+export const deleteTableAction = formAction(z.object({ store: storeRefSchema, tableId: z.string().max(64) }), ({ store, tableId }) =>
+  editTables(store, (access) => inStore(database(), access, (tx) => deleteTable(tx, tableId))),
+);
