@@ -7,6 +7,7 @@ const config: NextConfig = {
     "@kaidian/catalog",
     "@kaidian/db",
     "@kaidian/design",
+    "@kaidian/preview",
     "@kaidian/storefront",
     "@kaidian/templates",
     "@kaidian/tenancy",
