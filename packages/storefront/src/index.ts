@@ -4,6 +4,7 @@ export { loadSiteSnapshot, type SnapshotOptions } from "./snapshot";
 export { addSampleCatalog, addSampleContent, type SampleContentInput } from "./sample-content";
 export { publishConfigVersion } from "./publish";
 export { etagOf } from "./etag";
+export { mediaPublicBase, resolveMediaRefs } from "./media-refs";
 export { kindToDatabase } from "./item-kinds";
 export { ConfigVersionNotFoundError, InvalidConfigError } from "./errors";
 export * from "./schemas";

@@ -3,6 +3,7 @@ import type { Database } from "@kaidian/db";
 import type { SiteSnapshot } from "@kaidian/templates";
 import { readCatalog, type SkippedRow } from "./catalog";
 import { configVersionFields, siteOf } from "./config-version";
+import { mediaPublicBase, resolveMediaRefs } from "./media-refs";
 
 export type SnapshotOptions = {
   /** The version to build, draft or published; the latest one when left out. */
@@ -29,6 +30,7 @@ export function loadSiteSnapshot(db: Database, tenantId: string, options: Snapsh
     const site = siteOf(version);
     const { catalog, skipped } = await readCatalog(tx, tenantId);
     if (skipped.length) options.onSkipped?.(skipped);
-    return { apiBase, site, catalog };
+    // Baked into the package for phones: uploaded images' refs made absolute, as the read API sends them.
+    return resolveMediaRefs({ apiBase, site, catalog }, mediaPublicBase());
   });
 }
