@@ -25,3 +25,10 @@ export function issueMessage(problem: ConfigIssue, t: Dictionary, locale: Locale
   if (issue.code === "invalid_format" && issue.message.includes("colour")) return words.color;
   return validationMessage(issue, field.split(".").at(-1) ?? field, t.design.validation);
 }
+
+/** The messages of one part's problems, by field path (`slides.0.title`); the first problem of a field wins. */
+export function fieldErrors(issues: ConfigIssue[], t: Dictionary, locale: Locale): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.field] ??= issueMessage(issue, t, locale);
+  return errors;
+}

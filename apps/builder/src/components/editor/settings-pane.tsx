@@ -12,14 +12,13 @@ import {
   themeSchema,
   t as localized,
   updateSectionSettings,
-  type ConfigIssue,
   type FieldDescriptor,
   type SectionType,
   type TemplateDefinition,
 } from "@kaidian/templates";
 import { format } from "@/i18n";
 import type { FormContext } from "./form-context";
-import { issueMessage } from "./issue-message";
+import { fieldErrors } from "./issue-message";
 import { SchemaForm } from "./schema-form";
 import { TabBarForm } from "./tab-bar-form";
 import type { Editor } from "./use-editor";
@@ -32,17 +31,10 @@ function fieldsOf(type: SectionType): FieldDescriptor[] {
   return sectionFields.get(type)!;
 }
 
-/** The messages of one part's problems, by field path; the first problem of a field wins. */
-export function fieldErrors(issues: ConfigIssue[], context: Pick<FormContext, "t" | "locale">): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[issue.field] ??= issueMessage(issue, context.t, context.locale);
-  return errors;
-}
-
 export function SettingsPane({ editor, template, context }: { editor: Editor; template: TemplateDefinition; context: FormContext }) {
   const { config, selection } = editor;
   const { part } = selection;
-  const errors = fieldErrors(editor.issuesOf(part), context);
+  const errors = fieldErrors(editor.issuesOf(part), context.t, context.locale);
   const heading = (text: string) => <h2 className="mb-4 text-base font-semibold text-slate-900">{text}</h2>;
 
   switch (part.kind) {
