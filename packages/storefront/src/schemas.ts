@@ -25,3 +25,28 @@ export const itemResponseSchema = z.object({ item: itemSchema });
 
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The most nights one request may ask for: two stays of the longest the booking page allows. */
+export const MAX_QUERY_NIGHTS = 60;
+
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "Not a calendar date" });
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`: the first and the last night of a stay (the night before check-out), store dates. */
+export const nightsQuerySchema = z
+  .object({ from: calendarDate, to: calendarDate })
+  .refine(({ from, to }) => Date.parse(to) >= Date.parse(from), { error: "to is before from", path: ["to"] })
+  .refine(({ from, to }) => (Date.parse(to) - Date.parse(from)) / DAY_MS < MAX_QUERY_NIGHTS, {
+    error: `At most ${MAX_QUERY_NIGHTS} nights`,
+    path: ["to"],
+  });
+export type NightsQuery = z.infer<typeof nightsQuerySchema>;
+
+/** Each night's rate (the room's base price unless the hotel set one) and rooms left (0: sold out or closed). */
+export const nightsResponseSchema = z.object({
+  nights: z.array(z.object({ date: calendarDate, rateFen: z.int().min(0), available: z.int().min(0) })),
+});
+export type NightsResponse = z.infer<typeof nightsResponseSchema>;
