@@ -1,3 +1,4 @@
+/// <reference path="./modules.d.ts" />
 // j-component (the renderer inside miniprogram-simulate) and the exparser component tree under it, typed for the
 // few calls made here. Their own typings import miniprogram-api-typings, which is not installed.
 import "./global-shim";
