@@ -1,29 +1,31 @@
 "use client";
 // The three-pane design editor: pages and sections on the left, the phone preview in the middle, the selected
 // part's settings on the right; undo/redo, the save status and publishing on top.
+import type { Catalog } from "@kaidian/catalog";
+import { draftSnapshot } from "@kaidian/preview";
 import { pages as pageDefinitions, partKey, templates, type StoreConfig, type TemplateId } from "@kaidian/templates";
-import { useEffect, useMemo, type ReactNode } from "react";
+import { useEffect, useMemo } from "react";
+import { LivePreview } from "@/components/preview/live-preview";
+import { PhonePreviewButton } from "@/components/preview/phone-preview-button";
 import { format, type Dictionary, type Locale } from "@/i18n";
-import type { CatalogChoices, FormContext } from "./form-context";
+import type { FormContext } from "./form-context";
 import { OutlinePane } from "./outline-pane";
 import { PublishButton } from "./publish-button";
 import { SettingsPane } from "./settings-pane";
-import { useEditor, type Editor, type EditorStatus } from "./use-editor";
+import { useEditor, type EditorStatus } from "./use-editor";
 
 export type DesignEditorProps = {
   store: string;
+  tenantId: string;
   number: number;
   revision: number;
   templateId: TemplateId;
   config: StoreConfig;
-  catalog: CatalogChoices;
+  /** The store's visible catalog: what the preview shows and the pickers offer. */
+  catalog: Catalog;
   canPublish: boolean;
   t: Dictionary;
   locale: Locale;
-  /** The phone preview of the config being edited (it follows the editor's page and selection). */
-  preview?: (editor: Editor) => ReactNode;
-  /** Controls placed in the top bar beside undo and publish (the phone preview's QR button). */
-  actions?: ReactNode;
 };
 
 function isTextEntry(target: EventTarget | null): boolean {
@@ -35,9 +37,23 @@ export function DesignEditor(props: DesignEditorProps) {
   const editor = useEditor({ store: props.store, number: props.number, revision: props.revision, config: props.config, template });
   const { t, locale } = props;
   const context: FormContext = useMemo(
-    () => ({ store: props.store, locale, t, catalog: props.catalog, pages: template.pages.map((page) => ({ id: page.id, label: pageDefinitions[page.id].label[locale] })) }),
+    () => ({
+      store: props.store,
+      locale,
+      t,
+      catalog: {
+        categories: props.catalog.categories.map(({ id, name }) => ({ id, name })),
+        items: props.catalog.items.map(({ id, title }) => ({ id, title })),
+      },
+      pages: template.pages.map((page) => ({ id: page.id, label: pageDefinitions[page.id].label[locale] })),
+    }),
     [props.store, locale, t, props.catalog, template],
   );
+  const snapshot = useMemo(
+    () => draftSnapshot({ tenantId: props.tenantId, config: editor.config, catalog: props.catalog }),
+    [props.tenantId, editor.config, props.catalog],
+  );
+  const { selection, select } = editor;
   const { undo, redo } = editor;
 
   useEffect(() => {
@@ -65,7 +81,7 @@ export function DesignEditor(props: DesignEditorProps) {
         </button>
         <SaveStatus status={editor.status} t={t} />
         <span className="ml-auto flex flex-wrap items-center gap-2">
-          {props.actions}
+          <PhonePreviewButton store={props.store} words={t.preview} />
           {props.canPublish && <PublishButton editor={editor} store={props.store} number={props.number} context={context} />}
         </span>
       </div>
@@ -74,7 +90,14 @@ export function DesignEditor(props: DesignEditorProps) {
           <OutlinePane editor={editor} template={template} context={context} />
         </div>
         <div className="flex justify-center border-b border-slate-200 bg-slate-50 p-4 lg:border-b-0" aria-label={t.editor.preview} role="region">
-          {props.preview?.(editor)}
+          <LivePreview
+            snapshot={snapshot}
+            page={selection.page}
+            selectedSection={selection.part.kind === "section" ? selection.part.sectionId : undefined}
+            onSelectSection={(sectionId) => select({ page: selection.page, part: { kind: "section", page: selection.page, sectionId } })}
+            onNavigate={(page) => template.pages.some((candidate) => candidate.id === page) && select({ page, part: { kind: "page", page } })}
+            words={t.preview}
+          />
         </div>
         <div key={partKey(editor.selection.part)} className="p-4 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:border-l lg:border-slate-200">
           <SettingsPane editor={editor} template={template} context={context} />

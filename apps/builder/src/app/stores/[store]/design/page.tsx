@@ -79,10 +79,8 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
             revision={draft.revision}
             templateId={draft.config.templateId}
             config={draft.config}
-            catalog={{
-              categories: catalog.categories.map(({ id, name }) => ({ id, name })),
-              items: catalog.items.map(({ id, title }) => ({ id, title })),
-            }}
+            tenantId={access.store.id}
+            catalog={catalog}
             canPublish={can(access.roles, "publish")}
             t={t}
             locale={locale}
