@@ -1,4 +1,5 @@
 import "server-only";
+import { CatalogError, listCategories, listItems, readItem } from "@kaidian/catalog/server";
 import { listVersions } from "@kaidian/design";
 import { inStore, type StoreAccess } from "@kaidian/tenancy";
 import { database } from "./db";
@@ -10,7 +11,8 @@ export function storeProgress(access: StoreAccess) {
     const [designed, catalogItems, wechat, builds, members] = await Promise.all([
       // Version 1 is the template's sample: the design step is done once the merchant saves or publishes.
       tx.configVersion.count({ where: { OR: [{ number: { gt: 1 } }, { status: "PUBLISHED" }] } }),
-      tx.catalogItem.count(),
+      // The template's sample items do not count: the step is done once the merchant has an item of their own.
+      tx.catalogItem.count({ where: { sample: false } }),
       tx.wechatCredential.findFirst({ select: { appid: true } }),
       tx.build.count({ where: { status: "SUCCEEDED" } }),
       tx.tenantMember.count({ where: { tenantId: access.store.id } }),
@@ -23,14 +25,28 @@ export function versionHistory(access: StoreAccess) {
   return inStore(database(), access, (tx) => listVersions(tx, access.store.id));
 }
 
-export function catalogItems(access: StoreAccess) {
-  return inStore(database(), access, (tx) =>
-    tx.catalogItem.findMany({
-      select: { id: true, title: true, priceFen: true, visible: true },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      take: 200,
-    }),
-  );
+export function catalogListing(access: StoreAccess) {
+  return inStore(database(), access, async (tx) => ({
+    categories: await listCategories(tx, access.store.id),
+    items: await listItems(tx, access.store.id),
+  }));
+}
+
+/** One item and the store's categories for the item form; null when the store has no such item. */
+export function catalogItem(access: StoreAccess, id: string) {
+  return inStore(database(), access, async (tx) => {
+    const categories = await listCategories(tx, access.store.id);
+    try {
+      return { item: await readItem(tx, access.store.id, id), categories };
+    } catch (error) {
+      if (error instanceof CatalogError && error.code === "item.notFound") return null;
+      throw error;
+    }
+  });
+}
+
+export function catalogCategories(access: StoreAccess) {
+  return inStore(database(), access, (tx) => listCategories(tx, access.store.id));
 }
 
 export function publishingState(access: StoreAccess) {
