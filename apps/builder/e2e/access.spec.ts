@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { pngImage } from "../../../packages/media/src/testing/images";
 import { DEMO_STORES } from "../../../prisma/demo-data";
 import { signIn } from "./helpers";
 
@@ -76,4 +77,57 @@ test("staff see only what their role allows; the agency publisher sees publishin
   await page.goto("/stores/lakeside-inn/publish");
   await expect(page.getByRole("heading", { name: "发布" })).toBeVisible();
   await expect(page.getByText("旅游 - 酒店服务")).toBeVisible();
+});
+
+test("a merchant can neither upload to nor list another store's images, nor read them under their own store's path", async ({ page, browser }) => {
+  const shop = DEMO_STORES.find((store) => store.slug === "shanye-coffee")!;
+  const owner = await browser.newPage();
+  await signIn(owner, "hotel@demo.kaidian.test");
+  const image = pngImage(40, 40, [10, 200, 90]);
+  const multipart = { file: { name: "lake.png", mimeType: "image/png", buffer: Buffer.from(image) } };
+  const theirs = await (await owner.request.post(`/api/stores/${lakeside.slug}/media`, { multipart })).json();
+  expect(theirs.ref).toMatch(new RegExp(`^/media/${lakeside.id}/[0-9a-f]{64}\\.png$`));
+
+  await signIn(page, "shop@demo.kaidian.test");
+  for (const ref of [lakeside.slug, lakeside.id]) {
+    const upload = await page.request.post(`/api/stores/${ref}/media`, { multipart });
+    expect(upload.status(), ref).toBe(404);
+    expect(await upload.json()).toEqual({ error: { code: "store.notFound", message: "店铺不存在，或你没有访问权限。" } });
+    const list = await page.request.get(`/api/stores/${ref}/media`);
+    expect(list.status(), ref).toBe(404);
+    expect(await list.text()).not.toContain(theirs.ref.split("/").pop());
+  }
+  const underOwnPath = await page.request.get(theirs.ref.replace(lakeside.id, shop.id));
+  expect(underOwnPath.status()).toBe(404);
+  expect((await underOwnPath.json()).error.code).toBe("media.notFound");
+  const ownList = await (await page.request.get(`/api/stores/${shop.slug}/media`)).json();
+  expect(JSON.stringify(ownList)).not.toContain(theirs.ref.split("/").pop());
+});
+
+test("a merchant cannot see or change another store's catalog, even with its ids in a request", async ({ page, browser }) => {
+  const hotel = await browser.newPage();
+  await signIn(hotel, "hotel@demo.kaidian.test");
+  await hotel.goto("/stores/lakeside-inn/catalog");
+  const theirLink = hotel.getByRole("table").first().getByRole("link").first();
+  const theirTitle = (await theirLink.textContent())!;
+  const theirPath = (await theirLink.getAttribute("href"))!;
+  const theirId = theirPath.split("/").at(-1)!;
+
+  await signIn(page, "shop@demo.kaidian.test");
+  for (const path of [theirPath, `/stores/shanye-coffee/catalog/items/${theirId}`, "/stores/lakeside-inn/catalog"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  }
+  expect((await page.request.get("/stores/lakeside-inn/catalog/export")).status()).toBe(404);
+
+  // The shop's own delete button, pointed at the hotel's item: the action refuses and nothing of theirs changes.
+  await page.goto("/stores/shanye-coffee/catalog");
+  const remove = page.getByRole("button", { name: /^删除「/ }).first();
+  await remove.locator("xpath=ancestor::form").locator("input[name=id]").evaluate((input, id) => ((input as HTMLInputElement).value = id), theirId);
+  page.once("dialog", (dialog) => dialog.accept());
+  await remove.click();
+  await expect(page.getByText("找不到这一项，可能已被删除。")).toBeVisible();
+
+  await hotel.reload();
+  await expect(hotel.getByRole("link", { name: theirTitle, exact: true })).toBeVisible();
 });
