@@ -7,14 +7,27 @@ const MODE_LABELS = { dineIn: "堂食", takeaway: "外带" };
 const changes = createEmitter();
 let dining = { mode: "", table: "" };
 
-/** A table number from the page query: `t=12`, or the QR code's `scene` holding `t=12`. */
-function tableFromQuery(query) {
+// A printed table code's link, `<dashboard>/q/<store id>/<table code>`, which WeChat hands over as `q`.
+const TABLE_LINK = /\/q\/([0-9a-fA-F-]{36})\/([A-Za-z0-9-]{1,8})\/?(?:[?#].*)?$/;
+
+/** The table in a table link for this store (`tenantId`); "" for any other link. */
+function tableFromLink(link, tenantId) {
+  const match = TABLE_LINK.exec(decodeQueryValue(link));
+  return match && match[1].toLowerCase() === String(tenantId).toLowerCase() ? match[2] : "";
+}
+
+/**
+ * A table number from the page query: `t=12`, the Mini Program code's `scene` holding `t=12`, or `q`, the
+ * table link of an ordinary QR code (WeChat's "扫普通链接二维码打开小程序").
+ */
+function tableFromQuery(query, tenantId) {
   let table = query.t || "";
   if (!table && query.scene) {
     const pairs = decodeQueryValue(query.scene).split("&").map((pair) => pair.split("="));
     const found = pairs.find(([key]) => key === "t");
     table = found ? found[1] || "" : "";
   }
+  if (!table && query.q) table = tableFromLink(query.q, tenantId);
   return /^[A-Za-z0-9-]{1,8}$/.test(table) ? table : "";
 }
 

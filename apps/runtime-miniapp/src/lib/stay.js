@@ -2,6 +2,7 @@
 // the item page and the booking page, so choices made on one show on the others.
 const { addDays, dateLabel, daysBetween, isDate, today } = require("./dates");
 const { createEmitter } = require("./emitter");
+const { getJson } = require("./request");
 
 /** How far ahead a stay may start. */
 const MAX_DAYS_AHEAD = 180;
@@ -47,4 +48,38 @@ function stayView(value) {
   };
 }
 
-module.exports = { currentStay, updateStay, stayView, onStayChange: changes.on };
+/** The read API's nights for exactly these dates, each with a whole rate and rooms left; else null. */
+function acceptNights(body, dates) {
+  const nights = body && Array.isArray(body.nights) ? body.nights : null;
+  if (!nights || nights.length !== dates.length) return null;
+  const whole = (value) => Number.isInteger(value) && value >= 0;
+  const valid = nights.every((night, i) => night && night.date === dates[i] && whole(night.rateFen) && whole(night.available));
+  return valid ? nights : null;
+}
+
+/**
+ * What the stay in `room` costs: the sum of each night's rate and the nights with no room left, as the read API
+ * says (`live`); without an API or an answer, the room's price times the nights, as the baked catalog says.
+ */
+function quoteStay(apiBase, room, value) {
+  const count = daysBetween(value.checkIn, value.checkOut);
+  const dates = [];
+  for (let i = 0; i < count; i += 1) dates.push(addDays(value.checkIn, i));
+  const estimate = { totalFen: room.priceFen * count, soldOut: [], live: false };
+  if (!apiBase || !count) return Promise.resolve(estimate);
+  const url = `${apiBase}/items/${encodeURIComponent(room.id)}/nights?from=${dates[0]}&to=${dates[count - 1]}`;
+  return getJson(url, "").then(
+    (answer) => {
+      const nights = answer.status === 200 ? acceptNights(answer.body, dates) : null;
+      if (!nights) return estimate;
+      return {
+        totalFen: nights.reduce((sum, night) => sum + night.rateFen, 0),
+        soldOut: nights.filter((night) => night.available === 0).map((night) => dateLabel(night.date)),
+        live: true,
+      };
+    },
+    () => estimate,
+  );
+}
+
+module.exports = { currentStay, updateStay, stayView, quoteStay, onStayChange: changes.on };

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 // The hotel sample: dates and rooms shared across pages, and a booking request that says it is not sent.
+import { sampleSnapshot } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
+import type { FakeRequest, FakeResponse } from "../testing/render-page";
 import { find, fire, openSamplePage, tap } from "./sample-page";
 
 function localDate(daysAhead: number): string {
@@ -49,6 +51,60 @@ describe("booking", () => {
     expect(page.text()).toContain("此申请不会自动发送给酒店");
     await tap(page, ".kd-button", "致电酒店确认");
     expect(page.wx.calls).toContainEqual({ api: "makePhoneCall", options: { phoneNumber: "08722667888" } });
+  });
+});
+
+describe("booking with the rate calendar", () => {
+  const API = "https://api.kaidian.test/mp/v1/sample-hotel";
+  const snapshot = sampleSnapshot("hotel", { apiBase: API });
+
+  /** The read API: the nights asked for, at 528 a night except those in `rates`, none left on `soldOut` dates. */
+  function nightsApi(rates: Record<string, number>, soldOut: string[] = []) {
+    return (request: FakeRequest): FakeResponse | "fail" => {
+      if (!request.url.includes("/nights?")) return "fail";
+      const query = new URL(request.url).searchParams;
+      const nights = [];
+      for (let day = 0; localDate(day) <= query.get("to")!; day++) {
+        const date = localDate(day);
+        if (date >= query.get("from")!) nights.push({ date, rateFen: rates[date] ?? 52800, available: soldOut.includes(date) ? 0 : 2 });
+      }
+      return { statusCode: 200, data: { nights }, header: { ETag: 'W/"n1"' } };
+    };
+  }
+
+  async function chooseStay(respond: (request: FakeRequest) => FakeResponse | "fail") {
+    const page = await openSamplePage("hotel", "booking", { snapshot, wx: { respond } });
+    const [, checkOut] = page.root.querySelectorAll("wx-picker");
+    await fire(page, checkOut!, "change", { value: localDate(3) });
+    await tap(page, ".kd-booking__room", "湖景大床房");
+    return page;
+  }
+
+  it("asks for the stay's nights and totals each night's rate", async () => {
+    const page = await chooseStay(nightsApi({ [localDate(1)]: 68800 }));
+    const asked = page.wx.requests.filter((request) => request.url.includes("/nights?")).at(-1)!;
+    expect(asked.url).toBe(`${API}/items/lake-king/nights?from=${localDate(0)}&to=${localDate(2)}`);
+    expect(find(page, ".kd-booking__total").textContent).toContain("3 晚");
+    expect(find(page, ".kd-booking__total").textContent).toContain("¥1744");
+  });
+
+  it("shows sold-out nights and will not make a request for them", async () => {
+    const page = await chooseStay(nightsApi({}, [localDate(2)]));
+    expect(find(page, ".kd-booking__sold-out").textContent).toContain("已满房");
+    const [name, phone] = page.root.querySelectorAll("wx-input");
+    await fire(page, name!, "input", { value: "张三" });
+    await fire(page, phone!, "input", { value: "13800138000" });
+    await tap(page, ".kd-button", "生成预订申请");
+    expect(page.text()).toContain("所选日期有满房的晚上");
+    expect(page.text()).not.toContain("入住人：张三");
+  });
+
+  it("falls back to the room's price times the nights when the API does not answer, or answers something else", async () => {
+    for (const respond of [() => "fail" as const, () => ({ statusCode: 200, data: { nights: [{ date: "2020-01-01", rateFen: 1, available: 1 }] } })]) {
+      const page = await chooseStay(respond);
+      expect(find(page, ".kd-booking__total").textContent).toContain("¥1584");
+      expect(page.root.querySelector(".kd-booking__sold-out")).toBeNull();
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 // The restaurant sample: the table from the QR code, the menu into the basket, and a summary for the staff.
+import { randomUUID } from "node:crypto";
+import { sampleSnapshot } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
 import { find, openSamplePage, tap } from "./sample-page";
 
@@ -7,6 +9,22 @@ describe("order", () => {
   it("reads the table from the QR code's scene", async () => {
     const page = await openSamplePage("restaurant", "order", { query: { scene: encodeURIComponent("t=12") } });
     expect(page.text()).toContain("桌号 12");
+  });
+
+  it("reads the table from a printed table link, which WeChat passes encoded in q", async () => {
+    const tenantId = randomUUID();
+    const link = `https://kaidian.example/q/${tenantId}/K7QX2M`;
+    const page = await openSamplePage("restaurant", "order", { snapshot: sampleSnapshot("restaurant", { tenantId }), query: { q: encodeURIComponent(link) } });
+    expect(page.text()).toContain("桌号 K7QX2M");
+  });
+
+  it("ignores a table link of another store, or one that is not a table link", async () => {
+    const tenantId = randomUUID();
+    const snapshot = sampleSnapshot("restaurant", { tenantId });
+    for (const q of [`https://kaidian.example/q/${randomUUID()}/K7QX2M`, `https://kaidian.example/x/${tenantId}/K7QX2M`, `https://kaidian.example/q/${tenantId}/K7&QX`]) {
+      const page = await openSamplePage("restaurant", "order", { snapshot, query: { q: encodeURIComponent(q) } });
+      expect(page.text(), q).toContain("未识别桌号");
+    }
   });
 
   it("ignores a table number that is not one", async () => {

@@ -1,8 +1,11 @@
-// A booking request: dates, room, guest name and phone, then a summary. Reservations are not part of the
-// runtime yet, so nothing is sent: the summary says so and offers a call to the hotel to confirm.
+// A booking request: dates, room, guest name and phone, then a summary. The total is each night's rate from the
+// read API (sold-out nights cannot be requested), or the room's price times the nights when it cannot be asked.
+// Reservations are not part of the runtime yet, so nothing is sent: the summary says so and offers a call to the
+// hotel to confirm.
 const { itemsOf } = require("../../lib/catalog");
 const { sitePage } = require("../../lib/site-page");
-const { currentStay, onStayChange, stayView, updateStay } = require("../../lib/stay");
+const { baked } = require("../../lib/site");
+const { currentStay, onStayChange, quoteStay, stayView, updateStay } = require("../../lib/stay");
 const { callStore } = require("../../lib/store-actions");
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
@@ -20,6 +23,7 @@ Component({
     rooms: [],
     room: null,
     estimateFen: 0,
+    soldOut: [],
     guestName: "",
     guestPhone: "",
     problem: "",
@@ -51,7 +55,14 @@ Component({
       const stay = currentStay(this.defaultNights);
       const view = stayView(stay);
       const room = this.data.rooms.find((candidate) => candidate.id === stay.roomId) || null;
-      this.setData({ stay: view, room, estimateFen: room ? room.priceFen * view.nights : 0, request: null });
+      this.setData({ stay: view, room, estimateFen: room ? room.priceFen * view.nights : 0, soldOut: [], request: null });
+      if (!room) return;
+      // Only the answer for the latest dates and room is shown.
+      const asked = (this.quoteAsked || 0) + 1;
+      this.quoteAsked = asked;
+      quoteStay(baked.apiBase, room, stay).then((quote) => {
+        if (asked === this.quoteAsked) this.setData({ estimateFen: quote.totalFen, soldOut: quote.soldOut });
+      });
     },
     onRoom(event) {
       updateStay({ roomId: event.currentTarget.dataset.id });
@@ -68,6 +79,7 @@ Component({
       const phone = guestPhone.trim();
       let problem = "";
       if (!room) problem = "请选择房型";
+      else if (this.data.soldOut.length) problem = "所选日期有满房的晚上，请更换日期或房型";
       else if (!name) problem = "请填写入住人姓名";
       else if (!PHONE.test(phone)) problem = "请填写正确的手机号";
       if (problem) {

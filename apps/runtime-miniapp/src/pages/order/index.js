@@ -1,7 +1,9 @@
-// Restaurant ordering: the menu section, the table from the QR code (`t=12` in the query or its `scene`), and
-// the basket with its total. Orders do not reach the kitchen yet, so the last step is a summary to show staff.
+// Restaurant ordering: the menu section, the table from the QR code (`t=12` in the query, its `scene`, or the
+// printed table link in `q`), and the basket with its total. Orders do not reach the kitchen yet, so the last
+// step is a summary to show staff.
 const { basket, basketView } = require("../../lib/basket");
 const { currentDining, onDiningChange, servingMode, tableFromQuery, updateDining, MODE_LABELS } = require("../../lib/dining");
+const { baked } = require("../../lib/site");
 const { sitePage } = require("../../lib/site-page");
 
 Component({
@@ -27,7 +29,7 @@ Component({
   },
   methods: {
     onLoad(query) {
-      const table = tableFromQuery(query);
+      const table = tableFromQuery(query, baked.site.tenantId);
       if (table) updateDining({ table, mode: "dineIn" });
     },
     showBasket() {
