@@ -19,13 +19,17 @@ export class SameTemplateError extends Error {
 }
 
 /** What switching the store's draft to `templateId` would keep, drop and add; only opens the draft, changes nothing. */
-export async function previewTemplateSwitch(tx: Transaction, tenantId: string, templateId: TemplateId): Promise<TemplateSwitchPlan & { sampleItemsAdded: boolean }> {
+export async function previewTemplateSwitch(
+  tx: Transaction,
+  tenantId: string,
+  templateId: TemplateId,
+): Promise<TemplateSwitchPlan & { sampleItemsAdded: boolean; draft: { number: number; revision: number } }> {
   const from = await templateOfStore(tx, tenantId);
   if (from.id === templateId) throw new SameTemplateError(templateId);
   const draft = await openDraft(tx, tenantId);
   const to = templates[templateId];
   const itemsOfKind = await tx.catalogItem.count({ where: { tenantId, kind: kindToDatabase[to.itemKind] } });
-  return { ...planTemplateSwitch(draft.config, to), sampleItemsAdded: itemsOfKind === 0 };
+  return { ...planTemplateSwitch(draft.config, to), sampleItemsAdded: itemsOfKind === 0, draft: { number: draft.number, revision: draft.revision } };
 }
 
 /**
