@@ -9,6 +9,15 @@ const { sitePage } = require("../../lib/site-page");
 const { firstSkuPick, pickSkuValue, skuChoiceView } = require("../../lib/sku-choice");
 const { updateStay } = require("../../lib/stay");
 
+/** A room's cancellation policy in one line for the guest; empty for a room saved before rooms had one. */
+function cancellationSummary(policy) {
+  if (!policy) return "";
+  if (policy.kind === "nonRefundable") return "预订后不可取消";
+  const hours = policy.hoursBefore;
+  if (hours === 0) return "入住前可免费取消";
+  return hours % 24 === 0 ? "入住前 " + hours / 24 + " 天可免费取消" : "入住前 " + hours + " 小时可免费取消";
+}
+
 Component({
   behaviors: [sitePage("item")],
   data: {
@@ -19,6 +28,7 @@ Component({
     priceFen: 0,
     stock: 0,
     tracksStock: false,
+    cancellation: "",
     quantity: 1,
     canAdd: false,
     cartCount: 0,
@@ -42,7 +52,7 @@ Component({
       if (!item) return;
       if (item.kind === "product") this.showSku(firstSkuPick(item));
       else if (item.kind === "dish") this.showDish(firstDishPick(item));
-      else this.setData({ priceFen: item.priceFen });
+      else this.setData({ priceFen: item.priceFen, cancellation: cancellationSummary(item.details.cancellation) });
     },
   },
   methods: {
