@@ -1,53 +1,76 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { templates } from "@kaidian/templates";
 import { signIn, signUp, uniqueEmail } from "./helpers";
 
-const storeForm = (page: Page) => page.getByRole("form", { name: "店铺信息" });
-const themeForm = (page: Page) => page.getByRole("form", { name: "主题" });
+const status = (page: Page) => page.getByTestId("save-status");
+const sectionRows = (page: Page) => page.getByTestId("section-row");
+const outline = (page: Page) => page.getByRole("navigation", { name: "店铺编辑器" });
+const part = (page: Page, name: string) => outline(page).getByRole("button", { name, exact: true });
 
-async function newHotel(page: Page) {
-  await signUp(page, { name: "林小姐", email: uniqueEmail("design"), password: "lakeview2026", storeName: "林间小屋", template: "酒店预订" });
+async function newStore(page: Page, template: "酒店预订" | "餐厅点餐" = "酒店预订") {
+  await signUp(page, { name: "林小姐", email: uniqueEmail("design"), password: "lakeview2026", storeName: "林间小屋", template });
   await expect(page).toHaveURL(/\/stores\/[^/]+$/);
   await page.getByRole("link", { name: "店铺装修" }).first().click();
   await expect(page).toHaveURL(/\/design$/);
 }
 
-test("a new store starts from its template's sample as a draft, listed in the design history", async ({ page }) => {
-  await newHotel(page);
+/** Does `change`, then waits for the autosave it starts to land. */
+async function saved(page: Page, change: () => Promise<unknown>) {
+  const save = page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith("/design"));
+  await change();
+  await save;
+  await expect(status(page)).toHaveText("已保存");
+}
+
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+test("a new store starts from its template's sample as a draft, listed in the design history", async ({ page }, testInfo) => {
+  await newStore(page);
   const history = page.getByTestId("version-history").getByRole("listitem").first();
   await expect(history).toContainText("第 1 版");
   await expect(history).toContainText("草稿");
   await expect(history).toContainText("第一个版本，从模板示例开始");
   await expect(page.getByLabel("店铺名称")).toHaveValue("林间小屋");
+  await shot(page, testInfo, "editor-opened");
 });
 
 test("store info saves itself to the draft, refuses what the schema refuses, and keeps what was typed", async ({ page }, testInfo) => {
-  await newHotel(page);
-  await page.getByLabel("营业时间").fill("前台 24 小时");
-  await expect(storeForm(page).getByRole("status")).toHaveText("已保存草稿");
+  await newStore(page);
+  await saved(page, () => page.getByLabel("营业时间").fill("前台 24 小时"));
 
   await page.getByLabel("店铺名称").fill("");
   await expect(page.getByText("必填。")).toBeVisible();
-  await expect(storeForm(page).getByRole("status")).toHaveText("请先修正标红的内容，修正后自动保存");
+  await expect(status(page)).toHaveText("未保存：1 处需修改");
   await page.getByLabel("联系电话").fill("0872-abc");
   await expect(page.getByText("只能填数字、空格、+ 和 -，最多 20 个。")).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("store-info-invalid.png"), fullPage: true });
+  await expect(status(page)).toHaveText("未保存：2 处需修改");
+  await expect(page.getByLabel("联系电话")).toHaveValue("0872-abc");
+  await page.getByRole("button", { name: "发布草稿" }).click();
+  const problems = page.getByRole("alert").filter({ hasText: "还不能发布" });
+  await expect(problems).toContainText("店铺信息 · 店铺名称：必填。");
+  await expect(problems).toContainText("店铺信息 · 联系电话");
+  await shot(page, testInfo, "store-info-invalid");
 
   await page.reload();
   await expect(page.getByLabel("店铺名称")).toHaveValue("林间小屋");
   await expect(page.getByLabel("营业时间")).toHaveValue("前台 24 小时");
 });
 
-test("a save from a stale draft is refused with who changed it, never overwriting their change", async ({ page: first, context }) => {
-  await newHotel(first);
+test("a save from a stale draft is refused with who changed it, never overwriting their change", async ({ page: first, context }, testInfo) => {
+  await newStore(first);
   const second = await context.newPage();
   await second.goto(first.url());
 
-  await first.getByLabel("一句话介绍").fill("推窗见山");
-  await expect(storeForm(first).getByRole("status")).toHaveText("已保存草稿");
+  await saved(first, () => first.getByLabel("一句话介绍").fill("推窗见山"));
 
   await second.getByLabel("营业时间").fill("早八晚十");
   await expect(second.getByRole("alert").filter({ hasText: "林小姐 刚刚也修改了这份草稿" })).toBeVisible();
+  await expect(second.getByLabel("营业时间")).toHaveValue("早八晚十");
+  await shot(second, testInfo, "conflict");
   await second.getByRole("button", { name: "重新载入" }).click();
   await expect(second.getByLabel("一句话介绍")).toHaveValue("推窗见山");
   await expect(second.getByLabel("营业时间")).toHaveValue(templates.hotel.sample.config.store.hours ?? "");
@@ -61,14 +84,13 @@ test("a published demo store keeps its published version in the history", async 
 });
 
 test("publishing makes the draft the live version; restoring an earlier one brings it back as a new draft", async ({ page }, testInfo) => {
-  await newHotel(page);
+  await newStore(page);
   const history = page.getByTestId("version-history").getByRole("listitem");
   await page.getByRole("button", { name: "发布草稿" }).click();
   await expect(history.filter({ hasText: "第 1 版" })).toContainText("顾客正在看的版本");
   await expect(history.first()).toContainText("第 2 版");
 
-  await page.getByLabel("店铺名称").fill("林间小屋 · 二号院");
-  await expect(storeForm(page).getByRole("status")).toHaveText("已保存草稿");
+  await saved(page, () => page.getByLabel("店铺名称").fill("林间小屋 · 二号院"));
   await page.getByRole("button", { name: "发布草稿" }).click();
   await expect(history.filter({ hasText: "第 2 版" })).toContainText("顾客正在看的版本");
   await expect(history.filter({ hasText: "第 2 版" })).toContainText("店铺信息：店铺名称");
@@ -76,22 +98,141 @@ test("publishing makes the draft the live version; restoring an earlier one brin
   await history.filter({ hasText: "第 1 版" }).getByRole("button", { name: "恢复为草稿" }).click();
   await expect(history.first()).toContainText("从第 1 版恢复");
   await expect(page.getByLabel("店铺名称")).toHaveValue("林间小屋");
-  await page.screenshot({ path: testInfo.outputPath("history-restored.png"), fullPage: true });
+  await shot(page, testInfo, "history-restored");
 });
 
 test("theme and store info save one after the other on the same draft, without conflicting with each other", async ({ page }, testInfo) => {
-  await newHotel(page);
-  await page.getByLabel("主色").fill("#12");
-  await expect(themeForm(page).getByText("格式不正确。")).toBeVisible();
-  await page.getByLabel("主色").fill("#aa3300");
-  await page.getByLabel("圆角").selectOption({ label: "大圆角" });
-  await expect(themeForm(page).getByRole("status")).toHaveText("已保存草稿");
-  await page.getByLabel("营业时间").fill("全天营业");
-  await expect(storeForm(page).getByRole("status")).toHaveText("已保存草稿");
+  await newStore(page);
+  await part(page, "主题").click();
+  await page.getByLabel("主色", { exact: true }).fill("#12");
+  await expect(page.getByText("填 #RRGGBB 格式的颜色，如 #1a2b3c。")).toBeVisible();
+  await page.getByLabel("主色", { exact: true }).fill("#aa3300");
+  await saved(page, () => page.getByLabel("圆角").selectOption({ label: "大圆角" }));
+  await part(page, "店铺信息").click();
+  await saved(page, () => page.getByLabel("营业时间").fill("全天营业"));
 
   await page.reload();
-  await expect(page.getByLabel("主色")).toHaveValue("#aa3300");
-  await expect(page.getByLabel("圆角")).toHaveValue("round");
   await expect(page.getByLabel("营业时间")).toHaveValue("全天营业");
-  await page.screenshot({ path: testInfo.outputPath("design-forms.png") });
+  await part(page, "主题").click();
+  await expect(page.getByLabel("主色", { exact: true })).toHaveValue("#aa3300");
+  await expect(page.getByLabel("圆角")).toHaveValue("round");
+  await shot(page, testInfo, "theme");
+});
+
+test("sections are added from the page's palette, reordered by keyboard, by drag and by buttons, and saved", async ({ page }, testInfo) => {
+  await newStore(page);
+  const order = () => sectionRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-section")));
+  const start = await order();
+  expect(start.slice(0, 3)).toEqual(["banner", "dates", "notice"]);
+  // The hotel's home page takes no product grid: the palette does not offer one.
+  await expect(page.getByRole("button", { name: /^添加组件：商品列表/ })).toHaveCount(0);
+
+  await saved(page, () => page.getByRole("button", { name: "添加组件：图片广告" }).click());
+  expect((await order()).at(-1)).toBe("image-ad");
+  await expect(page.getByRole("form", { name: "「图片广告」设置" })).toBeVisible();
+  await shot(page, testInfo, "section-added");
+
+  // Keyboard: pick the first section up with space, move it down one, drop it.
+  // Each step waits for the screen reader announcement that it happened.
+  const announced = (text: string) => expect(page.getByText(text)).toBeAttached();
+  await page.getByRole("button", { name: "拖动「轮播图」调整顺序" }).focus();
+  await page.keyboard.press("Space");
+  await announced("已拿起「轮播图」，在第 1 个，共 7 个。");
+  await page.keyboard.press("ArrowDown");
+  await announced("「轮播图」移到第 2 个。");
+  await page.keyboard.press("Space");
+  await announced("「轮播图」放在了第 2 个。");
+  await expect.poll(order).toEqual(["dates", "banner", ...start.slice(2), "image-ad"]);
+  await shot(page, testInfo, "reordered-by-keyboard");
+
+  // Pointer: drag the notice above the date bar.
+  const handle = page.getByRole("button", { name: "拖动「公告栏」调整顺序" });
+  const target = sectionRows(page).first();
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
+  await page.mouse.move(to.x + 20, to.y + 5, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(order).toEqual(["notice", "dates", "banner", ...start.slice(3), "image-ad"]);
+  await shot(page, testInfo, "reordered-by-drag");
+
+  await saved(page, () => page.getByRole("button", { name: "公告栏 下移" }).click());
+  const final = await order();
+  expect(final.slice(0, 2)).toEqual(["dates", "notice"]);
+  await page.reload();
+  expect(await order()).toEqual(final);
+});
+
+test("a section chosen in the preview is edited in its generated form, shown live, and undo and redo step through the changes", async ({ page }, testInfo) => {
+  await newStore(page);
+  const preview = page.getByTestId("live-preview");
+  await expect(preview).toHaveAttribute("data-state", "ready");
+  await preview.getByText("连住 3 晚享 9 折", { exact: false }).click();
+  const text = page.getByRole("form", { name: "「公告栏」设置" }).getByLabel("公告内容");
+  const original = await text.inputValue();
+  await saved(page, () => text.fill("今晚湖边有篝火"));
+  await expect(preview.getByText("今晚湖边有篝火")).toBeVisible();
+  await shot(page, testInfo, "setting-edited");
+
+  // A tab tapped in the preview opens that page in the editor.
+  await preview.getByRole("button", { name: "预订" }).click();
+  await expect(outline(page).getByRole("button", { name: /^预订 / })).toHaveAttribute("aria-pressed", "true");
+  await outline(page).getByRole("button", { name: /^首页 / }).click();
+  await sectionRows(page).filter({ hasText: "公告栏" }).getByRole("button", { name: "公告栏", exact: true }).click();
+
+  // Every step is saved.
+  await saved(page, () => page.getByRole("button", { name: "撤销" }).click());
+  await expect(text).toHaveValue(original);
+  await saved(page, () => page.getByRole("button", { name: "重做" }).click());
+  await expect(text).toHaveValue("今晚湖边有篝火");
+  // The shortcuts work outside text fields (inside one, the browser's own undo applies to the typing).
+  await page.getByRole("button", { name: "撤销" }).focus();
+  await saved(page, () => page.keyboard.press("Control+z"));
+  await expect(text).toHaveValue(original);
+  await saved(page, () => page.keyboard.press("Control+Shift+z"));
+  await expect(text).toHaveValue("今晚湖边有篝火");
+  await page.reload();
+  await sectionRows(page).filter({ hasText: "公告栏" }).getByRole("button", { name: "公告栏", exact: true }).click();
+  await expect(page.getByRole("form", { name: "「公告栏」设置" }).getByLabel("公告内容")).toHaveValue("今晚湖边有篝火");
+});
+
+test("the tab bar keeps between two and five tabs", async ({ page }, testInfo) => {
+  await newStore(page);
+  await part(page, "底部导航").click();
+  const tabs = page.getByTestId("tab-row");
+  await expect(tabs).toHaveCount(3);
+  await page.getByRole("button", { name: "+ 添加导航" }).click();
+  await saved(page, () => page.getByRole("button", { name: "+ 添加导航" }).click());
+  await expect(tabs).toHaveCount(5);
+  await expect(page.getByRole("button", { name: "+ 添加导航" })).toBeDisabled();
+  await expect(page.getByText("底部导航最多 5 个")).toBeVisible();
+  await shot(page, testInfo, "tab-bar-full");
+
+  for (let count = 5; count > 2; count--) await page.getByRole("button", { name: `删除第 ${count} 个导航` }).click();
+  await expect(tabs).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "删除第 1 个导航" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "删除第 2 个导航" })).toBeDisabled();
+  await page.getByRole("textbox", { name: "第 2 个导航文字" }).fill("");
+  await expect(status(page)).toHaveText("未保存：1 处需修改");
+  await shot(page, testInfo, "tab-bar-minimum");
+});
+
+test("a section the page requires cannot be removed; others are removed after a confirmation", async ({ page }, testInfo) => {
+  await newStore(page, "餐厅点餐");
+  await outline(page).getByRole("button", { name: /^点餐 / }).click();
+  const menu = sectionRows(page).filter({ hasText: "点餐菜单" });
+  await expect(menu).toContainText("必需");
+  await expect(menu.getByRole("button", { name: /^点餐菜单 删除/ })).toBeDisabled();
+  await shot(page, testInfo, "required-section");
+
+  await outline(page).getByRole("button", { name: /^首页 / }).click();
+  const count = await sectionRows(page).count();
+  const first = sectionRows(page).first();
+  const name = (await first.getAttribute("data-section"))!;
+  await first.getByRole("button", { name: / 删除$/ }).click();
+  await saved(page, () => page.getByRole("button", { name: "删除", exact: true }).click());
+  await expect(sectionRows(page)).toHaveCount(count - 1);
+  await expect(page.locator(`[data-section="${name}"]`)).toHaveCount(0);
 });
