@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { DEMO_STORES } from "../../../prisma/demo-data";
 import { pngImage } from "../../../packages/media/src/testing/images";
-import { signIn } from "./helpers";
+import { signIn, signUp, uniqueEmail } from "./helpers";
 
 const shop = DEMO_STORES.find((store) => store.slug === "shanye-coffee")!;
 const file = (name: string, bytes: Uint8Array, mimeType = "image/png") => ({ file: { name, mimeType, buffer: Buffer.from(bytes) } });
@@ -67,4 +67,41 @@ test("nobody signed out can upload or list a store's images", async ({ request }
   const upload = await request.post(`/api/stores/${shop.slug}/media`, { multipart: file("logo.png", pngImage(20, 20)) });
   expect(upload.status()).toBe(401);
   expect((await request.get(`/api/stores/${shop.slug}/media`)).status()).toBe(401);
+});
+
+test("a merchant puts an uploaded picture in a banner through its image field, and a fake one leaves it in place", async ({ page }, testInfo) => {
+  await signUp(page, { name: "林小姐", email: uniqueEmail("media"), password: "lakeview2026", storeName: "湖光小筑", template: "酒店预订" });
+  await expect(page).toHaveURL(/\/stores\/[^/]+$/);
+  await page.getByRole("link", { name: "店铺装修" }).first().click();
+  const openBanner = () => page.getByTestId("section-row").filter({ hasText: "轮播图" }).getByRole("button", { name: "轮播图", exact: true }).click();
+  await openBanner();
+  const form = page.getByRole("form", { name: "「轮播图」设置" });
+  const thumbnail = form.getByTestId("image-thumbnail").first();
+
+  await form.getByLabel(/更换图片/).first().setInputFiles({ name: "sunrise.png", mimeType: "image/png", buffer: Buffer.from(pngImage(320, 160)) });
+  await expect(thumbnail).toHaveAttribute("src", /^\/media\/[0-9a-f-]{36}\/[0-9a-f]{64}\.png$/);
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  const ref = (await thumbnail.getAttribute("src"))!;
+  await expect(page.getByTestId("save-status")).toHaveText("已保存");
+
+  await form.getByLabel(/更换图片/).first().setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not a picture at all") });
+  await expect(form.getByRole("alert").filter({ hasText: "只支持 PNG、JPEG、WebP 和 GIF 图片" })).toBeVisible();
+  await expect(thumbnail).toHaveAttribute("src", ref);
+  await page.screenshot({ path: testInfo.outputPath("image-field-refused.png"), fullPage: true });
+
+  // Removed, then chosen again from the store's uploads with the keyboard.
+  await form.getByRole("button", { name: /移除/ }).first().click();
+  await expect(form.getByTestId("image-thumbnail")).toHaveCount(0);
+  await form.getByRole("button", { name: "从已上传中选择" }).first().click();
+  const pick = form.getByRole("button", { name: "选择这张（sunrise.png，320×160）" });
+  await pick.focus();
+  await page.keyboard.press("Enter");
+  await expect(thumbnail).toHaveAttribute("src", ref);
+  await expect(page.getByTestId("save-status")).toHaveText("已保存");
+  await page.screenshot({ path: testInfo.outputPath("image-field-chosen.png"), fullPage: true });
+
+  // Saved in the draft: the config schema takes the /media/ ref.
+  await page.reload();
+  await openBanner();
+  await expect(page.getByRole("form", { name: "「轮播图」设置" }).getByTestId("image-thumbnail").first()).toHaveAttribute("src", ref);
 });
