@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { pngImage } from "../../../packages/media/src/testing/images";
 import { DEMO_STORES } from "../../../prisma/demo-data";
-import { signIn } from "./helpers";
+import { signIn, signUp, uniqueEmail } from "./helpers";
 
 const lakeside = DEMO_STORES.find((store) => store.slug === "lakeside-inn")!;
 
@@ -67,7 +67,7 @@ test("an agency admin opens a store for a merchant, who joins it as owner throug
 test("staff see only what their role allows; the agency publisher sees publishing", async ({ page }) => {
   await signIn(page, "staff@demo.kaidian.test");
   const nav = page.getByRole("navigation", { name: "老街面馆" });
-  await expect(nav.getByRole("link")).toHaveText(["概览", "店铺装修", "菜单"]);
+  await expect(nav.getByRole("link")).toHaveText(["概览", "店铺装修", "菜单", "餐桌"]);
   await page.goto("/stores/old-street-noodles/settings");
   await expect(page.getByText("你的角色（店员）不能使用此页面。")).toBeVisible();
   await expect(page.getByTestId("members")).toHaveCount(0);
@@ -102,4 +102,57 @@ test("a merchant can neither upload to nor list another store's images, nor read
   expect((await underOwnPath.json()).error.code).toBe("media.notFound");
   const ownList = await (await page.request.get(`/api/stores/${shop.slug}/media`)).json();
   expect(JSON.stringify(ownList)).not.toContain(theirs.ref.split("/").pop());
+});
+
+test("a merchant cannot read another merchant's room nights or tables", async ({ page }) => {
+  await signIn(page, "shop@demo.kaidian.test");
+  for (const path of ["/stores/lakeside-inn/rates", "/stores/old-street-noodles/tables", "/stores/old-street-noodles/tables/print"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByText("老街面馆")).toHaveCount(0);
+  }
+});
+
+test("a merchant cannot change another merchant's room nights or tables, even by editing the form", async ({ page, browser }) => {
+  // Another merchant's hotel room and restaurant table.
+  const hotel = await browser.newPage();
+  await signUp(hotel, { name: "对岸", email: uniqueEmail("rival-hotel"), password: "rival-hotel-2026", storeName: "对岸客栈", template: "酒店预订" });
+  await expect(hotel).toHaveURL(/\/stores\/[^/]+$/);
+  await hotel.goto(`${new URL(hotel.url()).pathname}/rates`);
+  const theirRoom = (await hotel.getByLabel("房型", { exact: true }).locator("option").first().getAttribute("value"))!;
+  const theirNights = await hotel.getByRole("grid").textContent();
+  const other = await browser.newPage();
+  await signUp(other, { name: "对门", email: uniqueEmail("rival-table"), password: "rival-table-2026", storeName: "对门饭馆", template: "餐厅点餐" });
+  await expect(other).toHaveURL(/\/stores\/[^/]+$/);
+  await other.goto(`${new URL(other.url()).pathname}/tables`);
+  await other.getByLabel("桌名").fill("B9");
+  await other.getByRole("button", { name: "添加餐桌" }).click();
+  await expect(other.getByTestId("tables")).toContainText("B9");
+  const theirTable = (await other.getByTestId("tables").locator('input[name="tableId"]').first().getAttribute("value"))!;
+
+  await signIn(page, "hotel@demo.kaidian.test");
+  await page.goto("/stores/lakeside-inn/rates");
+  await page.locator('input[name="itemId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), theirRoom);
+  await page.getByRole("radio", { name: "关房（不可预订）" }).check();
+  await page.getByRole("button", { name: "应用到所选日期" }).click();
+  await expect(page.getByText("房型不存在，或不属于本店。")).toBeVisible();
+  await hotel.reload();
+  expect(await hotel.getByRole("grid").textContent()).toBe(theirNights);
+  await hotel.close();
+
+  await signIn(page, "noodles@demo.kaidian.test");
+  await page.goto("/stores/old-street-noodles/tables");
+  await page.getByLabel("桌名").fill("偷改");
+  await page.getByRole("button", { name: "添加餐桌" }).click();
+  const row = page.getByTestId("tables").getByRole("listitem").filter({ hasText: "偷改" });
+  await row.locator('input[name="tableId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), theirTable);
+  await row.getByRole("button", { name: "删除餐桌 偷改" }).click();
+  await expect(row.getByRole("alert")).toHaveText("餐桌不存在，或已被删除。");
+  await page.reload();
+  await page.getByRole("button", { name: "删除餐桌 偷改" }).click();
+  await expect(row).toHaveCount(0);
+
+  await other.reload();
+  await expect(other.getByTestId("tables")).toContainText("B9");
+  await other.close();
 });

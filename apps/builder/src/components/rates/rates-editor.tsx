@@ -35,7 +35,7 @@ export function RatesEditor({ t, store, itemId, gridLabel, nights, today }: {
       <form action={action} noValidate aria-labelledby="rates-form-title" className="space-y-4" key={JSON.stringify(state)}>
         <h2 id="rates-form-title" className="text-base font-semibold">{t.rates.form.title}</h2>
         {state.result && <p role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800">{format(t.rates.form.saved, { count: state.result.count })}</p>}
-        <FormError message={state.formError && (errors.itemId ?? state.formError)} />
+        <FormError message={errors.itemId ?? state.formError} />
         <input type="hidden" name="store" value={store} />
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="weekdays" value={[...weekdays].sort().join(",")} />
