@@ -41,8 +41,9 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
     form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [fieldErrors]);
 
-  /** The message for a field, or for anything inside it (an amenity of the list, say). */
-  const errors = (path: string) => fieldErrors[path] ?? Object.entries(fieldErrors).find(([key]) => key.startsWith(`${path}.`))?.[1];
+  /** The message for a field; with `within`, also for anything inside it (one amenity of the list, say). */
+  const errors = (path: string, within = false) =>
+    fieldErrors[path] ?? (within ? Object.entries(fieldErrors).find(([key]) => key.startsWith(`${path}.`))?.[1] : undefined);
 
   function refuse(problems: Problem[]) {
     setFieldErrors(fieldErrorsOf(t, kind, problems));
@@ -106,7 +107,7 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
           </div>
           <ImageListField
             store={store} name="images" label={words.images} value={draft.images} max={MAX_IMAGES} words={t.media}
-            onChange={(images) => set({ images })} invalid={errors("images")}
+            onChange={(images) => set({ images })} invalid={errors("images", true)}
           />
         </div>
       </Card>

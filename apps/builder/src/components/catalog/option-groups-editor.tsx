@@ -8,7 +8,7 @@ const MAX_GROUPS = 6;
 const MAX_OPTIONS = 12;
 
 export function OptionGroupsEditor({ t, draft, onDraft, errors }: {
-  t: Dictionary; draft: ItemDraft; onDraft: (draft: ItemDraft) => void; errors: (path: string) => string | undefined;
+  t: Dictionary; draft: ItemDraft; onDraft: (draft: ItemDraft) => void; errors: (path: string, within?: boolean) => string | undefined;
 }) {
   const words = t.catalog.form;
   const setGroups = (groups: GroupDraft[]) => onDraft({ ...draft, groups });

@@ -5,7 +5,7 @@ import type { ItemDraft } from "./item-draft";
 import { CheckBox, TextInput } from "./inputs";
 
 export function RoomFields({ t, draft, onDraft, errors }: {
-  t: Dictionary; draft: ItemDraft; onDraft: (draft: ItemDraft) => void; errors: (path: string) => string | undefined;
+  t: Dictionary; draft: ItemDraft; onDraft: (draft: ItemDraft) => void; errors: (path: string, within?: boolean) => string | undefined;
 }) {
   const words = t.catalog.form;
   const set = (change: Partial<ItemDraft>) => onDraft({ ...draft, ...change });
@@ -17,7 +17,7 @@ export function RoomFields({ t, draft, onDraft, errors }: {
         <TextInput path="details.bedType" label={words.bedType} value={draft.bedType} onValue={(bedType) => set({ bedType })} error={errors("details.bedType")} />
         <TextInput path="details.areaSqm" label={words.areaSqm} inputMode="numeric" value={draft.areaSqm} onValue={(areaSqm) => set({ areaSqm })} error={errors("details.areaSqm")} />
       </div>
-      <TextInput path="details.amenities" label={words.amenities} hint={words.amenitiesHint} value={draft.amenities} onValue={(amenities) => set({ amenities })} error={errors("details.amenities")} />
+      <TextInput path="details.amenities" label={words.amenities} hint={words.amenitiesHint} value={draft.amenities} onValue={(amenities) => set({ amenities })} error={errors("details.amenities", true)} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextInput path="details.rooms" label={words.rooms} hint={words.roomsHint} inputMode="numeric" value={draft.rooms} onValue={(rooms) => set({ rooms })} error={errors("details.rooms")} />
       </div>

@@ -7,7 +7,7 @@ import { smallButtonClass, TextInput } from "./inputs";
 const MAX_SPECS = 3;
 
 export function SpecEditor({ t, draft, onDraft, errors }: {
-  t: Dictionary; draft: ItemDraft; onDraft: (draft: ItemDraft) => void; errors: (path: string) => string | undefined;
+  t: Dictionary; draft: ItemDraft; onDraft: (draft: ItemDraft) => void; errors: (path: string, within?: boolean) => string | undefined;
 }) {
   const words = t.catalog.form;
   const setSpecs = (specs: ItemDraft["specs"]) => onDraft(withSkus({ ...draft, specs }));
@@ -31,7 +31,7 @@ export function SpecEditor({ t, draft, onDraft, errors }: {
               path={`details.specs.${index}.options`} label={words.specOptions} aria-label={format(words.specOptionsNamed, position)} value={spec.options}
               hint={words.optionsHint}
               onValue={(options) => setSpecs(draft.specs.map((s, i) => (i === index ? { ...s, options } : s)))}
-              error={errors(`details.specs.${index}.options`)}
+              error={errors(`details.specs.${index}.options`, true)}
             />
             <button type="button" className={`${smallButtonClass} sm:mt-7`} onClick={() => setSpecs(draft.specs.filter((_, i) => i !== index))}>
               {format(words.removeSpec, position)}
