@@ -528,6 +528,7 @@ export const en: Dictionary = {
     cancel: "Cancel",
     switching: "Switching…",
     same: "The store already uses this template.",
+    change: "Change template",
   },
   common: { loading: "Working…" },
   errors: {

@@ -527,6 +527,7 @@ export const zhCN = {
     cancel: "取消",
     switching: "正在切换…",
     same: "店铺已在使用此模板。",
+    change: "更换模板",
   },
   common: { loading: "处理中…" },
   errors: {

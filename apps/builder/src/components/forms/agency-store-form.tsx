@@ -32,7 +32,7 @@ export function AgencyStoreForm({ t, locale }: { t: Dictionary; locale: Locale }
       <form action={action} className="space-y-4" noValidate key={JSON.stringify(state)}>
         <FormError message={state.formError} />
         <Field label={t.store.name} name="storeName" required defaultValue={v.storeName} error={state.fieldErrors?.storeName} />
-        <TemplatePicker locale={locale} legend={t.store.template} categoryLabel={t.store.wechatCategory} selected={v.templateId} error={state.fieldErrors?.templateId} />
+        <TemplatePicker t={t} locale={locale} selected={v.templateId} error={state.fieldErrors?.templateId} />
         <Field label={t.agency.ownerEmail} name="ownerEmail" type="email" defaultValue={v.ownerEmail} error={state.fieldErrors?.ownerEmail} />
         <SubmitButton pendingLabel={t.common.loading}>{t.store.create}</SubmitButton>
       </form>

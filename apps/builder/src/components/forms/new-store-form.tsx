@@ -13,7 +13,7 @@ export function NewStoreForm({ t, locale }: { t: Dictionary; locale: Locale }) {
     <form action={action} className="space-y-4" noValidate key={JSON.stringify(v)}>
       <FormError message={state.formError} />
       <Field label={t.store.name} name="storeName" required defaultValue={v.storeName} hint={t.store.nameHint} error={state.fieldErrors?.storeName} />
-      <TemplatePicker locale={locale} legend={t.store.template} categoryLabel={t.store.wechatCategory} selected={v.templateId} error={state.fieldErrors?.templateId} />
+      <TemplatePicker t={t} locale={locale} selected={v.templateId} error={state.fieldErrors?.templateId} />
       <SubmitButton pendingLabel={t.common.loading}>{t.store.create}</SubmitButton>
     </form>
   );

@@ -20,7 +20,7 @@ export function SignUpForm({ t, locale }: { t: Dictionary; locale: Locale }) {
         <h2 className="mb-3 text-sm font-semibold text-slate-900">{t.auth.storeSection}</h2>
         <div className="space-y-4">
           <Field label={t.store.name} name="storeName" required defaultValue={v.storeName} hint={t.store.nameHint} error={e.storeName} />
-          <TemplatePicker locale={locale} legend={t.store.template} categoryLabel={t.store.wechatCategory} selected={v.templateId} error={e.templateId} />
+          <TemplatePicker t={t} locale={locale} selected={v.templateId} error={e.templateId} />
         </div>
       </div>
       <SubmitButton pendingLabel={t.common.loading} className="w-full">{t.store.create}</SubmitButton>

@@ -6,11 +6,12 @@ import { sampleSnapshot, type TemplateId } from "@kaidian/templates";
 import { LivePreview } from "@/components/preview/live-preview";
 import type { Dictionary } from "@/i18n";
 
-export function TemplateThumbnail({ templateId, label, words }: { templateId: TemplateId; label: string; words: Dictionary["preview"] }) {
+export function TemplateThumbnail(props: { templateId: TemplateId; label: string; words: Dictionary["preview"]; scale?: number; className?: string }) {
+  const { templateId, label, words, scale = 0.52, className = "h-[360px] pt-3" } = props;
   const snapshot = useMemo(() => sampleSnapshot(templateId), [templateId]);
   return (
-    <figure aria-label={label} className="pointer-events-none flex h-[360px] justify-center overflow-hidden rounded-lg bg-slate-100 pt-3" inert>
-      <LivePreview snapshot={snapshot} page="home" words={words} scale={0.52} />
+    <figure aria-label={label} className={`pointer-events-none flex justify-center overflow-hidden rounded-lg bg-slate-100 ${className}`} inert>
+      <LivePreview snapshot={snapshot} page="home" words={words} scale={scale} />
     </figure>
   );
 }

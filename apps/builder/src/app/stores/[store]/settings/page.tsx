@@ -1,5 +1,6 @@
 import { can, listInvitations, listMembers } from "@kaidian/tenancy";
 import { templates } from "@kaidian/templates";
+import Link from "next/link";
 import { InviteForm } from "@/components/forms/invite-form";
 import { RevokeInvitationButton } from "@/components/forms/revoke-invitation-button";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -25,7 +26,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
             <dt className="text-slate-500">{t.store.name}</dt><dd>{access.store.name}</dd>
             <dt className="text-slate-500">{t.settings.slug}</dt><dd className="font-mono">{access.store.slug}</dd>
-            <dt className="text-slate-500">{t.overview.template}</dt><dd>{templates[access.store.templateId].name[locale]}</dd>
+            <dt className="text-slate-500">{t.overview.template}</dt>
+            <dd>
+              {templates[access.store.templateId].name[locale]}
+              {can(access.roles, "design") && (
+                <Link href={`/stores/${access.store.slug}/template`} className="ml-3 text-brand-700 underline-offset-2 hover:underline">
+                  {t.templateSwitch.change}
+                </Link>
+              )}
+            </dd>
             <dt className="text-slate-500">{t.overview.status}</dt><dd>{t.store.status[access.store.status]}</dd>
           </dl>
         </Card>
