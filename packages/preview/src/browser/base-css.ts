@@ -6,7 +6,7 @@ export const BASE_CSS = `
 .kdp-viewport * { box-sizing: content-box; }
 wx-page { display: block; min-height: 100%; }
 wx-view, wx-block, wx-form, wx-label, wx-picker, wx-cover-view, wx-navigator, wx-rich-text, wx-swiper-item { display: block; }
-wx-text { display: inline; white-space: pre-wrap; }
+wx-text { display: inline; }
 [hidden] { display: none !important; }
 wx-image { display: inline-block; overflow: hidden; width: 320px; height: 240px; background-repeat: no-repeat; background-position: center; }
 wx-image[mode="widthFix"] { height: auto; }
