@@ -104,6 +104,34 @@ test("a merchant can neither upload to nor list another store's images, nor read
   expect(JSON.stringify(ownList)).not.toContain(theirs.ref.split("/").pop());
 });
 
+test("a merchant cannot see or change another store's catalog, even with its ids in a request", async ({ page, browser }) => {
+  const hotel = await browser.newPage();
+  await signIn(hotel, "hotel@demo.kaidian.test");
+  await hotel.goto("/stores/lakeside-inn/catalog");
+  const theirLink = hotel.getByRole("table").first().getByRole("link").first();
+  const theirTitle = (await theirLink.textContent())!;
+  const theirPath = (await theirLink.getAttribute("href"))!;
+  const theirId = theirPath.split("/").at(-1)!;
+
+  await signIn(page, "shop@demo.kaidian.test");
+  for (const path of [theirPath, `/stores/shanye-coffee/catalog/items/${theirId}`, "/stores/lakeside-inn/catalog"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  }
+  expect((await page.request.get("/stores/lakeside-inn/catalog/export")).status()).toBe(404);
+
+  // The shop's own delete button, pointed at the hotel's item: the action refuses and nothing of theirs changes.
+  await page.goto("/stores/shanye-coffee/catalog");
+  const remove = page.getByRole("button", { name: /^删除「/ }).first();
+  await remove.locator("xpath=ancestor::form").locator("input[name=id]").evaluate((input, id) => ((input as HTMLInputElement).value = id), theirId);
+  page.once("dialog", (dialog) => dialog.accept());
+  await remove.click();
+  await expect(page.getByText("找不到这一项，可能已被删除。")).toBeVisible();
+
+  await hotel.reload();
+  await expect(hotel.getByRole("link", { name: theirTitle, exact: true })).toBeVisible();
+});
+
 test("a merchant cannot read another merchant's room nights or tables", async ({ page }) => {
   await signIn(page, "shop@demo.kaidian.test");
   for (const path of ["/stores/lakeside-inn/rates", "/stores/old-street-noodles/tables", "/stores/old-street-noodles/tables/print"]) {
@@ -140,6 +168,7 @@ test("a merchant cannot change another merchant's room nights or tables, even by
   expect(await hotel.getByRole("grid").textContent()).toBe(theirNights);
   await hotel.close();
 
+  await page.context().clearCookies();
   await signIn(page, "noodles@demo.kaidian.test");
   await page.goto("/stores/old-street-noodles/tables");
   await page.getByLabel("桌名").fill("偷改");
