@@ -134,7 +134,10 @@ export async function importCatalogCsv(tx: Transaction, tenantId: string, kind: 
 
     const categoryCell = cell("category").trim();
     const categoryName = categoryCell === "" ? null : categorySchema.shape.name.safeParse(categoryCell);
-    if (categoryName && !categoryName.success) refuse("category", problemsOf(categoryName.error)[0]!.code, problemsOf(categoryName.error)[0]!.params);
+    if (categoryName && !categoryName.success) {
+      const [problem] = problemsOf(categoryName.error);
+      refuse("category", problem!.code, problem!.params);
+    }
 
     const price = parseYuan(cell("price"));
     if (!price.ok) refuse("price", price.problem);
