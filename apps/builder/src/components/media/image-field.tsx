@@ -41,6 +41,7 @@ export function ImageField({ store, name, label, value, onChange, words, invalid
             label={label}
             uploadText={current ? words.replace : words.upload}
             words={words}
+            chosen={current ? [current] : []}
             invalid={invalid}
             onAdd={change}
           />

@@ -76,6 +76,7 @@ export function ImageListField({ store, name, label, value, max, onChange, words
         label={label}
         uploadText={words.upload}
         words={words}
+        chosen={refs}
         disabled={full}
         invalid={invalid}
         onAdd={(ref) => change(refs.includes(ref) || refs.length >= max ? refs : [...refs, ref])}

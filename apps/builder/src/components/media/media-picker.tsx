@@ -4,9 +4,11 @@ import { useEffect, useState } from "react";
 import { format, type Dictionary } from "@/i18n";
 import { type ListedImage, listUploaded, previewSrc } from "./upload";
 
-export function MediaPicker({ store, words, onPick, onClose }: {
+export function MediaPicker({ store, words, chosen, onPick, onClose }: {
   store: string;
   words: Dictionary["media"];
+  /** Refs the field already holds: shown, but not offered again. */
+  chosen: readonly string[];
   onPick: (ref: string) => void;
   onClose: () => void;
 }) {
@@ -50,8 +52,9 @@ export function MediaPicker({ store, words, onPick, onClose }: {
               <button
                 type="button"
                 onClick={() => onPick(image.ref)}
+                disabled={chosen.includes(image.ref)}
                 aria-label={format(words.pick, { name: image.originalName, width: image.width, height: image.height })}
-                className="block aspect-square w-full overflow-hidden rounded-md border border-slate-200 bg-white hover:border-brand-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                className="block aspect-square w-full overflow-hidden rounded-md border border-slate-200 bg-white hover:border-brand-500 disabled:cursor-not-allowed disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
               >
                 <img src={previewSrc(image.ref)} alt="" className="h-full w-full object-cover" loading="lazy" />
               </button>

@@ -8,22 +8,24 @@ import { format, type Dictionary } from "@/i18n";
 import { MediaPicker } from "./media-picker";
 import { useUpload } from "./upload";
 
-export function UploadControls({ store, label, uploadText, words, disabled, invalid, onAdd }: {
+export function UploadControls({ store, label, uploadText, words, chosen, disabled, invalid, onAdd }: {
   store: string;
   label: string;
   uploadText: string;
   words: Dictionary["media"];
+  /** The refs the field holds, which the picker does not offer again. */
+  chosen: readonly string[];
   disabled?: boolean;
   invalid?: string;
   onAdd: (ref: string) => void;
 }) {
   const id = useId();
-  const { upload, progress, error } = useUpload(store, words);
+  const { upload, progress, error, clearError } = useUpload(store, words);
   const [picking, setPicking] = useState(false);
   const busy = progress !== null;
   const message = error ?? invalid;
 
-  async function chosen(input: HTMLInputElement) {
+  async function uploadChosen(input: HTMLInputElement) {
     const file = input.files?.[0];
     // Cleared at once so choosing the same file again (after a refusal, say) still fires a change.
     input.value = "";
@@ -44,7 +46,7 @@ export function UploadControls({ store, label, uploadText, words, disabled, inva
           aria-describedby={`${id}-limits${message ? ` ${id}-message` : ""}`}
           aria-invalid={message ? true : undefined}
           disabled={disabled || busy}
-          onChange={(event) => void chosen(event.currentTarget)}
+          onChange={(event) => void uploadChosen(event.currentTarget)}
         />
         <label
           htmlFor={`${id}-file`}
@@ -69,9 +71,11 @@ export function UploadControls({ store, label, uploadText, words, disabled, inva
         <MediaPicker
           store={store}
           words={words}
+          chosen={chosen}
           onClose={() => setPicking(false)}
           onPick={(ref) => {
             setPicking(false);
+            clearError();
             onAdd(ref);
           }}
         />
