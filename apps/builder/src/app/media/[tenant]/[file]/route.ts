@@ -1,4 +1,4 @@
-import { findMedia, mediaStorage, parseMediaFileName } from "@kaidian/media/server";
+import { findMedia, type MediaFormat, mediaStorage, parseMediaFileName } from "@kaidian/media/server";
 import { z } from "zod";
 import { database } from "@/server/db";
 import { jsonError } from "@/server/read-api";
@@ -17,6 +17,15 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { tenant, file } = await params;
   const name = parseMediaFileName(file);
   if (!tenantIdSchema.safeParse(tenant).success || !name) return notFound();
+  try {
+    return await serve(request, tenant, name);
+  } catch (error) {
+    console.error(`media /media/${tenant}/${file} could not be served:`, error);
+    return jsonError(500, "internal", "The image could not be read. Try again later.");
+  }
+}
+
+async function serve(request: Request, tenant: string, name: { sha256: string; format: MediaFormat }): Promise<Response> {
   const asset = await database().scoped({ tenantId: tenant }, (tx) => findMedia(tx, tenant, name.sha256));
   if (!asset || asset.format !== name.format) return notFound();
 
