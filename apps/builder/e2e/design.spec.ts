@@ -16,7 +16,8 @@ async function newStore(page: Page, template: "酒店预订" | "餐厅点餐" = 
 
 /** Does `change`, then waits for the autosave it starts to land. */
 async function saved(page: Page, change: () => Promise<unknown>) {
-  const save = page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith("/design"));
+  // The editor's save is the POST that carries the config (other requests of the page post too).
+  const save = page.waitForResponse((response) => response.request().method() === "POST" && Boolean(response.request().postData()?.includes('"schemaVersion"')));
   await change();
   await save;
   await expect(status(page)).toHaveText("已保存");
@@ -135,8 +136,10 @@ test("sections are added from the page's palette, reordered by keyboard, by drag
   // Keyboard: pick the first section up with space, move it down one, drop it.
   // Each step waits for the screen reader announcement that it happened.
   const announced = (text: string) => expect(page.getByText(text)).toBeAttached();
-  await page.getByRole("button", { name: "拖动「轮播图」调整顺序" }).focus();
+  const banner = page.getByRole("button", { name: "拖动「轮播图」调整顺序" });
+  await banner.focus();
   await page.keyboard.press("Space");
+  await expect(banner).toHaveAttribute("aria-pressed", "true");
   await announced("已拿起「轮播图」，在第 1 个，共 7 个。");
   await page.keyboard.press("ArrowDown");
   await announced("「轮播图」移到第 2 个。");
@@ -148,6 +151,7 @@ test("sections are added from the page's palette, reordered by keyboard, by drag
   // Pointer: drag the notice above the date bar.
   const handle = page.getByRole("button", { name: "拖动「公告栏」调整顺序" });
   const target = sectionRows(page).first();
+  await target.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

@@ -28,6 +28,9 @@ export type DesignEditorProps = {
   locale: Locale;
 };
 
+// The phone at 80% leaves the settings pane room beside it on a laptop screen.
+const PREVIEW_SCALE = 0.8;
+
 function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && !["checkbox", "radio", "button", "color"].includes((target as HTMLInputElement).type)));
 }
@@ -85,11 +88,11 @@ export function DesignEditor(props: DesignEditorProps) {
           {props.canPublish && <PublishButton editor={editor} store={props.store} number={props.number} context={context} />}
         </span>
       </div>
-      <div className="grid gap-0 lg:grid-cols-[17rem_minmax(0,1fr)_22rem]">
+      <div className="grid gap-0 lg:grid-cols-[15rem_auto_minmax(18rem,1fr)]">
         <div className="border-b border-slate-200 p-3 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:border-r lg:border-b-0">
           <OutlinePane editor={editor} template={template} context={context} />
         </div>
-        <div className="flex justify-center border-b border-slate-200 bg-slate-50 p-4 lg:border-b-0" aria-label={t.editor.preview} role="region">
+        <div className="flex justify-center border-b border-slate-200 bg-slate-50 p-4 lg:border-b-0 lg:items-start" aria-label={t.editor.preview} role="region">
           <LivePreview
             snapshot={snapshot}
             page={selection.page}
@@ -97,6 +100,7 @@ export function DesignEditor(props: DesignEditorProps) {
             onSelectSection={(sectionId) => select({ page: selection.page, part: { kind: "section", page: selection.page, sectionId } })}
             onNavigate={(page) => template.pages.some((candidate) => candidate.id === page) && select({ page, part: { kind: "page", page } })}
             words={t.preview}
+            scale={PREVIEW_SCALE}
           />
         </div>
         <div key={partKey(editor.selection.part)} className="p-4 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:border-l lg:border-slate-200">

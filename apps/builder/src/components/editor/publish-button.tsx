@@ -77,7 +77,7 @@ export function PublishButton({ editor, store, number, context }: { editor: Edit
       {problems.length > 0 && (
         <div role="alert" className="absolute top-full right-0 z-20 mt-2 w-80 rounded-lg border border-red-200 bg-white p-3 text-sm shadow-lg">
           <p className="font-medium text-red-700">{format(context.t.editor.problems.title, { count: problems.length })}</p>
-          <ul className="mt-2 list-inside list-disc space-y-1 text-slate-700">
+          <ul className="mt-2 list-disc space-y-1 pl-4 text-slate-700">
             {problems.map((problem, index) => (
               <li key={index}>
                 <button type="button" className="text-left underline-offset-2 hover:underline" onClick={() => editor.select({ page: problem.part.kind === "page" || problem.part.kind === "section" ? problem.part.page : editor.selection.page, part: problem.part })}>

@@ -5,7 +5,7 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { sections, type PageId, type SectionInstance } from "@kaidian/templates";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { format } from "@/i18n";
 import { smallButtonClass, type FormContext } from "./form-context";
 
@@ -32,9 +32,19 @@ export function SectionList(props: Props) {
     return section ? sections[section.type].label[context.locale] : String(id);
   };
   const positionOf = (id: string | number | undefined) => list.findIndex((section) => section.id === id) + 1;
+  // dnd-kit reports the picked-up section as over itself right away; that is not a move, so "picked up" stays said.
+  const justPickedUp = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => format(words.pickedUp, { section: nameOf(active.id), position: positionOf(active.id), count: list.length }),
-    onDragOver: ({ active, over }) => (over ? format(words.movedOver, { section: nameOf(active.id), position: positionOf(over.id) }) : undefined),
+    onDragStart: ({ active }) => {
+      justPickedUp.current = true;
+      return format(words.pickedUp, { section: nameOf(active.id), position: positionOf(active.id), count: list.length });
+    },
+    onDragOver: ({ active, over }) => {
+      const first = justPickedUp.current;
+      justPickedUp.current = false;
+      if (!over || (first && over.id === active.id)) return undefined;
+      return format(words.movedOver, { section: nameOf(active.id), position: positionOf(over.id) });
+    },
     onDragEnd: ({ active, over }) => (over ? format(words.dropped, { section: nameOf(active.id), position: positionOf(over.id) }) : undefined),
     onDragCancel: ({ active }) => format(words.dragCancelled, { section: nameOf(active.id) }),
   };

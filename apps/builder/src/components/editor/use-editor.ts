@@ -23,13 +23,19 @@ export function useEditor(props: { store: string; number: number; revision: numb
   const [history, setHistory] = useState<History<StoreConfig>>(() => startHistory(props.config));
   const [selection, setSelection] = useState<Selection>({ page: template.pages[0]!.id, part: { kind: "store" } });
   const [saveState, setSaveState] = useState<SaveState | { kind: "pending" }>({ kind: "saved" });
+  // What the draft holds (last save that landed) and what it will hold once the queue is done (last sent).
   const saved = useRef(props.config);
+  const sent = useRef(props.config);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const queue = useRef<SaveQueue<StoreConfig>>(null);
   queue.current ??= new SaveQueue<StoreConfig>(
     async (config, revision) => {
-      const result = await saveDraftAction({ store: props.store, number: props.number, revision, config });
+      const result = await saveDraftAction({ store: props.store, number: props.number, revision, config }).catch((error: unknown) => {
+        sent.current = saved.current;
+        throw error;
+      });
       if (result.ok) saved.current = config;
+      else sent.current = saved.current;
       return result;
     },
     props.revision,
@@ -41,9 +47,17 @@ export function useEditor(props: { store: string; number: number; revision: numb
 
   useEffect(() => {
     clearTimeout(timer.current);
-    if (config === saved.current || issues.length > 0) return;
+    if (issues.length > 0) return;
+    if (config === sent.current) {
+      // Back to what the draft holds or is being given (an undo before the save was sent): nothing to send.
+      setSaveState((state) => (state.kind === "pending" ? { kind: "saved" } : state));
+      return;
+    }
     setSaveState((state) => (state.kind === "conflict" ? state : { kind: "pending" }));
-    timer.current = setTimeout(() => queue.current!.request(config), SAVE_DELAY_MS);
+    timer.current = setTimeout(() => {
+      sent.current = config;
+      queue.current!.request(config);
+    }, SAVE_DELAY_MS);
     return () => clearTimeout(timer.current);
   }, [config, issues]);
 
@@ -55,7 +69,10 @@ export function useEditor(props: { store: string; number: number; revision: numb
   const flush = useCallback(async (): Promise<number | null> => {
     clearTimeout(timer.current);
     const saver = queue.current!;
-    if (config !== saved.current) saver.request(config);
+    if (config !== sent.current) {
+      sent.current = config;
+      saver.request(config);
+    }
     await saver.settled();
     return config === saved.current ? saver.currentRevision() : null;
   }, [config]);
