@@ -2,7 +2,7 @@ import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { DEMO_STORES } from "../../../prisma/demo-data";
 import { signIn, signUp, uniqueEmail } from "./helpers";
 
-async function newStore(page: Page, template: "电商商城" | "餐厅点餐") {
+async function newStore(page: Page, template: "电商商城" | "餐厅点餐" | "酒店预订") {
   await signUp(page, { name: "林掌柜", email: uniqueEmail("catalog"), password: "catalog-shop-2026", storeName: "林家小铺", template });
   await expect(page).toHaveURL(/\/stores\/[^/]+$/);
   return new URL(page.url()).pathname;
@@ -108,4 +108,30 @@ test("a CSV with a bad row imports nothing and says where; a good one imports; t
   const text = (await import("node:fs")).readFileSync(file, "utf8");
   expect(text.startsWith("\ufeff编号,分类,名称,价格（元）,描述,图片,上架,售罄\r\n")).toBe(true);
   expect(text).toContain(",小吃,卤蛋,3.50,,,是,是");
+});
+
+test("a hotel edits a room type's rooms and cancellation policy; the edited sample becomes the hotel's own", async ({ page }) => {
+  const store = await newStore(page, "酒店预订");
+  await page.goto(`${store}/catalog`);
+  await page.getByRole("link", { name: "编辑「舒适大床房」" }).click();
+  await expect(page.getByLabel("房间数")).toHaveValue("1");
+  await page.getByLabel("可住人数").fill("");
+  await page.getByLabel("房间数").fill("6");
+  await page.getByLabel("设施").fill("Wi-Fi、空调、投影仪");
+  await page.getByLabel("预订后不可取消").check();
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByText("请填整数。")).toBeVisible();
+  await expect(page.getByLabel("可住人数")).toBeFocused();
+  await expect(page.getByLabel("房间数")).toHaveValue("6");
+
+  await page.getByLabel("可住人数").fill("2");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(new RegExp(`${store}/catalog$`));
+  await expect(row(page, "舒适大床房")).toContainText("/晚");
+  await expect(row(page, "舒适大床房")).not.toContainText("示例");
+
+  await page.getByRole("link", { name: "编辑「舒适大床房」" }).click();
+  await expect(page.getByLabel("房间数")).toHaveValue("6");
+  await expect(page.getByLabel("预订后不可取消")).toBeChecked();
+  await expect(page.getByLabel("设施")).toHaveValue("Wi-Fi、空调、投影仪");
 });
