@@ -27,14 +27,14 @@ export function CatalogList({ t, store, kind, categories, items, itemHref, edita
   return (
     <div className="space-y-6">
       {groups.map((group) => (
-        <table key={group.key} className="w-full table-fixed text-left text-sm" data-testid="catalog-group">
+        <table key={group.key} className="w-full text-left text-sm" data-testid="catalog-group">
           <caption className="pb-2 text-left text-sm font-semibold text-slate-900">{group.name}</caption>
           <thead className="text-xs text-slate-500">
             <tr>
               <th className="py-2">{t.catalog.columns.title}</th>
-              <th className="w-24">{t.catalog.columns.price}</th>
-              <th className="w-36">{t.catalog.columns.status}</th>
-              {editable && <th className={`text-right ${kind === "dish" ? "w-80" : "w-64"}`}>{t.catalog.columns.actions}</th>}
+              <th>{t.catalog.columns.price}</th>
+              <th>{t.catalog.columns.status}</th>
+              {editable && <th className="text-right">{t.catalog.columns.actions}</th>}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -43,7 +43,7 @@ export function CatalogList({ t, store, kind, categories, items, itemHref, edita
               const named = { title: item.title, name: item.title };
               return (
                 <tr key={item.id} className="align-middle">
-                  <td className="break-words py-2 pr-3">
+                  <td className="min-w-40 py-2 pr-3">
                     {editable ? <Link href={itemHref(item.id)} className="font-medium text-slate-900 hover:underline">{item.title}</Link> : item.title}
                     {item.sample && <span className="ml-2"><Badge>{t.catalog.sample}</Badge></span>}
                   </td>

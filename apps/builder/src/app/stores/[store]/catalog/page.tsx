@@ -28,7 +28,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ store:
         lead={format(t.catalog.lead, { catalog })}
         action={editable && <Link href={`${base}/items/new`} className={buttonClass()}>{format(t.catalog.add, { item })}</Link>}
       />
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid gap-4 2xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           {items.length === 0 ? (
             <EmptyState>{format(t.catalog.empty, { catalog })}</EmptyState>
@@ -43,7 +43,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ store:
           )}
         </Card>
         {editable && (
-          <div className="space-y-4">
+          <div className="grid content-start gap-4 md:grid-cols-2 2xl:grid-cols-1">
             <Card title={t.catalog.categories.title}>
               <CategoriesPanel t={t} store={access.store.slug} categories={categories} />
             </Card>
