@@ -2,7 +2,8 @@
 // template changes, and shoppers keep seeing the published version until the merchant publishes (and, because the
 // pages differ, uploads a new Mini Program build).
 import { Prisma, type Transaction } from "@kaidian/db";
-import { addSampleCatalog, kindToDatabase } from "@kaidian/storefront";
+import { kindToDatabase } from "@kaidian/catalog/server";
+import { addSampleCatalog } from "@kaidian/storefront";
 import { CONFIG_SCHEMA_VERSION, planTemplateSwitch, templates, type TemplateId, type TemplateSwitchPlan } from "@kaidian/templates";
 import { openDraft, type Draft } from "./draft";
 import { draftState } from "./draft-state";

@@ -5,7 +5,7 @@ import { type Catalog, categorySchema, itemSchema } from "@kaidian/catalog";
 import type { Database, Transaction } from "@kaidian/db";
 import type { z } from "zod";
 import { isUuid } from "./ids";
-import { kindFromDatabase } from "./item-kinds";
+import { kindFromDatabase } from "@kaidian/catalog/server";
 import { inLiveStore } from "./live-store";
 
 export type SkippedRow = {

@@ -6,6 +6,5 @@ export { publishConfigVersion } from "./publish";
 export { etagOf } from "./etag";
 export { mediaPublicBase, resolveMediaRefs } from "./media-refs";
 export { loadPublishedNights } from "./nights";
-export { kindToDatabase } from "./item-kinds";
 export { ConfigVersionNotFoundError, InvalidConfigError } from "./errors";
 export * from "./schemas";

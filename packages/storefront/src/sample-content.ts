@@ -5,7 +5,7 @@ import { catalogSchema } from "@kaidian/catalog";
 import type { Transaction } from "@kaidian/db";
 import { PAGE_TITLE_MAX, readConfig, type StoreConfigInput, type TemplateId, templates } from "@kaidian/templates";
 import { InvalidConfigError } from "./errors";
-import { kindToDatabase } from "./item-kinds";
+import { kindToDatabase } from "@kaidian/catalog/server";
 
 export type SampleContentInput = {
   tenantId: string;

@@ -6,5 +6,6 @@ export {
 } from "./items";
 export { CSV_MAX_ROWS, type CsvImportResult, decodeCsv, exportCatalogCsv, importCatalogCsv } from "./csv";
 export type { Direction } from "./order";
+export { kindFromDatabase, kindToDatabase } from "./kinds";
 export * from "./room-nights";
 export * from "./tables";

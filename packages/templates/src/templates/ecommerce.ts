@@ -20,7 +20,7 @@ const profileSections = ["member-card", "coupon-strip", "image-ad", "rich-text",
 
 export const ecommerce = defineTemplate({
   id: "ecommerce",
-  version: "1.0.0",
+  version: "1.1.0",
   name: t("电商商城", "Online store"),
   description: t(
     "商品分类、规格库存、购物车、优惠券与会员卡，适合零售与品牌小店。",

@@ -5,7 +5,7 @@ import { defineTemplate } from "../template";
 
 export const hotel = defineTemplate({
   id: "hotel",
-  version: "1.0.0",
+  version: "1.1.0",
   name: t("酒店预订", "Hotel booking"),
   description: t(
     "房型展示、入住离店日历、每晚房价与库存、押金与取消政策。",
@@ -89,7 +89,7 @@ export const hotel = defineTemplate({
           description: "1.8 米大床，安静朝向内院。",
           priceFen: 32800,
           images: [sampleImage("room-king")],
-          details: { capacity: 2, bedType: "1.8 米大床", areaSqm: 25, amenities: ["Wi-Fi", "空调", "淋浴"], breakfast: false },
+          details: { capacity: 2, bedType: "1.8 米大床", areaSqm: 25, amenities: ["Wi-Fi", "空调", "淋浴"], breakfast: false, rooms: 8 },
         },
         {
           id: "twin",
@@ -99,7 +99,7 @@ export const hotel = defineTemplate({
           description: "两张 1.2 米单人床，适合朋友同行。",
           priceFen: 33800,
           images: [sampleImage("room-twin")],
-          details: { capacity: 2, bedType: "1.2 米双床", areaSqm: 26, amenities: ["Wi-Fi", "空调", "淋浴"], breakfast: false },
+          details: { capacity: 2, bedType: "1.2 米双床", areaSqm: 26, amenities: ["Wi-Fi", "空调", "淋浴"], breakfast: false, rooms: 6 },
         },
         {
           id: "lake-king",
@@ -109,7 +109,7 @@ export const hotel = defineTemplate({
           description: "落地窗正对洱海，含双人早餐。",
           priceFen: 52800,
           images: [sampleImage("room-lake")],
-          details: { capacity: 2, bedType: "1.8 米大床", areaSqm: 32, amenities: ["湖景", "浴缸", "Wi-Fi"], breakfast: true },
+          details: { capacity: 2, bedType: "1.8 米大床", areaSqm: 32, amenities: ["湖景", "浴缸", "Wi-Fi"], breakfast: true, rooms: 4 },
         },
         {
           id: "tatami",
@@ -119,7 +119,7 @@ export const hotel = defineTemplate({
           description: "日式榻榻米，可睡三人。",
           priceFen: 45800,
           images: [sampleImage("room-tatami")],
-          details: { capacity: 3, bedType: "榻榻米", areaSqm: 30, amenities: ["湖景", "茶具", "Wi-Fi"], breakfast: true },
+          details: { capacity: 3, bedType: "榻榻米", areaSqm: 30, amenities: ["湖景", "茶具", "Wi-Fi"], breakfast: true, rooms: 3 },
         },
         {
           id: "family",
@@ -129,7 +129,7 @@ export const hotel = defineTemplate({
           description: "一室一厅，大床加儿童床，含三人早餐。",
           priceFen: 68800,
           images: [sampleImage("room-family")],
-          details: { capacity: 4, bedType: "大床 + 儿童床", areaSqm: 48, amenities: ["客厅", "浴缸", "儿童用品"], breakfast: true },
+          details: { capacity: 4, bedType: "大床 + 儿童床", areaSqm: 48, amenities: ["客厅", "浴缸", "儿童用品"], breakfast: true, rooms: 2 },
         },
         {
           id: "suite",
@@ -139,7 +139,7 @@ export const hotel = defineTemplate({
           description: "顶层转角套房，270 度湖景露台。",
           priceFen: 98800,
           images: [sampleImage("room-suite")],
-          details: { capacity: 2, bedType: "2 米大床", areaSqm: 65, amenities: ["露台", "浴缸", "迷你吧"], breakfast: true },
+          details: { capacity: 2, bedType: "2 米大床", areaSqm: 65, amenities: ["露台", "浴缸", "迷你吧"], breakfast: true, rooms: 1 },
         },
       ],
     },

@@ -8,7 +8,7 @@ const spiceOptions = { name: "辣度", required: true, options: [{ name: "不辣
 
 export const restaurant = defineTemplate({
   id: "restaurant",
-  version: "1.0.0",
+  version: "1.1.0",
   name: t("餐厅点餐", "Restaurant ordering"),
   description: t(
     "菜单分类、菜品规格（份量、辣度）、扫码桌号点餐、堂食/外带与排队取号。",
