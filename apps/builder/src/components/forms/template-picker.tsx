@@ -12,7 +12,7 @@ export function TemplatePicker({ t, locale, selected, error }: { t: Dictionary; 
         {templateList.map((template) => (
           <label key={template.id} className="relative flex cursor-pointer flex-col gap-1 rounded-lg border border-slate-300 bg-white p-3 text-sm has-checked:border-brand-600 has-checked:ring-2 has-checked:ring-brand-100 has-focus-visible:ring-2 has-focus-visible:ring-brand-300">
             <input type="radio" name="templateId" value={template.id} defaultChecked={template.id === chosen} className="sr-only" />
-            <TemplateThumbnail templateId={template.id} label={format(t.templateSwitch.preview, { name: template.name[locale] })} words={t.preview} scale={0.4} className="mb-1 h-[230px] pt-2" />
+            <TemplateThumbnail templateId={template.id} label={format(t.templateSwitch.preview, { name: template.name[locale] })} words={t.preview} scale={0.32} className="mb-1 h-[200px] pt-2" />
             <span className="font-semibold text-slate-900">{template.name[locale]}</span>
             <span className="text-xs leading-relaxed text-slate-600">{template.description[locale]}</span>
             <span className="mt-1 text-[11px] text-slate-500">{t.store.wechatCategory}：{template.wechatCategory[locale]}</span>
