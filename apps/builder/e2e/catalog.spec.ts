@@ -114,7 +114,7 @@ test("a hotel edits a room type's rooms and cancellation policy; the edited samp
   const store = await newStore(page, "酒店预订");
   await page.goto(`${store}/catalog`);
   await page.getByRole("link", { name: "编辑「舒适大床房」" }).click();
-  await expect(page.getByLabel("房间数")).toHaveValue("1");
+  await expect(page.getByLabel("房间数")).toHaveValue("8");
   await page.getByLabel("可住人数").fill("");
   await page.getByLabel("房间数").fill("6");
   await page.getByLabel("设施").fill("Wi-Fi、空调、投影仪");

@@ -1,8 +1,8 @@
 // The merchant's whole way, for each template: sign up, design the store with the live preview beside the editor,
 // add their own item, publish, and bring an earlier version back. Every user action is counted, and the time from
 // opening the sign-up page to the first preview of their own store is reported in the test output.
-import { deflateSync } from "node:zlib";
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { pngImage } from "../../../packages/media/src/testing/images";
 import { uniqueEmail } from "./helpers";
 
 type Journey = {
@@ -42,36 +42,6 @@ const journeys: Journey[] = [
     showItems: (preview, act) => act("tap the order tab in the preview", () => preview.getByRole("button", { name: "点餐" }).click()),
   },
 ];
-
-/** A real PNG, drawn here: a logo-sized square of one colour. */
-function pngLogo(size = 96): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([0x1f, 0x7a, 0x4c]))]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
-}
 
 async function shot(page: Page, testInfo: TestInfo, step: number, name: string) {
   const path = testInfo.outputPath(`${String(step).padStart(2, "0")}-${name}.png`);
@@ -130,7 +100,7 @@ for (const journey of journeys) {
     await act("open the theme", () => page.getByRole("navigation", { name: "店铺编辑器" }).getByRole("button", { name: "主题", exact: true }).click());
     const upload = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/media"));
     await saved("upload a logo", async () => {
-      await page.getByLabel(/^店铺标志：(上传图片|更换图片)$/).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: pngLogo() });
+      await page.getByLabel(/^店铺标志：(上传图片|更换图片)$/).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(pngImage(96, 96, [31, 122, 76])) });
       expect((await upload).status()).toBe(200);
     });
     await expect(page.getByTestId("image-thumbnail").first()).toHaveAttribute("src", /^\/media\//);

@@ -14,11 +14,11 @@ const call = (params: Params, query: string, headers: HeadersInit = {}) =>
 
 let db: Database;
 let hotel: string;
-let room: { id: string; priceFen: number };
+let room: { id: string; priceFen: number; details: unknown };
 const from = addDays(storeToday(), 1);
 
 const rooms = (tenantId: string) =>
-  db.scoped({ tenantId }, (tx) => tx.catalogItem.findMany({ where: { kind: "ROOM" }, orderBy: { position: "asc" }, select: { id: true, priceFen: true } }));
+  db.scoped({ tenantId }, (tx) => tx.catalogItem.findMany({ where: { kind: "ROOM" }, orderBy: { position: "asc" }, select: { id: true, priceFen: true, details: true } }));
 
 beforeAll(async () => {
   process.env.DATABASE_URL = testDatabaseUrl();
@@ -42,11 +42,14 @@ describe("GET /api/mp/v1/<tenant>/items/<item>/nights", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const body = nightsResponseSchema.parse(await response.json());
+    // A night with no settings of its own sells every room of the type.
+    const all = (room.details as { rooms: number }).rooms;
+    expect(all).toBeGreaterThan(1);
     expect(body.nights).toEqual([
-      { date: from, rateFen: room.priceFen, available: 1 },
-      { date: addDays(from, 1), rateFen: 99900, available: 1 },
+      { date: from, rateFen: room.priceFen, available: all },
+      { date: addDays(from, 1), rateFen: 99900, available: all },
       { date: addDays(from, 2), rateFen: room.priceFen, available: 0 },
-      { date: addDays(from, 3), rateFen: room.priceFen, available: 1 },
+      { date: addDays(from, 3), rateFen: room.priceFen, available: all },
     ]);
     const etag = response.headers.get("ETag")!;
     expect((await call({ tenant: hotel, item: room.id }, `?from=${from}&to=${addDays(from, 3)}`, { "If-None-Match": etag })).status).toBe(304);
