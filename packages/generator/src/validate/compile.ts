@@ -3,6 +3,8 @@
 // first error, so a package yields at most one compile problem per run.
 // Each compile runs in a child process (compile-worker.mjs explains why), one at a time per parent process.
 import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Problem } from "./problem";
 
@@ -34,7 +36,10 @@ function compileInChild(projectPath: string, { appid, timeoutMs = 120_000 }: Com
   return new Promise((resolve, reject) => {
     // Its own process group, so one kill also ends the compiler process the worker forks. No inherited
     // execArgv: the worker is plain JavaScript and needs none of the parent's loaders or flags.
+    // miniprogram-ci leaves empty scratch directories in its working directory: give it one to throw away.
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "kaidian-compile-"));
     const child = fork(WORKER, [JSON.stringify({ projectPath, appid, setting: UPLOAD_SETTING })], {
+      cwd: scratch,
       detached: true,
       execArgv: [],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -49,6 +54,7 @@ function compileInChild(projectPath: string, { appid, timeoutMs = 120_000 }: Com
       settled = true;
       clearTimeout(timer);
       killGroup(child);
+      rmSync(scratch, { recursive: true, force: true });
       finish();
     };
     const timer = setTimeout(
