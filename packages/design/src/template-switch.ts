@@ -4,7 +4,7 @@
 import { Prisma, type Transaction } from "@kaidian/db";
 import { kindToDatabase } from "@kaidian/catalog/server";
 import { addSampleCatalog } from "@kaidian/storefront";
-import { CONFIG_SCHEMA_VERSION, planTemplateSwitch, templates, type TemplateId, type TemplateSwitchPlan } from "@kaidian/templates";
+import { CONFIG_SCHEMA_VERSION, planTemplateSwitch, templates, type TemplateDefinition, type TemplateId, type TemplateSwitchPlan } from "@kaidian/templates";
 import { openDraft, type Draft } from "./draft";
 import { draftState } from "./draft-state";
 import { DraftConflictError } from "./errors";
@@ -19,6 +19,11 @@ export class SameTemplateError extends Error {
   }
 }
 
+/** Whether the store has catalog items of the kind `template` shows (products, rooms or dishes). */
+async function hasItemsFor(tx: Transaction, tenantId: string, template: TemplateDefinition): Promise<boolean> {
+  return (await tx.catalogItem.count({ where: { tenantId, kind: kindToDatabase[template.itemKind] } })) > 0;
+}
+
 /** What switching the store's draft to `templateId` would keep, drop and add; only opens the draft, changes nothing. */
 export async function previewTemplateSwitch(
   tx: Transaction,
@@ -29,8 +34,7 @@ export async function previewTemplateSwitch(
   if (from.id === templateId) throw new SameTemplateError(templateId);
   const draft = await openDraft(tx, tenantId);
   const to = templates[templateId];
-  const itemsOfKind = await tx.catalogItem.count({ where: { tenantId, kind: kindToDatabase[to.itemKind] } });
-  return { ...planTemplateSwitch(draft.config, to), sampleItemsAdded: itemsOfKind === 0, draft: { number: draft.number, revision: draft.revision } };
+  return { ...planTemplateSwitch(draft.config, to), sampleItemsAdded: !(await hasItemsFor(tx, tenantId, to)), draft: { number: draft.number, revision: draft.revision } };
 }
 
 /**
@@ -62,7 +66,7 @@ export async function switchTemplate(tx: Transaction, input: TemplateSwitchInput
   });
   if (updated.count !== 1) throw new DraftConflictError(await draftState(tx, input.tenantId));
   await tx.tenant.update({ where: { id: input.tenantId }, data: { templateId: to.id } });
-  if ((await tx.catalogItem.count({ where: { tenantId: input.tenantId, kind: kindToDatabase[to.itemKind] } })) === 0) {
+  if (!(await hasItemsFor(tx, input.tenantId, to))) {
     await addSampleCatalog(tx, { tenantId: input.tenantId, templateId: to.id, storeName: plan.config.store.name });
   }
   return { draft: await openDraft(tx, input.tenantId), plan };
