@@ -39,6 +39,18 @@ export class Database {
   }
 
   /**
+   * Runs `work` as the application role with the publishing queue's one cross-store right: reading and changing
+   * `builds` rows of any store (the `build_queue` policy), to claim due builds and reclaim those whose worker
+   * stopped. Nothing else of any store is visible; a build's own work runs in its store's scope.
+   */
+  buildQueue<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.client.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.build_queue', 'on', true)`;
+      return work(tx);
+    });
+  }
+
+  /**
    * Runs `work` as the connecting user, outside row-level security, for operator tools that act across stores
    * (listing every store to generate). Never for request handling. The connecting user must be a superuser or
    * have BYPASSRLS, as the owner that applies migrations does; otherwise this refuses rather than see nothing.

@@ -109,7 +109,8 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
   return { ok: true, manifest, files, zip, written };
 }
 
-async function writeDirectory(dir: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
+/** Writes a package's files as the folder WeChat DevTools and miniprogram-ci open, replacing what was there. */
+export async function writeDirectory(dir: string, files: ReadonlyMap<string, Buffer>): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   for (const [file, content] of files) {
     const target = path.join(dir, file);

@@ -1,6 +1,6 @@
-export { generatePackage, GENERATOR_VERSION, type GenerateOptions, type GeneratedPackage, type FailedPackage, type GeneratorInput } from "./generate";
-export type { Manifest } from "./manifest";
+export { generatePackage, writeDirectory, GENERATOR_VERSION, type GenerateOptions, type GeneratedPackage, type FailedPackage, type GeneratorInput } from "./generate";
+export { describeFiles, type Manifest } from "./manifest";
 export { checkSizes, compilePackage, measurePackage, validateSchemas, type PackageSizes, type Problem } from "./validate";
 export { formatProblem, type TenantProblem } from "./problems";
 export { loadRuntime, type Runtime } from "./runtime";
-export { zipFiles } from "./zip";
+export { zipFiles, unzipFiles } from "./zip";

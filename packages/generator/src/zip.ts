@@ -2,7 +2,7 @@
 // timestamp, fixed attributes, no extra fields. Deflated bodies are cached by content, so the runtime's files,
 // identical across tenants, are compressed once per process rather than once per tenant.
 import { createHash } from "node:crypto";
-import { crc32, deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
 /** 1980-01-01 00:00, the zip epoch, written as DOS date and time fields. */
 const DOS_TIME = 0;
@@ -79,4 +79,37 @@ export function zipFiles(files: ReadonlyMap<string, Buffer>): Buffer {
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/**
+ * The files of a zip this module wrote (stored or deflated entries, no extra fields, no zip64), for a stored
+ * package handed to WeChat again. Each entry's CRC is checked, so a damaged artifact is refused, not uploaded.
+ */
+export function unzipFiles(zip: Buffer): Map<string, Buffer> {
+  const end = zip.length - 22;
+  if (end < 0 || zip.readUInt32LE(end) !== 0x06054b50) throw new Error("Not a package zip: no end of central directory");
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error("Not a package zip: broken central directory");
+    const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const localOffset = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    at += 46 + nameLength + extraLength + commentLength;
+
+    const bodyStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
+    const body = zip.subarray(bodyStart, bodyStart + compressedSize);
+    const content = method === 8 ? inflateRawSync(body) : method === 0 ? Buffer.from(body) : null;
+    if (!content) throw new Error(`Package zip entry ${name} uses compression method ${method}`);
+    if (crc32(content) !== crc) throw new Error(`Package zip entry ${name} is damaged (CRC mismatch)`);
+    if (name.startsWith("/") || name.split("/").includes("..")) throw new Error(`Package zip entry ${name} points outside the package`);
+    files.set(name, content);
+  }
+  return files;
 }

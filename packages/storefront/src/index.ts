@@ -1,4 +1,5 @@
 export { loadPublishedSite } from "./published-site";
+export { configVersionFields, validatedConfig } from "./config-version";
 export { loadCatalog, loadPublishedCatalog, type CatalogQuery, type CatalogRead, type SkippedRow } from "./catalog";
 export { loadSiteSnapshot, type SnapshotOptions } from "./snapshot";
 export { addSampleCatalog, addSampleContent, type SampleContentInput } from "./sample-content";

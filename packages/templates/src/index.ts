@@ -20,3 +20,4 @@ export * from "./form";
 export * from "./template-switch";
 export * from "./editing";
 export * from "./editing-issues";
+export * from "./privacy";

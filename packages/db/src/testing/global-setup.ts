@@ -39,6 +39,19 @@ export default async function setup(project: TestProject) {
   }
 
   await applyMigrations(url);
+  // A pristine copy, taken before any test connects, for tests that need a database of their own.
+  const template = `kaidian_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${template} TEMPLATE "${new URL(url).pathname.slice(1) || "postgres"}"`);
+  await admin.end();
   project.provide("databaseUrl", url);
-  return teardown;
+  project.provide("templateDatabase", template);
+  return async () => {
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await cleanup.end();
+    await teardown();
+  };
 }

@@ -1,11 +1,9 @@
 // The full offline compile miniprogram-ci runs before an upload: missing page files, tabBar rules, components
 // that cannot be found, JSON, WXML, JS and WXSS syntax, each reported with WeChat's error code. It stops at the
 // first error, so a package yields at most one compile problem per run.
-// Each compile runs in a child process (compile-worker.mjs explains why), one at a time per parent process.
-import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+// Each compile runs in a child process (@kaidian/wechat/ci), one at a time per parent process.
 import path from "node:path";
+import { runCiTask, type CiReport } from "@kaidian/wechat/ci";
 import type { Problem } from "./problem";
 
 export type CompileOptions = {
@@ -14,12 +12,6 @@ export type CompileOptions = {
   timeoutMs?: number;
 };
 
-/** What a real upload uses: ES6 to ES5 with Babel, and JS, WXML and WXSS minified. */
-const UPLOAD_SETTING = { es6: true, minify: true };
-const WORKER = path.join(import.meta.dirname, "compile-worker.mjs");
-
-type WorkerReport = { ok: true } | { ok: false; code?: unknown; path?: unknown; message: string };
-
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -27,67 +19,16 @@ let queue: Promise<unknown> = Promise.resolve();
  * timeout, or the worker died without answering; those are not the package's fault and are worth a retry.
  */
 export function compilePackage(packageDir: string, options: CompileOptions): Promise<Problem[]> {
-  const run = queue.then(() => compileInChild(path.resolve(packageDir), options));
+  const projectPath = path.resolve(packageDir);
+  const run = queue.then(async () => {
+    const report = await runCiTask({ task: "compile", projectPath, appid: options.appid }, { timeoutMs: options.timeoutMs ?? 120_000 });
+    return toProblems(report, projectPath);
+  });
   queue = run.catch(() => undefined);
   return run;
 }
 
-function compileInChild(projectPath: string, { appid, timeoutMs = 120_000 }: CompileOptions): Promise<Problem[]> {
-  return new Promise((resolve, reject) => {
-    // Its own process group, so one kill also ends the compiler process the worker forks. No inherited
-    // execArgv: the worker is plain JavaScript and needs none of the parent's loaders or flags.
-    // miniprogram-ci leaves empty scratch directories in its working directory: give it one to throw away.
-    const scratch = mkdtempSync(path.join(os.tmpdir(), "kaidian-compile-"));
-    const child = fork(WORKER, [JSON.stringify({ projectPath, appid, setting: UPLOAD_SETTING })], {
-      cwd: scratch,
-      detached: true,
-      execArgv: [],
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-2000);
-    });
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      killGroup(child);
-      rmSync(scratch, { recursive: true, force: true });
-      finish();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new Error(`miniprogram-ci compile of ${projectPath} did not finish within ${timeoutMs} ms`))),
-      timeoutMs,
-    );
-    child.on("message", (message) => {
-      if (isReport(message)) settle(() => resolve(toProblems(message, projectPath)));
-    });
-    child.on("error", (error) => settle(() => reject(error)));
-    // "close", not "exit": it comes only after the IPC channel is drained, so an answer sent just before exiting
-    // is never taken for silence.
-    child.on("close", (code, signal) =>
-      settle(() => reject(new Error(`miniprogram-ci compile worker exited (${signal ?? code}) without an answer: ${stderr.trim()}`))),
-    );
-  });
-}
-
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // The group has already exited.
-  }
-}
-
-function isReport(message: unknown): message is WorkerReport {
-  if (typeof message !== "object" || message === null || !("ok" in message)) return false;
-  return message.ok === true || ("message" in message && typeof message.message === "string");
-}
-
-function toProblems(report: WorkerReport, projectPath: string): Problem[] {
+function toProblems(report: CiReport, projectPath: string): Problem[] {
   if (report.ok) return [];
   // Messages name files by absolute path at times; the package-relative one is what the reader knows.
   const text = report.message.replaceAll(`${projectPath}/`, "");

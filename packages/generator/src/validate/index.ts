@@ -1,4 +1,4 @@
 export { compilePackage, type CompileOptions } from "./compile";
 export type { Problem } from "./problem";
 export { validateSchemas } from "./schemas";
-export { checkSizes, measurePackage, type PackageSizes, type SizeBudget } from "./sizes";
+export { checkSizes, measurePackage, type PackageSizes } from "./sizes";

@@ -10,6 +10,7 @@
 // files nothing uses, so WeChat's own figures come out lower. Budgets checked against these are safe upper bounds.
 /// <reference path="./miniprogram-ci.d.ts" />
 import path from "node:path";
+import { WECHAT_PACKAGE_LIMITS, type SizeBudget } from "@kaidian/wechat";
 import filerules, { type PackRule } from "miniprogram-ci/dist/utils/filerules.js";
 import { MiniProgramWhiteList } from "miniprogram-ci/dist/utils/white_ext_list.js";
 import { isRecord, readJsonFile, subpackagesOf } from "./json-files";
@@ -24,11 +25,7 @@ export type PackageSizes = {
   files: { path: string; bytes: number }[];
 };
 
-export type SizeBudget = { mainBytes: number; subpackageBytes: number; totalBytes: number };
-
 const MB = 1024 * 1024;
-/** WeChat's limits for a Mini Program developed by a third-party service provider (20 MB in all, not 30). */
-const WECHAT_LIMITS: SizeBudget = { mainBytes: 2 * MB, subpackageBytes: 2 * MB, totalBytes: 20 * MB };
 const UPLOADABLE = new Set(MiniProgramWhiteList);
 const DEFAULT_IGNORED = /(^|\/)(node_modules|\.git|\.svn)\/|(^|\/)\.DS_Store$/;
 
@@ -60,7 +57,7 @@ export async function measurePackage(input: PackageInput): Promise<PackageSizes>
   };
 }
 
-export function checkSizes(sizes: PackageSizes, budget: SizeBudget = WECHAT_LIMITS): Problem[] {
+export function checkSizes(sizes: PackageSizes, budget: SizeBudget = WECHAT_PACKAGE_LIMITS): Problem[] {
   const roots = sizes.subpackages.map(({ root }) => root);
   const problems: Problem[] = [];
   const check = (file: string, rule: string, what: string, bytes: number, limit: number, within: (path: string) => boolean) => {

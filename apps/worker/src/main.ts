@@ -1,0 +1,46 @@
+// A publishing worker process: `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server,
+// run as many as the machine allows, on any host that reaches the database, the storage and WeChat.
+import { Database } from "@kaidian/db";
+import { mediaStorage } from "@kaidian/media/server";
+import { startWorker, type Worker } from "@kaidian/publishing/worker";
+import { masterKey } from "@kaidian/secrets";
+import { wechatConnection } from "@kaidian/wechat/ci";
+import { workerSettings } from "./settings";
+
+const say = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
+
+let db: Database;
+let worker: Worker;
+try {
+  const settings = workerSettings(process.env);
+  db = new Database(settings.databaseUrl, { maxConnections: 3 });
+  worker = startWorker({
+    db,
+    storage: mediaStorage(),
+    masterKey: masterKey().key,
+    wechat: wechatConnection(process.env),
+    publicUrl: settings.publicUrl,
+    retryDelayMs: settings.retryDelayMs,
+    compileTimeoutMs: settings.compileTimeoutMs,
+    leaseMs: settings.leaseMs,
+    pollMs: settings.pollMs,
+    log: say,
+  });
+} catch (error) {
+  // A setting is wrong or missing: say which, without a stack.
+  console.error(`[worker] cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
+say(`ready (${worker.id})`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  say("stopping: a build in progress gets 20 s to finish, then goes back to the queue");
+  await worker.stop(20_000);
+  await db.disconnect();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

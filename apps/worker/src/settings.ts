@@ -1,0 +1,41 @@
+// The worker's own settings, from the environment (the README lists them). Checked once at start, naming each
+// wrong one; values are never repeated (some are secrets).
+import { z } from "zod";
+
+const milliseconds = (fallback: number, min: number) => z.coerce.number().int().min(min).max(3_600_000).default(fallback);
+
+const settingsSchema = z.object({
+  DATABASE_URL: z.string({ error: "is required" }).min(1, { error: "is required" }),
+  PUBLIC_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  KAIDIAN_RETRY_DELAY_MS: milliseconds(30_000, 100),
+  KAIDIAN_LEASE_MS: milliseconds(30_000, 1_000),
+  KAIDIAN_POLL_MS: milliseconds(1_000, 50),
+  KAIDIAN_COMPILE_TIMEOUT_MS: milliseconds(120_000, 1_000),
+});
+
+export type WorkerSettings = {
+  databaseUrl: string;
+  publicUrl: string;
+  retryDelayMs: number;
+  leaseMs: number;
+  pollMs: number;
+  compileTimeoutMs: number;
+};
+
+export function workerSettings(env: Record<string, string | undefined>): WorkerSettings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Worker settings: ${parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`).join("; ")}`);
+  }
+  const settings = parsed.data;
+  return {
+    databaseUrl: settings.DATABASE_URL,
+    // What the built Mini Program calls, as `npm run generate` uses it.
+    publicUrl: (settings.PUBLIC_URL || `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
+    retryDelayMs: settings.KAIDIAN_RETRY_DELAY_MS,
+    leaseMs: settings.KAIDIAN_LEASE_MS,
+    pollMs: settings.KAIDIAN_POLL_MS,
+    compileTimeoutMs: settings.KAIDIAN_COMPILE_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,60 @@
+// The facts the readiness checklist is judged on, read in the store's own scope.
+import type { Transaction } from "@kaidian/db";
+import { InvalidConfigError, validatedConfig } from "@kaidian/storefront";
+import { personalDataUses, templates, type StoreConfig, type TemplateId } from "@kaidian/templates";
+import { readCompliance } from "./compliance";
+import { checkReadiness, type BuildPurpose, type MeasuredSizes, type Readiness, type ReadinessFacts } from "./readiness";
+import { readWechatSettings } from "./wechat-settings";
+
+export type StoreRef = { id: string; templateId: TemplateId; status: "ACTIVE" | "SUSPENDED" };
+
+/** The config version a build of `purpose` uses: the latest published one for an upload, the latest for a preview. */
+export function buildableVersion(tx: Transaction, purpose: BuildPurpose) {
+  return tx.configVersion.findFirst({
+    where: purpose === "UPLOAD" ? { status: "PUBLISHED" } : {},
+    orderBy: { number: "desc" },
+    select: { id: true, tenantId: true, number: true, templateId: true, config: true },
+  });
+}
+
+export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpose: BuildPurpose): Promise<ReadinessFacts> {
+  const template = templates[store.templateId];
+  const [version, wechat, visible, own, lastMeasured, compliance] = await Promise.all([
+    buildableVersion(tx, purpose),
+    readWechatSettings(tx),
+    tx.catalogItem.count({ where: { visible: true } }),
+    tx.catalogItem.count({ where: { visible: true, sample: false } }),
+    tx.build.findFirst({
+      where: { sizes: { not: { equals: null } } },
+      orderBy: { number: "desc" },
+      select: { sizes: true, configVersion: { select: { number: true } } },
+    }),
+    readCompliance(tx),
+  ]);
+  let config: StoreConfig | null = null;
+  let problems: ReadinessFacts["config"] = null;
+  if (version) {
+    try {
+      config = validatedConfig(version);
+      problems = { number: version.number, problems: [] };
+    } catch (error) {
+      if (!(error instanceof InvalidConfigError)) throw error;
+      problems = { number: version.number, problems: error.problems };
+    }
+  }
+  return {
+    template,
+    storeActive: store.status === "ACTIVE",
+    config: problems,
+    store: { phone: config?.store.phone ?? "", address: config?.store.address ?? "" },
+    wechat: { appid: wechat !== null, key: wechat?.key !== null && wechat !== null },
+    catalog: { visible, own },
+    sizes: lastMeasured?.sizes ? { measured: lastMeasured.sizes as MeasuredSizes, configVersion: lastMeasured.configVersion.number } : null,
+    compliance,
+    personalData: config ? personalDataUses(template, config) : [],
+  };
+}
+
+export async function storeReadiness(tx: Transaction, store: StoreRef, purpose: BuildPurpose): Promise<Readiness> {
+  return checkReadiness(await loadReadinessFacts(tx, store, purpose), purpose);
+}

@@ -1,0 +1,134 @@
+// What must be true before a store's package goes to WeChat, as one checklist: each check says whether it passed
+// and, through its id, how to fix it (the dashboard's words). Hard checks block; soft ones warn. The dashboard
+// shows the list before anyone publishes, and the worker runs it again as the first step of every build.
+import type { ConfigProblem, PersonalDataUse, TemplateDefinition } from "@kaidian/templates";
+import { personalDataSignature } from "@kaidian/templates";
+import { WECHAT_PACKAGE_LIMITS } from "@kaidian/wechat";
+import type { Compliance } from "./compliance";
+
+export type BuildPurpose = "UPLOAD" | "PREVIEW";
+
+export const CHECK_IDS = [
+  "store.active",
+  "config.ready",
+  "wechat.appid",
+  "wechat.key",
+  "package.size",
+  "store.contact",
+  "catalog.items",
+  "catalog.own",
+  "privacy.guide",
+  "compliance.pathway",
+  "compliance.filings",
+  "compliance.category",
+  "compliance.foodLicense",
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export type Check = {
+  id: CheckId;
+  severity: "hard" | "soft";
+  /** `pending`: cannot be known yet (the package has not been measured); the build measures it. */
+  status: "ok" | "failed" | "pending";
+  params: Record<string, string | number>;
+};
+
+export type MeasuredSizes = { main: number; subpackages: { root: string; bytes: number }[]; total: number };
+
+export type ReadinessFacts = {
+  template: TemplateDefinition;
+  storeActive: boolean;
+  /** The version a build of this purpose would use: the latest published one for an upload, the latest for a preview. */
+  config: { number: number; problems: ConfigProblem[] } | null;
+  store: { phone: string; address: string };
+  wechat: { appid: boolean; key: boolean };
+  catalog: { visible: number; own: number };
+  /** The last measured package and the config version it was made from. */
+  sizes: { measured: MeasuredSizes; configVersion: number } | null;
+  compliance: Compliance;
+  personalData: PersonalDataUse[];
+};
+
+export type Readiness = { checks: Check[]; blocking: Check[]; warnings: Check[] };
+
+type Rule = {
+  id: CheckId;
+  severity: Check["severity"];
+  /** Previews are development QR codes for the merchant: they need the Mini Program and a package, not the paperwork. */
+  forPreview: boolean;
+  applies?: (facts: ReadinessFacts) => boolean;
+  evaluate: (facts: ReadinessFacts) => Pick<Check, "status"> & { params?: Check["params"] };
+};
+
+const passed = (ok: boolean, params?: Check["params"]) => ({ status: ok ? ("ok" as const) : ("failed" as const), params });
+
+const RULES: readonly Rule[] = [
+  { id: "store.active", severity: "hard", forPreview: true, evaluate: (f) => passed(f.storeActive) },
+  {
+    id: "config.ready",
+    severity: "hard",
+    forPreview: true,
+    evaluate: (f) => (f.config ? passed(f.config.problems.length === 0, { version: f.config.number, problems: f.config.problems.length }) : passed(false)),
+  },
+  { id: "wechat.appid", severity: "hard", forPreview: true, evaluate: (f) => passed(f.wechat.appid) },
+  { id: "wechat.key", severity: "hard", forPreview: true, evaluate: (f) => passed(f.wechat.key) },
+  { id: "package.size", severity: "hard", forPreview: true, evaluate: sizeCheck },
+  { id: "store.contact", severity: "hard", forPreview: false, evaluate: (f) => passed(Boolean(f.store.phone.trim() || f.store.address.trim())) },
+  { id: "catalog.items", severity: "hard", forPreview: false, evaluate: (f) => passed(f.catalog.visible > 0) },
+  { id: "catalog.own", severity: "soft", forPreview: false, evaluate: (f) => passed(f.catalog.own > 0) },
+  {
+    id: "privacy.guide",
+    severity: "hard",
+    forPreview: false,
+    evaluate: (f) =>
+      passed(
+        f.personalData.length === 0 || f.compliance.privacy?.signature === personalDataSignature(f.personalData),
+        { count: f.personalData.length },
+      ),
+  },
+  {
+    id: "compliance.pathway",
+    severity: "hard",
+    forPreview: false,
+    evaluate: (f) => passed(f.compliance.profile.pathway !== null && f.compliance.profile.licenseHolder !== ""),
+  },
+  {
+    id: "compliance.filings",
+    severity: "soft",
+    forPreview: false,
+    evaluate: ({ compliance: { profile } }) =>
+      passed(profile.pathway !== "internationalEntity" && profile.icpFilingNumber !== "" && profile.miniProgramFiling === "approved", {
+        pathway: profile.pathway ?? "",
+        filing: profile.miniProgramFiling,
+      }),
+  },
+  { id: "compliance.category", severity: "soft", forPreview: false, evaluate: (f) => passed(f.compliance.profile.categoryConfirmed) },
+  {
+    id: "compliance.foodLicense",
+    severity: "soft",
+    forPreview: false,
+    applies: (f) => f.template.id === "restaurant",
+    evaluate: (f) => passed(f.compliance.profile.foodLicenseNumber !== ""),
+  },
+];
+
+function sizeCheck(facts: ReadinessFacts): Pick<Check, "status"> & { params?: Check["params"] } {
+  if (!facts.sizes) return { status: "pending" };
+  const { measured, configVersion } = facts.sizes;
+  const limits = WECHAT_PACKAGE_LIMITS;
+  const largestSub = measured.subpackages.reduce((max, sub) => Math.max(max, sub.bytes), 0);
+  const ok = measured.main <= limits.mainBytes && largestSub <= limits.subpackageBytes && measured.total <= limits.totalBytes;
+  return passed(ok, { main: measured.main, mainLimit: limits.mainBytes, total: measured.total, totalLimit: limits.totalBytes, version: configVersion });
+}
+
+export function checkReadiness(facts: ReadinessFacts, purpose: BuildPurpose): Readiness {
+  const checks = RULES.filter((rule) => (purpose === "UPLOAD" || rule.forPreview) && (rule.applies?.(facts) ?? true)).map((rule): Check => {
+    const { status, params = {} } = rule.evaluate(facts);
+    return { id: rule.id, severity: rule.severity, status, params };
+  });
+  return {
+    checks,
+    blocking: checks.filter((check) => check.severity === "hard" && check.status === "failed"),
+    warnings: checks.filter((check) => check.severity === "soft" && check.status === "failed"),
+  };
+}

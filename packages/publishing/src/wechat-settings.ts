@@ -1,0 +1,94 @@
+// A store's WeChat Mini Program settings: appid, robot and the code-upload key. The key is checked, then sealed
+// with the master key and bound to the store (secrets: AES-256-GCM); only its fingerprint is ever read back out
+// of this module, except by the worker that signs uploads with it.
+import { DomainError } from "@kaidian/accounts";
+import type { Transaction } from "@kaidian/db";
+import { open, seal } from "@kaidian/secrets";
+import { appidSchema, checkUploadKey, robotSchema, UploadKeyError } from "@kaidian/wechat";
+import { z } from "zod";
+
+export const wechatSettingsInputSchema = z.object({
+  appid: appidSchema,
+  robot: robotSchema,
+});
+export type WechatSettingsInput = z.infer<typeof wechatSettingsInputSchema>;
+
+/** What the dashboard may show: never the key. */
+export type WechatSettings = {
+  appid: string;
+  robot: number;
+  key: { fingerprint: string; updatedAt: Date } | null;
+  /** The address WeChat last refused an upload from, to add to the whitelist. */
+  refusedIp: string | null;
+};
+
+export async function readWechatSettings(tx: Transaction): Promise<WechatSettings | null> {
+  const row = await tx.wechatCredential.findFirst({
+    select: { appid: true, robot: true, keyFingerprint: true, keyUpdatedAt: true, refusedIp: true },
+  });
+  if (!row) return null;
+  return {
+    appid: row.appid,
+    robot: row.robot,
+    key: row.keyFingerprint && row.keyUpdatedAt ? { fingerprint: row.keyFingerprint, updatedAt: row.keyUpdatedAt } : null,
+    refusedIp: row.refusedIp,
+  };
+}
+
+/**
+ * Saves the appid and robot. WeChat issues a key for one appid, so a changed appid drops the stored key (and the
+ * refused address): `keyRemoved` says so.
+ */
+export async function saveWechatSettings(
+  tx: Transaction,
+  tenantId: string,
+  userId: string,
+  input: WechatSettingsInput,
+): Promise<{ keyRemoved: boolean }> {
+  const current = await tx.wechatCredential.findFirst({ select: { appid: true, keyFingerprint: true } });
+  const appidChanged = current !== null && current.appid !== input.appid;
+  const forget = appidChanged ? { privateKeyCiphertext: null, keyFingerprint: null, keyUpdatedAt: null, refusedIp: null } : {};
+  await tx.wechatCredential.upsert({
+    where: { tenantId },
+    create: { tenantId, appid: input.appid, robot: input.robot, updatedById: userId },
+    update: { appid: input.appid, robot: input.robot, updatedById: userId, ...forget },
+  });
+  return { keyRemoved: appidChanged && current.keyFingerprint !== null };
+}
+
+/**
+ * Stores (or replaces) the store's code-upload key; the appid must be saved first, as WeChat issues the key for
+ * one appid. Returns the new key's fingerprint.
+ */
+export async function saveUploadKey(tx: Transaction, tenantId: string, userId: string, keyText: string, masterKey: Buffer): Promise<string> {
+  let checked;
+  try {
+    checked = checkUploadKey(keyText);
+  } catch (error) {
+    if (error instanceof UploadKeyError) throw new DomainError(error.code, "key");
+    throw error;
+  }
+  const updated = await tx.wechatCredential.updateMany({
+    where: { tenantId },
+    data: {
+      privateKeyCiphertext: new Uint8Array(seal(Buffer.from(checked.pem, "utf8"), masterKey, tenantId)),
+      keyFingerprint: checked.fingerprint,
+      keyUpdatedAt: new Date(),
+      updatedById: userId,
+    },
+  });
+  if (updated.count === 0) throw new DomainError("wechat.appid.first", "key");
+  return checked.fingerprint;
+}
+
+/** The store's appid, robot and unsealed key, for the worker's upload; null when either is missing. */
+export async function uploadCredentials(tx: Transaction, tenantId: string, masterKey: Buffer): Promise<{ appid: string; robot: number; privateKey: string } | null> {
+  const row = await tx.wechatCredential.findFirst({ select: { appid: true, robot: true, privateKeyCiphertext: true } });
+  if (!row?.privateKeyCiphertext) return null;
+  return { appid: row.appid, robot: row.robot, privateKey: open(row.privateKeyCiphertext, masterKey, tenantId).toString("utf8") };
+}
+
+/** Remembers the address WeChat refused, so the settings page can say exactly what to whitelist. */
+export async function recordRefusedIp(tx: Transaction, ip: string): Promise<void> {
+  await tx.wechatCredential.updateMany({ data: { refusedIp: ip } });
+}

@@ -1,0 +1,260 @@
+// One build, step by step: checks → generate → compile → store → upload (or preview); a republish is checks → fetch
+// the stored package → upload. Every step records its state and log lines as it goes, so the dashboard shows
+// progress live and a failure says where. A failure is `transient` when trying again later can help (network,
+// timeouts, WeChat's own trouble); those are retried with growing delays while attempts remain.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import type { Database, Prisma } from "@kaidian/db";
+import { compilePackage, describeFiles, formatProblem, generatePackage, GENERATOR_VERSION, loadRuntime, unzipFiles, writeDirectory } from "@kaidian/generator";
+import { inspectImage, MEDIA_FORMATS, type MediaStorage } from "@kaidian/media/server";
+import { loadSiteSnapshot } from "@kaidian/storefront";
+import { templateIdSchema, templates } from "@kaidian/templates";
+import { handOverToWechat, type WechatConnection } from "@kaidian/wechat/ci";
+import type { StepName, StepState, UploadResult } from "../builds";
+import { storeReadiness } from "../readiness-facts";
+import { recordRefusedIp, uploadCredentials } from "../wechat-settings";
+import { BuildRecord } from "./build-record";
+import type { ClaimedBuild, Outcome } from "./queue";
+
+export type PipelineContext = {
+  db: Database;
+  storage: MediaStorage;
+  masterKey: Buffer;
+  wechat: WechatConnection;
+  /** Where the built Mini Program reads its store's data: `<publicUrl>/api/mp/v1/<store>`. */
+  publicUrl: string;
+  /** The first retry's delay; each later one is four times longer. */
+  retryDelayMs: number;
+  compileTimeoutMs: number;
+};
+
+/** A step that cannot go on: `code` names why for the dashboard, `params` fill in its message. */
+export class StepFailure extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+    readonly transient = false,
+  ) {
+    super(code);
+  }
+}
+
+/** The stored package of a store's content, addressed by its content hash: the same package is stored once. */
+export function artifactKey(tenantId: string, contentHash: string): string {
+  return `tenants/${tenantId}/packages/${contentHash}.zip`;
+}
+
+const buildFields = {
+  id: true, tenantId: true, number: true, purpose: true, version: true, description: true, robot: true,
+  previewPage: true, previewQuery: true, steps: true, templateId: true,
+  configVersion: { select: { number: true } },
+  tenant: { select: { id: true, slug: true, templateId: true, status: true } },
+  sourceBuildId: true,
+} as const;
+
+export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, signal: AbortSignal): Promise<Outcome> {
+  const { db } = context;
+  const scope = { tenantId: claimed.tenantId };
+  const build = await db.scoped(scope, (tx) => tx.build.findFirst({ where: { id: claimed.id }, select: buildFields }));
+  if (!build) return { status: "FAILED", errorCode: "build.missing", errorParams: {} };
+  const record = new BuildRecord(db, build, build.steps as StepState[]);
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "kaidian-build-"));
+  const projectPath = path.join(scratch, build.tenant.slug);
+  let step: StepName = "checks";
+  const stage = async <T>(name: StepName, work: () => Promise<T>): Promise<T> => {
+    if (signal.aborted) throw new StepFailure("build.stopped", {}, true);
+    step = name;
+    await record.start(name);
+    const result = await work();
+    await record.finish(name, "done");
+    return result;
+  };
+
+  try {
+    record.log(`attempt ${claimed.attempts} of ${claimed.maxAttempts}`);
+    const store = { id: build.tenant.id, templateId: templateIdSchema.parse(build.tenant.templateId), status: build.tenant.status };
+
+    await stage("checks", async () => {
+      const readiness = await db.scoped(scope, (tx) => storeReadiness(tx, store, build.purpose));
+      for (const check of readiness.warnings) record.log(`warning: ${check.id}`, "warn");
+      if (readiness.blocking.length) {
+        for (const check of readiness.blocking) record.log(`not ready: ${check.id}`, "error");
+        throw new StepFailure("build.notReady", { checks: readiness.blocking.map((check) => check.id).join(",") });
+      }
+      record.log(`ready: ${readiness.checks.length} checks, ${readiness.warnings.length} warnings`);
+    });
+    const credentials = await db.scoped(scope, (tx) => uploadCredentials(tx, store.id, context.masterKey));
+    if (!credentials) throw new StepFailure("build.notReady", { checks: "wechat.key" });
+
+    if (build.sourceBuildId) {
+      await stage("fetch", () => fetchStoredPackage(context, build.sourceBuildId!, scope, projectPath, record));
+    } else {
+      const made = await stage("generate", () => generate(context, build, store, credentials.appid, record));
+      await writeDirectory(projectPath, made.files);
+      const key = artifactKey(store.id, made.contentHash);
+      // A package already stored was compiled before it was stored: the same bytes need no second compile.
+      const same = await db.scoped(scope, (tx) => tx.build.findFirst({ where: { artifactKey: key, id: { not: build.id } }, select: { number: true } }));
+      if (same) {
+        step = "compile";
+        record.log(`same package as build #${same.number}, which compiled and stored it`);
+        await record.finish("compile", "skipped");
+        await record.finish("store", "skipped");
+      } else {
+        await stage("compile", () => compile(context, projectPath, credentials.appid, record));
+        await stage("store", async () => {
+          await context.storage.put(key, made.zip, "application/zip");
+          record.log(`stored ${key} (${made.zip.length} bytes)`);
+        });
+      }
+      await record.update({ artifactKey: key });
+    }
+
+    const handOver = build.purpose === "UPLOAD" ? "upload" : "preview";
+    const result = await stage(handOver, () => toWechat(context, build, credentials, projectPath, record, signal));
+    await record.flush();
+    return { status: "SUCCEEDED", data: { result: result as Prisma.InputJsonValue } };
+  } catch (error) {
+    const failure = error instanceof StepFailure ? error : unexpected(error);
+    record.log(`${step} failed: ${failure.code}${Object.keys(failure.params).length ? ` ${JSON.stringify(failure.params)}` : ""}`, "error");
+    await record.finish(step, "failed").catch(() => undefined);
+    await record.flush().catch(() => undefined);
+    if (failure.code === "build.stopped") return { status: "RELEASED" };
+    if (failure.transient && claimed.attempts < claimed.maxAttempts) {
+      const delayMs = context.retryDelayMs * 4 ** (claimed.attempts - 1);
+      return { status: "RETRY", delayMs, errorCode: failure.code, errorParams: { ...failure.params, retryInSeconds: Math.round(delayMs / 1000) } };
+    }
+    return { status: "FAILED", errorCode: failure.code, errorParams: failure.params };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+type GeneratedBuild = { files: ReadonlyMap<string, Buffer>; zip: Buffer; contentHash: string };
+
+async function generate(
+  context: PipelineContext,
+  build: { id: string; configVersion: { number: number }; tenant: { id: string; slug: string } },
+  store: { id: string; templateId: keyof typeof templates },
+  appid: string,
+  record: BuildRecord,
+): Promise<GeneratedBuild> {
+  const snapshot = await loadSiteSnapshot(context.db, store.id, {
+    configVersion: build.configVersion.number,
+    apiBaseUrl: `${context.publicUrl}/api/mp/v1/${store.id}`,
+    onSkipped: (skipped) => record.log(`${skipped.length} catalog item(s) left out: their data does not pass the catalog's rules`, "warn"),
+  });
+  if (!snapshot) throw new StepFailure("build.noVersion", { version: build.configVersion.number });
+  const runtime = await loadRuntime();
+  const generated = await generatePackage({ tenant: { id: store.id, slug: build.tenant.slug }, appid, templateId: store.templateId, snapshot }, { runtime });
+  if (!generated.ok) {
+    for (const problem of generated.problems) record.log(formatProblem(problem), "error");
+    const first = generated.problems[0]!;
+    throw new StepFailure(first.rule.startsWith("size.") ? "build.tooLarge" : "build.invalidPackage", {
+      count: generated.problems.length,
+      file: first.file,
+      detail: first.message.slice(0, 300),
+    });
+  }
+  const { manifest } = generated;
+  record.log(
+    `config v${manifest.configVersion}, template ${manifest.templateId} ${manifest.versions.template}, runtime ${manifest.versions.runtime}, ` +
+      `generator ${GENERATOR_VERSION}: ${manifest.files.length} files, main ${manifest.sizes.main} bytes, zip ${manifest.sizes.zip} bytes`,
+  );
+  await record.update({
+    templateVersion: templates[store.templateId].version,
+    runtimeVersion: runtime.version,
+    generatorVersion: GENERATOR_VERSION,
+    contentHash: manifest.contentHash,
+    sizes: manifest.sizes as Prisma.InputJsonValue,
+  });
+  return { files: generated.files, zip: generated.zip, contentHash: manifest.contentHash };
+}
+
+async function compile(context: PipelineContext, projectPath: string, appid: string, record: BuildRecord): Promise<void> {
+  const started = performance.now();
+  let problems;
+  try {
+    problems = await compilePackage(projectPath, { appid, timeoutMs: context.compileTimeoutMs });
+  } catch (error) {
+    // The compiler did not answer (timeout, crash): not the package's fault.
+    throw new StepFailure("build.compileStopped", { detail: String((error as Error).message).slice(0, 300) }, true);
+  }
+  if (problems.length) {
+    for (const problem of problems) record.log(`${problem.file} [${problem.rule}] ${problem.message}`, "error");
+    throw new StepFailure("build.compileFailed", { file: problems[0]!.file, detail: problems[0]!.message.slice(0, 300) });
+  }
+  record.log(`miniprogram-ci compiled the package in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function fetchStoredPackage(
+  context: PipelineContext,
+  sourceBuildId: string,
+  scope: { tenantId: string },
+  projectPath: string,
+  record: BuildRecord,
+): Promise<void> {
+  const source = await context.db.scoped(scope, (tx) =>
+    tx.build.findFirst({ where: { id: sourceBuildId }, select: { number: true, artifactKey: true, contentHash: true, sizes: true } }),
+  );
+  if (!source?.artifactKey || !source.contentHash) throw new StepFailure("build.artifactMissing");
+  const stored = await context.storage.get(source.artifactKey);
+  if (!stored) throw new StepFailure("build.artifactMissing", { number: source.number });
+  const files = unzipFiles(await buffer(Readable.fromWeb(stored.body as import("node:stream/web").ReadableStream)));
+  // The stored bytes must be the package that build made, byte for byte.
+  if (describeFiles(files).contentHash !== source.contentHash) throw new StepFailure("build.artifactDamaged", { number: source.number });
+  await writeDirectory(projectPath, files);
+  await record.update({ contentHash: source.contentHash, sizes: source.sizes ?? undefined, artifactKey: source.artifactKey });
+  record.log(`package of build #${source.number} fetched and verified (${files.size} files, content ${source.contentHash.slice(0, 12)})`);
+}
+
+async function toWechat(
+  context: PipelineContext,
+  build: { id: string; number: number; purpose: "UPLOAD" | "PREVIEW"; version: string | null; description: string | null; robot: number; previewPage: string | null; previewQuery: string | null; tenant: { id: string } },
+  credentials: { appid: string; privateKey: string },
+  projectPath: string,
+  record: BuildRecord,
+  signal: AbortSignal,
+): Promise<UploadResult> {
+  const request =
+    build.purpose === "UPLOAD"
+      ? { purpose: "upload" as const, version: build.version ?? "", description: build.description ?? "" }
+      : { purpose: "preview" as const, description: `preview #${build.number}`, pagePath: build.previewPage ?? undefined, query: build.previewQuery ?? undefined };
+  record.log(`handing the package to WeChat as ${request.purpose === "upload" ? `version ${request.version}` : "a preview"} (appid ${credentials.appid}, robot ${build.robot})`);
+  const answer = await handOverToWechat(
+    { projectPath, appid: credentials.appid, privateKey: credentials.privateKey, robot: build.robot, ...request },
+    context.wechat,
+    { onLog: (line) => record.log(line), signal },
+  ).catch((error: unknown) => {
+    if (signal.aborted) throw new StepFailure("build.stopped", {}, true);
+    throw error;
+  });
+  if (!answer.ok) {
+    const { failure } = answer;
+    if (failure.code === "wechat.ipNotWhitelisted" && "ip" in failure.params && failure.params.ip) {
+      const ip = failure.params.ip;
+      await context.db.scoped({ tenantId: build.tenant.id }, (tx) => recordRefusedIp(tx, ip));
+    }
+    // WeChat does not always say which part is too large: then our own measurement goes with the message.
+    const measured =
+      failure.code === "wechat.packageTooLarge" && !("part" in failure.params)
+        ? ((await context.db.scoped({ tenantId: build.tenant.id }, (tx) => tx.build.findFirst({ where: { id: build.id }, select: { sizes: true } })))?.sizes as { main?: number; total?: number } | null)
+        : null;
+    throw new StepFailure(failure.code, { ...failure.params, ...(measured ? { main: measured.main ?? 0, total: measured.total ?? 0 } : {}) }, failure.transient);
+  }
+  for (const info of answer.subPackageInfo) record.log(`WeChat measured ${info.name === "__APP__" ? "the main package" : info.name === "__FULL__" ? "the whole package" : info.name}: ${info.size} bytes`);
+  if (!answer.qrImage) return { subPackageInfo: answer.subPackageInfo };
+  const { format } = inspectImage(answer.qrImage);
+  const { extension, contentType } = MEDIA_FORMATS[format];
+  const key = `tenants/${build.tenant.id}/builds/${build.id}-qr.${extension}`;
+  await context.storage.put(key, answer.qrImage, contentType);
+  record.log("WeChat's preview QR code stored");
+  return { subPackageInfo: answer.subPackageInfo, qr: { key, contentType } };
+}
+
+function unexpected(error: unknown): StepFailure {
+  console.error("build step failed unexpectedly:", error instanceof Error ? error.stack : error);
+  return new StepFailure("build.unexpected", { detail: String((error as Error)?.message ?? error).slice(0, 300) }, true);
+}

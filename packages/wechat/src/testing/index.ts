@@ -1,0 +1,5 @@
+export { startFakeWechatCi, describeReceived, FAKE_FAULTS, type FakeApp, type FakeFault, type FakeWechatCi, type ReceivedPackage } from "./fake-wechat-ci";
+export { FakeWechatCiClient } from "./control-client";
+export { readWxapkg } from "./wxapkg";
+export { testUploadKey } from "./upload-keys";
+export { writeMiniProgram } from "./mini-program";
