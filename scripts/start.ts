@@ -1,10 +1,12 @@
 // `npm start`: the whole product on one machine. Opens the database (embedded PostgreSQL under .data/ unless
-// DATABASE_URL is set), applies committed migrations, seeds the demo data, builds the dashboard and serves it.
+// DATABASE_URL is set), applies committed migrations, seeds the demo data, builds the dashboard and serves it, with
+// publishing workers beside it (KAIDIAN_WORKERS, default 1).
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import type { DatabaseServer } from "@kaidian/db/server";
+import { masterKey } from "@kaidian/secrets";
 import { openProductDatabase, root } from "./product-database";
 
 const env = process.env;
@@ -35,7 +37,17 @@ function finished(child: ChildProcess): Promise<number> {
 
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number (got "${env.PORT}")`);
+  const workerCount = Number(env.KAIDIAN_WORKERS ?? 1);
+  if (!Number.isInteger(workerCount) || workerCount < 0 || workerCount > 16) fail(`KAIDIAN_WORKERS must be a number from 0 to 16 (got "${env.KAIDIAN_WORKERS}")`);
   await assertPortFree();
+  try {
+    const { source } = masterKey({ ...env, KAIDIAN_DATA_DIR: path.resolve(root, env.KAIDIAN_DATA_DIR ?? ".data") });
+    if (source !== "environment" && source.created) {
+      say(`created the master key that seals merchants' upload keys: ${path.relative(root, source.file)} (back it up with the database; set KAIDIAN_MASTER_KEY on servers)`);
+    }
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
 
   let database: DatabaseServer;
   let logins: string | undefined;
@@ -51,12 +63,14 @@ async function main() {
   }
 
   let web: ChildProcess | undefined;
+  const workers: ChildProcess[] = [];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    web?.kill("SIGTERM");
-    if (web) await finished(web);
+    // Workers hand a build in progress back to the queue (or finish it) before the database goes away.
+    for (const child of [web, ...workers]) child?.kill("SIGTERM");
+    await Promise.all([web, ...workers].filter((child) => child !== undefined).map(finished));
     await database.stop();
     process.exit(code);
   };
@@ -75,7 +89,12 @@ async function main() {
   web = run(process.execPath, [next, "start", "apps/builder", "-p", String(port)], { DATABASE_URL: database.url, NODE_ENV: "production" });
   web.on("exit", (code) => void stop(code ?? 1));
   await waitForHttp(`http://localhost:${port}/sign-in`);
-  say(`Kaidian is running on http://localhost:${port}`);
+  for (let i = 0; i < workerCount; i++) {
+    const worker = run(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], { DATABASE_URL: database.url, PORT: String(port), NODE_ENV: "production" });
+    worker.on("exit", (code) => void stop(code ?? 1));
+    workers.push(worker);
+  }
+  say(`Kaidian is running on http://localhost:${port} with ${workerCount} publishing worker(s)`);
   if (logins) console.log(`\n${logins}\n`);
 }
 

@@ -6,6 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** The fake WeChat CI service the product's workers upload to (packages/wechat/src/testing). */
+const wechatPort = Number(process.env.E2E_WECHAT_PORT ?? 3190);
+export const fakeWechatUrl = `http://127.0.0.1:${wechatPort}`;
+const wechatDir = ".data/e2e-wechat";
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -24,19 +28,33 @@ export default defineConfig({
     { name: "laptop", use: { viewport: { width: 1366, height: 860 } }, testIgnore: /phone\.spec\.ts/ },
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /(layout|phone)\.spec\.ts/ },
   ],
-  webServer: {
-    command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
-    cwd: root,
-    url: `${baseURL}/sign-in`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      ...(process.env as Record<string, string>),
-      DATABASE_URL: "",
-      KAIDIAN_DATA_DIR: ".data/e2e",
-      PORT: String(port),
-      EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54339",
+  webServer: [
+    {
+      command: `rm -rf ${wechatDir} && npx tsx packages/wechat/src/testing/main.ts ${wechatPort} ${wechatDir}`,
+      cwd: root,
+      url: `${fakeWechatUrl}/__fake/received`,
+      timeout: 60_000,
+      reuseExistingServer: false,
     },
-  },
+    {
+      command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
+      cwd: root,
+      url: `${baseURL}/sign-in`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        ...(process.env as Record<string, string>),
+        DATABASE_URL: "",
+        KAIDIAN_DATA_DIR: ".data/e2e",
+        PORT: String(port),
+        EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54339",
+        // Uploads and previews go to the fake WeChat, through its tunnel and its test authority.
+        WECHAT_CI_PROXY: fakeWechatUrl,
+        WECHAT_CI_CA_FILE: `${wechatDir}/fake-wechat-ca.pem`,
+        KAIDIAN_WORKERS: "2",
+        KAIDIAN_RETRY_DELAY_MS: "1000",
+      },
+    },
+  ],
 });

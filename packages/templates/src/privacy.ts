@@ -70,5 +70,5 @@ export const PERSONAL_DATA_RUNTIME_FILES: readonly string[] = FEATURES.flatMap((
  * the package handles exactly that data for those purposes.
  */
 export function personalDataSignature(uses: readonly PersonalDataUse[]): string {
-  return uses.map((use) => `${use.key}: ${use.purpose["zh-CN"]}`).sort().join("\n");
+  return uses.map((use) => `${use.key}: ${use.purpose["zh-CN"]}`).sort().join(" | ");
 }

@@ -14,7 +14,7 @@ export type FormState<R = unknown> = {
 };
 
 // Typed values are sent back so the form keeps them after an error; secrets never are.
-const NEVER_ECHOED = /password|secret|token/i;
+const NEVER_ECHOED = /password|secret|token|privateKey/i;
 
 function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -13,11 +13,12 @@ export function storeProgress(access: StoreAccess) {
       tx.configVersion.count({ where: { OR: [{ number: { gt: 1 } }, { status: "PUBLISHED" }] } }),
       // The template's sample items do not count: the step is done once the merchant has an item of their own.
       tx.catalogItem.count({ where: { sample: false } }),
-      tx.wechatCredential.findFirst({ select: { appid: true } }),
-      tx.build.count({ where: { status: "SUCCEEDED" } }),
+      // Both halves of the step: the Mini Program's appid and the key to upload to it.
+      tx.wechatCredential.count({ where: { keyFingerprint: { not: null } } }),
+      tx.build.count({ where: { status: "SUCCEEDED", purpose: "UPLOAD" } }),
       tx.tenantMember.count({ where: { tenantId: access.store.id } }),
     ]);
-    return { design: designed > 0, catalog: catalogItems > 0, wechat: Boolean(wechat), publish: builds > 0, members };
+    return { design: designed > 0, catalog: catalogItems > 0, wechat: wechat > 0, publish: builds > 0, members };
   });
 }
 
@@ -47,15 +48,4 @@ export function catalogItem(access: StoreAccess, id: string) {
 
 export function catalogCategories(access: StoreAccess) {
   return inStore(database(), access, (tx) => listCategories(tx, access.store.id));
-}
-
-export function publishingState(access: StoreAccess) {
-  return inStore(database(), access, async (tx) => ({
-    wechat: await tx.wechatCredential.findFirst({ select: { appid: true, robot: true } }),
-    builds: await tx.build.findMany({
-      select: { id: true, status: true, createdAt: true, contentHash: true, error: true },
-      orderBy: { createdAt: "desc" },
-      take: 20,
-    }),
-  }));
 }

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { agencyOf, listStores } from "@kaidian/tenancy";
 import { templates } from "@kaidian/templates";
 import { AgencyStoreForm } from "@/components/forms/agency-store-form";
-import { TopBar } from "@/components/shell/top-bar";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -21,10 +20,6 @@ export default async function AgencyPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <TopBar t={t} locale={locale} user={user}>
-        <span className="hidden truncate text-sm text-slate-600 sm:inline">{membership.agency.name}</span>
-      </TopBar>
-      <main className="mx-auto max-w-7xl px-4 py-6 lg:px-8">
         <PageHeader title={t.agency.title} lead={`${membership.agency.name} · ${t.store.roles[membership.role === "ADMIN" ? "AGENCY_ADMIN" : "AGENCY_PUBLISHER"]}`} />
         <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
           <Card title={`${t.agency.stores} (${stores.length})`}>
@@ -55,7 +50,6 @@ export default async function AgencyPage({ searchParams }: { searchParams: Promi
             </Card>
           )}
         </div>
-      </main>
     </>
   );
 }

@@ -16,7 +16,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ store
   const steps = [
     { key: "design", done: progress.design, href: `${base}/design`, label: t.overview.steps.design },
     { key: "catalog", done: progress.catalog, href: `${base}/catalog`, label: format(t.overview.steps.catalog, { catalog: t.catalogName[access.store.templateId] }) },
-    { key: "wechat", done: progress.wechat, href: `${base}/publish`, label: t.overview.steps.wechat },
+    { key: "wechat", done: progress.wechat, href: `${base}/wechat`, label: t.overview.steps.wechat },
     { key: "publish", done: progress.publish, href: `${base}/publish`, label: t.overview.steps.publish },
   ];
 

@@ -1,45 +1,75 @@
 import { can } from "@kaidian/tenancy";
-import { templates } from "@kaidian/templates";
+import { pages, templates } from "@kaidian/templates";
+import { BuildList } from "@/components/publishing/build-list";
+import { ReadinessList } from "@/components/publishing/readiness-list";
+import { jsonified } from "@/components/publishing/types";
+import { UploadForm } from "@/components/publishing/upload-form";
+import { WechatPreview } from "@/components/publishing/wechat-preview";
+import { PhonePreviewButton } from "@/components/preview/phone-preview-button";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
-import { publishingState } from "@/server/store-records";
+import { publishPage } from "@/server/publishing";
 import { requireStore } from "@/server/session";
-
-const tone = { QUEUED: "neutral", RUNNING: "warn", SUCCEEDED: "good", FAILED: "bad" } as const;
 
 export default async function PublishPage({ params }: { params: Promise<{ store: string }> }) {
   const access = await requireStore((await params).store);
   const { t, locale } = await currentDictionary();
   if (!can(access.roles, "publish")) return <Forbidden t={t} role={access.role} />;
-  const { wechat, builds } = await publishingState(access);
+  const { readiness, builds, suggestedVersion } = await publishPage(access);
+  const template = templates[access.store.templateId];
+  const base = `/stores/${access.store.slug}`;
+  const catalog = t.catalogName[template.id];
+  const blocked = readiness.blocking.length > 0;
+
   return (
     <>
       <PageHeader title={t.publish.title} lead={t.publish.lead} />
-      <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
-        <Card title={t.publish.wechat}>
-          <dl className="space-y-2 text-sm">
-            <div className="flex justify-between gap-2"><dt className="text-slate-500">{t.publish.appid}</dt><dd className="font-mono">{wechat?.appid ?? t.publish.notConnected}</dd></div>
-          </dl>
-          <p className="mt-4 rounded-lg bg-amber-50 p-3 text-xs text-amber-800">
-            {format(t.publish.categoryNote, { category: templates[access.store.templateId].wechatCategory[locale] })}
-          </p>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Card
+          title={t.publish.readiness}
+          action={<Badge tone={blocked ? "bad" : "good"}>{blocked ? format(t.publish.notReady, { count: readiness.blocking.length }) : t.publish.ready}</Badge>}
+        >
+          <p className="mb-2 text-xs text-slate-500">{t.publish.readinessLead}</p>
+          <ReadinessList
+            t={t}
+            checks={readiness.checks}
+            catalog={catalog}
+            category={template.wechatCategory[locale]}
+            links={{
+              ...(can(access.roles, "settings") ? { wechat: `${base}/wechat` } : {}),
+              ...(can(access.roles, "design") ? { design: `${base}/design` } : {}),
+              ...(can(access.roles, "catalog") ? { catalog: `${base}/catalog` } : {}),
+            }}
+          />
         </Card>
-        <Card title={t.publish.builds}>
-          {builds.length === 0 ? (
-            <EmptyState>{t.publish.noBuilds}</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {builds.map((build) => (
-                <li key={build.id} className="flex items-center justify-between py-2">
-                  <span className="text-slate-600">{build.createdAt.toLocaleString(locale)}</span>
-                  <Badge tone={tone[build.status]}>{t.publish.jobStatus[build.status]}</Badge>
-                </li>
-              ))}
-            </ul>
-          )}
+        <Card title={t.publish.upload.title}>
+          <UploadForm t={t} store={access.store.slug} suggestedVersion={suggestedVersion} blocked={blocked} />
+        </Card>
+        <Card title={t.publish.preview.title} className="xl:col-span-2">
+          <p className="mb-4 text-sm text-slate-600">{t.publish.preview.lead}</p>
+          <div className="grid gap-4 md:grid-cols-[1fr_2fr]">
+            <section className="space-y-2 md:border-r md:border-slate-100 md:pr-4">
+              <h3 className="text-sm font-semibold text-slate-900">{t.publish.preview.browser}</h3>
+              <p className="text-xs text-slate-500">{t.publish.preview.browserLead}</p>
+              <PhonePreviewButton store={access.store.slug} words={t.preview} />
+            </section>
+            <section className="space-y-2">
+              <h3 className="text-sm font-semibold text-slate-900">{t.publish.preview.wechat}</h3>
+              <p className="text-xs text-slate-500">{t.publish.preview.wechatLead}</p>
+              <WechatPreview
+                t={t}
+                store={access.store.slug}
+                catalog={catalog}
+                pages={template.pages.map((page) => ({ id: page.id, label: pages[page.id].label[locale] }))}
+              />
+            </section>
+          </div>
+        </Card>
+        <Card title={t.publish.builds} className="xl:col-span-2">
+          <BuildList t={t} locale={locale} store={access.store.slug} initial={jsonified(builds)} catalog={catalog} />
         </Card>
       </div>
     </>

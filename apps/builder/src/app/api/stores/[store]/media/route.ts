@@ -1,10 +1,7 @@
-import { NotFoundError } from "@kaidian/accounts";
 import { listMedia, MediaRefusedError, mediaStorage, readUpload, uploadMedia, type MediaAsset } from "@kaidian/media/server";
-import { can, inStore, resolveStore, type StoreAccess, type StoreAction } from "@kaidian/tenancy";
-import { errorMessage } from "@/i18n";
-import { currentDictionary } from "@/i18n/server";
+import { inStore } from "@kaidian/tenancy";
 import { database } from "@/server/db";
-import { currentUser } from "@/server/session";
+import { refuse, storeAccess as access } from "@/server/store-route";
 
 // The store's image uploads: POST one image (multipart field `file`), GET the list, newest first. A store the
 // user has no role in answers 404, exactly like one that does not exist.
@@ -16,24 +13,6 @@ const REFUSAL_STATUS: Record<MediaRefusedError["code"], number> = {
   "media.tooSmall": 422,
   "media.dimensions": 422,
 };
-
-async function refuse(status: number, code: string, params?: Record<string, string | number>): Promise<Response> {
-  const { t } = await currentDictionary();
-  return Response.json({ error: { code, message: errorMessage(t, code, params) } }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-/** The store as the signed-in user may act on it for `action`, or the answer refusing them. */
-async function access(ref: string, action: StoreAction): Promise<StoreAccess | Response> {
-  const user = await currentUser();
-  if (!user) return refuse(401, "session.required");
-  try {
-    const found = await resolveStore(database(), user.id, ref);
-    return can(found.roles, action) ? found : refuse(403, "permission.denied");
-  } catch (error) {
-    if (error instanceof NotFoundError) return refuse(404, "store.notFound");
-    throw error;
-  }
-}
 
 const shown = (asset: MediaAsset) => ({
   ref: asset.ref, width: asset.width, height: asset.height, bytes: asset.bytes, format: asset.format,

@@ -1,0 +1,44 @@
+"use client";
+// The version and description of an upload; the action queues the build and opens its page.
+import { useActionState } from "react";
+import type { Dictionary } from "@/i18n";
+import { uploadAction } from "@/server/actions/publishing";
+import { Field, FormError } from "../ui/field";
+import { SubmitButton } from "../ui/submit-button";
+
+export function UploadForm({ t, store, suggestedVersion, blocked }: { t: Dictionary; store: string; suggestedVersion: string; blocked: boolean }) {
+  const [state, action] = useActionState(uploadAction, {});
+  const v = state.values ?? {};
+  const words = t.publish.upload;
+  return (
+    <form action={action} noValidate className="space-y-3" key={JSON.stringify(state)}>
+      <input type="hidden" name="store" value={store} />
+      <p className="text-sm text-slate-600">{words.lead}</p>
+      <Field label={words.version} name="version" hint={words.versionHint} maxLength={64} defaultValue={v.version ?? suggestedVersion} error={state.fieldErrors?.version} />
+      <div className="space-y-1.5">
+        <label htmlFor="description" className="block text-sm font-medium text-slate-800">{words.description}</label>
+        <textarea
+          id="description"
+          name="description"
+          rows={3}
+          maxLength={200}
+          defaultValue={v.description}
+          aria-invalid={state.fieldErrors?.description ? true : undefined}
+          aria-describedby={state.fieldErrors?.description ? "description-error" : "description-hint"}
+          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+        />
+        {state.fieldErrors?.description ? (
+          <p id="description-error" role="alert" className="text-xs font-medium text-red-600">{state.fieldErrors.description}</p>
+        ) : (
+          <p id="description-hint" className="text-xs text-slate-500">{words.descriptionHint}</p>
+        )}
+      </div>
+      <FormError message={state.formError} />
+      {blocked ? (
+        <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-600">{words.blocked}</p>
+      ) : (
+        <SubmitButton pendingLabel={t.common.loading}>{words.submit}</SubmitButton>
+      )}
+    </form>
+  );
+}

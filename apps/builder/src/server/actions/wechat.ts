@@ -1,0 +1,70 @@
+"use server";
+// A store's WeChat settings: appid and robot, the code-upload key, the compliance profile, the privacy guide.
+import { DomainError } from "@kaidian/accounts";
+import {
+  complianceFormSchema,
+  confirmPrivacyGuide,
+  saveComplianceProfile,
+  saveUploadKey,
+  saveWechatSettings,
+  wechatSettingsInputSchema,
+} from "@kaidian/publishing";
+import { masterKey } from "@kaidian/secrets";
+import { assertCan, inStore, storeRefSchema } from "@kaidian/tenancy";
+import { UPLOAD_KEY_MAX_BYTES } from "@kaidian/wechat";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { database } from "../db";
+import { formAction } from "../form-action";
+import { wechatPage } from "../publishing";
+import { requireStore } from "../session";
+
+async function editWechat<T>(store: string, work: (access: Awaited<ReturnType<typeof requireStore>>) => Promise<T>): Promise<T> {
+  const access = await requireStore(store);
+  assertCan(access.roles, "settings");
+  const result = await work(access);
+  revalidatePath(`/stores/${access.store.slug}/wechat`);
+  return result;
+}
+
+export const saveWechatAppAction = formAction(wechatSettingsInputSchema.extend({ store: storeRefSchema }), ({ store, ...input }) =>
+  editWechat(store, (access) => inStore(database(), access, (tx) => saveWechatSettings(tx, access.store.id, access.userId, input))),
+);
+
+/** The key comes as the downloaded file or pasted text; it is never echoed back to the form. */
+export const saveUploadKeyAction = formAction(
+  z.object({ store: storeRefSchema, privateKey: z.string().max(UPLOAD_KEY_MAX_BYTES * 2).optional() }),
+  async ({ store, privateKey }, formData) => {
+    const file = formData.get("privateKeyFile");
+    let text = privateKey ?? "";
+    if (file instanceof File && file.size > 0) {
+      if (file.size > UPLOAD_KEY_MAX_BYTES) throw new DomainError("wechat.key.tooLarge", "privateKey");
+      text = await file.text();
+    }
+    const fingerprint = await editWechat(store, (access) =>
+      inStore(database(), access, (tx) => saveUploadKey(tx, access.store.id, access.userId, text, masterKey().key)),
+    ).catch((error: unknown) => {
+      // The domain names the key "key"; the form's field is privateKey.
+      if (error instanceof DomainError && error.field === "key") throw new DomainError(error.code, "privateKey", error.params);
+      throw error;
+    });
+    return { fingerprint };
+  },
+);
+
+export const saveComplianceAction = formAction(complianceFormSchema.extend({ store: storeRefSchema }), ({ store, ...profile }) =>
+  editWechat(store, async (access) => {
+    await inStore(database(), access, (tx) => saveComplianceProfile(tx, access.store.id, access.userId, profile));
+    return { saved: true };
+  }),
+);
+
+/** Confirms the guide the merchant saw; if the package's data changed since, they must look again. */
+export const confirmPrivacyAction = formAction(z.object({ store: storeRefSchema, signature: z.string().max(4_000) }), ({ store, signature }) =>
+  editWechat(store, async (access) => {
+    const { privacy } = await wechatPage(access);
+    if (!privacy || privacy.signature !== signature) throw new DomainError("privacy.changed");
+    await inStore(database(), access, (tx) => confirmPrivacyGuide(tx, access.store.id, access.userId, privacy.uses));
+    return { confirmed: true };
+  }),
+);
