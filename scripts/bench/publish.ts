@@ -3,6 +3,7 @@
 // worker with the miniprogram-ci processes it starts). Every build compiles for real (each round gets fresh stores,
 // so none reuses another's compiled package). Runs on a scratch embedded PostgreSQL; nothing of the product's data.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -26,7 +27,8 @@ if (!Number.isInteger(storeCount) || storeCount < 1 || storeCount > 100) {
 
 const TEMPLATES: TemplateId[] = ["ecommerce", "hotel", "restaurant"];
 const scratch = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-publish-"));
-const server = await startEmbeddedPostgres({ dataDir: path.join(scratch, "db"), port: await freePort() });
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-db-"));
+const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
 const fake = await startFakeWechatCi({ dir: scratch });
 const db = new Database(server.url, { maxConnections: 6 });
 const masterKey = randomBytes(32);
@@ -38,11 +40,11 @@ try {
   console.log(`Kaidian publishing benchmark: ${storeCount} stores a round, Node ${process.version}, ${os.cpus().length} cores\n`);
   const results = [];
   for (const workers of [1, 2]) results.push(await round(workers, publisher));
-  console.log("workers   stores   wall time   stores/min   median build   peak memory (worker + miniprogram-ci)   failed");
+  console.log("workers   stores   wall time   stores/min   median build   machine CPU busy   peak memory (worker + miniprogram-ci)   failed");
   for (const r of results) {
     console.log(
       `${String(r.workers).padEnd(10)}${String(r.stores).padEnd(9)}${`${r.seconds.toFixed(1)} s`.padEnd(12)}${r.perMinute.toFixed(1).padEnd(13)}` +
-        `${`${r.medianBuild.toFixed(1)} s`.padEnd(15)}${`${r.peakMb.toFixed(0)} MB`.padEnd(40)}${r.failed}`,
+        `${`${r.medianBuild.toFixed(1)} s`.padEnd(15)}${`${(r.cpuBusy * 100).toFixed(0)} %`.padEnd(19)}${`${r.peakMb.toFixed(0)} MB`.padEnd(40)}${r.failed}`,
     );
   }
   console.log(`\n2 workers vs 1: ${(results[1]!.perMinute / results[0]!.perMinute).toFixed(2)}× the stores per minute`);
@@ -51,6 +53,7 @@ try {
   await db.disconnect();
   await server.stop();
   await rm(scratch, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true });
 }
 
 async function round(workers: number, publisher: Awaited<ReturnType<typeof arrangePublisher>>) {
@@ -71,6 +74,7 @@ async function round(workers: number, publisher: Awaited<ReturnType<typeof arran
   try {
     await new Promise((r) => setTimeout(r, 3_000)); // the workers load before the clock starts
     const started = performance.now();
+    const cpuBefore = cpuTimes();
     const batch = await startBatch(db, publisher, { version: `bench-${workers}`, description: "benchmark", concurrency: workers, stores });
     let view = await readBatch(db, publisher, batch.id);
     while (view.counts.QUEUED + view.counts.RUNNING > 0) {
@@ -78,6 +82,7 @@ async function round(workers: number, publisher: Awaited<ReturnType<typeof arran
       view = await readBatch(db, publisher, batch.id);
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuTimes();
     const durations = await db.buildQueue((tx) =>
       tx.build.findMany({ where: { batchId: batch.id }, select: { startedAt: true, finishedAt: true } }),
     );
@@ -89,6 +94,7 @@ async function round(workers: number, publisher: Awaited<ReturnType<typeof arran
       perMinute: storeCount / (seconds / 60),
       medianBuild: builds[Math.floor(builds.length / 2)] ?? 0,
       peakMb: memory.stop() / 1024,
+      cpuBusy: (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total),
       failed: view.counts.FAILED,
     };
   } finally {
@@ -129,6 +135,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   });
+}
+
+/** All cores' busy and total jiffies since boot, from /proc/stat (Linux). */
+function cpuTimes(): { busy: number; total: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3]! + (fields[4] ?? 0);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return { busy: total - idle, total };
 }
 
 /** Samples the resident memory of each worker with all its descendants; stop() gives the peak of any one, in KB. */

@@ -58,6 +58,7 @@ test("a merchant sets up WeChat, passes the checks and previews the store on WeC
   await expect(page.getByTestId("build-status")).toHaveAttribute("data-status", "SUCCEEDED");
   await expect(page.getByTestId("build-steps").locator('[data-status="done"]')).toHaveCount(5);
   await expect(page.getByTestId("build-logs")).toContainText("WeChat's preview QR code stored");
+  await page.screenshot({ path: test.info().outputPath("build.png"), fullPage: true });
 });
 
 test("an agency publisher bulk-publishes the three demo stores; one refused by WeChat is fixed and retried", async ({ page, browser }) => {
@@ -75,6 +76,7 @@ test("an agency publisher bulk-publishes the three demo stores; one refused by W
   await page.goto("/agency/publish");
   const table = page.getByTestId("bulk-stores");
   for (const store of DEMO_STORES) await expect(table.locator(`tr[data-store="${store.name}"]`)).toContainText("可以上传");
+  await page.screenshot({ path: test.info().outputPath("bulk-choose.png"), fullPage: true });
   await page.getByLabel("版本号").fill("2.0.0");
   await page.getByLabel("版本描述").fill("春节活动上线");
   await page.getByRole("button", { name: "发布所选店铺（3）" }).click();
