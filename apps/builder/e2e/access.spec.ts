@@ -75,8 +75,10 @@ test("staff see only what their role allows; the agency publisher sees publishin
   await page.context().clearCookies();
   await signIn(page, "publisher@demo.kaidian.test");
   await page.goto("/stores/lakeside-inn/publish");
-  await expect(page.getByRole("heading", { name: "发布" })).toBeVisible();
-  await expect(page.getByText("旅游 - 酒店服务")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "发布", exact: true })).toBeVisible();
+  await expect(page.getByTestId("readiness")).toBeVisible();
+  // Publishers publish; the store's WeChat settings are its owner's and the agency admin's.
+  await expect(page.getByRole("link", { name: "微信设置" })).toHaveCount(0);
 });
 
 test("a merchant can neither upload to nor list another store's images, nor read them under their own store's path", async ({ page, browser }) => {

@@ -8,6 +8,6 @@ test("on a phone the store sections are a row of tabs above the page", async ({ 
   const main = page.locator("main");
   const [navBox, mainBox] = [await nav.boundingBox(), await main.boundingBox()];
   expect(navBox!.y + navBox!.height).toBeLessThanOrEqual(mainBox!.y + 1);
-  await nav.getByRole("link", { name: "设置" }).click();
+  await nav.getByRole("link", { name: "设置", exact: true }).click();
   await expect(page).toHaveURL(/\/settings$/);
 });

@@ -58,6 +58,7 @@ test("a merchant sets up WeChat, passes the checks and previews the store on WeC
   await expect(page.getByTestId("build-status")).toHaveAttribute("data-status", "SUCCEEDED");
   await expect(page.getByTestId("build-steps").locator('[data-status="done"]')).toHaveCount(5);
   await expect(page.getByTestId("build-logs")).toContainText("WeChat's preview QR code stored");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: test.info().outputPath("build.png"), fullPage: true });
 });
 

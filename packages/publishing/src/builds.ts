@@ -55,7 +55,8 @@ export async function requestBuild(
   let sourceBuildId: string | undefined;
   if (request.purpose === "UPLOAD" && request.republish !== undefined) {
     const source = await tx.build.findFirst({
-      where: { number: request.republish, artifactKey: { not: null } },
+      // Uploads only: a preview's package is of a design that may never have been published.
+      where: { number: request.republish, purpose: "UPLOAD", artifactKey: { not: null } },
       select: { id: true, configVersionId: true, templateId: true },
     });
     if (!source) throw new DomainError("release.noArtifact", undefined, { number: request.republish });

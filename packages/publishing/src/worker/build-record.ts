@@ -66,9 +66,13 @@ export class BuildRecord {
   }
 }
 
-/** Log lines never carry secrets: no PEM blocks, no credentials inside URLs (a proxy's user:password). */
+/**
+ * Log lines never carry secrets: no PEM blocks, no credentials inside URLs (a proxy's user:password). Terminal
+ * colour codes (miniprogram-ci colours its output) are dropped too.
+ */
 export function redact(line: string): string {
   return line
+    .replace(/\x1b\[[0-9;]*m/g, "")
     .replace(/-----BEGIN [^-]+-----[\s\S]*?(-----END [^-]+-----|$)/g, "[key removed]")
     .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, "$1***:***@");
 }

@@ -53,8 +53,8 @@ export function BuildLive({ t, locale, store, initial, catalog }: { t: Dictionar
   const time = (value: string | null) => (value ? new Date(value).toLocaleString(locale) : "—");
 
   return (
-    <div className="grid gap-4 xl:grid-cols-[1fr_1.4fr]">
-      <div className="space-y-4">
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+      <div className="min-w-0 space-y-4">
         <Card
           title={words.steps}
           action={<Badge tone={STATUS_TONE[build.status]}>{t.publish.status[build.status]}</Badge>}
@@ -132,7 +132,11 @@ export function BuildLive({ t, locale, store, initial, catalog }: { t: Dictionar
         ) : (
           <ol className="max-h-[32rem] overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100" data-testid="build-logs">
             {build.logs.map((line, index) => (
-              <li key={line.id} ref={index === build.logs.length - 1 ? logEnd : undefined} className={line.level === "error" ? "text-red-300" : line.level === "warn" ? "text-amber-200" : undefined}>
+              <li
+                key={line.id}
+                ref={index === build.logs.length - 1 ? logEnd : undefined}
+                className={`whitespace-pre-wrap break-all ${line.level === "error" ? "text-red-300" : line.level === "warn" ? "text-amber-200" : ""}`}
+              >
                 <span className="text-slate-500">{new Date(line.at).toLocaleTimeString(locale)} [{words.step[line.step as keyof typeof words.step] ?? line.step}] </span>
                 {line.message}
               </li>

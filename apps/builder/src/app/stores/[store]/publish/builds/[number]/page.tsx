@@ -37,7 +37,7 @@ export default async function BuildPage({ params }: { params: Promise<{ store: s
             <RetryBuildButton t={t} store={access.store.slug} number={build.number} />
           </Card>
         )}
-        {build.artifactKey && build.status !== "QUEUED" && build.status !== "RUNNING" && (
+        {build.purpose === "UPLOAD" && build.artifactKey && build.status !== "QUEUED" && build.status !== "RUNNING" && (
           <Card title={t.publish.build.republish}>
             <RepublishForm t={t} store={access.store.slug} number={build.number} version={build.version ?? ""} />
           </Card>
