@@ -47,7 +47,7 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
     storeActive: store.status === "ACTIVE",
     config: problems,
     store: { phone: config?.store.phone ?? "", address: config?.store.address ?? "" },
-    wechat: { appid: wechat !== null, key: wechat?.key !== null && wechat !== null },
+    wechat: { appid: wechat !== null, key: Boolean(wechat?.key) },
     catalog: { visible, own },
     sizes: lastMeasured?.sizes ? { measured: lastMeasured.sizes as MeasuredSizes, configVersion: lastMeasured.configVersion.number } : null,
     compliance,

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { Dictionary } from "@/i18n";
 import { uploadAction } from "@/server/actions/publishing";
-import { Field, FormError } from "../ui/field";
+import { Field, FormError, TextAreaField } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
 export function UploadForm({ t, store, suggestedVersion, blocked }: { t: Dictionary; store: string; suggestedVersion: string; blocked: boolean }) {
@@ -15,24 +15,15 @@ export function UploadForm({ t, store, suggestedVersion, blocked }: { t: Diction
       <input type="hidden" name="store" value={store} />
       <p className="text-sm text-slate-600">{words.lead}</p>
       <Field label={words.version} name="version" hint={words.versionHint} maxLength={64} defaultValue={v.version ?? suggestedVersion} error={state.fieldErrors?.version} />
-      <div className="space-y-1.5">
-        <label htmlFor="description" className="block text-sm font-medium text-slate-800">{words.description}</label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          maxLength={200}
-          defaultValue={v.description}
-          aria-invalid={state.fieldErrors?.description ? true : undefined}
-          aria-describedby={state.fieldErrors?.description ? "description-error" : "description-hint"}
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
-        />
-        {state.fieldErrors?.description ? (
-          <p id="description-error" role="alert" className="text-xs font-medium text-red-600">{state.fieldErrors.description}</p>
-        ) : (
-          <p id="description-hint" className="text-xs text-slate-500">{words.descriptionHint}</p>
-        )}
-      </div>
+      <TextAreaField
+        label={words.description}
+        name="description"
+        hint={words.descriptionHint}
+        rows={3}
+        maxLength={200}
+        defaultValue={v.description}
+        error={state.fieldErrors?.description}
+      />
       <FormError message={state.formError} />
       {blocked ? (
         <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-600">{words.blocked}</p>

@@ -1,26 +1,48 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
-/** A labelled input with its hint and its error, wired for screen readers. */
-export function Field({
-  label, name, error, hint, children, ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; name: string; error?: string; hint?: ReactNode; children?: ReactNode }) {
-  const describedBy = [error && `${name}-error`, hint && `${name}-hint`].filter(Boolean).join(" ") || undefined;
+type Frame = { label: ReactNode; name: string; error?: string; hint?: ReactNode };
+
+const controlClass = (error: string | undefined, extra = "") =>
+  `block w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs outline-none focus:ring-2 ${error ? "border-red-400 focus:ring-red-200" : "border-slate-300 focus:border-brand-500 focus:ring-brand-100"} ${extra}`;
+
+/** The label above a control, its hint or its error below, wired for screen readers. */
+function FieldFrame({ label, name, error, hint, children }: Frame & { children: ReactNode }) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={name} className="block text-sm font-medium text-slate-800">{label}</label>
-      {children ?? (
-        <input
-          id={name}
-          name={name}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={`block w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs outline-none focus:ring-2 ${error ? "border-red-400 focus:ring-red-200" : "border-slate-300 focus:border-brand-500 focus:ring-brand-100"}`}
-          {...input}
-        />
-      )}
+      {children}
       {hint && !error && <p id={`${name}-hint`} className="text-xs text-slate-500">{hint}</p>}
       {error && <p id={`${name}-error`} role="alert" className="text-xs font-medium text-red-600">{error}</p>}
     </div>
+  );
+}
+
+const describedBy = ({ name, error, hint }: Frame) => [error && `${name}-error`, hint && `${name}-hint`].filter(Boolean).join(" ") || undefined;
+
+/** A labelled input with its hint and its error; `children` replaces the input (a select, say). */
+export function Field({ label, name, error, hint, children, ...input }: InputHTMLAttributes<HTMLInputElement> & Frame & { children?: ReactNode }) {
+  return (
+    <FieldFrame label={label} name={name} error={error} hint={hint}>
+      {children ?? (
+        <input id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy({ label, name, error, hint })} className={controlClass(error)} {...input} />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A labelled text area, as Field; `monospace` for pasted code such as a key. */
+export function TextAreaField({ label, name, error, hint, monospace, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & Frame & { monospace?: boolean }) {
+  return (
+    <FieldFrame label={label} name={name} error={error} hint={hint}>
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy({ label, name, error, hint })}
+        className={controlClass(error, monospace ? "font-mono text-xs" : "")}
+        {...textarea}
+      />
+    </FieldFrame>
   );
 }
 

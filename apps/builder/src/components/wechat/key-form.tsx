@@ -4,13 +4,12 @@
 import { useActionState } from "react";
 import { format, type Dictionary } from "@/i18n";
 import { saveUploadKeyAction } from "@/server/actions/wechat";
-import { FormError } from "../ui/field";
+import { FormError, TextAreaField } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
 export function UploadKeyForm({ t, store, stored, locale }: { t: Dictionary; store: string; stored: { fingerprint: string; updatedAt: string } | null; locale: string }) {
   const [state, action] = useActionState(saveUploadKeyAction, {});
   const words = t.wechat;
-  const error = state.fieldErrors?.privateKey;
   return (
     <form action={action} noValidate className="space-y-3" key={state.result?.fingerprint ?? "key"}>
       <input type="hidden" name="store" value={store} />
@@ -21,25 +20,17 @@ export function UploadKeyForm({ t, store, stored, locale }: { t: Dictionary; sto
         <label htmlFor="privateKeyFile" className="block text-sm font-medium text-slate-800">{words.keyFile}</label>
         <input id="privateKeyFile" name="privateKeyFile" type="file" accept=".key,.pem,text/plain" className="block w-full text-sm file:mr-3 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5" />
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="privateKey" className="block text-sm font-medium text-slate-800">{words.keyText}</label>
-        <textarea
-          id="privateKey"
-          name="privateKey"
-          rows={4}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder="-----BEGIN RSA PRIVATE KEY-----"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "privateKey-error" : "privateKey-hint"}
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs"
-        />
-        {error ? (
-          <p id="privateKey-error" role="alert" className="text-xs font-medium text-red-600">{error}</p>
-        ) : (
-          <p id="privateKey-hint" className="text-xs text-slate-500">{words.keyHint}</p>
-        )}
-      </div>
+      <TextAreaField
+        label={words.keyText}
+        name="privateKey"
+        hint={words.keyHint}
+        rows={4}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="-----BEGIN RSA PRIVATE KEY-----"
+        error={state.fieldErrors?.privateKey}
+        monospace
+      />
       <FormError message={state.formError} />
       {state.result && <p role="status" className="text-sm text-brand-700">{format(words.keySaved, { fingerprint: state.result.fingerprint })}</p>}
       <SubmitButton pendingLabel={t.common.loading}>{stored ? words.keyReplace : words.keyUpload}</SubmitButton>
