@@ -16,7 +16,7 @@ import { handOverToWechat, type WechatConnection } from "@kaidian/wechat/ci";
 import type { StepName, StepState, UploadResult } from "../builds";
 import { storeReadiness } from "../readiness-facts";
 import { recordRefusedIp, uploadCredentials } from "../wechat-settings";
-import { BuildRecord } from "./build-record";
+import { BuildRecord, redact } from "./build-record";
 import type { ClaimedBuild, Outcome } from "./queue";
 
 export type PipelineContext = {
@@ -95,11 +95,12 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
       const made = await stage("generate", () => generate(context, build, store, credentials.appid, record));
       await writeDirectory(projectPath, made.files);
       const key = artifactKey(store.id, made.contentHash);
-      // A package already stored was compiled before it was stored: the same bytes need no second compile.
-      const same = await db.scoped(scope, (tx) => tx.build.findFirst({ where: { artifactKey: key, id: { not: build.id } }, select: { number: true } }));
+      // A package already stored was compiled before it was stored (by another build, or by this one in an
+      // earlier attempt): the same bytes need no second compile.
+      const same = await db.scoped(scope, (tx) => tx.build.findFirst({ where: { artifactKey: key }, orderBy: { number: "asc" }, select: { number: true } }));
       if (same) {
         step = "compile";
-        record.log(`same package as build #${same.number}, which compiled and stored it`);
+        record.log(same.number === build.number ? "package compiled and stored by an earlier attempt" : `same package as build #${same.number}, which compiled and stored it`);
         await record.finish("compile", "skipped");
         await record.finish("store", "skipped");
       } else {
@@ -122,11 +123,13 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
     await record.finish(step, "failed").catch(() => undefined);
     await record.flush().catch(() => undefined);
     if (failure.code === "build.stopped") return { status: "RELEASED" };
+    // Shown in the dashboard: messages from miniprogram-ci pass the same redaction as log lines.
+    const errorParams = Object.fromEntries(Object.entries(failure.params).map(([name, value]) => [name, typeof value === "string" ? redact(value) : value]));
     if (failure.transient && claimed.attempts < claimed.maxAttempts) {
       const delayMs = context.retryDelayMs * 4 ** (claimed.attempts - 1);
-      return { status: "RETRY", delayMs, errorCode: failure.code, errorParams: { ...failure.params, retryInSeconds: Math.round(delayMs / 1000) } };
+      return { status: "RETRY", delayMs, errorCode: failure.code, errorParams: { ...errorParams, retryInSeconds: Math.round(delayMs / 1000) } };
     }
-    return { status: "FAILED", errorCode: failure.code, errorParams: failure.params };
+    return { status: "FAILED", errorCode: failure.code, errorParams };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
