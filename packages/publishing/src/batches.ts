@@ -6,7 +6,7 @@ import type { Database } from "@kaidian/db";
 import { can, inStore, resolveStore, type AgencyMembership } from "@kaidian/tenancy";
 import { releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
 import { z } from "zod";
-import { requestBuild, type StepState } from "./builds";
+import { lockStoreBuilds, requestBuild, type StepState } from "./builds";
 
 export const BATCH_CONCURRENCY_MAX = 10;
 export const BATCH_STORES_MAX = 200;
@@ -125,18 +125,26 @@ export async function readBatch(db: Database, publisher: Publisher, batchId: str
   });
 }
 
-/** Queues a new build, in the same batch, for every store whose latest build in it failed. Returns how many. */
+/**
+ * Queues a new build, in the same batch, for every store whose latest build in it failed; returns how many. Two
+ * retries at once (a double click, two publishers) queue each store once.
+ */
 export async function retryFailed(db: Database, publisher: Publisher, batchId: string): Promise<number> {
   const batch = await readBatch(db, publisher, batchId);
   const failed = batch.rows.filter((row) => row.build.status === "FAILED");
   if (failed.length === 0) throw new DomainError("batch.nothingToRetry");
+  let queued = 0;
   for (const row of failed) {
     const access = await publishableStore(db, publisher, row.store.id);
-    await inStore(db, access, (tx) =>
-      requestBuild(tx, access.store, publisher.userId, { purpose: "UPLOAD", version: batch.version, description: batch.description }, { batchId }),
-    );
+    queued += await inStore(db, access, async (tx) => {
+      await lockStoreBuilds(tx, access.store.id);
+      if (await tx.build.count({ where: { batchId, status: { in: ["QUEUED", "RUNNING"] } } })) return 0;
+      await requestBuild(tx, access.store, publisher.userId, { purpose: "UPLOAD", version: batch.version, description: batch.description }, { batchId });
+      return 1;
+    });
   }
-  return failed.length;
+  if (queued === 0) throw new DomainError("batch.nothingToRetry");
+  return queued;
 }
 
 export async function listBatches(db: Database, publisher: Publisher, take = 10) {

@@ -35,6 +35,14 @@ export function plannedSteps(purpose: "UPLOAD" | "PREVIEW", republish: boolean):
   return names.map((step) => ({ step, status: "pending" }));
 }
 
+/**
+ * Makes requests for one store's builds take turns until the transaction ends: numbers stay gapless and a check
+ * made under it (is a build of this batch already waiting?) still holds when the build is queued.
+ */
+export async function lockStoreBuilds(tx: Transaction, storeId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`builds:${storeId}`}, 0))`;
+}
+
 /** Queues a build of the store; returns its number. The store's readiness is the caller's question. */
 export async function requestBuild(
   tx: Transaction,
@@ -43,8 +51,7 @@ export async function requestBuild(
   request: BuildRequest,
   options: { batchId?: string; maxAttempts?: number } = {},
 ): Promise<{ id: string; number: number }> {
-  // Numbers are per store and gapless: two requests at once take turns.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`builds:${store.id}`}, 0))`;
+  await lockStoreBuilds(tx, store.id);
   const [last, wechat] = await Promise.all([
     tx.build.findFirst({ orderBy: { number: "desc" }, select: { number: true } }),
     tx.wechatCredential.findFirst({ select: { robot: true } }),
@@ -170,16 +177,27 @@ export async function listBuilds(tx: Transaction, take = 30): Promise<BuildView[
 
 export type BuildLogLine = { id: string; step: string; level: string; message: string; at: Date };
 
-/** One build with its log lines after `afterLogId` (all of them when left out); null when the store has no such build. */
-export async function readBuild(tx: Transaction, number: number, afterLogId?: bigint): Promise<(BuildView & { logs: BuildLogLine[] }) | null> {
+/** Log lines a read returns at most; `moreLogs` says there are more to read after the last one. */
+export const LOG_PAGE = 500;
+
+/** One build with its log lines after `afterLogId` (from the first when left out); null when the store has no such build. */
+export async function readBuild(
+  tx: Transaction,
+  number: number,
+  afterLogId?: bigint,
+): Promise<(BuildView & { logs: BuildLogLine[]; moreLogs: boolean }) | null> {
   const row = await tx.build.findFirst({ where: { number }, select: summaryFields });
   if (!row) return null;
   const [view] = await toViews(tx, [row]);
   const logs = await tx.buildLog.findMany({
     where: { buildId: row.id, ...(afterLogId !== undefined ? { id: { gt: afterLogId } } : {}) },
     orderBy: { id: "asc" },
-    take: 500,
+    take: LOG_PAGE + 1,
     select: { id: true, step: true, level: true, message: true, createdAt: true },
   });
-  return { ...view!, logs: logs.map((log) => ({ id: log.id.toString(), step: log.step, level: log.level, message: log.message, at: log.createdAt })) };
+  return {
+    ...view!,
+    logs: logs.slice(0, LOG_PAGE).map((log) => ({ id: log.id.toString(), step: log.step, level: log.level, message: log.message, at: log.createdAt })),
+    moreLogs: logs.length > LOG_PAGE,
+  };
 }

@@ -9,18 +9,24 @@ import { readWechatSettings } from "./wechat-settings";
 export type StoreRef = { id: string; templateId: TemplateId; status: "ACTIVE" | "SUSPENDED" };
 
 /** The config version a build of `purpose` uses: the latest published one for an upload, the latest for a preview. */
+const versionFields = { id: true, tenantId: true, number: true, templateId: true, config: true, status: true } as const;
+
 export function buildableVersion(tx: Transaction, purpose: BuildPurpose) {
   return tx.configVersion.findFirst({
     where: purpose === "UPLOAD" ? { status: "PUBLISHED" } : {},
     orderBy: { number: "desc" },
-    select: { id: true, tenantId: true, number: true, templateId: true, config: true },
+    select: versionFields,
   });
 }
 
-export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpose: BuildPurpose): Promise<ReadinessFacts> {
+/**
+ * The facts for a build of `purpose`: of the version a build would use now, or of `versionId`, the version a queued
+ * build was asked for (a rollback's is an earlier one).
+ */
+export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpose: BuildPurpose, versionId?: string): Promise<ReadinessFacts> {
   const template = templates[store.templateId];
   const [version, wechat, visible, own, lastMeasured, compliance] = await Promise.all([
-    buildableVersion(tx, purpose),
+    versionId ? tx.configVersion.findFirst({ where: { id: versionId }, select: versionFields }) : buildableVersion(tx, purpose),
     readWechatSettings(tx),
     tx.catalogItem.count({ where: { visible: true } }),
     tx.catalogItem.count({ where: { visible: true, sample: false } }),
@@ -36,10 +42,10 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
   if (version) {
     try {
       config = validatedConfig(version);
-      problems = { number: version.number, problems: [] };
+      problems = { number: version.number, published: version.status === "PUBLISHED", problems: [] };
     } catch (error) {
       if (!(error instanceof InvalidConfigError)) throw error;
-      problems = { number: version.number, problems: error.problems };
+      problems = { number: version.number, published: version.status === "PUBLISHED", problems: error.problems };
     }
   }
   return {
@@ -55,6 +61,6 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
   };
 }
 
-export async function storeReadiness(tx: Transaction, store: StoreRef, purpose: BuildPurpose): Promise<Readiness> {
-  return checkReadiness(await loadReadinessFacts(tx, store, purpose), purpose);
+export async function storeReadiness(tx: Transaction, store: StoreRef, purpose: BuildPurpose, versionId?: string): Promise<Readiness> {
+  return checkReadiness(await loadReadinessFacts(tx, store, purpose, versionId), purpose);
 }

@@ -39,7 +39,7 @@ export type ReadinessFacts = {
   template: TemplateDefinition;
   storeActive: boolean;
   /** The version a build of this purpose would use: the latest published one for an upload, the latest for a preview. */
-  config: { number: number; problems: ConfigProblem[] } | null;
+  config: { number: number; published: boolean; problems: ConfigProblem[] } | null;
   store: { phone: string; address: string };
   wechat: { appid: boolean; key: boolean };
   catalog: { visible: number; own: number };
@@ -57,7 +57,7 @@ type Rule = {
   /** Previews are development QR codes for the merchant: they need the Mini Program and a package, not the paperwork. */
   forPreview: boolean;
   applies?: (facts: ReadinessFacts) => boolean;
-  evaluate: (facts: ReadinessFacts) => Pick<Check, "status"> & { params?: Check["params"] };
+  evaluate: (facts: ReadinessFacts, purpose: BuildPurpose) => Pick<Check, "status"> & { params?: Check["params"] };
 };
 
 const passed = (ok: boolean, params?: Check["params"]) => ({ status: ok ? ("ok" as const) : ("failed" as const), params });
@@ -68,7 +68,11 @@ const RULES: readonly Rule[] = [
     id: "config.ready",
     severity: "hard",
     forPreview: true,
-    evaluate: (f) => (f.config ? passed(f.config.problems.length === 0, { version: f.config.number, problems: f.config.problems.length }) : passed(false)),
+    // An upload hands over a published version only; a preview shows the latest, published or not.
+    evaluate: (f, purpose) =>
+      f.config
+        ? passed(f.config.problems.length === 0 && (purpose === "PREVIEW" || f.config.published), { version: f.config.number, problems: f.config.problems.length })
+        : passed(false),
   },
   { id: "wechat.appid", severity: "hard", forPreview: true, evaluate: (f) => passed(f.wechat.appid) },
   { id: "wechat.key", severity: "hard", forPreview: true, evaluate: (f) => passed(f.wechat.key) },
@@ -123,7 +127,7 @@ function sizeCheck(facts: ReadinessFacts): Pick<Check, "status"> & { params?: Ch
 
 export function checkReadiness(facts: ReadinessFacts, purpose: BuildPurpose): Readiness {
   const checks = RULES.filter((rule) => (purpose === "UPLOAD" || rule.forPreview) && (rule.applies?.(facts) ?? true)).map((rule): Check => {
-    const { status, params = {} } = rule.evaluate(facts);
+    const { status, params = {} } = rule.evaluate(facts, purpose);
     return { id: rule.id, severity: rule.severity, status, params };
   });
   return {

@@ -68,22 +68,24 @@ export function wechatPage(access: StoreAccess) {
   });
 }
 
+const STORES_AT_ONCE = 4;
+
 export type LastUpload = { status: BuildView["status"]; version: string | null; number: number } | null;
 
 /** The agency's stores with what bulk publishing needs to choose among them: readiness and the last upload. */
 export async function bulkPublishPage(publisher: Publisher) {
   const stores = await listStores(database(), publisher.userId, { agencyId: publisher.membership.agency.id });
-  const rows = await Promise.all(
-    stores.map((access) =>
-      inStore(database(), access, async (tx) => {
-        const [readiness, last] = await Promise.all([
-          storeReadiness(tx, access.store, "UPLOAD"),
-          tx.build.findFirst({ where: { purpose: "UPLOAD" }, orderBy: { number: "desc" }, select: { status: true, version: true, number: true } }),
-        ]);
-        return { store: access.store, blocking: readiness.blocking.map((check) => check.id), lastUpload: last as LastUpload };
-      }),
-    ),
-  );
+  const row = (access: (typeof stores)[number]) =>
+    inStore(database(), access, async (tx) => {
+      const [readiness, last] = await Promise.all([
+        storeReadiness(tx, access.store, "UPLOAD"),
+        tx.build.findFirst({ where: { purpose: "UPLOAD" }, orderBy: { number: "desc" }, select: { status: true, version: true, number: true } }),
+      ]);
+      return { store: access.store, blocking: readiness.blocking.map((check) => check.id), lastUpload: last as LastUpload };
+    });
+  // One store transaction per store, a few at a time: an agency of hundreds must not take the whole pool.
+  const rows = [];
+  for (let at = 0; at < stores.length; at += STORES_AT_ONCE) rows.push(...(await Promise.all(stores.slice(at, at + STORES_AT_ONCE).map(row))));
   const batches = await listBatches(database(), publisher);
   return { rows, batches };
 }

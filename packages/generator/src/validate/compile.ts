@@ -10,6 +10,8 @@ export type CompileOptions = {
   appid: string;
   /** The child is killed and the call rejects after this long; a real tenant package takes seconds. */
   timeoutMs?: number;
+  /** Aborting kills the compile (its build was stopped). */
+  signal?: AbortSignal;
 };
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -21,7 +23,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export function compilePackage(packageDir: string, options: CompileOptions): Promise<Problem[]> {
   const projectPath = path.resolve(packageDir);
   const run = queue.then(async () => {
-    const report = await runCiTask({ task: "compile", projectPath, appid: options.appid }, { timeoutMs: options.timeoutMs ?? 120_000 });
+    const report = await runCiTask({ task: "compile", projectPath, appid: options.appid }, { timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal });
     return toProblems(report, projectPath);
   });
   queue = run.catch(() => undefined);

@@ -1,5 +1,6 @@
 // What a running build writes as it goes, each in its store's own scope: the state of each step and the log lines
-// the dashboard shows live. Log lines are buffered and written together, a few times a second at most.
+// the dashboard shows live. Log lines are buffered and written together, a few times a second at most. The build's
+// own fields are written only while this worker still holds it: once it was taken back, writes stop the work.
 import type { Database, Prisma } from "@kaidian/db";
 import type { StepName, StepState } from "../builds";
 
@@ -7,6 +8,13 @@ const FLUSH_MS = 300;
 const LINE_MAX = 1_000;
 
 type Line = { step: string; level: "info" | "warn" | "error"; message: string };
+
+/** The build is no longer this worker's: its lease ran out and it was taken back (or handed to another). */
+export class BuildTakenBackError extends Error {
+  constructor() {
+    super("the build was taken back from this worker");
+  }
+}
 
 export class BuildRecord {
   private pending: Line[] = [];
@@ -17,6 +25,7 @@ export class BuildRecord {
   constructor(
     private readonly db: Database,
     private readonly build: { tenantId: string; id: string },
+    private readonly workerId: string,
     private steps: StepState[],
   ) {}
 
@@ -26,8 +35,7 @@ export class BuildRecord {
 
   log(message: string, level: Line["level"] = "info"): void {
     this.pending.push({ step: this.current, level, message: redact(message).slice(0, LINE_MAX) });
-    // A failed timed write surfaces at the next awaited one (every step change awaits a flush).
-    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
   async start(step: StepName): Promise<void> {
@@ -35,27 +43,40 @@ export class BuildRecord {
     await this.setStep(step, { status: "running", startedAt: new Date().toISOString(), finishedAt: undefined });
   }
 
-  async finish(step: StepName, status: "done" | "failed" | "skipped"): Promise<void> {
+  async finish(step: StepName, status: "done" | "skipped"): Promise<void> {
     await this.setStep(step, { status, finishedAt: new Date().toISOString() });
   }
 
-  /** Writes the build's own fields in the same scope, e.g. its outputs. */
-  async update(data: Prisma.BuildUpdateManyMutationInput): Promise<void> {
-    await this.db.scoped({ tenantId: this.build.tenantId }, (tx) => tx.build.updateMany({ where: { id: this.build.id }, data }));
+  /** Marks the step in progress, if any, as the one that failed. */
+  async failRunning(): Promise<void> {
+    const running = this.steps.find((state) => state.status === "running");
+    if (running) await this.setStep(running.step, { status: "failed", finishedAt: new Date().toISOString() });
   }
 
+  /** Writes the build's own fields (its outputs), if it is still this worker's; BuildTakenBackError otherwise. */
+  async update(data: Prisma.BuildUpdateManyMutationInput): Promise<void> {
+    const { count } = await this.db.scoped({ tenantId: this.build.tenantId }, (tx) =>
+      tx.build.updateMany({ where: { id: this.build.id, status: "RUNNING", workerId: this.workerId }, data }),
+    );
+    if (count === 0) throw new BuildTakenBackError();
+  }
+
+  /** Writes the buffered lines. A write that fails loses those lines, not the build: it is said on the console. */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const lines = this.pending.splice(0);
     if (lines.length === 0) return this.flushing;
     const write = async () => {
-      await this.db.scoped({ tenantId: this.build.tenantId }, (tx) =>
-        tx.buildLog.createMany({ data: lines.map((line) => ({ tenantId: this.build.tenantId, buildId: this.build.id, ...line })) }),
-      );
+      try {
+        await this.db.scoped({ tenantId: this.build.tenantId }, (tx) =>
+          tx.buildLog.createMany({ data: lines.map((line) => ({ tenantId: this.build.tenantId, buildId: this.build.id, ...line })) }),
+        );
+      } catch (error) {
+        console.error(`build ${this.build.id}: ${lines.length} log line(s) could not be written:`, redact(String(error)));
+      }
     };
-    // In order, and each write whatever happened to the one before.
-    this.flushing = this.flushing.then(write, write);
+    this.flushing = this.flushing.then(write);
     return this.flushing;
   }
 

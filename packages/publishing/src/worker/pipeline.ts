@@ -16,7 +16,7 @@ import { handOverToWechat, type WechatConnection } from "@kaidian/wechat/ci";
 import type { StepName, StepState, UploadResult } from "../builds";
 import { storeReadiness } from "../readiness-facts";
 import { recordRefusedIp, uploadCredentials } from "../wechat-settings";
-import { BuildRecord, redact } from "./build-record";
+import { BuildRecord, BuildTakenBackError, redact } from "./build-record";
 import type { ClaimedBuild, Outcome } from "./queue";
 
 export type PipelineContext = {
@@ -48,22 +48,22 @@ export function artifactKey(tenantId: string, contentHash: string): string {
 }
 
 const buildFields = {
-  id: true, tenantId: true, number: true, purpose: true, version: true, description: true, robot: true,
+  id: true, tenantId: true, number: true, purpose: true, version: true, description: true, robot: true, configVersionId: true,
   previewPage: true, previewQuery: true, steps: true, templateId: true,
   configVersion: { select: { number: true } },
   tenant: { select: { id: true, slug: true, templateId: true, status: true } },
   sourceBuildId: true,
 } as const;
 
-export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, signal: AbortSignal): Promise<Outcome> {
+export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, workerId: string, signal: AbortSignal): Promise<Outcome> {
   const { db } = context;
   const scope = { tenantId: claimed.tenantId };
   const build = await db.scoped(scope, (tx) => tx.build.findFirst({ where: { id: claimed.id }, select: buildFields }));
   if (!build) return { status: "FAILED", errorCode: "build.missing", errorParams: {} };
-  const record = new BuildRecord(db, build, build.steps as StepState[]);
+  const record = new BuildRecord(db, build, workerId, build.steps as StepState[]);
   const scratch = await mkdtemp(path.join(os.tmpdir(), "kaidian-build-"));
   const projectPath = path.join(scratch, build.tenant.slug);
-  let step: StepName = "checks";
+  let step: StepName | "build" = "build";
   const stage = async <T>(name: StepName, work: () => Promise<T>): Promise<T> => {
     if (signal.aborted) throw new StepFailure("build.stopped", {}, true);
     step = name;
@@ -78,7 +78,8 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
     const store = { id: build.tenant.id, templateId: templateIdSchema.parse(build.tenant.templateId), status: build.tenant.status };
 
     await stage("checks", async () => {
-      const readiness = await db.scoped(scope, (tx) => storeReadiness(tx, store, build.purpose));
+      // Judged on what this build will hand over: its own design version, not whatever is latest now.
+      const readiness = await db.scoped(scope, (tx) => storeReadiness(tx, store, build.purpose, build.configVersionId));
       for (const check of readiness.warnings) record.log(`warning: ${check.id}`, "warn");
       if (readiness.blocking.length) {
         for (const check of readiness.blocking) record.log(`not ready: ${check.id}`, "error");
@@ -88,6 +89,7 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
     });
     const credentials = await db.scoped(scope, (tx) => uploadCredentials(tx, store.id, context.masterKey));
     if (!credentials) throw new StepFailure("build.notReady", { checks: "wechat.key" });
+    step = "build";
 
     if (build.sourceBuildId) {
       await stage("fetch", () => fetchStoredPackage(context, build.sourceBuildId!, scope, projectPath, record));
@@ -104,7 +106,7 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
         await record.finish("compile", "skipped");
         await record.finish("store", "skipped");
       } else {
-        await stage("compile", () => compile(context, projectPath, credentials.appid, record));
+        await stage("compile", () => compile(context, projectPath, credentials.appid, record, signal));
         await stage("store", async () => {
           await context.storage.put(key, made.zip, "application/zip");
           record.log(`stored ${key} (${made.zip.length} bytes)`);
@@ -118,11 +120,16 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
     await record.flush();
     return { status: "SUCCEEDED", data: { result: result as Prisma.InputJsonValue } };
   } catch (error) {
+    // Taken back from this worker, or stopped with it: the build is the queue's again, unharmed.
+    if (error instanceof BuildTakenBackError || signal.aborted) {
+      record.log(`stopped during ${step}: ${signal.aborted ? String(signal.reason?.message ?? "the worker is stopping") : "the build was taken back"}`, "warn");
+      await record.flush();
+      return { status: "RELEASED" };
+    }
     const failure = error instanceof StepFailure ? error : unexpected(error);
     record.log(`${step} failed: ${failure.code}${Object.keys(failure.params).length ? ` ${JSON.stringify(failure.params)}` : ""}`, "error");
-    await record.finish(step, "failed").catch(() => undefined);
-    await record.flush().catch(() => undefined);
-    if (failure.code === "build.stopped") return { status: "RELEASED" };
+    await record.failRunning().catch(() => undefined);
+    await record.flush();
     // Shown in the dashboard: messages from miniprogram-ci pass the same redaction as log lines.
     const errorParams = Object.fromEntries(Object.entries(failure.params).map(([name, value]) => [name, typeof value === "string" ? redact(value) : value]));
     if (failure.transient && claimed.attempts < claimed.maxAttempts) {
@@ -176,12 +183,13 @@ async function generate(
   return { files: generated.files, zip: generated.zip, contentHash: manifest.contentHash };
 }
 
-async function compile(context: PipelineContext, projectPath: string, appid: string, record: BuildRecord): Promise<void> {
+async function compile(context: PipelineContext, projectPath: string, appid: string, record: BuildRecord, signal: AbortSignal): Promise<void> {
   const started = performance.now();
   let problems;
   try {
-    problems = await compilePackage(projectPath, { appid, timeoutMs: context.compileTimeoutMs });
+    problems = await compilePackage(projectPath, { appid, timeoutMs: context.compileTimeoutMs, signal });
   } catch (error) {
+    if (signal.aborted) throw error;
     // The compiler did not answer (timeout, crash): not the package's fault.
     throw new StepFailure("build.compileStopped", { detail: String((error as Error).message).slice(0, 300) }, true);
   }
@@ -230,10 +238,7 @@ async function toWechat(
     { projectPath, appid: credentials.appid, privateKey: credentials.privateKey, robot: build.robot, ...request },
     context.wechat,
     { onLog: (line) => record.log(line), signal },
-  ).catch((error: unknown) => {
-    if (signal.aborted) throw new StepFailure("build.stopped", {}, true);
-    throw error;
-  });
+  );
   if (!answer.ok) {
     const { failure } = answer;
     if (failure.code === "wechat.ipNotWhitelisted" && "ip" in failure.params && failure.params.ip) {
@@ -258,6 +263,6 @@ async function toWechat(
 }
 
 function unexpected(error: unknown): StepFailure {
-  console.error("build step failed unexpectedly:", error instanceof Error ? error.stack : error);
+  console.error("build step failed unexpectedly:", redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   return new StepFailure("build.unexpected", { detail: String((error as Error)?.message ?? error).slice(0, 300) }, true);
 }

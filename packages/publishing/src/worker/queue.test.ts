@@ -8,6 +8,7 @@ import { arrangeStore } from "@kaidian/storefront/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestBuild } from "../builds";
+import { BuildRecord, BuildTakenBackError } from "./build-record";
 import { claimBuild, finishBuild, reclaimExpired, renewLease, type LeaseOptions } from "./queue";
 
 let db: Database;
@@ -138,6 +139,22 @@ describe("the build queue", () => {
     expect(await reclaimExpired(db, 0)).toEqual([{ tenantId: s.id, id, retried: false }]);
     const { rows } = await admin.query(`SELECT status, error_code, error_params FROM builds WHERE id = $1`, [id]);
     expect(rows[0]).toEqual({ status: "FAILED", error_code: "build.workerLost", error_params: { attempt: 2, attempts: 2 } });
+  });
+
+  it("stops a worker that lost its build from writing over the next attempt's record", async () => {
+    await clearQueue();
+    const s = await store();
+    const { id } = await queue(s);
+    const claimed = (await claimBuild(db, lease("slow-worker", 200)))!;
+    const record = new BuildRecord(db, { tenantId: s.id, id }, "slow-worker", [{ step: "checks", status: "pending" }]);
+    await record.start("checks");
+    await new Promise((r) => setTimeout(r, 400));
+    await reclaimExpired(db, 0);
+    await claimBuild(db, lease("next-worker"));
+    await expect(record.finish("checks", "done")).rejects.toBeInstanceOf(BuildTakenBackError);
+    await expect(record.update({ contentHash: "stale" })).rejects.toBeInstanceOf(BuildTakenBackError);
+    const { rows } = await admin.query(`SELECT worker_id, content_hash, steps FROM builds WHERE id = $1`, [claimed.id]);
+    expect(rows[0]).toMatchObject({ worker_id: "next-worker", content_hash: null, steps: [{ step: "checks", status: "failed" }] });
   });
 
   it("lets the queue see builds across stores only when asked for by name, and nothing else of theirs", async () => {

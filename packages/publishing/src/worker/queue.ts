@@ -3,10 +3,7 @@
 // A worker that stops renewing (killed, frozen, cut off) loses the build to the next reclaim: retried while attempts
 // remain, failed with a reason once they are spent. Claims take turns on one advisory lock, so two workers never
 // see the same store idle at once; the partial unique index on running builds backs that up in the schema.
-//
-// Why not pg-boss (which the rest of the design once assumed): 10.x, the last line for Node 20, has no lease renewal,
-// so a killed worker's build stays "active" for its whole expiry (minutes) before maintenance notices; and its
-// per-key singleton stops fetching other stores' jobs behind a busy store's next job. Measured on 10.4.2.
+// Why this and not pg-boss: docs/architecture.md, "Publishing".
 import type { Database, Prisma, Transaction } from "@kaidian/db";
 
 /** Claims queue behind this lock (one 64-bit key for the whole queue); held for the claim's milliseconds only. */
@@ -90,15 +87,15 @@ export async function finishBuild(tx: Transaction, build: ClaimedBuild, workerId
 export type Reclaimed = { tenantId: string; id: string; retried: boolean };
 
 /**
- * Takes back builds whose worker's lease ran out: queued again while attempts remain (after `retryDelayMs`),
- * failed as `build.workerLost` otherwise.
+ * Takes back builds whose worker's lease ran out: queued again while attempts remain (after `retryDelayMs` times
+ * 4^(attempt - 1), as any transient failure), failed as `build.workerLost` otherwise.
  */
 export async function reclaimExpired(db: Database, retryDelayMs: number): Promise<Reclaimed[]> {
   return db.buildQueue((tx) =>
     tx.$queryRaw<Reclaimed[]>`
       UPDATE builds SET
         status = CASE WHEN attempts < max_attempts THEN 'QUEUED'::build_status ELSE 'FAILED'::build_status END,
-        run_after = now() + ${retryDelayMs} * interval '1 millisecond',
+        run_after = now() + ${retryDelayMs} * power(4, attempts - 1) * interval '1 millisecond',
         finished_at = CASE WHEN attempts < max_attempts THEN NULL ELSE now() END,
         error_code = 'build.workerLost',
         error_params = jsonb_build_object('attempt', attempts, 'attempts', max_attempts),

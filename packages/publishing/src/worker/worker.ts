@@ -63,16 +63,24 @@ export function startWorker(options: WorkerOptions): Worker {
 
   async function work(claimed: ClaimedBuild, abort: AbortController) {
     log(`build #${claimed.number} of store ${claimed.tenantId}: attempt ${claimed.attempts}`);
+    // Renewed every third of the lease. A renewal refused (the build was taken back) stops the work at once; renewals
+    // that cannot reach the database stop it before the lease can run out, so no build is ever worked on twice.
+    let renewedAt = Date.now();
     const heartbeat = setInterval(() => {
       renewLease(options.db, claimed, lease).then(
         (held) => {
-          if (!held) abort.abort(new Error("lease lost"));
+          if (held) renewedAt = Date.now();
+          else abort.abort(new Error("the build was taken back"));
         },
-        () => undefined,
+        () => {
+          if (Date.now() - renewedAt > (lease.leaseMs * 2) / 3) abort.abort(new Error("the lease could not be renewed"));
+        },
       );
     }, lease.leaseMs / 3);
     try {
-      const outcome = await runBuild(options, claimed, abort.signal);
+      // Stopping began while this build was being claimed: it goes straight back.
+      if (stopping) abort.abort(new Error("the worker is stopping"));
+      const outcome = await runBuild(options, claimed, id, abort.signal);
       const recorded = await options.db.scoped({ tenantId: claimed.tenantId }, (tx) => finishBuild(tx, claimed, id, outcome));
       log(`build #${claimed.number} of store ${claimed.tenantId}: ${outcome.status}${recorded ? "" : " (not recorded: the build was taken back)"}`);
     } finally {

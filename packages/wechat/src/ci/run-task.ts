@@ -61,6 +61,18 @@ export class CiTaskError extends Error {
 
 const WORKER = path.join(import.meta.dirname, "ci-worker.mjs");
 
+/**
+ * What of this process's environment miniprogram-ci's process sees: enough to run, not the product's secrets (the
+ * master key, the database URL) that a dependency tree this large has no business reading.
+ */
+const INHERITED_ENV = ["PATH", "HOME", "TMPDIR", "TMP", "TEMP", "LANG", "LC_ALL", "TZ", "NODE_EXTRA_CA_CERTS"];
+
+function childEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of INHERITED_ENV) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return { ...env, ...extra };
+}
+
 export function runCiTask(task: CiTask, options: CiRunOptions): Promise<CiReport> {
   if (options.signal?.aborted) return Promise.reject(new CiTaskError("aborted", `miniprogram-ci ${task.task} was stopped`));
   return new Promise((resolve, reject) => {
@@ -71,7 +83,7 @@ export function runCiTask(task: CiTask, options: CiRunOptions): Promise<CiReport
       cwd: scratch,
       detached: true,
       execArgv: [],
-      env: { ...process.env, ...options.env },
+      env: childEnvironment(options.env),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     let stderr = "";

@@ -26,25 +26,35 @@ export function BuildLive({ t, locale, store, initial, catalog }: { t: Dictionar
     wasActive.current = active;
   }, [active, router]);
 
+  // Log lines are read onwards from the last one shown; a build with more than a page of them keeps reading until
+  // it has them all, even after it ended.
+  const lastLogId = useRef(initial.logs.at(-1)?.id);
+  const following = active || build.moreLogs;
   useEffect(() => {
-    if (!active) return;
+    if (!following) return;
     let stopped = false;
+    let busy = false;
     const timer = setInterval(async () => {
-      const after = build.logs.at(-1)?.id;
+      if (busy) return;
+      busy = true;
       try {
-        const response = await fetch(`/api/stores/${store}/builds/${build.number}${after ? `?after=${after}` : ""}`, { cache: "no-store" });
+        const after = lastLogId.current;
+        const response = await fetch(`/api/stores/${store}/builds/${initial.number}${after ? `?after=${after}` : ""}`, { cache: "no-store" });
         if (!response.ok || stopped) return;
         const next = (await response.json()) as BuildDetailJson;
-        setBuild((current) => ({ ...next, logs: [...current.logs, ...next.logs.filter((line) => !current.logs.some((seen) => seen.id === line.id))] }));
+        lastLogId.current = next.logs.at(-1)?.id ?? after;
+        setBuild((current) => ({ ...next, logs: [...current.logs, ...next.logs] }));
       } catch {
         // Offline for a moment: the next tick tries again.
+      } finally {
+        busy = false;
       }
     }, 1_000);
     return () => {
       stopped = true;
       clearInterval(timer);
     };
-  }, [active, build.logs, build.number, store]);
+  }, [following, initial.number, store]);
 
   useEffect(() => logEnd.current?.scrollIntoView({ block: "nearest" }), [build.logs.length]);
 

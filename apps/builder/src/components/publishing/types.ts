@@ -13,7 +13,7 @@ export type Jsonified<T> = T extends Date
         : T;
 
 export type BuildJson = Jsonified<BuildView>;
-export type BuildDetailJson = Jsonified<BuildView & { logs: BuildLogLine[] }>;
+export type BuildDetailJson = Jsonified<BuildView & { logs: BuildLogLine[]; moreLogs: boolean }>;
 export type BatchJson = Jsonified<BatchView>;
 
 /** The server's value as the browser will see it after a fetch. */

@@ -3,6 +3,7 @@
 // package uploaded again. Each checks the store's readiness first and only queues; workers do the rest.
 import { DomainError, NotFoundError } from "@kaidian/accounts";
 import { previewRequestSchema, readBuild, requestBuild, storeReadiness, uploadRequestSchema, type BuildRequest } from "@kaidian/publishing";
+import { PAGE_IDS, pages } from "@kaidian/templates";
 import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/tenancy";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -52,7 +53,7 @@ export const retryBuildAction = formAction(z.object({ store: storeRefSchema, num
   const again: BuildRequest =
     failed.purpose === "UPLOAD"
       ? { purpose: "UPLOAD", version: failed.version ?? "", description: failed.description ?? "", republish: failed.sourceBuildNumber ?? undefined }
-      : { purpose: "PREVIEW", page: failed.previewPage?.split("/")[1], query: failed.previewQuery ?? undefined };
+      : { purpose: "PREVIEW", page: PAGE_IDS.find((id) => pages[id].path === failed.previewPage), query: failed.previewQuery ?? undefined };
   const queued = await queueBuild(store, again);
   redirect(buildPath(queued.access, queued.number));
 });
