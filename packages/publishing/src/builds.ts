@@ -16,6 +16,9 @@ export type StepState = {
   finishedAt?: string;
 };
 
+/** A build's number as it arrives in a URL or a form: per store, from 1. */
+export const buildNumberSchema = z.coerce.number().int().positive().max(1_000_000_000);
+
 export const uploadRequestSchema = z.object({ version: releaseVersionSchema, description: releaseDescriptionSchema });
 export const previewRequestSchema = z.object({
   page: z.string().max(20).optional().transform((value) => value || undefined),

@@ -6,13 +6,11 @@ import { useActionState } from "react";
 import { format, type Dictionary, type Locale } from "@/i18n";
 import { retryFailedAction } from "@/server/actions/bulk-publish";
 import { failureMessage } from "../publishing/failure-message";
+import { BuildStatusBadge } from "../publishing/status-badge";
 import { isActive, type BatchJson } from "../publishing/types";
 import { usePolling } from "../publishing/use-polling";
-import { Badge } from "../ui/badge";
 import { FormError } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
-
-const TONE = { QUEUED: "neutral", RUNNING: "warn", SUCCEEDED: "good", FAILED: "bad" } as const;
 
 export function BatchTable({ t, locale, initial, catalogNames }: { t: Dictionary; locale: Locale; initial: BatchJson; catalogNames: Record<string, string> }) {
   const batch = usePolling(`/api/agency/batches/${initial.id}`, initial, (value) => value.rows.some((row) => isActive(row.build.status)));
@@ -39,7 +37,7 @@ export function BatchTable({ t, locale, initial, catalogNames }: { t: Dictionary
                   <td className="py-2 pr-3 font-medium text-slate-900">{row.store.name}</td>
                   <td className="py-2 pr-3">
                     <span className="inline-flex flex-wrap items-center gap-2">
-                      <Badge tone={TONE[row.build.status]}>{t.publish.status[row.build.status]}</Badge>
+                      <BuildStatusBadge t={t} status={row.build.status} />
                       <Link href={`/stores/${row.store.slug}/publish/builds/${row.build.number}`} className="text-xs text-brand-700 underline-offset-2 hover:underline">
                         {format(t.publish.number, { number: row.build.number })}
                       </Link>

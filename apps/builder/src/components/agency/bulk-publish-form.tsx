@@ -4,6 +4,7 @@
 import { useActionState, useState } from "react";
 import { format, type Dictionary } from "@/i18n";
 import { startBatchAction } from "@/server/actions/bulk-publish";
+import { BuildStatusBadge } from "../publishing/status-badge";
 import { Badge } from "../ui/badge";
 import { EmptyState } from "../ui/card";
 import { Field, FormError } from "../ui/field";
@@ -17,8 +18,6 @@ export type BulkRow = {
   blocking: string[];
   lastUpload: { status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED"; version: string | null; number: number } | null;
 };
-
-const TONE = { QUEUED: "neutral", RUNNING: "warn", SUCCEEDED: "good", FAILED: "bad" } as const;
 
 export function BulkPublishForm({ t, rows }: { t: Dictionary; rows: BulkRow[] }) {
   const [state, action] = useActionState(startBatchAction, {});
@@ -77,7 +76,7 @@ export function BulkPublishForm({ t, rows }: { t: Dictionary; rows: BulkRow[] })
                   {row.lastUpload ? (
                     <span className="inline-flex items-center gap-2">
                       {row.lastUpload.version}
-                      <Badge tone={TONE[row.lastUpload.status]}>{t.publish.status[row.lastUpload.status]}</Badge>
+                      <BuildStatusBadge t={t} status={row.lastUpload.status} />
                     </span>
                   ) : (
                     words.never

@@ -3,13 +3,11 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { format, type Dictionary, type Locale } from "@/i18n";
-import { Badge } from "../ui/badge";
 import { EmptyState } from "../ui/card";
 import { failureMessage } from "./failure-message";
+import { BuildStatusBadge } from "./status-badge";
 import { isActive, type BuildJson } from "./types";
 import { usePolling } from "./use-polling";
-
-export const STATUS_TONE = { QUEUED: "neutral", RUNNING: "warn", SUCCEEDED: "good", FAILED: "bad" } as const;
 
 export function BuildList({ t, locale, store, initial, catalog }: { t: Dictionary; locale: Locale; store: string; initial: BuildJson[]; catalog: string }) {
   const first = useMemo(() => ({ builds: initial }), [initial]);
@@ -32,7 +30,7 @@ export function BuildList({ t, locale, store, initial, catalog }: { t: Dictionar
               </span>
               {failure && <span className="block text-xs text-red-700">{failure.title}</span>}
             </span>
-            <Badge tone={STATUS_TONE[build.status]}>{t.publish.status[build.status]}</Badge>
+            <BuildStatusBadge t={t} status={build.status} />
             <Link href={`/stores/${store}/publish/builds/${build.number}`} className="text-brand-700 underline-offset-2 hover:underline">
               {t.publish.open}
             </Link>

@@ -4,11 +4,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { format, type Dictionary, type Locale } from "@/i18n";
-import { Badge } from "../ui/badge";
 import { Card } from "../ui/card";
-import { STATUS_TONE } from "./build-list";
 import { formatBytes } from "./bytes";
 import { failureMessage } from "./failure-message";
+import { BuildStatusBadge } from "./status-badge";
 import { isActive, type BuildDetailJson } from "./types";
 
 const STEP_MARK = { pending: "○", running: "◔", done: "●", failed: "✗", skipped: "–" } as const;
@@ -67,7 +66,7 @@ export function BuildLive({ t, locale, store, initial, catalog }: { t: Dictionar
       <div className="min-w-0 space-y-4">
         <Card
           title={words.steps}
-          action={<Badge tone={STATUS_TONE[build.status]}>{t.publish.status[build.status]}</Badge>}
+          action={<BuildStatusBadge t={t} status={build.status} />}
         >
           <p className="mb-3 text-xs text-slate-500" aria-live="polite" data-testid="build-status" data-status={build.status}>
             {format(words.attempt, { attempt: build.attempts, max: build.maxAttempts })}

@@ -2,7 +2,7 @@
 // Publishing a store: an upload of its published design, a WeChat preview of its latest one, an earlier build's
 // package uploaded again. Each checks the store's readiness first and only queues; workers do the rest.
 import { DomainError, NotFoundError } from "@kaidian/accounts";
-import { previewRequestSchema, readBuild, requestBuild, storeReadiness, uploadRequestSchema, type BuildRequest } from "@kaidian/publishing";
+import { buildNumberSchema, previewRequestSchema, readBuild, requestBuild, storeReadiness, uploadRequestSchema, type BuildRequest } from "@kaidian/publishing";
 import { PAGE_IDS, pages } from "@kaidian/templates";
 import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/tenancy";
 import { redirect } from "next/navigation";
@@ -10,8 +10,6 @@ import { z } from "zod";
 import { database } from "../db";
 import { formAction } from "../form-action";
 import { requireStore } from "../session";
-
-const buildNumberSchema = z.coerce.number().int().positive().max(1_000_000_000);
 
 async function queueBuild(store: string, request: BuildRequest): Promise<{ access: StoreAccess; number: number }> {
   const access = await requireStore(store);

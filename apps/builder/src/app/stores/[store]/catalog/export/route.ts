@@ -1,22 +1,14 @@
 // The store's products or dishes as a CSV download, for the merchants who may edit the catalog.
-import { NotFoundError } from "@kaidian/accounts";
 import { isCsvKind } from "@kaidian/catalog";
 import { exportCatalogCsv } from "@kaidian/catalog/server";
-import { can, inStore, resolveStore } from "@kaidian/tenancy";
+import { inStore } from "@kaidian/tenancy";
 import { templates } from "@kaidian/templates";
 import { database } from "@/server/db";
-import { currentUser } from "@/server/session";
+import { storeRoute } from "@/server/store-route";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ store: string }> }) {
-  const user = await currentUser();
-  if (!user) return new Response(null, { status: 401 });
-  const access = await resolveStore(database(), user.id, (await params).store).catch((error: unknown) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
-  const kind = access && templates[access.store.templateId].itemKind;
-  if (!access || !kind || !isCsvKind(kind)) return new Response(null, { status: 404 });
-  if (!can(access.roles, "catalog")) return new Response(null, { status: 403 });
+export const GET = storeRoute("catalog", async (access) => {
+  const kind = templates[access.store.templateId].itemKind;
+  if (!isCsvKind(kind)) return new Response(null, { status: 404 });
   const text = await inStore(database(), access, (tx) => exportCatalogCsv(tx, access.store.id, kind));
   const filename = `${access.store.slug}-${kind === "product" ? "products" : "dishes"}.csv`;
   return new Response(text, {
@@ -26,4 +18,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sto
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,8 +1,9 @@
+import { buildNumberSchema } from "@kaidian/publishing";
 import { z } from "zod";
 import { buildPage } from "@/server/publishing";
 import { refuse, storeRoute } from "@/server/store-route";
 
-const query = z.object({ number: z.coerce.number().int().positive().max(1_000_000_000), after: z.string().regex(/^\d{1,19}$/).optional() });
+const query = z.object({ number: buildNumberSchema, after: z.string().regex(/^\d{1,19}$/).optional() });
 
 // One build with its log lines after `after`: the build page follows it live until it ends.
 export const GET = storeRoute<{ store: string; number: string }>("publish", async (access, request, params) => {

@@ -1,3 +1,4 @@
+import { buildNumberSchema } from "@kaidian/publishing";
 import { can } from "@kaidian/tenancy";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,9 +17,9 @@ export default async function BuildPage({ params }: { params: Promise<{ store: s
   const access = await requireStore(store);
   const { t, locale } = await currentDictionary();
   if (!can(access.roles, "publish")) return <Forbidden t={t} role={access.role} />;
-  const wanted = Number(number);
-  if (!Number.isSafeInteger(wanted) || wanted < 1) notFound();
-  const build = await buildPage(access, wanted);
+  const wanted = buildNumberSchema.safeParse(number);
+  if (!wanted.success) notFound();
+  const build = await buildPage(access, wanted.data);
   if (!build) notFound();
   const base = `/stores/${access.store.slug}/publish`;
   const purpose = `${t.publish.purpose[build.purpose]}${build.version ? ` ${build.version}` : ""}`;

@@ -1,4 +1,4 @@
-import { buildPackage } from "@kaidian/publishing";
+import { buildNumberSchema, buildPackage } from "@kaidian/publishing";
 import { mediaStorage } from "@kaidian/media/server";
 import { inStore } from "@kaidian/tenancy";
 import { database } from "@/server/db";
@@ -6,9 +6,9 @@ import { storeRoute } from "@/server/store-route";
 
 // A build's stored package, for a manual upload through WeChat DevTools.
 export const GET = storeRoute<{ store: string; number: string }>("publish", async (access, _request, { number }) => {
-  const wanted = Number(number);
-  if (!Number.isSafeInteger(wanted) || wanted < 1) return new Response(null, { status: 404 });
-  const stored = await inStore(database(), access, (tx) => buildPackage(tx, mediaStorage(), wanted));
+  const wanted = buildNumberSchema.safeParse(number);
+  if (!wanted.success) return new Response(null, { status: 404 });
+  const stored = await inStore(database(), access, (tx) => buildPackage(tx, mediaStorage(), wanted.data));
   if (!stored) return new Response(null, { status: 404 });
   return new Response(stored.body, {
     headers: {
