@@ -571,7 +571,8 @@ export async function startFakeWechatPay(options: { port?: number; resendSchedul
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(payload));
     };
-    const args = JSON.parse(raw || "[]") as unknown[];
+    // JSON turns a left-out argument into null: make it left out again, so defaults apply.
+    const args = (JSON.parse(raw || "[]") as unknown[]).map((arg) => (arg === null ? undefined : arg));
     const callable: Record<string, (...a: never[]) => unknown> = {
       registerMerchant: fake.registerMerchant,
       signWith: fake.signWith,

@@ -5,7 +5,7 @@ import { superuser, testDatabase } from "@kaidian/db/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeWechatApi, type FakeWechatApi } from "../testing";
-import { MiniProgramServerApi, WechatApiError, wechatErrorMessage, type MiniProgramApp } from "./index";
+import { MiniProgramServerApi, WechatApiError, wechatApiSettings, wechatErrorMessage, type MiniProgramApp } from "./index";
 
 let fake: FakeWechatApi;
 let db: Database;
@@ -266,5 +266,13 @@ describe("sendSubscribeMessage", () => {
     expect((await failure(serverApi().sendSubscribeMessage(app, { ...base, templateId: "TPL-none" }))).kind).toBe("subscribe.badTemplate");
     expect((await failure(serverApi().sendSubscribeMessage(app, { ...base, page: "pages/nowhere/index" }))).kind).toBe("subscribe.badPage");
     expect(await serverApi().sendSubscribeMessage(app, base)).toEqual({ sent: true });
+  });
+});
+
+describe("the connection to WeChat", () => {
+  it("defaults to WeChat's host and takes another base URL", () => {
+    expect(wechatApiSettings({})).toEqual({ baseUrl: "https://api.weixin.qq.com", timeoutMs: 10_000 });
+    expect(wechatApiSettings({ WECHAT_API_BASE: fake.baseUrl, WECHAT_API_TIMEOUT_MS: "3000" })).toEqual({ baseUrl: fake.baseUrl, timeoutMs: 3_000 });
+    expect(() => wechatApiSettings({ WECHAT_API_BASE: "api.weixin.qq.com" })).toThrow("WECHAT_API_BASE");
   });
 });

@@ -287,7 +287,8 @@ export async function startFakeWechatApi(options: { port?: number } = {}): Promi
   }
 
   function control(pathname: string, raw: string, send: (status: number, payload: unknown) => void) {
-    const args = (JSON.parse(raw || "[]") as unknown[]) ?? [];
+    // JSON turns a left-out argument into null: make it left out again, so defaults apply.
+    const args = (JSON.parse(raw || "[]") as unknown[]).map((arg) => (arg === null ? undefined : arg));
     const name = pathname.slice("/__fake/".length);
     const callable: Record<string, (...a: never[]) => unknown> = {
       registerApp: fake.registerApp,
