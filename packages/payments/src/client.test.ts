@@ -114,6 +114,23 @@ describe("a direct merchant", () => {
     expect(mismatch.kind).toBe("appidMchidMismatch");
     expect(paymentErrorMessage(mismatch.kind, "en")).toContain("not linked");
   });
+
+  it("cannot be paid past its time_expire, nor once its prepay_id is two hours old", async () => {
+    const soon = order({ expiresAt: new Date(Date.now() + 60_000) });
+    const later = order();
+    await client().prepay(soon);
+    await client().prepay(later);
+    expect(fake.order(soon.outTradeNo)!.body).toMatch(/"time_expire":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00"/);
+    fake.advanceClock(61_000);
+    try {
+      expect(() => fake.pay(soon.outTradeNo)).toThrow(/expired/);
+      fake.advanceClock(2 * 3600_000);
+      expect(() => fake.pay(later.outTradeNo)).toThrow(/expired/);
+    } finally {
+      fake.advanceClock(-(61_000 + 2 * 3600_000));
+    }
+    expect((await client().queryOrder(later.outTradeNo)).state).toBe("NOTPAY");
+  });
 });
 
 describe("a store paid as a sub-merchant of the platform", () => {
@@ -202,6 +219,15 @@ describe("retries", () => {
       expect(requestsOf("jsapi"), String(fault)).toBe(before + 2);
       expect(fake.order(input.outTradeNo)!.prepayId).toBe(prepayId);
     }
+  });
+
+  it("retries a refund whose answer was lost with the same out_refund_no, and refunds once", async () => {
+    const input = order();
+    await client().prepay(input);
+    fake.pay(input.outTradeNo);
+    fake.inject("refund", "processThen500");
+    const refund = await client().refund({ outTradeNo: input.outTradeNo, outRefundNo: `${input.outTradeNo}R`, refundFen: 500, totalFen: 2500 });
+    expect(fake.refunds.filter((r) => r.outRefundNo === `${input.outTradeNo}R`).map((r) => r.refundId)).toEqual([refund.refundId]);
   });
 
   it("gives up after its retries on a WeChat Pay that keeps failing, and never retries a 4xx", async () => {

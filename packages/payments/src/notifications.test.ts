@@ -180,6 +180,46 @@ describe("a payment notification", () => {
   });
 });
 
+describe("a notify_url that does not answer within the time WeChat Pay waits", () => {
+  it("gets the notification again", async () => {
+    const impatient = await startFakeWechatPay({ resendScheduleMs: [30], notificationTimeoutMs: 300 });
+    const appid = testAppid();
+    const m = testMerchant(impatient.wechatpayKeys, { appids: [appid] });
+    impatient.registerMerchant(m.registration);
+    let calls = 0;
+    const outcomes: NotificationOutcome[] = [];
+    const slow = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        // The first delivery finds the store's server stuck; it answers only the second.
+        if (++calls === 1) return;
+        outcomes.push(verifyNotification({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") }, m.keys));
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    try {
+      const outTradeNo = `KDT${Date.now()}`;
+      await new WechatPayClient(paymentAccount({ mode: "direct", ...m.keys }, appid), { baseUrl: impatient.baseUrl, timeoutMs: 2_000, retryDelaysMs: [] }).prepay({
+        outTradeNo,
+        description: "咖啡-拿铁",
+        amountFen: 2800,
+        payerOpenid: "oShopper123456",
+        notifyUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/notify`,
+      });
+      impatient.pay(outTradeNo);
+      await impatient.idle();
+      expect(impatient.deliveries.map((d) => d.result)).toEqual(["timeout", 204]);
+      expect(outcomes).toEqual([{ ok: true, notification: expect.objectContaining({ kind: "payment" }) }]);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+      await impatient.close();
+    }
+  });
+});
+
 describe("a refund notification", () => {
   it("arrives verified, with the refund's number, amount and status", async () => {
     const outTradeNo = await placeOrder(5000);

@@ -173,6 +173,19 @@ describe("the access token", () => {
     expect(fake.tokenCalls(app.appid)).toBe(3);
   });
 
+  it("is refreshed by another process once the claim of a process that died mid-refresh lapses", async () => {
+    const app = await arrangeApp();
+    await admin.query(
+      "INSERT INTO wechat_access_tokens (tenant_id, appid, generation, refreshing_until, updated_at) VALUES ($1, $2, 0, now() + interval '1 second', now())",
+      [app.tenantId, app.appid],
+    );
+    const started = Date.now();
+    const token = await serverApi().accessTokens.get(app);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(token.generation).toBe(1);
+    expect(fake.tokenCalls(app.appid)).toBe(1);
+  });
+
   it("says when the day's token quota is spent, and leaves no refresh claimed", async () => {
     const app = await arrangeApp();
     fake.setDailyTokenQuota(0);
