@@ -11,7 +11,7 @@ let provider: ReturnType<typeof testMerchant> & { spAppid: string; subMchid: str
 
 beforeAll(async () => {
   fake = await startFakeWechatPay({ resendScheduleMs: [50, 100] });
-  connection = { baseUrl: fake.baseUrl, timeoutMs: 1_500, retryDelaysMs: [20, 50] };
+  connection = { baseUrl: fake.baseUrl, timeoutMs: 4_000, retryDelaysMs: [20, 50] };
   const appid = testAppid();
   direct = { ...testMerchant(fake.wechatpayKeys, { appids: [appid] }), appid };
   fake.registerMerchant(direct.registration);

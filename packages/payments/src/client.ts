@@ -201,16 +201,18 @@ export class WechatPayClient {
       } catch (thrown) {
         const error = describe(thrown);
         const delay = this.connection.retryDelaysMs[attempt];
-        if (!error.transient || delay === undefined) throw error;
+        if (!(error instanceof WechatPayError) || !error.transient || delay === undefined) throw error;
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
   }
 }
 
-/** The SDK's and axios's failures as WechatPayErrors. */
-function describe(thrown: unknown): WechatPayError {
+/** The SDK's and axios's failures as WechatPayErrors; anything else as it was thrown. */
+function describe(thrown: unknown): unknown {
   const error = thrown as AxiosError<{ code?: string; message?: string } | string>;
+  // A fault of our own (a bug, not WeChat Pay's answer) is neither retried nor dressed up as one.
+  if (!error?.isAxiosError) return thrown;
   const code = String(error.code ?? "");
   // The SDK refuses answers whose signature, serial or timestamp does not verify (EV3_RES_HEADER_*).
   if (code.startsWith("EV3_RES_")) return new WechatPayError(error.response?.status ?? null, code, error.message, "unverifiedResponse");

@@ -58,7 +58,6 @@ export function verifyNotification(
   const signature = header("Wechatpay-Signature");
   const serial = header("Wechatpay-Serial");
   if (!timestamp || !nonce || !signature || !serial) return refuse("headersMissing", "a Wechatpay-* header is missing");
-  // WeChat Pay's health probes sign with a WECHATPAY/SIGNTEST/ signature that must not verify.
   const key = keys.wechatpayKeys.find((candidate) => candidate.serial === serial);
   if (!key) return refuse("unknownSerial", `no WeChat Pay key with serial ${serial}`);
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now() / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_S) {
@@ -70,6 +69,7 @@ export function verifyNotification(
   } catch {
     verified = false;
   }
+  // Also how WeChat Pay's probes (a `WECHATPAY/SIGNTEST/…` signature) must end: refused.
   if (!verified) return refuse("badSignature", "the signature does not verify with WeChat Pay's key");
 
   let envelope: z.output<typeof envelopeSchema>;

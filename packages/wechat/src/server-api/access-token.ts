@@ -80,8 +80,13 @@ export class AccessTokens {
   private usable(app: MiniProgramApp, row: Row): AccessToken | null {
     if (!row.token_ciphertext || !row.expires_at) return null;
     if (row.expires_at.getTime() - this.now() <= this.refreshMarginMs) return null;
-    const token = open(row.token_ciphertext, this.masterKey, sealedFor(app)).toString("utf8");
-    return { token, generation: row.generation, expiresAt: row.expires_at };
+    try {
+      const token = open(row.token_ciphertext, this.masterKey, sealedFor(app)).toString("utf8");
+      return { token, generation: row.generation, expiresAt: row.expires_at };
+    } catch {
+      // Sealed under an earlier master key: the row is only a cache, so fetch a token anew.
+      return null;
+    }
   }
 
   private async read(app: MiniProgramApp): Promise<Row | undefined> {

@@ -105,6 +105,15 @@ describe("the access token", () => {
     expect(rows[0]!.token_ciphertext.includes(Buffer.from(first.token.slice(0, 12)))).toBe(false);
   });
 
+  it("is fetched anew when the stored one was sealed under an earlier master key", async () => {
+    const app = await arrangeApp();
+    const before = await serverApi().accessTokens.get(app);
+    const rotated = new MiniProgramServerApi({ db, masterKey: randomBytes(32), settings: { baseUrl: fake.baseUrl, timeoutMs: 10_000 } });
+    const after = await rotated.accessTokens.get(app);
+    expect(after.generation).toBe(before.generation + 1);
+    expect(fake.tokenCalls(app.appid)).toBe(2);
+  });
+
   it("is shared by two processes asking at once: WeChat is asked once", async () => {
     const app = await arrangeApp();
     const processes = [serverApi(db), serverApi(otherProcessDb)];
