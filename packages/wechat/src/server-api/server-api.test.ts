@@ -114,6 +114,18 @@ describe("the access token", () => {
     expect(fake.tokenCalls(app.appid)).toBe(2);
   });
 
+  it("is out of every other store's sight and reach", async () => {
+    const app = await arrangeApp();
+    const other = await arrangeApp();
+    await serverApi().accessTokens.get(app);
+    const seen = await db.scoped({ tenantId: other.tenantId }, (tx) =>
+      tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM wechat_access_tokens WHERE appid = ${app.appid}`);
+    expect(Number(seen[0]!.n)).toBe(0);
+    const changed = await db.scoped({ tenantId: other.tenantId }, (tx) =>
+      tx.$executeRaw`UPDATE wechat_access_tokens SET generation = generation + 7 WHERE appid = ${app.appid}`);
+    expect(changed).toBe(0);
+  });
+
   it("is shared by two processes asking at once: WeChat is asked once", async () => {
     const app = await arrangeApp();
     const processes = [serverApi(db), serverApi(otherProcessDb)];
