@@ -53,7 +53,10 @@ describe("a direct merchant", () => {
     expect(createVerify("RSA-SHA256").update(signed).verify(direct.registration.publicKey, params.paySign, "base64")).toBe(true);
 
     expect(await client().queryOrder(input.outTradeNo)).toMatchObject({ state: "NOTPAY", totalFen: 2500, transactionId: undefined });
-    const { transactionId } = fake.pay(input.outTradeNo);
+    // WeChat checks what the Mini Program passes to wx.requestPayment before the shopper can pay.
+    expect(() => fake.pay(input.outTradeNo, { requestPayment: { ...params, paySign: client(paymentAccount({ mode: "direct", ...direct.keys }, testAppid())).requestPaymentParams(prepayId).paySign } })).toThrow(/requestPayment:fail/);
+    expect(() => fake.pay(input.outTradeNo, { requestPayment: { ...params, package: "prepay_id=wx000" } })).toThrow(/requestPayment:fail/);
+    const { transactionId } = fake.pay(input.outTradeNo, { requestPayment: params });
     expect(await client().queryOrder(input.outTradeNo)).toEqual({
       outTradeNo: input.outTradeNo,
       transactionId,
@@ -142,7 +145,7 @@ describe("a store paid as a sub-merchant of the platform", () => {
     expect(createVerify("RSA-SHA256").update(signed).verify(provider.registration.publicKey, params.paySign, "base64")).toBe(true);
     expect(fake.order(input.outTradeNo)).toMatchObject({ mchid: provider.keys.mchid, subMchid: provider.subMchid, subAppid: provider.subAppid, payer: { sub_openid: "oSubShopper123" } });
 
-    fake.pay(input.outTradeNo);
+    fake.pay(input.outTradeNo, { requestPayment: params });
     expect(await client(partnerAccount()).queryOrder(input.outTradeNo)).toMatchObject({ state: "SUCCESS", payerOpenid: "oSubShopper123", mchid: provider.subMchid });
     expect(await client(partnerAccount()).refund({ outTradeNo: input.outTradeNo, outRefundNo: `${input.outTradeNo}R`, refundFen: 2500, totalFen: 2500 })).toMatchObject({ state: "PROCESSING" });
     await fake.idle();

@@ -1,5 +1,5 @@
 // Drives a fake WeChat Pay running in another process (browser tests') through its /__fake/* requests.
-import type { FakeDelivery, FakeMerchant, FakeNotificationFault, FakeOrder, FakePayFault, FakePayRoute, FakeRefund, FakeWechatPay } from "./fake-wechat-pay";
+import type { FakeDelivery, FakeMerchant, FakeNotificationFault, FakeOrder, FakePayFault, FakePayRoute, FakeRefund, FakeRequestPayment, FakeWechatPay } from "./fake-wechat-pay";
 
 export class FakeWechatPayClient {
   constructor(private readonly baseUrl: string) {}
@@ -13,7 +13,7 @@ export class FakeWechatPayClient {
   signWith(which: "publicKey" | "platformCertificate"): Promise<void> {
     return this.call("signWith", which);
   }
-  pay(outTradeNo: string, options?: { mchid?: string; paidFen?: number }): Promise<{ transactionId: string; notificationId: string }> {
+  pay(outTradeNo: string, options?: { mchid?: string; paidFen?: number; requestPayment?: FakeRequestPayment }): Promise<{ transactionId: string; notificationId: string }> {
     return this.call("pay", outTradeNo, options);
   }
   inject(route: FakePayRoute, fault: FakePayFault, options?: { times?: number }): Promise<void> {

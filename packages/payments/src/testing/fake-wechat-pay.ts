@@ -5,7 +5,8 @@
 // certificate serial, a timestamp within ±5 minutes and an RSA-SHA256 signature over
 // `METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n` that verifies with the merchant's public key (else 401 SIGN_ERROR).
 // Every answer is signed with WeChat Pay's key (the public key PUB_KEY_ID_… or a platform certificate).
-// Orders move NOTPAY → SUCCESS (when a shopper pays: `pay`) or CLOSED; refunds stay within what was paid; a resent
+// Orders move NOTPAY → SUCCESS (when a shopper pays: `pay`, which checks the wx.requestPayment parameters' paySign
+// over the ordering appid and refuses a prepay_id older than 2 hours or past time_expire) or CLOSED; refunds stay within what was paid; a resent
 // identical order keeps its prepay_id while a changed one is OUT_TRADE_NO_USED; an out_refund_no is one refund.
 // Paying or refunding POSTs the notification (signed, AES-256-GCM with the APIv3 key) to the notify_url, resent on
 // anything but 2xx on a schedule (WeChat's is 15 s … 6 h; tests shorten it).
@@ -101,6 +102,9 @@ export type FakeDelivery = {
   result: number | "timeout" | "error";
 };
 
+/** What the Mini Program passes to wx.requestPayment. */
+export type FakeRequestPayment = { timeStamp: string; nonceStr: string; package: string; signType: string; paySign: string };
+
 type SentNotification = { id: string; url: string; headers: Record<string, string>; body: string; eventType: string; outTradeNo: string };
 
 export type FakeWechatPay = {
@@ -110,8 +114,12 @@ export type FakeWechatPay = {
   registerMerchant(merchant: FakeMerchant): void;
   /** Which of WeChat Pay's keys signs answers and notifications from now on. */
   signWith(which: "publicKey" | "platformCertificate"): void;
-  /** The shopper pays in wx.requestPayment: NOTPAY → SUCCESS, then the notification. `paidFen` differs only in tests. */
-  pay(outTradeNo: string, options?: { mchid?: string; paidFen?: number }): { transactionId: string; notificationId: string };
+  /**
+   * The shopper pays in wx.requestPayment: NOTPAY → SUCCESS, then the notification. Given the parameters the Mini
+   * Program passed to wx.requestPayment, they must name this order's prepay_id and carry a paySign by the merchant
+   * over the ordering appid (sub_appid in partner mode), as WeChat checks. `paidFen` differs only in tests.
+   */
+  pay(outTradeNo: string, options?: { mchid?: string; paidFen?: number; requestPayment?: FakeRequestPayment }): { transactionId: string; notificationId: string };
   /** The next `times` calls of `route` get this answer. */
   inject(route: FakePayRoute, fault: FakePayFault, options?: { times?: number }): void;
   /** The next notification is spoiled this way. */
@@ -632,6 +640,18 @@ export async function startFakeWechatPay(options: { port?: number; resendSchedul
       const order = candidates[0]!;
       if (order.state !== "NOTPAY") throw new Error(`requestPayment:fail order ${outTradeNo} is ${order.state}`);
       if (now() - order.prepaidAt > PREPAY_LIFETIME_MS || (order.timeExpire !== undefined && now() > order.timeExpire)) throw new Error("requestPayment:fail prepay_id expired");
+      if (payOptions.requestPayment) {
+        const params = payOptions.requestPayment;
+        const orderingAppid = order.subAppid ?? order.appid;
+        const signed = `${orderingAppid}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`;
+        let valid = false;
+        try {
+          valid = createVerify("RSA-SHA256").update(signed).verify(createPublicKey(merchants.get(order.mchid)!.publicKey), params.paySign, "base64");
+        } catch {
+          valid = false;
+        }
+        if (params.package !== `prepay_id=${order.prepayId}` || params.signType !== "RSA" || !valid) throw new Error("requestPayment:fail 支付验证签名失败");
+      }
       order.state = "SUCCESS";
       order.transactionId = `4200${String(now()).slice(-10)}${randomBytes(7).toString("hex")}`.slice(0, 28);
       order.successTime = rfc3339(now());

@@ -11,6 +11,7 @@ export {
   type FakeOrder,
   type FakeRefund,
   type FakeDelivery,
+  type FakeRequestPayment,
 } from "./fake-wechat-pay";
 export { FakeWechatPayClient } from "./control-client";
 export { testMerchant, testAppid, testMchid } from "./merchants";
