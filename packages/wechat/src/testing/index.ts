@@ -3,3 +3,16 @@ export { FakeWechatCiClient } from "./control-client";
 export { readWxapkg } from "./wxapkg";
 export { testUploadKey } from "./upload-keys";
 export { writeMiniProgram } from "./mini-program";
+export {
+  startFakeWechatApi,
+  FAKE_API_PATHS,
+  type FakeWechatApi,
+  type FakeMiniProgram,
+  type FakeTemplate,
+  type FakePaidOrder,
+  type FakeApiPath,
+  type FakeApiFault,
+  type FakeShippingUpload,
+  type FakeSentMessage,
+} from "./fake-wechat-api";
+export { FakeWechatApiClient } from "./fake-wechat-api-client";
