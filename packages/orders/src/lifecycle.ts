@@ -155,13 +155,13 @@ export function transition(order: OrderState, command: OrderCommand, actor: Acto
 }
 
 const STATUS_NAMES: Record<Locale, Record<OrderStatus, string>> = {
-  "zh-CN": { pendingPayment: "待付款", paid: "待发货", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款" },
+  "zh-CN": { pendingPayment: "待付款", paid: "已付款", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款" },
   en: { pendingPayment: "awaiting payment", paid: "paid", shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded" },
 };
 
 const ACTION_NAMES: Record<Locale, Record<OrderAction, string>> = {
   "zh-CN": { pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款" },
-  en: { pay: "pay", cancel: "cancel", expire: "close as expired", ship: "ship", pickUp: "mark picked up", confirmReceipt: "confirm receipt", requestRefund: "request a refund", declineRefund: "decline the refund", refund: "refund" },
+  en: { pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund" },
 };
 
 const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {
@@ -169,8 +169,11 @@ const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {
   en: { shopper: "the shopper", merchantStaff: "staff", merchantOwner: "the owner", system: "the system", paymentNotification: "the payment notification" },
 };
 
-export function orderStatusName(status: OrderStatus, locale: Locale = "zh-CN"): string {
-  return STATUS_NAMES[locale][status];
+/** The status as order lists show it: a paid order waits to be shipped, or to be picked up. */
+export function orderStatusName(status: OrderStatus, delivery: DeliveryMethod, locale: Locale = "zh-CN"): string {
+  if (status !== "paid") return STATUS_NAMES[locale][status];
+  const waiting = { "zh-CN": { express: "待发货", pickup: "待自提" }, en: { express: "awaiting shipment", pickup: "ready for pickup" } } as const;
+  return waiting[locale][delivery];
 }
 
 export function transitionRefusalMessage(refusal: TransitionRefusal, locale: Locale = "zh-CN"): string {
@@ -179,9 +182,9 @@ export function transitionRefusalMessage(refusal: TransitionRefusal, locale: Loc
   const act = (value: OrderAction) => ACTION_NAMES[locale][value];
   switch (refusal.code) {
     case "illegalTransition":
-      return zh ? `订单${status(refusal.status)}，不能${act(refusal.action)}。` : `The order is ${status(refusal.status)}, so it cannot ${act(refusal.action)}.`;
+      return zh ? `订单${status(refusal.status)}，不能${act(refusal.action)}。` : `This order is ${status(refusal.status)}: "${act(refusal.action)}" is not possible now.`;
     case "notPermitted":
-      return zh ? `${ROLE_NAMES[locale][refusal.role]}不能${act(refusal.action)}。` : `${ROLE_NAMES[locale][refusal.role]} may not ${act(refusal.action)} this order.`;
+      return zh ? `${ROLE_NAMES[locale][refusal.role]}不能${act(refusal.action)}。` : `"${act(refusal.action)}" is not for ${ROLE_NAMES[locale][refusal.role]}.`;
     case "wrongDelivery":
       return refusal.delivery === "pickup"
         ? zh ? "自提订单无需发货，请确认自提。" : "A pickup order is not shipped: mark it picked up."
