@@ -34,7 +34,7 @@ export const orderCommandSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("confirmReceipt") }),
   z.object({ action: z.literal("requestRefund"), reason: paragraphText(200).min(1) }),
   z.object({ action: z.literal("declineRefund"), reason: paragraphText(200).min(1) }),
-  z.object({ action: z.literal("refund"), amountFen: z.int().min(1), reason: paragraphText(200).min(1), restock: z.boolean().default(false) }),
+  z.object({ action: z.literal("refund"), amountFen: z.int().min(1), reason: paragraphText(200).min(1) }),
 ]);
 export type OrderCommand = z.infer<typeof orderCommandSchema>;
 export type OrderCommandInput = z.input<typeof orderCommandSchema>;

@@ -197,6 +197,10 @@ describe("pricing an order from the catalog", () => {
     expect(priceOrder(order([{ itemId: "gold", quantity: 10, seenUnitPriceFen: 1_000_000 }]), [gold], rules)).toMatchObject({ ok: true, order: { totalFen: 10_000_000 } });
   });
 
+  it("refuses an empty order built without the schema", () => {
+    expect(priceOrder({ lines: [], delivery: { method: "pickup" }, note: "" }, catalog, rules)).toEqual({ ok: false, refusals: [{ code: "emptyOrder" }] });
+  });
+
   it("reports every problem at once, order-wide first and then line by line", () => {
     const pickupOnly: DeliveryRules = { ...rules, express: { ...rules.express, enabled: false } };
     const refusals = refusalsOf(
