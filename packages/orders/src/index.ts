@@ -1,0 +1,42 @@
+// Orders as a domain, framework-free: the shopper's order request and its refusals, pricing from the catalog in
+// integer fen, the merchant's delivery rules, the order lifecycle with its recorded events, and the order number.
+export { DELIVERY_METHODS, DEFAULT_DELIVERY_RULES, deliveryRulesSchema, deliveryAvailable, deliveryFeeFen, type DeliveryMethod, type DeliveryRules } from "./delivery";
+export {
+  MAX_LINE_QUANTITY,
+  MAX_ORDER_LINES,
+  orderLineInputSchema,
+  orderRequestSchema,
+  shippingAddressSchema,
+  deliveryChoiceSchema,
+  parseOrderRequest,
+  type OrderLineInput,
+  type OrderRequest,
+  type OrderRequestInput,
+  type ShippingAddress,
+  type DeliveryChoice,
+  type ParsedOrderRequest,
+} from "./request";
+export { MAX_ORDER_TOTAL_FEN, priceOrder, type PricedLine, type PricedOrder, type Pricing, type ChosenDishOptions } from "./pricing";
+export { orderRefusalMessage, yuanText, type OrderRefusal, type OrderRefusalCode, type OptionProblem, type Locale } from "./refusals";
+export {
+  ORDER_STATUSES,
+  ACTOR_ROLES,
+  trackingSchema,
+  orderCommandSchema,
+  transition,
+  availableActions,
+  orderStatusName,
+  transitionRefusalMessage,
+  type OrderStatus,
+  type ActorRole,
+  type Actor,
+  type Tracking,
+  type OrderCommand,
+  type OrderCommandInput,
+  type OrderAction,
+  type OrderState,
+  type OrderEvent,
+  type TransitionRefusal,
+  type Transition,
+} from "./lifecycle";
+export { MAX_DAILY_SEQUENCE, shanghaiDay, formatOrderNumber, parseOrderNumber, type OrderNumberParts } from "./order-number";
