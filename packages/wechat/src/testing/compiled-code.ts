@@ -1,8 +1,8 @@
 // What the fake checks beyond WeChat: that a package is what miniprogram-ci's upload sends with the upload setting
 // (es6 + minify), so a test fails when a build hands over code nobody compiled. WeChat itself compiles WXML and
 // WXSS on its side and would take unminified files; the products' promise is smaller, valid, minified packages.
-//   .js    parses as ES5 (Babel's output), has no comments, and no whitespace between tokens beyond the single
-//          space two words need: minified.
+//   .js    parses as ES5 (Babel's output), has no comments, and no whitespace between tokens but the single space
+//          two words (or two + or - signs) need: minified.
 //   .wxs   parses as ES5 (the compiler copies WXS modules as they are).
 //   .wxml  no comments, no whitespace between tags, every tag closed in order.
 //   .wxss  no comments, no line breaks, braces balanced.
@@ -30,10 +30,21 @@ function scriptProblem(text: string, minified: boolean): string | null {
   if (comments.length) return `not minified: a comment at offset ${comments[0]}`;
   let end = 0;
   for (const token of tokenizer(text, { ecmaVersion: 5 })) {
-    if (token.start - end > 1) return `not minified: ${token.start - end} characters of whitespace at offset ${end}`;
+    if (token.start > end && !spaceNeeded(text[end - 1], text[token.start])) {
+      return `not minified: whitespace at offset ${end} that the minifier would have removed`;
+    }
     end = token.end;
   }
-  return text.length - end > 1 ? "not minified: trailing whitespace" : null;
+  return /\S/.test(text.slice(end)) || text.length - end > 1 ? "not minified: trailing whitespace" : null;
+}
+
+const WORD = /[\p{ID_Continue}$\u200c\u200d]/u;
+
+/** A minifier keeps one space only where removing it would join two words (`var a`) or two signs (`a+ +b`). */
+function spaceNeeded(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return false;
+  if (WORD.test(before) && WORD.test(after)) return true;
+  return (before === "+" && after === "+") || (before === "-" && after === "-");
 }
 
 const TAG = /<(\/?)([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g;
