@@ -16,7 +16,7 @@ import { pages, sampleSnapshot, templateList, templates, type TemplateId } from 
 import { runCiTask } from "@kaidian/wechat/ci";
 import { compiledCodeProblem } from "@kaidian/wechat/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { generatePackage, type GeneratorInput } from "./generate";
+import { generatePackage, packageFormOf, type GeneratorInput } from "./generate";
 import { compiledRuntimeKey, loadCompiledRuntime } from "./precompiled";
 import { loadRuntime } from "./runtime";
 
@@ -102,6 +102,11 @@ describe("what a package carries", () => {
     const shop = await generatePackage(sampleInput("hotel"));
     if (!shop.ok) expect.fail("the hotel sample did not generate");
     expect(JSON.parse(shop.files.get("project.config.json")!.toString("utf8")).setting).toMatchObject({ minified: true, minifyWXML: true, minifyWXSS: true });
+  });
+
+  it("tells a stored package from before precompiling (source: miniprogram-ci compiles it on upload) by its generator", () => {
+    expect([null, "0.1.0", "0.1.9"].map(packageFormOf)).toEqual(["source", "source", "source"]);
+    expect(["0.2.0", "0.10.1", "1.0.0"].map(packageFormOf)).toEqual(["compiled", "compiled", "compiled"]);
   });
 
   it("keys the compiled runtime by its content: a changed runtime file is compiled anew", async () => {
