@@ -27,7 +27,8 @@ const LEASE_MS = 3_000;
 
 beforeAll(async () => {
   database = await isolatedTestDatabase();
-  db = new Database(database.url, { maxConnections: 4 });
+  // The rescuing worker and this test poll the same pool: room for both on a loaded machine.
+  db = new Database(database.url, { maxConnections: 8 });
   dir = await mkdtemp(path.join(os.tmpdir(), "kaidian-worker-process-"));
   fake = await startFakeWechatCi({ dir });
 });

@@ -10,11 +10,21 @@ import generatorPackage from "../package.json" with { type: "json" };
 import { describeFiles, type Manifest } from "./manifest";
 import { renderPackageFiles } from "./package-files";
 import type { TenantProblem } from "./problems";
+import { loadCompiledRuntime, type CompiledRuntime } from "./precompiled";
 import { loadRuntime, type Runtime } from "./runtime";
 import { checkSizes, compilePackage, measurePackage, validateSchemas, type Problem } from "./validate";
 import { zipFiles } from "./zip";
 
 export const GENERATOR_VERSION = generatorPackage.version;
+
+/**
+ * The form of a package a generator version made: "compiled" from 0.2.0, when packages began to be built on the
+ * precompiled runtime. A stored package from an older generator is source and needs miniprogram-ci's compile.
+ */
+export function packageFormOf(generatorVersion: string | null): PackageForm {
+  const [major = 0, minor = 0] = (generatorVersion ?? "0.1.0").split(".").map(Number);
+  return major > 0 || minor >= 2 ? "compiled" : "source";
+}
 
 export type GeneratorInput = {
   tenant: { id: string; slug: string };
@@ -30,7 +40,15 @@ export type GenerateOptions = {
   /** Also run the full offline miniprogram-ci compile (seconds, not milliseconds). */
   compile?: boolean;
   runtime?: Runtime;
+  /**
+   * "compiled" (the default): the package holds what WeChat's upload would send, built on the precompiled runtime,
+   * ready to hand over without a compile. "source": the runtime's files as written, for reading and debugging.
+   */
+  form?: PackageForm;
+  compiledRuntime?: CompiledRuntime;
 };
+
+export type PackageForm = "compiled" | "source";
 
 export type GeneratedPackage = {
   ok: true;
@@ -69,7 +87,9 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
   );
   if (unknownSections.length) return fail(unknownSections);
 
-  const files = renderPackageFiles({ tenant: input.tenant, appid: input.appid, template, snapshot, runtime });
+  const form = options.form ?? "compiled";
+  const runtimeFiles = form === "compiled" ? (options.compiledRuntime ?? (await loadCompiledRuntime(runtime))).files : runtime.files;
+  const files = renderPackageFiles({ tenant: input.tenant, appid: input.appid, template, snapshot, runtime, runtimeFiles, compact: form === "compiled" });
   const sizes = await measurePackage(files);
   const checked = [...checkSizes(sizes), ...(await validateSchemas(files))];
   if (checked.length) return fail(checked);
@@ -82,6 +102,7 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
     templateId: template.id,
     configVersion: input.snapshot.site.configVersion,
     versions: { template: template.version, runtime: runtime.version, generator: GENERATOR_VERSION },
+    form,
     contentHash,
     sizes: { main: sizes.main, subpackages: sizes.subpackages, total: sizes.total, zip: zip.length },
     files: fileList,

@@ -38,7 +38,8 @@ describe("hostile merchant text", () => {
     );
   });
 
-  it("renders every other string literally in a package that compiles", async () => {
+  // A real offline compile: seconds when quiet, up to a minute on a loaded machine.
+  it("renders every other string literally in a package that compiles", { timeout: 300_000 }, async () => {
     const snapshot = sampleSnapshot("ecommerce");
     const config = snapshot.site.config;
     config.store.name = '</view>{{x}}"\\😀';

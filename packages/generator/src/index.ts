@@ -1,6 +1,7 @@
-export { generatePackage, writeDirectory, GENERATOR_VERSION, type GenerateOptions, type GeneratedPackage, type FailedPackage, type GeneratorInput } from "./generate";
+export { generatePackage, packageFormOf, writeDirectory, GENERATOR_VERSION, type PackageForm, type GenerateOptions, type GeneratedPackage, type FailedPackage, type GeneratorInput } from "./generate";
 export { describeFiles, type Manifest } from "./manifest";
 export { checkSizes, compilePackage, measurePackage, validateSchemas, type PackageSizes, type Problem } from "./validate";
 export { formatProblem, type TenantProblem } from "./problems";
 export { loadRuntime, type Runtime } from "./runtime";
 export { zipFiles, unzipFiles } from "./zip";
+export { loadCompiledRuntime, compiledRuntimeKey, COMPILED_RUNTIME_CACHE, type CompiledRuntime } from "./precompiled";

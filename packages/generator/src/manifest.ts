@@ -6,6 +6,8 @@ export type Manifest = {
   templateId: string;
   configVersion: number;
   versions: { template: string; runtime: string; generator: string };
+  /** "compiled": ready for WeChat as it is; "source": miniprogram-ci compiles it on upload. */
+  form: "compiled" | "source";
   /** sha256 over every file's path and sha256: equal hashes mean byte-identical packages. */
   contentHash: string;
   /** Bytes WeChat counts (see validate/sizes.ts) and the zip's own size. */

@@ -1,7 +1,13 @@
-// Renders one tenant's Mini Program package in memory: the runtime's files minus the pages the template does not
-// use, plus the per-tenant files rendered with Handlebars and the sample pictures the config and catalog refer to.
+// Renders one tenant's Mini Program package in memory: the per-tenant files rendered with Handlebars, the sample
+// pictures the config and catalog refer to, and of the runtime's files only those the store's pages reach (its
+// template's pages, the sections its config uses, the tab icons its tab bar shows).
+//
+// Two forms: "source" takes the runtime as written; "compiled" takes the precompiled runtime (precompiled.ts) and
+// writes the per-tenant files compact, so the package is what miniprogram-ci's upload would have sent.
 import { pages, sampleAsset, type PageId, type SiteSnapshot, type StoreConfig, type TemplateDefinition } from "@kaidian/templates";
+import { compactFile } from "./compact";
 import { fileTemplate } from "./handlebars";
+import { reachableFiles } from "./reachable";
 import type { Runtime } from "./runtime";
 
 /** Base library version the package targets: 2.32.3+ has the official privacy consent flow. */
@@ -26,21 +32,20 @@ export type PackageRequest = {
   /** Validated: the config has passed its template's schema and the catalog its own. */
   snapshot: SiteSnapshot & { site: { config: StoreConfig } };
   runtime: Runtime;
+  /** The runtime's files to package: `runtime.files`, or their compiled form with `compact` set. */
+  runtimeFiles: ReadonlyMap<string, Buffer>;
+  compact: boolean;
 };
 
+/** The component that renders a page's sections: one usingComponents entry and one WXML branch per section type. */
+const SECTION_LIST = "components/section-list/index";
+
 export function renderPackageFiles(request: PackageRequest): Map<string, Buffer> {
-  const { template, snapshot, runtime, appid, tenant } = request;
+  const { template, snapshot, runtime, appid, tenant, runtimeFiles, compact } = request;
   const config = snapshot.site.config;
   const usedPages = new Set(template.pages.map((page) => pages[page.id].path));
-  const unusedPageDirs = Object.values(pages)
-    .filter((page) => !usedPages.has(page.path))
-    .map((page) => `${page.path.slice(0, page.path.lastIndexOf("/"))}/`);
-
-  const files = new Map<string, Buffer>();
-  for (const [file, content] of runtime.files) {
-    if (unusedPageDirs.some((dir) => file.startsWith(dir))) continue;
-    files.set(file, content);
-  }
+  const all = new Map(runtimeFiles);
+  const put = (file: string, content: string) => all.set(file, Buffer.from(compact ? compactFile(file, content) : content));
 
   const context = {
     appid,
@@ -60,20 +65,49 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
     radius: runtime.theme.radius[config.theme.corners] ?? "0",
     snapshot,
   };
-  for (const [file, template] of Object.entries(render)) files.set(file, Buffer.from(template(context)));
+  for (const [file, template] of Object.entries(render)) put(file, template(context));
 
   for (const page of template.pages) {
     const file = `${pages[page.id].path}.json`;
-    const pageJson = JSON.parse(files.get(file)?.toString("utf8") ?? "{}") as Record<string, unknown>;
+    const pageJson = JSON.parse(all.get(file)?.toString("utf8") ?? "{}") as Record<string, unknown>;
     const title = config.pages[page.id]?.title ?? pages[page.id].label["zh-CN"];
-    files.set(file, Buffer.from(JSON.stringify({ ...pageJson, navigationBarTitleText: title }, null, 2)));
+    put(file, JSON.stringify({ ...pageJson, navigationBarTitleText: title }, null, 2));
+  }
+  keepSections(all, new Set(Object.values(config.pages).flatMap((pageConfig) => (pageConfig?.sections ?? []).map((section) => section.type))), put);
+
+  const assets = [...packagedAssets(snapshot)];
+  for (const ref of assets) {
+    const svg = sampleAsset(ref);
+    if (svg) all.set(ref.slice(1), Buffer.from(svg));
   }
 
-  for (const ref of packagedAssets(snapshot)) {
-    const svg = sampleAsset(ref);
-    if (svg) files.set(ref.slice(1), Buffer.from(svg));
-  }
-  return files;
+  const kept = reachableFiles(all, ["app.json", ...Object.keys(render), ...assets.map((ref) => ref.slice(1))]);
+  return new Map([...all].filter(([file]) => kept.has(file)));
+}
+
+/**
+ * Narrows the section list to the section types the store's config uses: their usingComponents entries and WXML
+ * branches stay, the others go, and with them (being unreachable) their folders.
+ */
+function keepSections(files: Map<string, Buffer>, used: ReadonlySet<string>, put: (file: string, content: string) => void): void {
+  const json = files.get(`${SECTION_LIST}.json`);
+  const wxml = files.get(`${SECTION_LIST}.wxml`);
+  if (!json || !wxml) return;
+  const component = JSON.parse(json.toString("utf8")) as { usingComponents?: Record<string, string> };
+  const dropped: string[] = [];
+  const kept = Object.fromEntries(
+    Object.entries(component.usingComponents ?? {}).filter(([tag, target]) => {
+      const type = /\/sections\/([a-z-]+)\/index$/.exec(target)?.[1];
+      if (type === undefined || used.has(type)) return true;
+      dropped.push(tag);
+      return false;
+    }),
+  );
+  put(`${SECTION_LIST}.json`, JSON.stringify({ ...component, usingComponents: kept }, null, 2));
+  let markup = wxml.toString("utf8");
+  // Each branch is one self-closing element with a wx:if of its own (see the runtime's section-list).
+  for (const tag of dropped) markup = markup.replace(new RegExp(`[ \\t]*<${tag}\\s[^>]*/>\\n?`, "g"), "");
+  files.set(`${SECTION_LIST}.wxml`, Buffer.from(markup));
 }
 
 function tabIcon(runtime: Runtime, page: PageId): { iconPath: string; selectedIconPath: string } {

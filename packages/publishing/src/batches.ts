@@ -26,7 +26,9 @@ export type Publisher = { userId: string; membership: AgencyMembership };
 
 /** Creates the batch and queues a build for each store; every store must be one the publisher may publish. */
 export async function startBatch(db: Database, publisher: Publisher, input: BatchInput): Promise<{ id: string }> {
-  const stores = await Promise.all([...new Set(input.stores)].map((id) => publishableStore(db, publisher, id)));
+  // One store at a time: each check is a transaction, and hundreds at once would wait on the pool past its limit.
+  const stores = [];
+  for (const id of new Set(input.stores)) stores.push(await publishableStore(db, publisher, id));
   const batch = await db.scoped({ userId: publisher.userId }, (tx) =>
     tx.publishBatch.create({
       data: {

@@ -18,6 +18,14 @@ describe("describeCiFailure", () => {
     });
   });
 
+  it.each([
+    "invalid signature",
+    "signature verify fail, please check your private key",
+  ])("takes -10008 with a signature message (%s) for a key that does not match, not an address off the whitelist", (errMsg) => {
+    expect(describeCiFailure(wechat({ errCode: -10008, errMsg }))).toMatchObject({ code: "wechat.keyMismatch", transient: false, params: { wechatCode: -10008 } });
+    expect(describeCiFailure({ ok: false, code: 20001, message: `Error: errCode: -10008; errMsg: ${errMsg}` }).code).toBe("wechat.keyMismatch");
+  });
+
   it("reads -10008 from the first request too, which miniprogram-ci words differently", () => {
     const failure = describeCiFailure({ ok: false, code: 20001, message: "Error: errCode: -10008; errMsg: invalid ip: 1.2.3.4" });
     expect(failure).toMatchObject({ code: "wechat.ipNotWhitelisted", params: { ip: "1.2.3.4" } });

@@ -47,6 +47,9 @@ export function describeCiFailure(failure: CiReport & { ok: false }): CiFailure 
     const inner = /errcode: (-?\d+)/i.exec(answer.errMsg);
     const code = inner ? Number(inner[1]) : answer.errCode;
     const params = { wechatCode: code, detail: answer.errMsg.slice(0, 500) };
+    // WeChat answers -10008 both for an address off the whitelist and for a signature it cannot verify: the
+    // signature's wording is the more specific, so it is read first (a key mismatch is no IP problem).
+    if (/get new ticket fail|signature/i.test(answer.errMsg)) return { code: "wechat.keyMismatch", transient: false, params };
     if (code === -10008) {
       const ip = /invalid ip:\s*([0-9a-f.:]+)/i.exec(answer.errMsg)?.[1];
       return { code: "wechat.ipNotWhitelisted", transient: false, params: { ...params, ...(ip ? { ip } : {}) } };
@@ -55,8 +58,6 @@ export function describeCiFailure(failure: CiReport & { ok: false }): CiFailure 
       const part = oversizedPart(answer.errMsg);
       return { code: "wechat.packageTooLarge", transient: false, params: { ...params, ...(part ? { part } : {}) } };
     }
-    // The signature over WeChat's random string did not verify against the key WeChat holds for the appid.
-    if (/get new ticket fail|signature/i.test(answer.errMsg)) return { code: "wechat.keyMismatch", transient: false, params };
     if (code === -1 && /system error|busy/i.test(answer.errMsg)) return { code: "wechat.unavailable", transient: true, params };
     return { code: "wechat.rejected", transient: false, params };
   }

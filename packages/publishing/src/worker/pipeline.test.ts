@@ -1,13 +1,14 @@
-// Builds end to end, as a worker runs them: the real generator, the real miniprogram-ci compile, and the real
-// miniprogram-ci upload and preview against the fake WeChat CI service, with the store's key sealed in the
-// database. Each build takes seconds (compiles), so the cases share stores and workers.
+// Builds end to end, as a worker runs them: the real generator on the runtime miniprogram-ci precompiled, and
+// miniprogram-ci's client (or, for a package stored before precompiling, its full upload) against the fake WeChat
+// CI service, which refuses code that is not compiled and minified, with the store's key sealed in the database.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Database } from "@kaidian/db";
 import { isolatedTestDatabase } from "@kaidian/db/testing";
-import { describeFiles, unzipFiles } from "@kaidian/generator";
+import { describeFiles, generatePackage, unzipFiles } from "@kaidian/generator";
+import { sampleSnapshot } from "@kaidian/templates";
 import { LocalDirectoryStorage } from "@kaidian/media/server";
 import { startFakeWechatCi, testUploadKey, type FakeFault, type FakeWechatCi } from "@kaidian/wechat/testing";
 import { wechatConnection } from "@kaidian/wechat/ci";
@@ -20,8 +21,8 @@ import { readWechatSettings } from "../wechat-settings";
 import { arrangePublishableStore } from "../testing";
 import { startWorker, type Worker } from "./worker";
 
-// Each build compiles and uploads for real: seconds, not milliseconds.
-vi.setConfig({ testTimeout: 180_000 });
+// Each build generates and uploads for real (the legacy republish compiles too): seconds, not milliseconds.
+vi.setConfig({ testTimeout: 300_000 });
 
 let database: Awaited<ReturnType<typeof isolatedTestDatabase>>;
 let db: Database;
@@ -42,7 +43,8 @@ beforeAll(async () => {
     db,
     storage,
     masterKey,
-    wechat: wechatConnection({ WECHAT_CI_PROXY: fake.proxyUrl, WECHAT_CI_CA_FILE: fake.caFile, WECHAT_CI_TIMEOUT_MS: "40000" }),
+    // Long enough for miniprogram-ci's own compile inside an upload on a loaded machine (the legacy republish).
+    wechat: wechatConnection({ WECHAT_CI_PROXY: fake.proxyUrl, WECHAT_CI_CA_FILE: fake.caFile, WECHAT_CI_TIMEOUT_MS: "120000" }),
     publicUrl: "https://shop.example.com",
     retryDelayMs: 200,
     compileTimeoutMs: 120_000,
@@ -74,7 +76,7 @@ const upload = (store: Store, version = "1.0.0", extra: Partial<BuildRequest> = 
   queue(store, { purpose: "UPLOAD", version, description: `上传 ${version}`, ...extra } as BuildRequest, maxAttempts);
 
 async function settled(store: Store, number: number) {
-  for (let i = 0; i < 1200; i++) {
+  for (let i = 0; i < 2400; i++) {
     const build = await db.scoped({ tenantId: store.tenantId }, (tx) => readBuild(tx, number));
     if (build && (build.status === "SUCCEEDED" || build.status === "FAILED")) return build;
     await new Promise((r) => setTimeout(r, 100));
@@ -96,13 +98,13 @@ describe("a build", () => {
     const build = await settled(hotel, number);
     expect(build).toMatchObject({ status: "SUCCEEDED", attempts: 1, configVersion: 1, templateId: "hotel", errorCode: null });
     expect(build.steps.map((step) => [step.step, step.status])).toEqual([
-      ["checks", "done"], ["generate", "done"], ["compile", "done"], ["store", "done"], ["upload", "done"],
+      ["checks", "done"], ["generate", "done"], ["compile", "skipped"], ["store", "done"], ["upload", "done"],
     ]);
     expect(build).toMatchObject({ templateVersion: expect.any(String), runtimeVersion: expect.any(String), generatorVersion: expect.any(String) });
     expect(build.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(build.sizes!.main).toBeGreaterThan(50_000);
     expect(build.result!.subPackageInfo).toContainEqual({ name: "__APP__", size: expect.any(Number) });
-    expect(build.logs.map((log) => log.message).join("\n")).toMatch(/compiled the package/);
+    expect(build.logs.map((log) => log.message).join("\n")).toMatch(/built on runtime \S+ as miniprogram-ci compiles it for upload \([0-9a-f]{12}\): nothing to compile/);
 
     const [sent] = received(hotel);
     expect(sent).toMatchObject({ kind: "upload", version: "1.0.0", desc: "上传 1.0.0", robot: 1 });
@@ -114,16 +116,24 @@ describe("a build", () => {
     const files = unzipFiles(await buffer(Readable.fromWeb(stored!.body as import("node:stream/web").ReadableStream)));
     expect(describeFiles(files).contentHash).toBe(build.contentHash);
     expect(stored!.fileName).toMatch(/\.zip$/);
+
+    // WeChat got the stored package as it is, not compiled again: the same files and bytes, beside the signature
+    // and the compiler's stand-in for project.config.json.
+    const sentFiles = [...sent!.files].filter(([name]) => name !== "/ci.signature" && name !== "/project.config.json");
+    expect(sentFiles.map(([name]) => name.slice(1)).sort()).toEqual([...files.keys()].filter((name) => name !== "project.config.json").sort());
+    for (const [name, content] of sentFiles) expect(content.equals(files.get(name.slice(1))!), name).toBe(true);
+    expect(JSON.parse(sent!.files.get("/project.config.json")!.toString())).toEqual({ miniprogramRoot: "", __compileDebugInfo__: { useSummer: true } });
   });
 
-  it("does not compile or store the same package twice", async () => {
+  it("does not store the same package twice", async () => {
     const first = (await db.scoped({ tenantId: hotel.tenantId }, (tx) => readBuild(tx, 1)))!;
     const { number } = await upload(hotel, "1.0.1");
     const again = await settled(hotel, number);
     expect(again.status).toBe("SUCCEEDED");
     expect(again.steps.find((step) => step.step === "compile")!.status).toBe("skipped");
     expect(again.artifactKey).toBe(first.artifactKey);
-    expect(again.logs.map((log) => log.message)).toContain("same package as build #1, which compiled and stored it");
+    expect(again.steps.find((step) => step.step === "store")!.status).toBe("skipped");
+    expect(again.logs.map((log) => log.message)).toContain("same package as build #1, which stored it");
   });
 
   it("previews the latest design at a page, and keeps WeChat's QR code", async () => {
@@ -147,6 +157,26 @@ describe("a build", () => {
     const withoutSignature = (files: Map<string, Buffer>) =>
       [...files].filter(([name]) => name !== "/ci.signature").map(([name, content]) => `${name} ${content.toString("base64")}`).sort();
     expect(withoutSignature(rollback.files)).toEqual(withoutSignature(firstSent!.files));
+  });
+
+  it("republishes a package stored before the runtime was precompiled through miniprogram-ci's own compile", async () => {
+    const source = await generatePackage(
+      { tenant: { id: hotel.tenantId, slug: "legacy" }, appid: hotel.appid, templateId: "hotel", snapshot: sampleSnapshot("hotel") },
+      { form: "source" },
+    );
+    if (!source.ok) expect.fail("the hotel sample did not generate");
+    const legacy = await settled(hotel, (await upload(hotel, "0.1.0-legacy")).number);
+    const artifactKey = `tenants/${hotel.tenantId}/packages/${source.manifest.contentHash}.zip`;
+    await storage.put(artifactKey, source.zip);
+    await db.scoped({ tenantId: hotel.tenantId }, (tx) =>
+      tx.build.updateMany({ where: { id: legacy.id }, data: { artifactKey, contentHash: source.manifest.contentHash, generatorVersion: "0.1.0" } }),
+    );
+
+    const build = await settled(hotel, (await upload(hotel, "0.1.1-legacy", { republish: legacy.number })).number);
+    expect(build).toMatchObject({ status: "SUCCEEDED", errorCode: null });
+    expect(build.logs.map((log) => log.message)).toContain("stored before the runtime was precompiled: miniprogram-ci compiles it on upload");
+    // What WeChat got passed the fake's check for compiled, minified code: miniprogram-ci compiled it.
+    expect(received(hotel).at(-1)!.files.get("/app.js")!.toString()).not.toMatch(/\n/);
   });
 
   it.each<[FakeFault, string, object]>([

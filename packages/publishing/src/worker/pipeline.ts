@@ -1,5 +1,8 @@
-// One build, step by step: checks → generate → compile → store → upload (or preview); a republish is checks → fetch
-// the stored package → upload. Every step records its state and log lines as it goes, so the dashboard shows
+// One build, step by step: checks → generate → store → upload (or preview); a republish is checks → fetch the stored
+// package → upload. A package is built on the runtime miniprogram-ci compiled once per runtime version (see
+// @kaidian/generator's precompiled.ts): it holds what WeChat's upload would send, so no step compiles per store (the
+// compile step is recorded as skipped) and the upload sends it as it is. Only a stored package from before that
+// (source form) is compiled, by miniprogram-ci's own upload. Every step records its state and log lines as it goes, so the dashboard shows
 // progress live and a failure says where. A failure is `transient` when trying again later can help (network,
 // timeouts, WeChat's own trouble); those are retried with growing delays while attempts remain.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -8,7 +11,18 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import type { Database, Prisma } from "@kaidian/db";
-import { compilePackage, describeFiles, formatProblem, generatePackage, GENERATOR_VERSION, loadRuntime, unzipFiles, writeDirectory } from "@kaidian/generator";
+import {
+  describeFiles,
+  formatProblem,
+  generatePackage,
+  GENERATOR_VERSION,
+  loadCompiledRuntime,
+  loadRuntime,
+  packageFormOf,
+  unzipFiles,
+  writeDirectory,
+  type PackageForm,
+} from "@kaidian/generator";
 import { inspectImage, MEDIA_FORMATS, type MediaStorage } from "@kaidian/media/server";
 import { loadSiteSnapshot } from "@kaidian/storefront";
 import { templateIdSchema, templates } from "@kaidian/templates";
@@ -91,22 +105,23 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
     if (!credentials) throw new StepFailure("build.notReady", { checks: "wechat.key" });
     step = "build";
 
+    let form: PackageForm = "compiled";
     if (build.sourceBuildId) {
-      await stage("fetch", () => fetchStoredPackage(context, build.sourceBuildId!, scope, projectPath, record));
+      form = await stage("fetch", () => fetchStoredPackage(context, build.sourceBuildId!, scope, projectPath, record));
+      if (form === "source") record.log("stored before the runtime was precompiled: miniprogram-ci compiles it on upload");
     } else {
       const made = await stage("generate", () => generate(context, build, store, credentials.appid, record));
       await writeDirectory(projectPath, made.files);
       const key = artifactKey(store.id, made.contentHash);
-      // A package already stored was compiled before it was stored (by another build, or by this one in an
-      // earlier attempt): the same bytes need no second compile.
+      step = "compile";
+      record.log(`built on runtime ${made.runtimeVersion} as miniprogram-ci compiles it for upload (${made.compiledRuntimeKey.slice(0, 12)}): nothing to compile for this store`);
+      await record.finish("compile", "skipped");
+      // The same bytes are stored once (by another build, or by this one in an earlier attempt).
       const same = await db.scoped(scope, (tx) => tx.build.findFirst({ where: { artifactKey: key }, orderBy: { number: "asc" }, select: { number: true } }));
       if (same) {
-        step = "compile";
-        record.log(same.number === build.number ? "package compiled and stored by an earlier attempt" : `same package as build #${same.number}, which compiled and stored it`);
-        await record.finish("compile", "skipped");
+        record.log(same.number === build.number ? "package stored by an earlier attempt" : `same package as build #${same.number}, which stored it`);
         await record.finish("store", "skipped");
       } else {
-        await stage("compile", () => compile(context, projectPath, credentials.appid, record, signal));
         await stage("store", async () => {
           await context.storage.put(key, made.zip, "application/zip");
           record.log(`stored ${key} (${made.zip.length} bytes)`);
@@ -116,7 +131,7 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
     }
 
     const handOver = build.purpose === "UPLOAD" ? "upload" : "preview";
-    const result = await stage(handOver, () => toWechat(context, build, credentials, projectPath, record, signal));
+    const result = await stage(handOver, () => toWechat(context, build, credentials, projectPath, form, record, signal));
     await record.flush();
     return { status: "SUCCEEDED", data: { result: result as Prisma.InputJsonValue } };
   } catch (error) {
@@ -142,7 +157,7 @@ export async function runBuild(context: PipelineContext, claimed: ClaimedBuild, 
   }
 }
 
-type GeneratedBuild = { files: ReadonlyMap<string, Buffer>; zip: Buffer; contentHash: string };
+type GeneratedBuild = { files: ReadonlyMap<string, Buffer>; zip: Buffer; contentHash: string; runtimeVersion: string; compiledRuntimeKey: string };
 
 async function generate(
   context: PipelineContext,
@@ -158,7 +173,18 @@ async function generate(
   });
   if (!snapshot) throw new StepFailure("build.noVersion", { version: build.configVersion.number });
   const runtime = await loadRuntime();
-  const generated = await generatePackage({ tenant: { id: store.id, slug: build.tenant.slug }, appid, templateId: store.templateId, snapshot }, { runtime });
+  let compiledRuntime;
+  try {
+    compiledRuntime = await loadCompiledRuntime(runtime, { timeoutMs: context.compileTimeoutMs });
+  } catch (error) {
+    // Only a machine whose cache is empty compiles the runtime here (npm run build fills it): a timeout on a
+    // loaded machine is worth another attempt.
+    throw new StepFailure("build.compileStopped", { detail: String((error as Error).message).slice(0, 300) }, true);
+  }
+  const generated = await generatePackage(
+    { tenant: { id: store.id, slug: build.tenant.slug }, appid, templateId: store.templateId, snapshot },
+    { runtime, compiledRuntime, form: "compiled" },
+  );
   if (!generated.ok) {
     for (const problem of generated.problems) record.log(formatProblem(problem), "error");
     const first = generated.problems[0]!;
@@ -180,24 +206,7 @@ async function generate(
     contentHash: manifest.contentHash,
     sizes: manifest.sizes as Prisma.InputJsonValue,
   });
-  return { files: generated.files, zip: generated.zip, contentHash: manifest.contentHash };
-}
-
-async function compile(context: PipelineContext, projectPath: string, appid: string, record: BuildRecord, signal: AbortSignal): Promise<void> {
-  const started = performance.now();
-  let problems;
-  try {
-    problems = await compilePackage(projectPath, { appid, timeoutMs: context.compileTimeoutMs, signal });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    // The compiler did not answer (timeout, crash): not the package's fault.
-    throw new StepFailure("build.compileStopped", { detail: String((error as Error).message).slice(0, 300) }, true);
-  }
-  if (problems.length) {
-    for (const problem of problems) record.log(`${problem.file} [${problem.rule}] ${problem.message}`, "error");
-    throw new StepFailure("build.compileFailed", { file: problems[0]!.file, detail: problems[0]!.message.slice(0, 300) });
-  }
-  record.log(`miniprogram-ci compiled the package in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { files: generated.files, zip: generated.zip, contentHash: manifest.contentHash, runtimeVersion: runtime.version, compiledRuntimeKey: compiledRuntime.key };
 }
 
 async function fetchStoredPackage(
@@ -206,9 +215,9 @@ async function fetchStoredPackage(
   scope: { tenantId: string },
   projectPath: string,
   record: BuildRecord,
-): Promise<void> {
+): Promise<PackageForm> {
   const source = await context.db.scoped(scope, (tx) =>
-    tx.build.findFirst({ where: { id: sourceBuildId }, select: { number: true, artifactKey: true, contentHash: true, sizes: true } }),
+    tx.build.findFirst({ where: { id: sourceBuildId }, select: { number: true, artifactKey: true, contentHash: true, sizes: true, generatorVersion: true } }),
   );
   if (!source?.artifactKey || !source.contentHash) throw new StepFailure("build.artifactMissing");
   const stored = await context.storage.get(source.artifactKey);
@@ -219,6 +228,7 @@ async function fetchStoredPackage(
   await writeDirectory(projectPath, files);
   await record.update({ contentHash: source.contentHash, sizes: source.sizes ?? undefined, artifactKey: source.artifactKey });
   record.log(`package of build #${source.number} fetched and verified (${files.size} files, content ${source.contentHash.slice(0, 12)})`);
+  return packageFormOf(source.generatorVersion);
 }
 
 async function toWechat(
@@ -226,6 +236,7 @@ async function toWechat(
   build: { id: string; number: number; purpose: "UPLOAD" | "PREVIEW"; version: string | null; description: string | null; robot: number; previewPage: string | null; previewQuery: string | null; tenant: { id: string } },
   credentials: { appid: string; privateKey: string },
   projectPath: string,
+  form: PackageForm,
   record: BuildRecord,
   signal: AbortSignal,
 ): Promise<UploadResult> {
@@ -235,7 +246,7 @@ async function toWechat(
       : { purpose: "preview" as const, description: `preview #${build.number}`, pagePath: build.previewPage ?? undefined, query: build.previewQuery ?? undefined };
   record.log(`handing the package to WeChat as ${request.purpose === "upload" ? `version ${request.version}` : "a preview"} (appid ${credentials.appid}, robot ${build.robot})`);
   const answer = await handOverToWechat(
-    { projectPath, appid: credentials.appid, privateKey: credentials.privateKey, robot: build.robot, ...request },
+    { projectPath, appid: credentials.appid, privateKey: credentials.privateKey, robot: build.robot, compiled: form === "compiled", ...request },
     context.wechat,
     { onLog: (line) => record.log(line), signal },
   );

@@ -6,6 +6,8 @@
 // private key): { task: "compile" | "upload" | "preview", projectPath, appid, privateKey?, proxy?, setting,
 // version?, desc?, robot?, pagePath?, searchQuery?, qrcodeFile? }. The answer is one IPC message:
 // { ok: true, result } or { ok: false, code, path, message }. miniprogram-ci's own log lines go to stdout.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import ci from "miniprogram-ci";
 
 // If the parent goes away, so does this task (and, on this process's exit, the compiler process it forked).
@@ -46,9 +48,19 @@ async function run(task) {
 async function perform(task, project) {
   const { setting } = task;
   switch (task.task) {
-    case "compile":
-      await ci.getCompiledResult({ project, setting });
+    case "compile": {
+      const compiled = await ci.getCompiledResult({ project, setting });
+      // Asked for the compiled files (the runtime's precompile): written where the parent said, as the upload
+      // would have packed them.
+      if (task.outDir) {
+        for (const [file, content] of Object.entries(compiled)) {
+          const target = path.join(task.outDir, file);
+          await mkdir(path.dirname(target), { recursive: true });
+          await writeFile(target, content);
+        }
+      }
       return {};
+    }
     case "upload": {
       // useCOS off: Tencent COS is one more host to whitelist and packages stay far below its 5 MB threshold.
       const answer = await ci.upload({ project, version: task.version, desc: task.desc, robot: task.robot, setting, useCOS: false });

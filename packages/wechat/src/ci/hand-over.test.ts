@@ -1,6 +1,6 @@
 // The real miniprogram-ci, in its child process, uploading to and previewing with the fake WeChat CI service over
 // a verified TLS tunnel: every case is a real compile and hand-over (seconds each).
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { startFakeWechatCi, type FakeFault, type FakeWechatCi } from "../testing
 import { writeMiniProgram } from "../testing/mini-program";
 import { testUploadKey } from "../testing/upload-keys";
 import { handOverToWechat } from "./hand-over";
+import { runCiTask } from "./run-task";
 
 let fake: FakeWechatCi;
 let dir: string;
@@ -54,6 +55,37 @@ describe.concurrent("handOverToWechat", () => {
     expect(received.files.get("/pages/home/index.js")!.toString()).toContain(target.marker);
   });
 
+  it("sends a compiled package as it is, with miniprogram-ci's client and no second compile", async () => {
+    const target = await app();
+    const compiledDir = path.join(dir, `compiled-${target.appid}`);
+    expect(await runCiTask({ task: "compile", projectPath: target.projectPath, appid: target.appid, outDir: compiledDir }, { timeoutMs: 120_000 })).toEqual({ ok: true, result: {} });
+    const result = await upload({ appid: target.appid, projectPath: compiledDir }, { compiled: true });
+    expect(result).toMatchObject({ ok: true, subPackageInfo: expect.arrayContaining([expect.objectContaining({ name: "__APP__" })]) });
+    const received = fake.received.find((item) => item.appid === target.appid)!;
+    expect(received).toMatchObject({ kind: "upload", version: "1.2.0", desc: "春季上新", robot: 3 });
+    const home = await readFile(path.join(compiledDir, "pages/home/index.js"));
+    expect(received.files.get("/pages/home/index.js")!.equals(home)).toBe(true);
+    expect(home.toString()).toContain(target.marker);
+  });
+
+  it("is refused by the fake WeChat when a package said to be compiled is not", async () => {
+    const target = await app();
+    const result = await upload(target, { compiled: true });
+    expect(result).toMatchObject({ ok: false, failure: { code: "wechat.rejected", transient: false, params: { wechatCode: -80057, detail: expect.stringMatching(/errmsg: pages\/\w+\/index\.js: not (valid|minified)/) } } });
+  });
+
+  it("previews a compiled package at the page and query asked for", async () => {
+    const target = await app();
+    const compiledDir = path.join(dir, `compiled-${target.appid}`);
+    await runCiTask({ task: "compile", projectPath: target.projectPath, appid: target.appid, outDir: compiledDir }, { timeoutMs: 120_000 });
+    const result = await handOverToWechat(
+      { appid: target.appid, projectPath: compiledDir, privateKey: key.privateKey, robot: 2, purpose: "preview", description: "preview #2", pagePath: "pages/order/index", query: "t=B1", compiled: true },
+      connection,
+    );
+    expect(result.ok && result.qrImage!.subarray(0, 8)).toEqual(PNG);
+    expect(fake.received.find((item) => item.appid === target.appid)).toMatchObject({ kind: "preview", path: "pages/order/index?t=B1", robot: 2 });
+  });
+
   it("previews: WeChat's QR code comes back as an image, for the page and query asked for", async () => {
     const target = await app();
     const result = await handOverToWechat(
@@ -73,9 +105,9 @@ describe.concurrent("handOverToWechat", () => {
     expect(fake.requests.filter((request) => request.appid === target.appid)).toEqual([]);
   });
 
-  it("says the key does not match when WeChat cannot verify its signature", async () => {
+  it.each([false, true])("says the key does not match when WeChat cannot verify its signature (compiled: %s)", async (compiled) => {
     const target = await app();
-    const result = await upload(target, { privateKey: testUploadKey().privateKey });
+    const result = await upload(target, { privateKey: testUploadKey().privateKey, compiled });
     expect(result).toMatchObject({ ok: false, failure: { code: "wechat.keyMismatch", transient: false } });
     expect(fake.received.some((item) => item.appid === target.appid)).toBe(false);
   });

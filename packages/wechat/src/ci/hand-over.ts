@@ -14,6 +14,11 @@ export type HandOverRequest = {
   appid: string;
   privateKey: string;
   robot: number;
+  /**
+   * The package holds compiled files already (the generator's compiled form): it goes to WeChat as it is. Otherwise
+   * miniprogram-ci compiles it first, as for a package from before the runtime was precompiled.
+   */
+  compiled?: boolean;
 } & (
   | { purpose: "upload"; version: string; description: string }
   | { purpose: "preview"; description: string; pagePath?: string; query?: string }
@@ -43,7 +48,15 @@ export async function handOverToWechat(
   }
   const scratch = await mkdtemp(path.join(os.tmpdir(), "kaidian-qr-"));
   const qrcodeFile = path.join(scratch, "qr");
-  const common = { projectPath: request.projectPath, appid: request.appid, privateKey, proxy: connection.proxy, robot: request.robot, desc: request.description };
+  const common = {
+    projectPath: request.projectPath,
+    appid: request.appid,
+    privateKey,
+    proxy: connection.proxy,
+    robot: request.robot,
+    desc: request.description,
+    compiled: request.compiled ?? false,
+  };
   try {
     const report = await runCiTask(
       request.purpose === "upload"

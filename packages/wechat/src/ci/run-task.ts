@@ -10,7 +10,13 @@ import { createInterface } from "node:readline";
 export const UPLOAD_SETTING = { es6: true, minify: true };
 
 export type CiTask =
-  | { task: "compile"; projectPath: string; appid: string }
+  | {
+      task: "compile";
+      projectPath: string;
+      appid: string;
+      /** Also write the compiled files here, as an upload would pack them (the runtime's precompile). */
+      outDir?: string;
+    }
   | {
       task: "upload";
       projectPath: string;
@@ -20,6 +26,8 @@ export type CiTask =
       version: string;
       desc: string;
       robot: number;
+      /** The package is already compiled (built on the precompiled runtime): send it as it is. */
+      compiled?: boolean;
     }
   | {
       task: "preview";
@@ -33,6 +41,7 @@ export type CiTask =
       searchQuery?: string;
       /** Where WeChat's QR image is written. */
       qrcodeFile: string;
+      compiled?: boolean;
     };
 
 export type CiReport =
@@ -60,6 +69,8 @@ export class CiTaskError extends Error {
 }
 
 const WORKER = path.join(import.meta.dirname, "ci-worker.mjs");
+/** Sends a compiled package with miniprogram-ci's client code only: no compiler loaded, no compile run. */
+const SENDER = path.join(import.meta.dirname, "ci-send.mjs");
 
 /**
  * What of this process's environment miniprogram-ci's process sees: enough to run, not the product's secrets (the
@@ -79,7 +90,7 @@ export function runCiTask(task: CiTask, options: CiRunOptions): Promise<CiReport
     // miniprogram-ci leaves empty scratch directories in its working directory: give it one to throw away.
     const scratch = mkdtempSync(path.join(os.tmpdir(), "kaidian-ci-"));
     // No inherited execArgv: the worker is plain JavaScript and needs none of the parent's loaders or flags.
-    const child = fork(WORKER, [], {
+    const child = fork(task.task !== "compile" && task.compiled ? SENDER : WORKER, [], {
       cwd: scratch,
       detached: true,
       execArgv: [],

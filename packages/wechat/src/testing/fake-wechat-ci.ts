@@ -8,7 +8,8 @@
 //   POST /wxa/ci/upload?appid&version&desc&robot     -> gzip(wxapkg) with /ci.signature; {errCode:0, body:{...}}
 //   POST /wxa/ci/testSourceURL?...&path=             -> the same, plus a QR image for the preview
 // Like WeChat it checks the caller's address against the app's upload whitelist (-10008), the RSA signature over
-// the random string it issued against the app's public key, the archive's contents and the main package's size.
+// the random string it issued against the app's public key, the archive's contents and the main package's size,
+// and, beyond WeChat, that every file is compiled and minified as miniprogram-ci's upload makes it (compiled-code.ts).
 // Tests register apps and inject faults; plain HTTP requests to /__fake/* do the same from another process.
 import { createPublicKey, constants, publicDecrypt, randomBytes } from "node:crypto";
 import http from "node:http";
@@ -16,6 +17,7 @@ import type { AddressInfo, Socket } from "node:net";
 import tls from "node:tls";
 import { gunzipSync } from "node:zlib";
 import QRCode from "qrcode";
+import { compiledCodeProblem } from "./compiled-code";
 import { makeTestCertificates } from "./test-ca";
 import { readWxapkg } from "./wxapkg";
 
@@ -156,6 +158,10 @@ export async function startFakeWechatCi(options: { dir: string; port?: number })
     randomStrings.delete(appid);
     if (!signed) return send(200, { errCode: -1, errMsg: "get new ticket fail innerCode: -80011" });
     if (!files.has("/app.json")) return send(200, { errCode: -1, errMsg: "inner upload fail with errcode: -80057, errmsg: invalid file: app.json not found" });
+    for (const [name, content] of files) {
+      const problem = name === "/ci.signature" ? null : compiledCodeProblem(name, content);
+      if (problem) return send(200, { errCode: -1, errMsg: `inner upload fail with errcode: -80057, errmsg: ${name.slice(1)}: ${problem}` });
+    }
 
     const mainBytes = mainPackageBytes(files);
     if (fault === "too-large" || mainBytes > MAIN_PACKAGE_LIMIT) {
