@@ -75,7 +75,7 @@ async function round(workers: number, publisher: Awaited<ReturnType<typeof arran
     await new Promise((r) => setTimeout(r, 3_000)); // the workers load before the clock starts
     const started = performance.now();
     const cpuBefore = cpuTimes();
-    const batch = await startBatch(db, publisher, { version: `bench-${workers}`, description: "benchmark", concurrency: workers, stores });
+    const batch = await startBatch(db, publisher, { version: `bench-${workers}`, description: "benchmark", concurrency: workers, stores }, "127.0.0.1");
     let view = await readBatch(db, publisher, batch.id);
     while (view.counts.QUEUED + view.counts.RUNNING > 0) {
       await new Promise((r) => setTimeout(r, 250));

@@ -38,7 +38,7 @@ async function store(name = "队列店") {
 }
 
 const queue = (s: Awaited<ReturnType<typeof store>>, batchId?: string) =>
-  db.scoped({ tenantId: s.id }, (tx) => requestBuild(tx, s, userId, { purpose: "UPLOAD", version: "1.0.0", description: "测试" }, { batchId }));
+  db.scoped({ tenantId: s.id }, (tx) => requestBuild(tx, s, { id: userId, ip: "127.0.0.1" }, { purpose: "UPLOAD", version: "1.0.0", description: "测试" }, { batchId }));
 
 /** Claims until the queue has nothing due, as `workers` workers would. */
 async function drain(workers = 1) {
