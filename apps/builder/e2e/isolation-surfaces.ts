@@ -72,18 +72,25 @@ function nextRoutes(appDir: string): Route[] {
 
 export const DASHBOARD = { routes: () => nextRoutes(path.join(builder, "src/app")) };
 
-export type Action = { id: string; key: string };
+export type Action = {
+  id: string;
+  /** `<file>#<export>`, the key of ACTION_INPUTS. */
+  key: string;
+  /** A page whose bundle holds the action (Next runs an action where it was bundled), with its [params]. */
+  page: string;
+};
 
-/** Every server action in the production build, from Next's action manifest: its id and `<file>#<export>`. */
+/** Every server action in the production build, from Next's action manifest. */
 export function dashboardActions(): Action[] {
-  type Entry = { exportedName?: string; filename?: string; workers: Record<string, { exportedName?: string; filename?: string }> };
+  type Entry = { exportedName: string; filename: string; workers: Record<string, unknown> };
   const manifest = JSON.parse(readFileSync(path.join(builder, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, Entry> };
   const actions = Object.entries(manifest.node).map(([id, entry]) => {
-    const worker = Object.values(entry.workers)[0];
-    const filename = entry.filename ?? worker?.filename;
-    const exportedName = entry.exportedName ?? worker?.exportedName;
-    if (!filename || !exportedName) throw new Error(`action ${id} has no file or export name in the manifest`);
-    return { id, key: `${path.basename(filename)}#${exportedName}` };
+    const pages = Object.keys(entry.workers)
+      .filter((worker) => worker.endsWith("/page"))
+      .map((worker) => worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/");
+    const page = pages.find((candidate) => !candidate.replace("[store]", "").includes("[")) ?? pages[0];
+    if (!page) throw new Error(`isolation test: action ${entry.filename}#${entry.exportedName} is on no page`);
+    return { id, key: `${path.basename(entry.filename)}#${entry.exportedName}`, page };
   });
   return [...new Map(actions.map((action) => [action.key, action])).values()].sort((a, b) => a.key.localeCompare(b.key));
 }

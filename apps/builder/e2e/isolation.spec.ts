@@ -14,7 +14,7 @@ import pg from "pg";
 import { runningEmbeddedUrl } from "../../../packages/db/src/server/embedded";
 import { baseURL } from "../playwright.config";
 import { ownOrigin, signIn, signUp, uniqueEmail } from "./helpers";
-import { type ActionTarget, ACTION_INPUTS, appRoot, DASHBOARD, dashboardActions, encodeAction, type Route, ROLES } from "./isolation-surfaces";
+import { type ActionTarget, ACTION_INPUTS, appRoot, DASHBOARD, dashboardActions, encodeAction, ROLES } from "./isolation-surfaces";
 
 type Rival = ActionTarget & { markers: string[] };
 
@@ -68,13 +68,14 @@ async function fingerprint(tenantId: string): Promise<Record<string, string>> {
   }
 }
 
-/** A route's URL aimed at the rival store; null when the route has a parameter no value is known for. */
-function urlOf(route: Route, store: string, rival: Rival): string {
+/** A route's or page's URL aimed at the rival store (by `store`, its slug or its id). */
+function urlOf(pattern: string, store: string, rival: ActionTarget): string {
   const values: Record<string, string> = {
-    store, tenant: rival.id, number: "1", batch: randomUUID(), item: randomUUID(), file: `${"0".repeat(64)}.png`, hash: "0".repeat(64), name: "tea.svg",
+    store, tenant: rival.id, tenantId: rival.id, secret: "guessed-secret", number: "1", batch: randomUUID(), item: randomUUID(),
+    file: `${"0".repeat(64)}.png`, hash: "0".repeat(64), name: "tea.svg",
   };
-  return route.pattern.replace(/\[(\w+)\]/g, (_, param: string) => {
-    if (!(param in values)) throw new Error(`isolation test: no value for [${param}] in ${route.pattern}; add one above`);
+  return pattern.replace(/\[(\w+)\]/g, (_, param: string) => {
+    if (!(param in values)) throw new Error(`isolation test: no value for [${param}] in ${pattern}; add one above`);
     return values[param]!;
   });
 }
@@ -100,7 +101,7 @@ test("no role reads or changes another store through any route, page or server a
     const request: APIRequestContext = context.request;
     for (const ref of [rival.slug, rival.id]) {
       for (const route of routes.filter((candidate) => candidate.access !== "public")) {
-        const url = urlOf(route, ref, rival);
+        const url = urlOf(route.pattern, ref, rival);
         for (const method of route.methods) {
           const response = await request.fetch(url, { method, headers: ownOrigin, maxRedirects: 0, failOnStatusCode: false });
           const what = `${role.name}: ${method} ${url}`;
@@ -113,7 +114,11 @@ test("no role reads or changes another store through any route, page or server a
       }
       for (const action of actions) {
         const what = `${role.name}: action ${action.key} on ${ref}`;
-        const response = await request.post("/sign-in", { ...encodeAction(action, ACTION_INPUTS[action.key]!({ ...rival, slug: ref })), maxRedirects: 0, failOnStatusCode: false });
+        const response = await request.post(urlOf(action.page, ref, rival), {
+          ...encodeAction(action, ACTION_INPUTS[action.key]!({ ...rival, slug: ref })),
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        });
         expect(response.status(), what).toBeLessThan(500);
         expectNothingOf(rival, await response.text(), what);
         tried++;
@@ -142,7 +147,7 @@ test("the same requests do reach the store for its own owner, so the refusals ab
   const actions = dashboardActions();
   for (const key of ["tables.ts#addTableAction", "catalog.ts#saveCategoryAction"]) {
     const action = actions.find((candidate) => candidate.key === key)!;
-    const response = await context.request.post(`/stores/${slug}`, { ...encodeAction(action, ACTION_INPUTS[key]!(own)), failOnStatusCode: false });
+    const response = await context.request.post(urlOf(action.page, slug, own), { ...encodeAction(action, ACTION_INPUTS[key]!(own)), failOnStatusCode: false });
     expect(response.status(), key).toBe(200);
   }
   const after = await fingerprint(own.id);
@@ -162,7 +167,7 @@ test("every state-changing route handler refuses a request from another site, ev
   let tried = 0;
   for (const route of DASHBOARD.routes().filter((candidate) => candidate.kind === "route")) {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      const url = urlOf(route, own.slug, own);
+      const url = urlOf(route.pattern, own.slug, own);
       const response = await context.request.fetch(url, {
         method,
         headers: { Origin: "https://evil.example" },
