@@ -9,22 +9,26 @@
 // how each role authenticates; a shopper token of store A tried on store B is one more role.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, type BrowserContext, expect, test } from "@playwright/test";
 import pg from "pg";
 import { runningEmbeddedUrl } from "../../../packages/db/src/server/embedded";
 import { baseURL } from "../playwright.config";
 import { ownOrigin, signIn, signUp, uniqueEmail } from "./helpers";
 import { type ActionTarget, ACTION_INPUTS, appRoot, DASHBOARD, dashboardActions, encodeAction, ROLES } from "./isolation-surfaces";
 
-type Rival = ActionTarget & { markers: string[] };
+type Rival = ActionTarget & { markers: string[]; owner: BrowserContext };
 
-/** A store of nobody else's: signed up fresh (no agency), with a table whose name is a marker of its data. */
+/**
+ * A store of nobody else's: signed up fresh (no agency), with a table whose name is a marker of its data. Its owner
+ * stays signed in, for the control.
+ */
 async function rivalStore(browser: Browser): Promise<Rival> {
-  const page = await browser.newPage();
+  const owner = await browser.newContext({ baseURL });
+  const page = await owner.newPage();
   const marker = randomUUID().slice(0, 6);
   const name = `隔离店${marker}`;
   await signUp(page, { name: "隔离", email: uniqueEmail("rival"), password: "rival-store-2026", storeName: name, template: "餐厅点餐" });
-  await expect(page).toHaveURL(/\/stores\/[^/]+$/);
+  await expect(page).toHaveURL(/\/stores\/[^/]+$/, { timeout: 30_000 });
   const slug = new URL(page.url()).pathname.split("/").at(-1)!;
   await page.goto(`/stores/${slug}/tables`);
   await page.getByLabel("桌名").fill(`T${marker}`);
@@ -35,7 +39,7 @@ async function rivalStore(browser: Browser): Promise<Rival> {
   const { rows } = await database.query<{ id: string }>("SELECT id FROM tenants WHERE slug = $1", [slug]);
   await database.end();
   await page.close();
-  return { slug, id: rows[0]!.id, tableId, markers: [name, `T${marker}`] };
+  return { slug, id: rows[0]!.id, tableId, markers: [name, `T${marker}`], owner };
 }
 
 async function openDatabase(): Promise<pg.Client> {
@@ -126,34 +130,24 @@ test("no role reads or changes another store through any route, page or server a
     }
     await context.close();
   }
+  await rival.owner.close();
   console.log(`isolation: ${tried} attempts by ${ROLES.length} roles over ${routes.length} routes and pages and ${actions.length} actions`);
   expect(await fingerprint(rival.id)).toEqual(before);
 });
 
 test("the same requests do reach the store for its own owner, so the refusals above are the guard's", async ({ browser }) => {
-  // The control: if requests were malformed, every role would be refused and the proof above would prove nothing.
-  const rival = await rivalStore(browser);
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  const email = uniqueEmail("control");
-  await signUp(page, { name: "自己", email, password: "own-store-2026", storeName: "自家店", template: "餐厅点餐" });
-  await expect(page).toHaveURL(/\/stores\/[^/]+$/);
-  const slug = new URL(page.url()).pathname.split("/").at(-1)!;
-  const database = await openDatabase();
-  const { rows } = await database.query<{ id: string }>("SELECT id FROM tenants WHERE slug = $1", [slug]);
-  await database.end();
-  const own = { slug, id: rows[0]!.id, tableId: rival.tableId };
+  // The control: if the requests were malformed, every role would be refused and the proof above would prove nothing.
+  const own = await rivalStore(browser);
   const before = await fingerprint(own.id);
   const actions = dashboardActions();
-  for (const key of ["tables.ts#addTableAction", "catalog.ts#saveCategoryAction"]) {
+  for (const key of ["tables.ts#addTableAction", "catalog.ts#saveCategoryAction", "wechat.ts#saveWechatAppAction"]) {
     const action = actions.find((candidate) => candidate.key === key)!;
-    const response = await context.request.post(urlOf(action.page, slug, own), { ...encodeAction(action, ACTION_INPUTS[key]!(own)), failOnStatusCode: false });
+    const response = await own.owner.request.post(urlOf(action.page, own.slug, own), { ...encodeAction(action, ACTION_INPUTS[key]!(own)), failOnStatusCode: false });
     expect(response.status(), key).toBe(200);
   }
   const after = await fingerprint(own.id);
-  expect(after.dining_tables).not.toBe(before.dining_tables);
-  expect(after.catalog_categories).not.toBe(before.catalog_categories);
-  await context.close();
+  for (const table of ["dining_tables", "catalog_categories", "wechat_credentials", "audit_events"]) expect(after[table], table).not.toBe(before[table]);
+  await own.owner.close();
 });
 
 test("every state-changing route handler refuses a request from another site, even with a valid session", async ({ browser }) => {
