@@ -100,12 +100,17 @@ export type ActionTarget = { slug: string; id: string; tableId: string };
 /** Arguments of an action called from a form (previous state, form fields) or directly (the values). */
 type Args = { form: Record<string, string> } | { args: unknown[] };
 
-/** How a browser sends a server action's arguments (React's reply encoding): a form's fields under `1_`. */
+/**
+ * How a browser sends a server action's arguments (React's reply encoding): a form's fields as `_1_<name>`, then the
+ * arguments as part `0` naming that form (`$K1`). Part `0` must come last: the server reads the arguments as soon
+ * as it arrives, so fields after it would be missed.
+ */
 export function encodeAction(action: Action, input: Args) {
   const headers = { ...ownOrigin, "Next-Action": action.id, Accept: "text/x-component" };
   if ("form" in input) {
-    const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-    for (const [key, value] of Object.entries(input.form)) multipart[`1_${key}`] = value;
+    const multipart = new FormData();
+    for (const [key, value] of Object.entries(input.form)) multipart.append(`_1_${key}`, value);
+    multipart.append("0", JSON.stringify([null, "$K1"]));
     return { headers, multipart };
   }
   return { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(input.args) };
