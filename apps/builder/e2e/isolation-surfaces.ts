@@ -116,6 +116,9 @@ export function encodeAction(action: Action, input: Args) {
   return { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(input.args) };
 }
 
+/** Actions that sign the caller in, up or out: tried after the rest, so they do not change who the role is. */
+export const SESSION_ACTIONS = new Set(["auth.ts#signInAction", "auth.ts#signUpAction", "auth.ts#signOutAction", "invitations.ts#joinWithNewAccountAction"]);
+
 const future = { from: "2030-01-01", to: "2030-01-07" };
 
 /**
