@@ -49,4 +49,16 @@ describe("npm start", () => {
     expect(start.stderr).toContain("dining_tables");
     expect(start.stdout).not.toContain("building the dashboard");
   });
+
+  it("stops on a TRUSTED_PROXIES entry that is not an address or range, naming it, before opening the database", async () => {
+    const start = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal", PORT: String(await freePort()) },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(start.status).toBe(1);
+    expect(start.stderr).toContain('Start stopped: TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range');
+    expect(start.stdout).not.toContain("database:");
+  });
 });

@@ -2,9 +2,9 @@
 // DATABASE_URL is set), applies committed migrations, seeds the demo data, builds the dashboard and serves it, with
 // publishing workers beside it (KAIDIAN_WORKERS, default 1).
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { parseTrustedProxies } from "@kaidian/client-address";
 import type { DatabaseServer } from "@kaidian/db/server";
 import { masterKey } from "@kaidian/secrets";
 import { openProductDatabase, root } from "./product-database";
@@ -40,6 +40,11 @@ async function main() {
   const workerCount = Number(env.KAIDIAN_WORKERS ?? 1);
   if (!Number.isInteger(workerCount) || workerCount < 0 || workerCount > 16) fail(`KAIDIAN_WORKERS must be a number from 0 to 16 (got "${env.KAIDIAN_WORKERS}")`);
   await assertPortFree();
+  try {
+    parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   try {
     const { source } = masterKey({ ...env, KAIDIAN_DATA_DIR: path.resolve(root, env.KAIDIAN_DATA_DIR ?? ".data") });
     if (source !== "environment" && source.created) {
@@ -84,9 +89,9 @@ async function main() {
     fail("the dashboard build failed (see above).");
   }
 
-  // Node runs Next directly (not through npx), so stopping this process really stops the web server.
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next", { paths: [path.join(root, "apps/builder")] });
-  web = run(process.execPath, [next, "start", "apps/builder", "-p", String(port)], { DATABASE_URL: database.url, NODE_ENV: "production" });
+  // Node runs the web server directly (not through npx), so stopping this process really stops it. It is Next behind
+  // our own step that settles each request's client address (apps/builder/src/web-server.ts).
+  web = run(process.execPath, ["--import", "tsx", "apps/builder/src/web-server.ts"], { DATABASE_URL: database.url, NODE_ENV: "production", PORT: String(port) });
   web.on("exit", (code) => void stop(code ?? 1));
   await waitForHttp(`http://localhost:${port}/sign-in`);
   for (let i = 0; i < workerCount; i++) {

@@ -4,7 +4,9 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them with the app.
   transpilePackages: [
     "@kaidian/accounts",
+    "@kaidian/audit",
     "@kaidian/catalog",
+    "@kaidian/client-address",
     "@kaidian/db",
     "@kaidian/design",
     "@kaidian/preview",

@@ -80,7 +80,7 @@ async function round(workers: number, publisher: Awaited<ReturnType<typeof arran
     const started = performance.now();
     const cpuBefore = processes.map(processCpuSeconds);
     const fakeCpuBefore = process.cpuUsage();
-    const batch = await startBatch(db, publisher, { version: `bench-${workers}`, description: "benchmark", concurrency: workers, stores });
+    const batch = await startBatch(db, publisher, { version: `bench-${workers}`, description: "benchmark", concurrency: workers, stores }, "127.0.0.1");
     let view = await readBatch(db, publisher, batch.id);
     while (view.counts.QUEUED + view.counts.RUNNING > 0) {
       await new Promise((r) => setTimeout(r, 250));

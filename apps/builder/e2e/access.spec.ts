@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { pngImage } from "../../../packages/media/src/testing/images";
 import { DEMO_STORES } from "../../../prisma/demo-data";
-import { signIn, signUp, uniqueEmail } from "./helpers";
+import { ownOrigin, signIn, signUp, uniqueEmail } from "./helpers";
 
 const lakeside = DEMO_STORES.find((store) => store.slug === "lakeside-inn")!;
 
@@ -87,12 +87,12 @@ test("a merchant can neither upload to nor list another store's images, nor read
   await signIn(owner, "hotel@demo.kaidian.test");
   const image = pngImage(40, 40, [10, 200, 90]);
   const multipart = { file: { name: "lake.png", mimeType: "image/png", buffer: Buffer.from(image) } };
-  const theirs = await (await owner.request.post(`/api/stores/${lakeside.slug}/media`, { multipart })).json();
+  const theirs = await (await owner.request.post(`/api/stores/${lakeside.slug}/media`, { multipart, headers: ownOrigin })).json();
   expect(theirs.ref).toMatch(new RegExp(`^/media/${lakeside.id}/[0-9a-f]{64}\\.png$`));
 
   await signIn(page, "shop@demo.kaidian.test");
   for (const ref of [lakeside.slug, lakeside.id]) {
-    const upload = await page.request.post(`/api/stores/${ref}/media`, { multipart });
+    const upload = await page.request.post(`/api/stores/${ref}/media`, { multipart, headers: ownOrigin });
     expect(upload.status(), ref).toBe(404);
     expect(await upload.json()).toEqual({ error: { code: "store.notFound", message: "店铺不存在，或你没有访问权限。" } });
     const list = await page.request.get(`/api/stores/${ref}/media`);

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { type Page, expect } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../../prisma/demo-data";
+import { baseURL } from "../playwright.config";
+
+/** The Origin a browser sends with a write from the dashboard's own pages; route handlers refuse writes without it. */
+export const ownOrigin = { Origin: baseURL };
 
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.test`;
 

@@ -48,3 +48,19 @@ test("after signing in, the visitor goes back to the page they asked for, but ne
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/localhost:\d+\/stores\/old-street-noodles$/);
 });
+
+test("a new X-Forwarded-For on every try does not get around the lockout: no proxy is trusted by default", async ({ page }) => {
+  const email = uniqueEmail("forged");
+  await signUp(page, { name: "伪", email, password: "right-password-2026", storeName: "伪店" });
+  await expect(page).toHaveURL(/\/stores\//);
+  await page.context().clearCookies();
+
+  for (let i = 1; i <= 6; i++) {
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${i}`, "X-Forwarded-Proto": "https" });
+    await page.goto("/sign-in");
+    await page.getByLabel("邮箱", { exact: true }).fill(email);
+    await page.getByLabel("密码", { exact: true }).fill(i === 6 ? "right-password-2026" : `wrong-password-${i}`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByText(i === 6 ? "尝试次数过多，请 15 分钟后再试。" : "邮箱或密码不正确。")).toBeVisible();
+  }
+});

@@ -59,7 +59,7 @@ it("a build whose worker was killed mid-upload is taken back and finished by ano
   fake.setFault(store.appid, "hang", 1);
   const ref = { id: store.tenantId, templateId: "restaurant" as const, status: "ACTIVE" as const };
   const { number } = await db.scoped({ tenantId: store.tenantId }, (tx) =>
-    requestBuild(tx, ref, store.userId, { purpose: "UPLOAD", version: "1.0.0", description: "首发" }),
+    requestBuild(tx, ref, { id: store.userId, ip: "127.0.0.1" }, { purpose: "UPLOAD", version: "1.0.0", description: "首发" }),
   );
 
   child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "main.ts")], {

@@ -7,6 +7,19 @@ import { z } from "zod";
  */
 export const MEDIA_REF_PATTERN = /^\/media\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[0-9a-f]{64}\.(png|jpg|gif|webp)$/;
 
+/**
+ * The widths the Mini Program shows images at, each made once at upload: 750 px is the full width of a phone at 2×
+ * (banners, image ads, an item's own page), 375 px half of it (item cards, menus, rooms, category icons, the cart).
+ * Variants are never kept in configs; phones are sent `/media/<store id>/<sha256>-<width>.<ext>` (storefront).
+ */
+export const MEDIA_VARIANT_WIDTHS = [375, 750] as const;
+export type MediaVariantWidth = (typeof MEDIA_VARIANT_WIDTHS)[number];
+
+/** The address of a media ref's variant `width` px wide (the original itself when it is no wider). */
+export function mediaVariantRef(ref: string, width: MediaVariantWidth): string {
+  return ref.replace(/\.(png|jpg|gif|webp)$/, `-${width}.$1`);
+}
+
 const HTTPS_URL = /^https:\/\/[^\s"'<>\\]+$/;
 const PACKAGED_ASSET = /^\/assets\/[a-z0-9/_.-]+\.(png|jpe?g|webp|gif|svg)$/;
 

@@ -15,6 +15,8 @@ export type Scope = {
 
 /** The database role the application runs as: owns nothing, cannot bypass row-level security. */
 export const APP_ROLE = "kaidian_app";
+/** The publishing queue's role: reads and changes `builds` of every store, and nothing else (see its migration). */
+export const QUEUE_ROLE = "kaidian_worker";
 
 export class Database {
   private readonly client: PrismaClient;
@@ -39,13 +41,13 @@ export class Database {
   }
 
   /**
-   * Runs `work` as the application role with the publishing queue's one cross-store right: reading and changing
-   * `builds` rows of any store (the `build_queue` policy), to claim due builds and reclaim those whose worker
-   * stopped. Nothing else of any store is visible; a build's own work runs in its store's scope.
+   * Runs `work` as the queue's own role, whose one right is reading and changing `builds` rows of any store (the
+   * `build_queue` policy), to claim due builds and reclaim those whose worker stopped. Any other table is refused;
+   * a build's own work runs in its store's scope. The dashboard's role cannot take this right by any setting.
    */
   buildQueue<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.client.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.build_queue', 'on', true)`;
+      await tx.$executeRaw`SELECT set_config('role', ${QUEUE_ROLE}, true)`;
       return work(tx);
     });
   }

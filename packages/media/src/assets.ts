@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Transaction } from "@kaidian/db";
 import { inspectImage } from "./inspect";
+import { imageVariant, reencodeImage, variantWidths } from "./reencode";
 import { MEDIA_FORMATS, type MediaFormat } from "./limits";
 import { mediaRef, mediaStorageKey } from "./refs";
 import type { MediaStorage } from "./storage/storage";
@@ -45,21 +46,28 @@ function cleanName(name: string): string {
 export type UploadInput = { tenantId: string; userId: string | null; bytes: Uint8Array; originalName: string };
 
 /**
- * Checks the image (MediaRefusedError when refused), stores its bytes, then records it. The same image uploaded
- * twice to a store is one asset. Bytes go to storage before the row, so a row never names missing bytes; a failed
- * insert leaves at worst an unlisted file that the next upload of that image reuses.
+ * Checks the image (MediaRefusedError when refused), re-encodes it without metadata (reencode.ts), stores it and
+ * its narrower variants, then records it. The asset is named by the hash of the stored bytes; the same image
+ * uploaded twice to a store is one asset. Bytes go to storage before the row, so a row never names missing bytes;
+ * a failed insert leaves at worst unlisted files that the next upload of that image reuses.
  */
 export async function uploadMedia(tx: Transaction, storage: MediaStorage, input: UploadInput): Promise<MediaAsset> {
-  const image = inspectImage(input.bytes);
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const { format } = inspectImage(input.bytes);
+  const image = await reencodeImage(input.bytes, format);
+  const sha256 = createHash("sha256").update(image.bytes).digest("hex");
   const existing = await tx.mediaAsset.findUnique({ where: { tenantId_sha256: { tenantId: input.tenantId, sha256 } }, select: fields });
   if (existing) return toAsset(existing);
-  const storageKey = mediaStorageKey(input.tenantId, sha256, image.format);
-  await storage.put(storageKey, input.bytes, MEDIA_FORMATS[image.format].contentType);
+  const { contentType } = MEDIA_FORMATS[format];
+  for (const width of variantWidths(image.width)) {
+    const variant = await imageVariant(image.bytes, format, width);
+    await storage.put(mediaStorageKey(input.tenantId, sha256, format, width), variant.bytes, contentType);
+  }
+  const storageKey = mediaStorageKey(input.tenantId, sha256, format);
+  await storage.put(storageKey, image.bytes, contentType);
   // Two uploads of one image at once: the second insert does nothing and both read the one row.
   await tx.mediaAsset.createMany({
     data: [{
-      tenantId: input.tenantId, sha256, format: image.format, bytes: input.bytes.byteLength, width: image.width,
+      tenantId: input.tenantId, sha256, format, bytes: image.bytes.byteLength, width: image.width,
       height: image.height, storageKey, originalName: cleanName(input.originalName), createdById: input.userId,
     }],
     skipDuplicates: true,

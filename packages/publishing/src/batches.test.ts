@@ -1,6 +1,7 @@
 // Bulk publishing as an agency publisher does it: one build per store in the batch, each in its store's scope, read
 // back through the agency's view; stores of another agency cannot be slipped in. Nothing here claims builds.
 import { randomBytes, randomUUID } from "node:crypto";
+import { listAuditEvents } from "@kaidian/audit";
 import type { Database } from "@kaidian/db";
 import { testDatabase, uniqueEmail } from "@kaidian/db/testing";
 import { agencyOf } from "@kaidian/tenancy";
@@ -34,7 +35,11 @@ describe("bulk publishing", () => {
     const stores = await Promise.all(
       (["ecommerce", "hotel", "restaurant"] as const).map((templateId) => arrangePublishableStore(db, { templateId, privateKey: key.privateKey, masterKey, agencyId })),
     );
-    const batch = await startBatch(db, publisher, { version: "5.0.0", description: "五一活动", concurrency: 2, stores: stores.map((s) => s.tenantId) });
+    const batch = await startBatch(db, publisher, { version: "5.0.0", description: "五一活动", concurrency: 2, stores: stores.map((s) => s.tenantId) }, "198.51.100.20");
+    for (const store of stores) {
+      const [event] = await db.scoped({ tenantId: store.tenantId }, (tx) => listAuditEvents(tx, store.tenantId));
+      expect(event).toMatchObject({ action: "build.uploadRequested", actor: { id: publisher.userId, name: "发布员" }, ip: "198.51.100.20", details: { build: 1, version: "5.0.0" } });
+    }
 
     const view = await readBatch(db, publisher, batch.id);
     expect(view).toMatchObject({ version: "5.0.0", description: "五一活动", concurrency: 2, counts: { QUEUED: 3, RUNNING: 0, SUCCEEDED: 0, FAILED: 0 } });
@@ -44,10 +49,10 @@ describe("bulk publishing", () => {
       expect(builds).toEqual([{ version: "5.0.0", description: "五一活动", batchId: batch.id, purpose: "UPLOAD" }]);
     }
 
-    await expect(retryFailed(db, publisher, batch.id)).rejects.toMatchObject({ code: "batch.nothingToRetry" });
+    await expect(retryFailed(db, publisher, batch.id, "198.51.100.20")).rejects.toMatchObject({ code: "batch.nothingToRetry" });
     const failed = stores[1]!;
     await db.scoped({ tenantId: failed.tenantId }, (tx) => tx.build.updateMany({ data: { status: "FAILED", errorCode: "wechat.ipNotWhitelisted", errorParams: { ip: "203.0.113.9" } } }));
-    expect(await retryFailed(db, publisher, batch.id)).toBe(1);
+    expect(await retryFailed(db, publisher, batch.id, "198.51.100.20")).toBe(1);
     const after = await readBatch(db, publisher, batch.id);
     const retried = after.rows.find((row) => row.store.id === failed.tenantId)!;
     expect(retried).toMatchObject({ earlier: 1, build: { number: 2, status: "QUEUED" } });
@@ -60,13 +65,13 @@ describe("bulk publishing", () => {
     const myStore = await arrangePublishableStore(db, { templateId: "hotel", privateKey: key.privateKey, masterKey, agencyId: mine.agencyId });
     const theirStore = await arrangePublishableStore(db, { templateId: "hotel", privateKey: key.privateKey, masterKey, agencyId: theirs.agencyId });
 
-    await expect(startBatch(db, mine.publisher, { version: "1.0.0", description: "x", concurrency: 1, stores: [myStore.tenantId, theirStore.tenantId] })).rejects.toMatchObject({
+    await expect(startBatch(db, mine.publisher, { version: "1.0.0", description: "x", concurrency: 1, stores: [myStore.tenantId, theirStore.tenantId] }, "198.51.100.20")).rejects.toMatchObject({
       code: "store.notFound",
     });
     expect(await db.scoped({ tenantId: myStore.tenantId }, (tx) => tx.build.count())).toBe(0);
     expect(await db.scoped({ tenantId: theirStore.tenantId }, (tx) => tx.build.count())).toBe(0);
 
-    const batch = await startBatch(db, mine.publisher, { version: "1.0.0", description: "x", concurrency: 1, stores: [myStore.tenantId] });
+    const batch = await startBatch(db, mine.publisher, { version: "1.0.0", description: "x", concurrency: 1, stores: [myStore.tenantId] }, "198.51.100.20");
     await expect(readBatch(db, theirs.publisher, batch.id)).rejects.toMatchObject({ code: "batch.notFound" });
     // Their members' view of builds outside a store does not reach my stores' builds.
     expect(await db.scoped({ userId: theirs.publisher.userId }, (tx) => tx.build.count({ where: { tenantId: myStore.tenantId } }))).toBe(0);

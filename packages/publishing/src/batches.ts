@@ -25,7 +25,7 @@ export type BatchInput = z.infer<typeof batchInputSchema>;
 export type Publisher = { userId: string; membership: AgencyMembership };
 
 /** Creates the batch and queues a build for each store; every store must be one the publisher may publish. */
-export async function startBatch(db: Database, publisher: Publisher, input: BatchInput): Promise<{ id: string }> {
+export async function startBatch(db: Database, publisher: Publisher, input: BatchInput, ip: string): Promise<{ id: string }> {
   // One store at a time: each check is a transaction, and hundreds at once would wait on the pool past its limit.
   const stores = [];
   for (const id of new Set(input.stores)) stores.push(await publishableStore(db, publisher, id));
@@ -43,7 +43,7 @@ export async function startBatch(db: Database, publisher: Publisher, input: Batc
   );
   for (const access of stores) {
     await inStore(db, access, (tx) =>
-      requestBuild(tx, access.store, publisher.userId, { purpose: "UPLOAD", version: input.version, description: input.description }, { batchId: batch.id }),
+      requestBuild(tx, access.store, { id: publisher.userId, ip }, { purpose: "UPLOAD", version: input.version, description: input.description }, { batchId: batch.id }),
     );
   }
   return batch;
@@ -131,7 +131,7 @@ export async function readBatch(db: Database, publisher: Publisher, batchId: str
  * Queues a new build, in the same batch, for every store whose latest build in it failed; returns how many. Two
  * retries at once (a double click, two publishers) queue each store once.
  */
-export async function retryFailed(db: Database, publisher: Publisher, batchId: string): Promise<number> {
+export async function retryFailed(db: Database, publisher: Publisher, batchId: string, ip: string): Promise<number> {
   const batch = await readBatch(db, publisher, batchId);
   const failed = batch.rows.filter((row) => row.build.status === "FAILED");
   if (failed.length === 0) throw new DomainError("batch.nothingToRetry");
@@ -141,7 +141,7 @@ export async function retryFailed(db: Database, publisher: Publisher, batchId: s
     queued += await inStore(db, access, async (tx) => {
       await lockStoreBuilds(tx, access.store.id);
       if (await tx.build.count({ where: { batchId, status: { in: ["QUEUED", "RUNNING"] } } })) return 0;
-      await requestBuild(tx, access.store, publisher.userId, { purpose: "UPLOAD", version: batch.version, description: batch.description }, { batchId });
+      await requestBuild(tx, access.store, { id: publisher.userId, ip }, { purpose: "UPLOAD", version: batch.version, description: batch.description }, { batchId });
       return 1;
     });
   }

@@ -1,6 +1,7 @@
 // Builds as people ask for them and read them: an upload of the published design, a preview of the latest one, or
 // the stored package of an earlier build uploaded again (a rollback). Asking only queues; workers do the work.
 import { DomainError } from "@kaidian/accounts";
+import { type AuditActor, recordAudit } from "@kaidian/audit";
 import type { Prisma, Transaction } from "@kaidian/db";
 import { pages, templates, type PageId } from "@kaidian/templates";
 import { previewQuerySchema, releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
@@ -46,11 +47,14 @@ export async function lockStoreBuilds(tx: Transaction, storeId: string): Promise
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`builds:${storeId}`}, 0))`;
 }
 
-/** Queues a build of the store; returns its number. The store's readiness is the caller's question. */
+/**
+ * Queues a build of the store and records who asked in its audit log; returns its number. The store's readiness is
+ * the caller's question.
+ */
 export async function requestBuild(
   tx: Transaction,
   store: StoreRef,
-  userId: string,
+  requester: AuditActor,
   request: BuildRequest,
   options: { batchId?: string; maxAttempts?: number } = {},
 ): Promise<{ id: string; number: number }> {
@@ -98,12 +102,18 @@ export async function requestBuild(
       robot: wechat?.robot ?? 1,
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       steps: plannedSteps(request.purpose, sourceBuildId !== undefined) as Prisma.InputJsonValue,
-      createdById: userId,
+      createdById: requester.id,
       ...(request.purpose === "UPLOAD"
         ? { version: request.version, description: request.description }
         : { previewPage, previewQuery: request.query }),
     },
     select: { id: true, number: true },
+  });
+  await recordAudit(tx, {
+    tenantId: store.id,
+    actor: requester,
+    action: request.purpose === "UPLOAD" ? "build.uploadRequested" : "build.previewRequested",
+    details: { build: build.number, ...(request.purpose === "UPLOAD" && { version: request.version }) },
   });
   return build;
 }

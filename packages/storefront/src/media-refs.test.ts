@@ -7,19 +7,21 @@ import { loadSiteSnapshot } from "./snapshot";
 import { arrangeStore } from "./testing";
 
 const ref = `/media/5b0c8f7e-2f55-4d0e-9a55-3a4f0d1c2b3a/${"ab".repeat(32)}.png`;
+/** What phones are sent: the 750-px variant, which the media route serves (the image itself when narrower). */
+const phone = ref.replace(".png", "-750.png");
 
 describe("uploaded image refs leaving for phones", () => {
-  it("are made absolute against the https media address, wherever they sit", () => {
+  it("are made absolute against the https media address, as their phone-width variant, wherever they sit", () => {
     const createdAt = new Date("2026-11-26T00:00:00Z");
     const data = {
       config: { theme: { logo: ref }, pages: { home: { sections: [{ settings: { image: ref, caption: `see ${ref}` } }] } } },
       items: [{ images: [ref, "/assets/samples/tea.svg", "https://cdn.example.com/x.png"], createdAt, price: 1200, gone: null }],
     };
     const resolved = resolveMediaRefs(data, "https://shop.example.com");
-    expect(resolved.config.theme.logo).toBe(`https://shop.example.com${ref}`);
-    expect(resolved.config.pages.home.sections[0]!.settings).toEqual({ image: `https://shop.example.com${ref}`, caption: `see ${ref}` });
+    expect(resolved.config.theme.logo).toBe(`https://shop.example.com${phone}`);
+    expect(resolved.config.pages.home.sections[0]!.settings).toEqual({ image: `https://shop.example.com${phone}`, caption: `see ${ref}` });
     expect(resolved.items[0]).toEqual({
-      images: [`https://shop.example.com${ref}`, "/assets/samples/tea.svg", "https://cdn.example.com/x.png"], createdAt, price: 1200, gone: null,
+      images: [`https://shop.example.com${phone}`, "/assets/samples/tea.svg", "https://cdn.example.com/x.png"], createdAt, price: 1200, gone: null,
     });
     expect(data.config.theme.logo).toBe(ref);
   });
@@ -61,9 +63,10 @@ describe("the read paths to phones", () => {
     vi.stubEnv("MEDIA_PUBLIC_URL", "");
     vi.stubEnv("PUBLIC_URL", "https://shop.example.com");
     const published = await loadPublishedCatalog(db, tenantId);
-    expect(published!.catalog.items[0]!.images).toEqual([`https://shop.example.com${uploaded}`]);
+    const sent = `https://shop.example.com${uploaded.replace(".webp", "-750.webp")}`;
+    expect(published!.catalog.items[0]!.images).toEqual([sent]);
     const snapshot = await loadSiteSnapshot(db, tenantId, { apiBaseUrl: `https://shop.example.com/api/mp/v1/${tenantId}` });
-    expect(snapshot!.catalog.items[0]!.images).toEqual([`https://shop.example.com${uploaded}`]);
+    expect(snapshot!.catalog.items[0]!.images).toEqual([sent]);
     expect(snapshot!.apiBase).toBe(`https://shop.example.com/api/mp/v1/${tenantId}`);
   });
 

@@ -1,7 +1,11 @@
 // Uploaded images are kept as site-relative refs (`/media/<store>/<hash>.<ext>`), which the dashboard loads from its
 // own origin. A Mini Program has no origin and WeChat loads only https, so where data leaves for phones (the read
-// API, the generator's snapshot) each ref is made absolute against the public https address.
-import { isMediaRef } from "@kaidian/catalog";
+// API, the generator's snapshot) each ref is made absolute against the public https address, naming the variant a
+// phone screen's full width needs (750 px), never a merchant's 4,000-px original.
+import { isMediaRef, mediaVariantRef } from "@kaidian/catalog";
+
+/** The widest any template shows an image: the full width of a phone at 2×. */
+const PHONE_WIDTH = 750;
 
 type Environment = Record<string, string | undefined>;
 
@@ -21,11 +25,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** `value` with every string that is exactly a media ref prefixed by `base`; the same value when `base` is null. */
+/**
+ * `value` with every string that is exactly a media ref turned into its phone variant's address under `base`; the
+ * same value when `base` is null.
+ */
 export function resolveMediaRefs<T>(value: T, base: string | null): T {
   if (base === null) return value;
   const walk = (node: unknown): unknown => {
-    if (typeof node === "string") return isMediaRef(node) ? `${base}${node}` : node;
+    if (typeof node === "string") return isMediaRef(node) ? `${base}${mediaVariantRef(node, PHONE_WIDTH)}` : node;
     if (Array.isArray(node)) return node.map(walk);
     if (isPlainObject(node)) return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, walk(child)]));
     return node;

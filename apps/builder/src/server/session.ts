@@ -1,5 +1,6 @@
 import "server-only";
 import { type AccountUser, NotFoundError, resolveSession, revokeSession } from "@kaidian/accounts";
+import { clientResolved } from "@kaidian/client-address";
 import { resolveStore, type StoreAccess } from "@kaidian/tenancy";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
@@ -32,9 +33,9 @@ export const requireStore = cache(async (ref: string): Promise<StoreAccess> => {
   }
 });
 
-/** Secure cookies whenever the dashboard is reached over https, directly or through a proxy. */
+/** Secure cookies whenever the dashboard is reached over https, directly or through a trusted proxy. */
 async function servedOverHttps() {
-  return Boolean(process.env.PUBLIC_URL?.startsWith("https://")) || (await headers()).get("x-forwarded-proto") === "https";
+  return Boolean(process.env.PUBLIC_URL?.startsWith("https://")) || (clientResolved() && (await headers()).get("x-forwarded-proto") === "https");
 }
 
 export async function startSession(session: { token: string; expiresAt: Date }) {
@@ -55,10 +56,11 @@ export async function endSession() {
 }
 
 /**
- * The client's address for sign-in throttling: the last X-Forwarded-For hop, which is the one added by the
- * nearest proxy (or by Next itself from the socket when there is none). Earlier hops are the client's word.
+ * The client's address, for sign-in throttling and the audit log. src/web-server.ts settles it from the socket and
+ * TRUSTED_PROXIES and writes it as the only X-Forwarded-For value; without that server in front (next dev) no
+ * header is believed and every client is "unknown".
  */
 export async function clientAddress(): Promise<string> {
-  const hops = (await headers()).get("x-forwarded-for")?.split(",") ?? [];
-  return hops.at(-1)?.trim() || "unknown";
+  if (!clientResolved()) return "unknown";
+  return (await headers()).get("x-forwarded-for")?.trim() || "unknown";
 }

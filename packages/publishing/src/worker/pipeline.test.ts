@@ -70,7 +70,7 @@ async function publishableStore(templateId: "ecommerce" | "hotel" | "restaurant"
 type Store = Awaited<ReturnType<typeof publishableStore>>;
 
 const queue = (store: Store, request: BuildRequest, maxAttempts?: number) =>
-  db.scoped({ tenantId: store.tenantId }, (tx) => requestBuild(tx, store.ref, store.userId, request, { maxAttempts }));
+  db.scoped({ tenantId: store.tenantId }, (tx) => requestBuild(tx, store.ref, { id: store.userId, ip: "127.0.0.1" }, request, { maxAttempts }));
 
 const upload = (store: Store, version = "1.0.0", extra: Partial<BuildRequest> = {}, maxAttempts?: number) =>
   queue(store, { purpose: "UPLOAD", version, description: `上传 ${version}`, ...extra } as BuildRequest, maxAttempts);

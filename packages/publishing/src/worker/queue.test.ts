@@ -38,7 +38,7 @@ async function store(name = "队列店") {
 }
 
 const queue = (s: Awaited<ReturnType<typeof store>>, batchId?: string) =>
-  db.scoped({ tenantId: s.id }, (tx) => requestBuild(tx, s, userId, { purpose: "UPLOAD", version: "1.0.0", description: "测试" }, { batchId }));
+  db.scoped({ tenantId: s.id }, (tx) => requestBuild(tx, s, { id: userId, ip: "127.0.0.1" }, { purpose: "UPLOAD", version: "1.0.0", description: "测试" }, { batchId }));
 
 /** Claims until the queue has nothing due, as `workers` workers would. */
 async function drain(workers = 1) {
@@ -164,8 +164,24 @@ describe("the build queue", () => {
     const other = await store("旁人");
     expect(await db.scoped({ tenantId: other.id }, (tx) => tx.build.count({ where: { tenantId: s.id } }))).toBe(0);
     expect(await db.buildQueue((tx) => tx.build.count({ where: { tenantId: s.id } }))).toBe(1);
-    expect(await db.buildQueue((tx) => tx.catalogItem.count({ where: { tenantId: s.id } }))).toBe(0);
-    expect(await db.buildQueue((tx) => tx.buildLog.count())).toBe(0);
+    await expect(db.buildQueue((tx) => tx.catalogItem.count({ where: { tenantId: s.id } }))).rejects.toThrow(/permission denied/);
+    await expect(db.buildQueue((tx) => tx.buildLog.count())).rejects.toThrow(/permission denied/);
+  });
+
+  it("keeps the dashboard's role out of the queue, whatever it sets", async () => {
+    await clearQueue();
+    const s = await store();
+    await queue(s);
+    const [seen, changed] = await db.scoped({}, async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.build_queue', 'on', true)`;
+      return [
+        await tx.build.count({ where: { tenantId: s.id } }),
+        (await tx.build.updateMany({ where: { tenantId: s.id }, data: { status: "FAILED" } })).count,
+      ];
+    });
+    expect([seen, changed]).toEqual([0, 0]);
+    const { rows } = await admin.query(`SELECT status FROM builds WHERE tenant_id = $1`, [s.id]);
+    expect(rows).toEqual([{ status: "QUEUED" }]);
   });
 });
 

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { database } from "../db";
 import { formAction } from "../form-action";
-import { requireUser } from "../session";
+import { clientAddress, requireUser } from "../session";
 
 async function publisher(): Promise<Publisher> {
   const user = await requireUser();
@@ -21,12 +21,12 @@ export const startBatchAction = formAction(batchInputSchema.omit({ stores: true 
   // The checked stores arrive as repeated `stores` fields.
   const stores = batchInputSchema.shape.stores.safeParse(formData.getAll("stores"));
   if (!stores.success) throw new DomainError(stores.error.issues[0]!.message, "stores");
-  const batch = await startBatch(database(), await publisher(), { ...input, stores: stores.data });
+  const batch = await startBatch(database(), await publisher(), { ...input, stores: stores.data }, await clientAddress());
   redirect(`/agency/publish/${batch.id}`);
 });
 
 export const retryFailedAction = formAction(z.object({ batch: z.string().uuid() }), async ({ batch }) => {
-  const count = await retryFailed(database(), await publisher(), batch);
+  const count = await retryFailed(database(), await publisher(), batch, await clientAddress());
   revalidatePath(`/agency/publish/${batch}`);
   return { count };
 });

@@ -1,11 +1,13 @@
 "use server";
 import { DraftConflictError, InvalidDraftError, publishDraft, restoreVersion, saveDraft } from "@kaidian/design";
 import { InvalidConfigError } from "@kaidian/storefront";
+import { recordAudit } from "@kaidian/audit";
 import { can, inStore, storeRefSchema } from "@kaidian/tenancy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { errorMessage, format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
+import { auditActor } from "../audit";
 import { database } from "../db";
 import { requireStore } from "../session";
 
@@ -55,10 +57,12 @@ export async function publishDraftAction(input: z.input<typeof publishSchema>): 
   if (!parsed.success) return { ok: false, message: errorMessage(t, "form.invalid") };
   const access = await requireStore(parsed.data.store);
   if (!can(access.roles, "publish")) return { ok: false, message: errorMessage(t, "permission.denied") };
+  const actor = await auditActor(access.userId);
   try {
-    await inStore(database(), access, (tx) =>
-      publishDraft(tx, { tenantId: access.store.id, userId: access.userId, number: parsed.data.number, revision: parsed.data.revision }),
-    );
+    await inStore(database(), access, async (tx) => {
+      await publishDraft(tx, { tenantId: access.store.id, userId: access.userId, number: parsed.data.number, revision: parsed.data.revision });
+      await recordAudit(tx, { tenantId: access.store.id, actor, action: "design.published", details: { version: parsed.data.number } });
+    });
   } catch (error) {
     if (error instanceof DraftConflictError) {
       return { ok: false, message: format(t.design.conflict, { name: error.current?.updatedBy?.name ?? t.design.someone }) };

@@ -8,16 +8,18 @@ import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/t
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { database } from "../db";
+import { auditActor } from "../audit";
 import { formAction } from "../form-action";
 import { requireStore } from "../session";
 
 async function queueBuild(store: string, request: BuildRequest): Promise<{ access: StoreAccess; number: number }> {
   const access = await requireStore(store);
   assertCan(access.roles, "publish");
+  const requester = await auditActor(access.userId);
   const { number } = await inStore(database(), access, async (tx) => {
     const readiness = await storeReadiness(tx, access.store, request.purpose);
     if (readiness.blocking.length) throw new DomainError("release.notReady", undefined, { count: readiness.blocking.length });
-    return requestBuild(tx, access.store, access.userId, request);
+    return requestBuild(tx, access.store, requester, request);
   });
   return { access, number };
 }

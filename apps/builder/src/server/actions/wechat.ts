@@ -1,6 +1,7 @@
 "use server";
 // A store's WeChat settings: appid and robot, the code-upload key, the compliance profile, the privacy guide.
 import { DomainError } from "@kaidian/accounts";
+import { recordAudit } from "@kaidian/audit";
 import {
   complianceFormSchema,
   confirmPrivacyGuide,
@@ -15,6 +16,7 @@ import { UPLOAD_KEY_MAX_BYTES } from "@kaidian/wechat";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { database } from "../db";
+import { auditActor } from "../audit";
 import { formAction } from "../form-action";
 import { wechatPage } from "../publishing";
 import { requireStore } from "../session";
@@ -28,7 +30,14 @@ async function editWechat<T>(store: string, work: (access: Awaited<ReturnType<ty
 }
 
 export const saveWechatAppAction = formAction(wechatSettingsInputSchema.extend({ store: storeRefSchema }), ({ store, ...input }) =>
-  editWechat(store, (access) => inStore(database(), access, (tx) => saveWechatSettings(tx, access.store.id, access.userId, input))),
+  editWechat(store, async (access) => {
+    const actor = await auditActor(access.userId);
+    return inStore(database(), access, async (tx) => {
+      const saved = await saveWechatSettings(tx, access.store.id, access.userId, input);
+      await recordAudit(tx, { tenantId: access.store.id, actor, action: "wechat.settingsChanged", details: { appid: input.appid, robot: input.robot } });
+      return saved;
+    });
+  }),
 );
 
 /** The key comes as the downloaded file or pasted text; it is never echoed back to the form. */
@@ -41,9 +50,15 @@ export const saveUploadKeyAction = formAction(
       if (file.size > UPLOAD_KEY_MAX_BYTES) throw new DomainError("wechat.key.tooLarge", "privateKey");
       text = await file.text();
     }
-    const fingerprint = await editWechat(store, (access) =>
-      inStore(database(), access, (tx) => saveUploadKey(tx, access.store.id, access.userId, text, masterKey().key)),
-    ).catch((error: unknown) => {
+    const fingerprint = await editWechat(store, async (access) => {
+      const actor = await auditActor(access.userId);
+      return inStore(database(), access, async (tx) => {
+        const saved = await saveUploadKey(tx, access.store.id, access.userId, text, masterKey().key);
+        // The key's fingerprint says which key it was; the key itself never leaves its sealed column.
+        await recordAudit(tx, { tenantId: access.store.id, actor, action: "wechat.keyChanged", details: { fingerprint: saved } });
+        return saved;
+      });
+    }).catch((error: unknown) => {
       // The domain names the key "key"; the form's field is privateKey.
       if (error instanceof DomainError && error.field === "key") throw new DomainError(error.code, "privateKey", error.params);
       throw error;
@@ -54,7 +69,11 @@ export const saveUploadKeyAction = formAction(
 
 export const saveComplianceAction = formAction(complianceFormSchema.extend({ store: storeRefSchema }), ({ store, ...profile }) =>
   editWechat(store, async (access) => {
-    await inStore(database(), access, (tx) => saveComplianceProfile(tx, access.store.id, access.userId, profile));
+    const actor = await auditActor(access.userId);
+    await inStore(database(), access, async (tx) => {
+      await saveComplianceProfile(tx, access.store.id, access.userId, profile);
+      await recordAudit(tx, { tenantId: access.store.id, actor, action: "wechat.complianceChanged", details: { pathway: profile.pathway } });
+    });
     return { saved: true };
   }),
 );

@@ -20,7 +20,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
 
   return (
     <>
-      <PageHeader title={t.settings.title} />
+      <PageHeader
+        title={t.settings.title}
+        action={<Link href={`/stores/${access.store.slug}/settings/audit`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t.audit.link}</Link>}
+      />
       <div className="grid gap-4 xl:grid-cols-2">
         <Card title={t.settings.storeInfo}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">

@@ -1,10 +1,10 @@
 import { listMedia, MediaRefusedError, mediaStorage, readUpload, uploadMedia, type MediaAsset } from "@kaidian/media/server";
 import { inStore } from "@kaidian/tenancy";
 import { database } from "@/server/db";
-import { refuse, storeAccess as access } from "@/server/store-route";
+import { refuse, storeRoute } from "@/server/store-route";
 
 // The store's image uploads: POST one image (multipart field `file`), GET the list, newest first. A store the
-// user has no role in answers 404, exactly like one that does not exist.
+// user has no role in answers 404, exactly like one that does not exist; an upload from another site's page, 403.
 
 const REFUSAL_STATUS: Record<MediaRefusedError["code"], number> = {
   "media.missingFile": 400,
@@ -19,11 +19,7 @@ const shown = (asset: MediaAsset) => ({
   originalName: asset.originalName, createdAt: asset.createdAt.toISOString(),
 });
 
-type Context = { params: Promise<{ store: string }> };
-
-export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const store = await access((await params).store, "design");
-  if (store instanceof Response) return store;
+export const POST = storeRoute("design", async (store, request) => {
   try {
     const file = await readUpload(request);
     const asset = await inStore(database(), store, (tx) =>
@@ -33,14 +29,11 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     return Response.json({ ref, width, height, bytes, format }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof MediaRefusedError) return refuse(REFUSAL_STATUS[error.code], error.code, error.params);
-    console.error(`media upload to store ${store.store.id} failed:`, error);
-    return refuse(500, "unexpected");
+    throw error;
   }
-}
+});
 
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const store = await access((await params).store, "view");
-  if (store instanceof Response) return store;
+export const GET = storeRoute("view", async (store) => {
   const assets = await inStore(database(), store, (tx) => listMedia(tx, store.store.id));
   return Response.json({ images: assets.map(shown) }, { headers: { "Cache-Control": "no-store" } });
-}
+});
