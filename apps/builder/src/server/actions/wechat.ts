@@ -18,6 +18,7 @@ import { database } from "../db";
 import { formAction } from "../form-action";
 import { wechatPage } from "../publishing";
 import { requireStore } from "../session";
+import { revisionField } from "../stale-edit";
 
 async function editWechat<T>(store: string, work: (access: Awaited<ReturnType<typeof requireStore>>) => Promise<T>): Promise<T> {
   const access = await requireStore(store);
@@ -27,8 +28,8 @@ async function editWechat<T>(store: string, work: (access: Awaited<ReturnType<ty
   return result;
 }
 
-export const saveWechatAppAction = formAction(wechatSettingsInputSchema.extend({ store: storeRefSchema }), ({ store, ...input }) =>
-  editWechat(store, (access) => inStore(database(), access, (tx) => saveWechatSettings(tx, access.store.id, access.userId, input))),
+export const saveWechatAppAction = formAction(wechatSettingsInputSchema.extend({ store: storeRefSchema, revision: revisionField }), ({ store, revision, ...input }) =>
+  editWechat(store, (access) => inStore(database(), access, (tx) => saveWechatSettings(tx, access.store.id, { userId: access.userId, revision }, input))),
 );
 
 /** The key comes as the downloaded file or pasted text; it is never echoed back to the form. */
@@ -52,9 +53,9 @@ export const saveUploadKeyAction = formAction(
   },
 );
 
-export const saveComplianceAction = formAction(complianceFormSchema.extend({ store: storeRefSchema }), ({ store, ...profile }) =>
+export const saveComplianceAction = formAction(complianceFormSchema.extend({ store: storeRefSchema, revision: revisionField }), ({ store, revision, ...profile }) =>
   editWechat(store, async (access) => {
-    await inStore(database(), access, (tx) => saveComplianceProfile(tx, access.store.id, access.userId, profile));
+    await inStore(database(), access, (tx) => saveComplianceProfile(tx, access.store.id, { userId: access.userId, revision }, profile));
     return { saved: true };
   }),
 );
