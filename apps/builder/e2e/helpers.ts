@@ -13,7 +13,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("邮箱", { exact: true }).fill(email);
   await page.getByLabel("密码", { exact: true }).fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // The first sign-in of a run may wait for a cold server on a loaded machine.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
 }
 
 export async function signUp(page: Page, fields: { name: string; email: string; password: string; storeName: string; template?: string }) {

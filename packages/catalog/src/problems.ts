@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   "wholeNumber",
   "singleLine",
   "control",
+  "direction",
   "broken",
   "image",
   "yesNo",
@@ -57,6 +58,7 @@ function codeOf(issue: z.core.$ZodIssue): Pick<Problem, "code" | "params"> {
       if (isYuanProblem(issue.message)) return { code: issue.message };
       if (issue.message.includes("control character")) return { code: "control" };
       if (issue.message.includes("single line")) return { code: "singleLine" };
+      if (issue.message.includes("text-direction override")) return { code: "direction" };
       if (issue.message.includes("unpaired surrogate")) return { code: "broken" };
       if (issue.message.includes("image")) return { code: "image" };
       return { code: "invalid" };

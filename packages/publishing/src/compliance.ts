@@ -1,7 +1,8 @@
 // What a store needs besides its code to go live in China: the publishing pathway, the business license holder, the
 // ICP filing and the Mini Program filing, the WeChat service category its template needs (and a food business
 // license for restaurants), and the privacy guide entered in WeChat's admin.
-import type { Transaction } from "@kaidian/db";
+import { lineText } from "@kaidian/catalog";
+import { type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { personalDataSignature, type PersonalDataUse } from "@kaidian/templates";
 import { z } from "zod";
 
@@ -28,7 +29,12 @@ const optionalText = (max: number, pattern: RegExp, error: string) =>
 export const complianceProfileSchema = z.object({
   pathway: z.enum(PUBLISHING_PATHWAYS, { error: "compliance.pathway.invalid" }).nullable().default(null),
   /** The company name on the business license (营业执照) the Mini Program is registered to. */
-  licenseHolder: z.string().trim().max(100, { error: "compliance.licenseHolder.tooLong" }).default(""),
+  licenseHolder: z
+    .string()
+    .trim()
+    .max(100, { error: "compliance.licenseHolder.tooLong" })
+    .refine((value) => lineText(100).safeParse(value).success, { error: "compliance.licenseHolder.invalid" })
+    .default(""),
   icpFilingNumber: optionalText(40, ICP_FILING, "compliance.icpFilingNumber.invalid"),
   miniProgramFiling: z.enum(FILING_STATUSES, { error: "compliance.miniProgramFiling.invalid" }).default("notStarted"),
   /** The merchant set the service category the template needs in WeChat's admin. */
@@ -40,7 +46,12 @@ export type ComplianceProfile = z.infer<typeof complianceProfileSchema>;
 /** The form's fields as text and checkboxes, into the profile. */
 export const complianceFormSchema = z.object({
   pathway: z.enum(PUBLISHING_PATHWAYS, { error: "compliance.pathway.required" }),
-  licenseHolder: z.string().trim().min(1, { error: "compliance.licenseHolder.required" }).max(100, { error: "compliance.licenseHolder.tooLong" }),
+  licenseHolder: z
+    .string()
+    .trim()
+    .min(1, { error: "compliance.licenseHolder.required" })
+    .max(100, { error: "compliance.licenseHolder.tooLong" })
+    .refine((value) => lineText(100).safeParse(value).success, { error: "compliance.licenseHolder.invalid" }),
   icpFilingNumber: complianceProfileSchema.shape.icpFilingNumber,
   miniProgramFiling: complianceProfileSchema.shape.miniProgramFiling,
   categoryConfirmed: z.union([z.literal("on"), z.literal("")]).optional().transform((value) => value === "on"),
@@ -52,33 +63,46 @@ export type PrivacyConfirmation = { signature: string; confirmedAt: string; conf
 
 const privacyConfirmationSchema = z.object({ signature: z.string(), confirmedAt: z.string(), confirmedById: z.string() });
 
-export type Compliance = { profile: ComplianceProfile; privacy: PrivacyConfirmation | null };
+/** `revision` is what the next save of the profile names; 0 before the first. */
+export type Compliance = { profile: ComplianceProfile; privacy: PrivacyConfirmation | null; revision: number };
 
 export async function readCompliance(tx: Transaction): Promise<Compliance> {
-  const row = await tx.complianceProfile.findFirst({ select: { profile: true, privacy: true } });
+  const row = await tx.complianceProfile.findFirst({ select: { profile: true, privacy: true, revision: true } });
   // A profile written by an older version keeps what still parses; the rest takes its default.
   const profile = complianceProfileSchema.safeParse(row?.profile ?? {});
   const privacy = privacyConfirmationSchema.safeParse(row?.privacy);
   return {
     profile: profile.success ? profile.data : complianceProfileSchema.parse({}),
     privacy: privacy.success ? privacy.data : null,
+    revision: row?.revision ?? 0,
   };
 }
 
-export async function saveComplianceProfile(tx: Transaction, tenantId: string, userId: string, profile: ComplianceProfile): Promise<void> {
+/**
+ * Saves the profile over the revision the form was opened at (0: nothing saved yet), in one conditional
+ * statement; a StaleRevisionError, naming who saved, when someone saved in between.
+ */
+export async function saveComplianceProfile(tx: Transaction, tenantId: string, from: SaveFrom, profile: ComplianceProfile): Promise<void> {
   const data = complianceProfileSchema.parse(profile);
-  await tx.complianceProfile.upsert({
-    where: { tenantId },
-    create: { tenantId, profile: data, updatedById: userId },
-    update: { profile: data, updatedById: userId },
-  });
+  const saved =
+    from.revision === 0
+      ? await tx.complianceProfile.createMany({ data: { tenantId, profile: data, updatedById: from.userId, revision: 1 }, skipDuplicates: true })
+      : await tx.complianceProfile.updateMany({
+          where: { tenantId, revision: from.revision },
+          data: { profile: data, updatedById: from.userId, revision: { increment: 1 } },
+        });
+  if (saved.count === 0) {
+    throw await staleRevision(tx, "compliance", await tx.complianceProfile.findFirst({ where: { tenantId }, select: { revision: true, updatedAt: true, updatedById: true } }));
+  }
 }
 
 export async function confirmPrivacyGuide(tx: Transaction, tenantId: string, userId: string, uses: readonly PersonalDataUse[]): Promise<void> {
   const privacy: PrivacyConfirmation = { signature: personalDataSignature(uses), confirmedAt: new Date().toISOString(), confirmedById: userId };
+  // A save of the row like the profile's: a profile form opened before it is refused rather than reporting the
+  // wrong saver. The confirmation itself needs no revision: `signature` already says what was confirmed.
   await tx.complianceProfile.upsert({
     where: { tenantId },
-    create: { tenantId, privacy, updatedById: userId },
-    update: { privacy, updatedById: userId },
+    create: { tenantId, privacy, updatedById: userId, revision: 1 },
+    update: { privacy, updatedById: userId, revision: { increment: 1 } },
   });
 }

@@ -4,7 +4,7 @@ import type { Database } from "@kaidian/db";
 import { testDatabase } from "@kaidian/db/testing";
 import { testUploadKey } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveComplianceProfile, readCompliance } from "./compliance";
+import { complianceFormSchema, saveComplianceProfile, readCompliance } from "./compliance";
 import { checkReadiness, type ReadinessFacts } from "./readiness";
 import { loadReadinessFacts } from "./readiness-facts";
 import { arrangePublishableStore } from "./testing";
@@ -55,7 +55,7 @@ describe("readiness", () => {
 
   it("asks a preview only for what a development QR code needs", async () => {
     const f = await facts("ecommerce");
-    const preview = checkReadiness({ ...f, catalog: { visible: 0, own: 0 }, compliance: { profile: { ...f.compliance.profile, pathway: null }, privacy: null } }, "PREVIEW");
+    const preview = checkReadiness({ ...f, catalog: { visible: 0, own: 0 }, compliance: { ...f.compliance, profile: { ...f.compliance.profile, pathway: null }, privacy: null } }, "PREVIEW");
     expect(ids(preview.checks)).toEqual(["store.active", "config.ready", "wechat.appid", "wechat.key", "package.size"]);
     expect(preview.blocking).toEqual([]);
   });
@@ -63,8 +63,11 @@ describe("readiness", () => {
   it("keeps the compliance profile the merchant saved, and refuses a malformed filing number", async () => {
     const f = await facts("hotel");
     await expect(
-      db.scoped({ tenantId: f.tenantId }, (tx) => saveComplianceProfile(tx, f.tenantId, f.userId, { ...f.compliance.profile, icpFilingNumber: "ICP 12345" })),
+      db.scoped({ tenantId: f.tenantId }, (tx) => saveComplianceProfile(tx, f.tenantId, { userId: f.userId, revision: f.compliance.revision }, { ...f.compliance.profile, icpFilingNumber: "ICP 12345" })),
     ).rejects.toThrow(/compliance.icpFilingNumber.invalid/);
+    expect(complianceFormSchema.safeParse({ ...f.compliance.profile, pathway: "localPartner", categoryConfirmed: "on", licenseHolder: "\u202E司公限有" }).error?.issues).toEqual([
+      expect.objectContaining({ path: ["licenseHolder"], message: "compliance.licenseHolder.invalid" }),
+    ]);
     expect((await db.scoped({ tenantId: f.tenantId }, (tx) => readCompliance(tx))).profile.icpFilingNumber).toBe("滇ICP备2026012345号-1X");
   });
 });

@@ -26,9 +26,9 @@ export async function arrangePublishableStore(
   );
   await db.scoped({ tenantId }, async (tx) => {
     if (options.agencyId) await tx.tenant.update({ where: { id: tenantId }, data: { agencyId: options.agencyId } });
-    await saveWechatSettings(tx, tenantId, user.id, { appid, robot: 1 });
+    await saveWechatSettings(tx, tenantId, { userId: user.id, revision: 0 }, { appid, robot: 1 });
     await saveUploadKey(tx, tenantId, user.id, options.privateKey, options.masterKey);
-    await saveComplianceProfile(tx, tenantId, user.id, {
+    await saveComplianceProfile(tx, tenantId, { userId: user.id, revision: 0 }, {
       pathway: "localPartner",
       licenseHolder: "大理湖畔文化旅游有限公司",
       icpFilingNumber: "滇ICP备2026012345号-1X",

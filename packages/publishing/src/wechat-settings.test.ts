@@ -24,13 +24,16 @@ afterAll(async () => {
 });
 
 const inStore = <T>(tenantId: string, work: (tx: Transaction) => Promise<T>) => db.scoped({ tenantId }, work);
+/** A save from the settings as they stand, as the form that just read them would send it. */
+const saveSettings = (tenantId: string, input: { appid: string; robot: number }) =>
+  inStore(tenantId, async (tx) => saveWechatSettings(tx, tenantId, { userId, revision: (await readWechatSettings(tx))?.revision ?? 0 }, input));
 
 describe("a store's WeChat settings", () => {
   it("keep the upload key sealed at rest, show only its fingerprint, and hand the worker the key itself", async () => {
     const tenantId = await arrangeStore(db, { name: "密钥店", templateId: "ecommerce" });
     const key = testUploadKey();
     const appid = testAppid();
-    await inStore(tenantId, (tx) => saveWechatSettings(tx, tenantId, userId, { appid, robot: 7 }));
+    await saveSettings(tenantId, { appid, robot: 7 });
     const fingerprint = await inStore(tenantId, (tx) => saveUploadKey(tx, tenantId, userId, key.privateKey, masterKey));
 
     const { rows } = await admin.query<{ private_key_ciphertext: Buffer }>(`SELECT private_key_ciphertext FROM wechat_credentials WHERE tenant_id = $1`, [tenantId]);
@@ -39,7 +42,7 @@ describe("a store's WeChat settings", () => {
     expect(stored.includes(Buffer.from(key.privateKey.split("\n")[1]!))).toBe(false);
 
     const settings = await inStore(tenantId, (tx) => readWechatSettings(tx));
-    expect(settings).toEqual({ appid, robot: 7, key: { fingerprint, updatedAt: expect.any(Date) }, refusedIp: null });
+    expect(settings).toEqual({ appid, robot: 7, key: { fingerprint, updatedAt: expect.any(Date) }, refusedIp: null, revision: 2 });
     expect(JSON.stringify(settings)).not.toContain("PRIVATE");
     expect(await inStore(tenantId, (tx) => uploadCredentials(tx, tenantId, masterKey))).toEqual({ appid, robot: 7, privateKey: key.privateKey });
   });
@@ -47,7 +50,7 @@ describe("a store's WeChat settings", () => {
   it("refuses a key that is not a private key, saying so at the key field, and keeps the stored one", async () => {
     const tenantId = await arrangeStore(db, { name: "换钥店", templateId: "hotel" });
     const key = testUploadKey();
-    await inStore(tenantId, (tx) => saveWechatSettings(tx, tenantId, userId, { appid: testAppid(), robot: 1 }));
+    await saveSettings(tenantId, { appid: testAppid(), robot: 1 });
     const fingerprint = await inStore(tenantId, (tx) => saveUploadKey(tx, tenantId, userId, key.privateKey, masterKey));
     await expect(inStore(tenantId, (tx) => saveUploadKey(tx, tenantId, userId, key.publicKey, masterKey))).rejects.toMatchObject({ code: "wechat.key.publicKey", field: "key" });
     expect((await inStore(tenantId, (tx) => readWechatSettings(tx)))!.key!.fingerprint).toBe(fingerprint);
@@ -56,12 +59,12 @@ describe("a store's WeChat settings", () => {
   it("replaces the key, and forgets it when the appid changes (WeChat issues a key per appid)", async () => {
     const tenantId = await arrangeStore(db, { name: "改号店", templateId: "restaurant" });
     const appid = testAppid();
-    await inStore(tenantId, (tx) => saveWechatSettings(tx, tenantId, userId, { appid, robot: 1 }));
+    await saveSettings(tenantId, { appid, robot: 1 });
     const first = await inStore(tenantId, (tx) => saveUploadKey(tx, tenantId, userId, testUploadKey().privateKey, masterKey));
     const second = await inStore(tenantId, (tx) => saveUploadKey(tx, tenantId, userId, testUploadKey().privateKey, masterKey));
     expect(second).not.toBe(first);
-    expect(await inStore(tenantId, (tx) => saveWechatSettings(tx, tenantId, userId, { appid, robot: 2 }))).toEqual({ keyRemoved: false });
-    expect(await inStore(tenantId, (tx) => saveWechatSettings(tx, tenantId, userId, { appid: testAppid(), robot: 2 }))).toEqual({ keyRemoved: true });
+    expect(await saveSettings(tenantId, { appid, robot: 2 })).toEqual({ keyRemoved: false });
+    expect(await saveSettings(tenantId, { appid: testAppid(), robot: 2 })).toEqual({ keyRemoved: true });
     expect((await inStore(tenantId, (tx) => readWechatSettings(tx)))!.key).toBeNull();
   });
 
@@ -69,9 +72,9 @@ describe("a store's WeChat settings", () => {
     const mine = await arrangeStore(db, { name: "我的", templateId: "ecommerce" });
     const theirs = await arrangeStore(db, { name: "他的", templateId: "ecommerce" });
     await expect(inStore(theirs, (tx) => saveUploadKey(tx, theirs, userId, testUploadKey().privateKey, masterKey))).rejects.toMatchObject({ code: "wechat.appid.first" });
-    await inStore(mine, (tx) => saveWechatSettings(tx, mine, userId, { appid: testAppid(), robot: 1 }));
+    await saveSettings(mine, { appid: testAppid(), robot: 1 });
     await inStore(mine, (tx) => saveUploadKey(tx, mine, userId, testUploadKey().privateKey, masterKey));
-    await inStore(theirs, (tx) => saveWechatSettings(tx, theirs, userId, { appid: testAppid(), robot: 1 }));
+    await saveSettings(theirs, { appid: testAppid(), robot: 1 });
     await admin.query(
       `UPDATE wechat_credentials SET private_key_ciphertext = (SELECT private_key_ciphertext FROM wechat_credentials WHERE tenant_id = $1) WHERE tenant_id = $2`,
       [mine, theirs],

@@ -2,7 +2,7 @@
 // with the master key and bound to the store (secrets: AES-256-GCM); only its fingerprint is ever read back out
 // of this module, except by the worker that signs uploads with it.
 import { DomainError } from "@kaidian/accounts";
-import type { Transaction } from "@kaidian/db";
+import { type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { open, seal } from "@kaidian/secrets";
 import { appidSchema, checkUploadKey, robotSchema, UploadKeyError } from "@kaidian/wechat";
 import { z } from "zod";
@@ -20,11 +20,13 @@ export type WechatSettings = {
   key: { fingerprint: string; updatedAt: Date } | null;
   /** The address WeChat last refused an upload from, to add to the whitelist. */
   refusedIp: string | null;
+  /** What the next save of the settings names; 0 before the first. */
+  revision: number;
 };
 
 export async function readWechatSettings(tx: Transaction): Promise<WechatSettings | null> {
   const row = await tx.wechatCredential.findFirst({
-    select: { appid: true, robot: true, keyFingerprint: true, keyUpdatedAt: true, refusedIp: true },
+    select: { appid: true, robot: true, keyFingerprint: true, keyUpdatedAt: true, refusedIp: true, revision: true },
   });
   if (!row) return null;
   return {
@@ -32,27 +34,44 @@ export async function readWechatSettings(tx: Transaction): Promise<WechatSetting
     robot: row.robot,
     key: row.keyFingerprint && row.keyUpdatedAt ? { fingerprint: row.keyFingerprint, updatedAt: row.keyUpdatedAt } : null,
     refusedIp: row.refusedIp,
+    revision: row.revision,
   };
 }
 
+async function staleSettings(tx: Transaction, tenantId: string) {
+  return staleRevision(tx, "wechatSettings", await tx.wechatCredential.findFirst({ where: { tenantId }, select: { revision: true, updatedAt: true, updatedById: true } }));
+}
+
 /**
- * Saves the appid and robot. WeChat issues a key for one appid, so a changed appid drops the stored key (and the
- * refused address): `keyRemoved` says so.
+ * Saves the appid and robot over the revision the form was opened at (0: none saved yet), in one conditional
+ * statement; a StaleRevisionError when someone saved in between. WeChat issues a key for one appid, so a changed
+ * appid drops the stored key (and the refused address): `keyRemoved` says so.
  */
 export async function saveWechatSettings(
   tx: Transaction,
   tenantId: string,
-  userId: string,
+  from: SaveFrom,
   input: WechatSettingsInput,
 ): Promise<{ keyRemoved: boolean }> {
-  const current = await tx.wechatCredential.findFirst({ select: { appid: true, keyFingerprint: true } });
-  const appidChanged = current !== null && current.appid !== input.appid;
+  if (from.revision === 0) {
+    // First save: of two racing ones, the second finds the row and is refused.
+    const created = await tx.wechatCredential.createMany({
+      data: { tenantId, appid: input.appid, robot: input.robot, updatedById: from.userId, revision: 1 },
+      skipDuplicates: true,
+    });
+    if (created.count === 0) throw await staleSettings(tx, tenantId);
+    return { keyRemoved: false };
+  }
+  // What the form was opened at, if still current; the write below re-checks the revision under the row lock.
+  const current = await tx.wechatCredential.findFirst({ where: { tenantId, revision: from.revision }, select: { appid: true, keyFingerprint: true } });
+  if (!current) throw await staleSettings(tx, tenantId);
+  const appidChanged = current.appid !== input.appid;
   const forget = appidChanged ? { privateKeyCiphertext: null, keyFingerprint: null, keyUpdatedAt: null, refusedIp: null } : {};
-  await tx.wechatCredential.upsert({
-    where: { tenantId },
-    create: { tenantId, appid: input.appid, robot: input.robot, updatedById: userId },
-    update: { appid: input.appid, robot: input.robot, updatedById: userId, ...forget },
+  const saved = await tx.wechatCredential.updateMany({
+    where: { tenantId, revision: from.revision },
+    data: { appid: input.appid, robot: input.robot, updatedById: from.userId, revision: { increment: 1 }, ...forget },
   });
+  if (saved.count === 0) throw await staleSettings(tx, tenantId);
   return { keyRemoved: appidChanged && current.keyFingerprint !== null };
 }
 
@@ -75,6 +94,8 @@ export async function saveUploadKey(tx: Transaction, tenantId: string, userId: s
       keyFingerprint: checked.fingerprint,
       keyUpdatedAt: new Date(),
       updatedById: userId,
+      // A new key is a save too: a settings form opened before it must not drop it unseen by changing the appid.
+      revision: { increment: 1 },
     },
   });
   if (updated.count === 0) throw new DomainError("wechat.appid.first", "key");

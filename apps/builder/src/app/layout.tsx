@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { ZodWithoutEval } from "@/components/ui/zod-without-eval";
 import { currentDictionary } from "@/i18n/server";
 import "./globals.css";
 
@@ -14,7 +15,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const { locale } = await currentDictionary();
   return (
     <html lang={locale}>
-      <body className="min-h-dvh">{children}</body>
+      <body className="min-h-dvh">
+        <ZodWithoutEval />
+        {children}
+      </body>
     </html>
   );
 }

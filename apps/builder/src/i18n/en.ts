@@ -85,6 +85,7 @@ export const en: Dictionary = {
       phone: "Digits, spaces, + and - only, at most 20.",
       control: "Contains an invisible control character; remove it.",
       singleLine: "One line only.",
+      direction: "Contains a character that reverses the text's direction (such as U+202E); remove it.",
     },
     changes: {
       store: "Store info: {fields}",
@@ -301,6 +302,7 @@ export const en: Dictionary = {
       tooBig: "At most {max}.",
       wholeNumber: "Enter a whole number.",
       singleLine: "One line only.",
+      direction: "Contains a character that reverses the text's direction (such as U+202E); remove it.",
       control: "Contains an invisible control character; remove it.",
       broken: "Contains a broken character; remove it.",
       image: "Picture addresses must start with https://.",
@@ -742,6 +744,13 @@ export const en: Dictionary = {
       "build.previewRequested": "Made a WeChat preview (build #{build})",
     } as Record<string, string>,
   },
+  // Saves refused because someone else saved first (a stale revision).
+  edits: {
+    conflict: "{name} saved this at {time}. Your change was not saved, so theirs is not overwritten. Reload to see theirs; what you typed stays here until you do.",
+    someone: "Someone",
+    deleted: "This was deleted since you opened it. Your change was not saved.",
+    reload: "Reload",
+  },
   common: { loading: "Working…" },
   errors: {
     "email.required": "Enter your email.",
@@ -790,7 +799,7 @@ export const en: Dictionary = {
     "nights.from.past": "Days before today ({today}) cannot be changed.",
     "tables.name.required": "Enter a table name.",
     "tables.name.tooLong": "A table name has at most 12 characters.",
-    "tables.name.invalid": "A table name is one line of visible text.",
+    "tables.name.invalid": "A table name is one line of visible text, without direction controls.",
     "tables.name.taken": "There is already a table named \u201c{name}\u201d.",
     "tables.seats.invalid": "Seats must be a whole number from 1 to 50.",
     "tables.tooMany": "A store has at most {max} tables.",
@@ -821,6 +830,7 @@ export const en: Dictionary = {
     "compliance.pathway.invalid": "Choose the publishing entity.",
     "compliance.licenseHolder.required": "Enter the holder named on the business license.",
     "compliance.licenseHolder.tooLong": "The holder's name is at most 100 characters.",
+    "compliance.licenseHolder.invalid": "The holder's name is one line of visible text, without direction controls.",
     "compliance.icpFilingNumber.invalid": "An ICP filing number looks like 粤ICP备2023012345号-1X.",
     "compliance.miniProgramFiling.invalid": "Choose the Mini Program filing's status.",
     "compliance.foodLicenseNumber.invalid": "A food business license number is JY and 14 digits.",

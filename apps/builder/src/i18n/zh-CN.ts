@@ -84,6 +84,7 @@ export const zhCN = {
       phone: "只能填数字、空格、+ 和 -，最多 20 个。",
       control: "含有看不见的控制字符，请删除。",
       singleLine: "只能填一行。",
+      direction: "含有改变文字方向的控制字符（如 U+202E），请删除。",
     },
     changes: {
       store: "店铺信息：{fields}",
@@ -300,6 +301,7 @@ export const zhCN = {
       tooBig: "不能大于 {max}。",
       wholeNumber: "请填整数。",
       singleLine: "只能填一行。",
+      direction: "含有改变文字方向的控制字符（如 U+202E），请删除。",
       control: "含有看不见的控制字符，请删除。",
       broken: "含有无法显示的字符，请删除。",
       image: "图片地址必须是 https:// 开头。",
@@ -741,6 +743,13 @@ export const zhCN = {
       "build.previewRequested": "生成微信预览（构建 #{build}）",
     } as Record<string, string>,
   },
+  // 别人先保存了（版本已过期）时的提示。
+  edits: {
+    conflict: "{name} 已在 {time} 保存过这里。你的修改没有保存，以免覆盖对方的内容。请重新加载查看最新内容；重新加载前，你填写的内容会保留在这里。",
+    someone: "其他成员",
+    deleted: "你打开后，这一项已被删除。你的修改没有保存。",
+    reload: "重新加载",
+  },
   common: { loading: "处理中…" },
   errors: {
     "email.required": "请填写邮箱。",
@@ -789,7 +798,7 @@ export const zhCN = {
     "nights.from.past": "不能修改今天（{today}）之前的日期。",
     "tables.name.required": "请填写桌名。",
     "tables.name.tooLong": "桌名最多 12 个字。",
-    "tables.name.invalid": "桌名只能是一行可见的文字。",
+    "tables.name.invalid": "桌名只能是一行可见的文字，不能含改变文字方向的字符。",
     "tables.name.taken": "已有名为「{name}」的餐桌。",
     "tables.seats.invalid": "座位数需为 1 到 50 的整数。",
     "tables.tooMany": "一家店最多 {max} 张餐桌。",
@@ -820,6 +829,7 @@ export const zhCN = {
     "compliance.pathway.invalid": "请选择发布主体。",
     "compliance.licenseHolder.required": "请填写营业执照上的主体名称。",
     "compliance.licenseHolder.tooLong": "主体名称最多 100 字。",
+    "compliance.licenseHolder.invalid": "主体名称只能是一行可见的文字，不能含改变文字方向的字符。",
     "compliance.icpFilingNumber.invalid": "ICP 备案号格式如 粤ICP备2023012345号-1X。",
     "compliance.miniProgramFiling.invalid": "请选择小程序备案状态。",
     "compliance.foodLicenseNumber.invalid": "食品经营许可证编号为 JY 加 14 位数字。",

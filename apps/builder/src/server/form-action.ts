@@ -1,13 +1,19 @@
 import "server-only";
 import { DomainError } from "@kaidian/accounts";
+import { StaleRevisionError } from "@kaidian/db";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { errorMessage } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
+import { staleEditMessage } from "./stale-edit";
 
-/** What a form shows after a submission: messages per field, a message for the form, and what was typed. */
+/**
+ * What a form shows after a submission: messages per field, a message for the form, and what was typed.
+ * `stale`: someone saved first; the form offers a reload and keeps what was typed until then.
+ */
 export type FormState<R = unknown> = {
   formError?: string;
+  stale?: boolean;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
   result?: R;
@@ -34,7 +40,7 @@ export function formAction<S extends z.ZodType, R>(
   handle: (input: z.infer<S>, formData: FormData) => Promise<R>,
 ) {
   return async (_previous: FormState<R>, formData: FormData): Promise<FormState<R>> => {
-    const { t } = await currentDictionary();
+    const { t, locale } = await currentDictionary();
     const values = echo(formData);
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
@@ -49,6 +55,7 @@ export function formAction<S extends z.ZodType, R>(
       return { result: await handle(parsed.data, formData), values };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof StaleRevisionError) return { formError: staleEditMessage(t, locale, error), stale: true, values };
       if (error instanceof DomainError) {
         const message = errorMessage(t, error.code, error.params);
         return error.field ? { fieldErrors: { [error.field]: message }, values } : { formError: message, values };

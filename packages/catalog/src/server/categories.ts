@@ -1,13 +1,14 @@
 // A store's categories as its merchants edit them. Every query names the tenant as well as running in its
 // row-level-security scope, so a wrong scope finds nothing rather than another store's rows.
-import type { Transaction } from "@kaidian/db";
+import { type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { categorySchema } from "../items";
 import { problemsOf } from "../problems";
 import { CatalogError, CatalogInputError } from "./errors";
 import { isUuid } from "./kinds";
 import { type Direction, moved, positionOrder, renumber } from "./order";
 
-export type EditedCategory = { id: string; name: string; itemCount: number };
+/** A category as its list shows it; `revision` is what a rename names. */
+export type EditedCategory = { id: string; name: string; itemCount: number; revision: number };
 
 /** A category name as typed: surrounding spaces dropped, then the category's own rule. */
 export function readCategoryName(input: unknown): string {
@@ -19,7 +20,7 @@ export function readCategoryName(input: unknown): string {
 export async function listCategories(tx: Transaction, tenantId: string): Promise<EditedCategory[]> {
   const rows = await tx.catalogCategory.findMany({
     where: { tenantId },
-    select: { id: true, name: true, _count: { select: { items: true } } },
+    select: { id: true, name: true, revision: true, _count: { select: { items: true } } },
     orderBy: positionOrder,
   });
   return rows.map(({ _count, ...row }) => ({ ...row, itemCount: _count.items }));
@@ -44,11 +45,19 @@ export async function createCategory(tx: Transaction, tenantId: string, input: {
   return tx.catalogCategory.create({ data: { tenantId, name, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
 }
 
-export async function renameCategory(tx: Transaction, tenantId: string, id: string, input: { name: unknown }): Promise<void> {
+/** Renames the category, if nobody changed it since the form was opened at `from.revision` (one conditional UPDATE). */
+export async function renameCategory(tx: Transaction, tenantId: string, id: string, input: { name: unknown }, from: SaveFrom): Promise<void> {
   const name = readCategoryName(input.name);
   await requireCategory(tx, tenantId, id);
   await refuseTakenName(tx, tenantId, name, id);
-  await tx.catalogCategory.update({ where: { tenantId_id: { tenantId, id } }, data: { name } });
+  const saved = await tx.catalogCategory.updateMany({
+    where: { tenantId, id, revision: from.revision },
+    data: { name, revision: { increment: 1 }, updatedById: from.userId },
+  });
+  if (saved.count === 0) {
+    const row = await tx.catalogCategory.findFirst({ where: { tenantId, id }, select: { revision: true, updatedAt: true, updatedById: true } });
+    throw await staleRevision(tx, "category", row);
+  }
 }
 
 /** Deletes an empty category; one that still holds items is refused, saying how many, so nothing is lost by surprise. */

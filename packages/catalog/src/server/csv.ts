@@ -94,7 +94,7 @@ type PlannedRow = { line: number; id: string | null; category: string | null; it
  * an item's SKUs and option groups stay as they are); others create items; categories are found by name and
  * created when missing. Every row is checked first: any problem and nothing is written (CsvImportError lists them all).
  */
-export async function importCatalogCsv(tx: Transaction, tenantId: string, kind: CsvKind, text: string): Promise<CsvImportResult> {
+export async function importCatalogCsv(tx: Transaction, tenantId: string, kind: CsvKind, text: string, userId: string): Promise<CsvImportResult> {
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true });
@@ -169,10 +169,10 @@ export async function importCatalogCsv(tx: Transaction, tenantId: string, kind: 
     }
   }
   if (problems.length > 0) throw new CsvImportError(problems);
-  return write(tx, tenantId, planned);
+  return write(tx, tenantId, planned, userId);
 }
 
-async function write(tx: Transaction, tenantId: string, planned: PlannedRow[]): Promise<CsvImportResult> {
+async function write(tx: Transaction, tenantId: string, planned: PlannedRow[], userId: string): Promise<CsvImportResult> {
   const categories = await tx.catalogCategory.findMany({ where: { tenantId }, select: { id: true, name: true, position: true }, orderBy: positionOrder });
   const categoryIds = new Map(categories.map((category) => [category.name, category.id]));
   let categoryPosition = Math.max(-1, ...categories.map((category) => category.position)) + 1;
@@ -195,7 +195,11 @@ async function write(tx: Transaction, tenantId: string, planned: PlannedRow[]): 
       await tx.catalogItem.create({ data: { tenantId, ...data, position: itemPosition++ } });
       result.created += 1;
     } else if (await differs(tx, tenantId, row.id, data)) {
-      await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id: row.id } }, data: { ...data, sample: false } });
+      // An import is a save like the form's: a form opened before it is refused rather than undoing it.
+      await tx.catalogItem.update({
+        where: { tenantId_id: { tenantId, id: row.id } },
+        data: { ...data, sample: false, revision: { increment: 1 }, updatedById: userId },
+      });
       result.updated += 1;
     } else {
       result.unchanged += 1;

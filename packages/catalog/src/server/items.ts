@@ -1,6 +1,6 @@
 // A store's items as its merchants edit them: one kind per store (its template's), checked against the item's
 // own schema, never trusted from the form. Every query names the tenant as well as running in its scope.
-import type { Prisma, Transaction } from "@kaidian/db";
+import { type Prisma, type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { dishDetailsSchema, type Item, type ItemEdit, itemEditSchema, type ItemKind, itemSchema } from "../items";
 import { problemsOf } from "../problems";
 import { CatalogError, CatalogInputError } from "./errors";
@@ -20,18 +20,18 @@ export type ListedItem = {
   soldOut: boolean;
 };
 
-/** An item as its form edits it. */
-export type EditedItem = Item & { visible: boolean; sample: boolean };
+/** An item as its form edits it; `revision` is what a save of the form names. */
+export type EditedItem = Item & { visible: boolean; sample: boolean; revision: number };
 
 const rowFields = {
   id: true, categoryId: true, kind: true, title: true, description: true, priceFen: true, images: true, details: true,
-  visible: true, sample: true,
+  visible: true, sample: true, revision: true,
 } as const;
 
 type Row = Prisma.CatalogItemGetPayload<{ select: typeof rowFields }>;
 
-function toItem({ kind, visible, sample, ...row }: Row): EditedItem {
-  return { ...itemSchema.parse({ ...row, kind: kindFromDatabase[kind] }), visible, sample };
+function toItem({ kind, visible, sample, revision, ...row }: Row): EditedItem {
+  return { ...itemSchema.parse({ ...row, kind: kindFromDatabase[kind] }), visible, sample, revision };
 }
 
 export async function listItems(tx: Transaction, tenantId: string): Promise<ListedItem[]> {
@@ -90,12 +90,26 @@ export async function createItem(tx: Transaction, tenantId: string, kind: ItemKi
   });
 }
 
-/** Replaces an item's content. Once edited, a sample item is the merchant's own. */
-export async function updateItem(tx: Transaction, tenantId: string, kind: ItemKind, id: string, input: unknown): Promise<void> {
+/** The refusal of a save that did not start from the item's current revision. */
+async function staleItem(tx: Transaction, tenantId: string, id: string) {
+  const row = await tx.catalogItem.findFirst({ where: { tenantId, id }, select: { revision: true, updatedAt: true, updatedById: true } });
+  return staleRevision(tx, "item", row);
+}
+
+/**
+ * Replaces an item's content, if nobody changed it since the form was opened at `from.revision`: one conditional
+ * UPDATE, so of two racing saves one wins and the other is a StaleRevisionError. Once edited, a sample item is
+ * the merchant's own.
+ */
+export async function updateItem(tx: Transaction, tenantId: string, kind: ItemKind, id: string, input: unknown, from: SaveFrom): Promise<void> {
   const row = await findRow(tx, tenantId, id);
   if (kindFromDatabase[row.kind] !== kind) throw new CatalogError("item.notFound");
   const edit = await readEdit(tx, tenantId, kind, input);
-  await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { ...columns(edit), sample: false } });
+  const saved = await tx.catalogItem.updateMany({
+    where: { tenantId, id, revision: from.revision },
+    data: { ...columns(edit), sample: false, revision: { increment: 1 }, updatedById: from.userId },
+  });
+  if (saved.count === 0) throw await staleItem(tx, tenantId, id);
 }
 
 export async function deleteItem(tx: Transaction, tenantId: string, id: string): Promise<void> {
@@ -103,18 +117,26 @@ export async function deleteItem(tx: Transaction, tenantId: string, id: string):
   await tx.catalogItem.delete({ where: { tenantId_id: { tenantId, id } } });
 }
 
+// The list's switches set one value whatever the item held, so they need no revision; they bump it, so a form
+// opened before the switch is refused rather than switching it back with what it showed.
+
 /** Shows the item to shoppers or hides it from the read API without deleting it. */
-export async function setItemVisible(tx: Transaction, tenantId: string, id: string, visible: boolean): Promise<void> {
+export async function setItemVisible(tx: Transaction, tenantId: string, id: string, visible: boolean, userId: string): Promise<void> {
   await findRow(tx, tenantId, id);
-  await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { visible } });
+  await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { visible, revision: { increment: 1 }, updatedById: userId } });
 }
 
-/** The one-click sold-out switch of a dish: shoppers still see it, but cannot order it. */
-export async function setDishSoldOut(tx: Transaction, tenantId: string, id: string, soldOut: boolean): Promise<void> {
-  const item = toItem(await findRow(tx, tenantId, id));
-  if (item.kind !== "dish") throw new CatalogError("item.notFound");
-  const details: Prisma.InputJsonObject = { ...item.details, soldOut };
-  await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { details } });
+/**
+ * The one-click sold-out switch of a dish: shoppers still see it, but cannot order it. One statement sets the flag
+ * inside the details, so a form save racing it cannot lose it, nor it the form's other details.
+ */
+export async function setDishSoldOut(tx: Transaction, tenantId: string, id: string, soldOut: boolean, userId: string): Promise<void> {
+  const switched = await tx.$executeRaw`
+    UPDATE catalog_items
+    SET details = jsonb_set(details, '{soldOut}', to_jsonb(${soldOut}::boolean)), revision = revision + 1,
+        updated_by_id = ${userId}::uuid, updated_at = now()
+    WHERE tenant_id = ${tenantId}::uuid AND id = ${isUuid(id) ? id : null}::uuid AND kind = 'DISH'`;
+  if (switched === 0) throw new CatalogError("item.notFound");
 }
 
 /** Moves an item one place up or down among the items of its category; at either end it stays. */

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "@kaidian/db";
+import type { Database, Transaction } from "@kaidian/db";
 import { superuser, testDatabase } from "@kaidian/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { addDays, monthCalendar, nightsBetween, findRoom, RoomNightsError, setNights, storeToday, weekdayOf } from "./room-nights";
+import { addDays, monthCalendar, nightsBetween, findRoom, RoomNightsError, setNights, type SetNightsInput, storeToday, weekdayOf } from "./room-nights";
+import { arrangeEditor } from "./testing";
 
 let db: Database;
-beforeAll(() => {
+let editor: string;
+beforeAll(async () => {
   db = testDatabase();
+  editor = await arrangeEditor(db, "前台");
 });
 afterAll(() => db.disconnect());
 
@@ -25,6 +28,12 @@ async function arrangeHotel(room: { priceFen: number; rooms?: number }) {
     });
   });
   return { tenantId, itemId };
+}
+
+/** A bulk change made from the calendar as it stands, as the rates form that just showed it sends it. */
+async function changeNights(tx: Transaction, input: SetNightsInput, now?: Date) {
+  const room = await tx.catalogItem.findFirst({ where: { id: input.itemId }, select: { nightsRevision: true } });
+  return setNights(tx, input, { userId: editor, revision: room?.nightsRevision ?? 0 }, now);
 }
 
 const today = storeToday();
@@ -53,7 +62,7 @@ describe("room nights", () => {
     const { tenantId, itemId } = await arrangeHotel({ priceFen: 38800, rooms: 5 });
     const from = next(1);
     const to = addDays(from, 13);
-    const set = await db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from, to, weekdays: [5, 6], rateFen: 48800 }));
+    const set = await db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from, to, weekdays: [5, 6], rateFen: 48800 }));
     expect(set).toBe(4);
     const nights = await db.scoped({ tenantId }, async (tx) => nightsBetween(tx, await findRoom(tx, itemId), from, to));
     for (const night of nights) {
@@ -66,15 +75,15 @@ describe("room nights", () => {
   it("closes nights and changes rooms without touching a rate set before, and returns to the base price", async () => {
     const { tenantId, itemId } = await arrangeHotel({ priceFen: 20000, rooms: 3 });
     const from = addDays(today, 2);
-    await db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from, to: addDays(from, 1), rateFen: 25000 }));
-    await db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from, to: from, closed: true }));
-    await db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from: addDays(from, 1), to: addDays(from, 2), available: 1 }));
+    await db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from, to: addDays(from, 1), rateFen: 25000 }));
+    await db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from, to: from, closed: true }));
+    await db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from: addDays(from, 1), to: addDays(from, 2), available: 1 }));
     expect(await rows(tenantId)).toEqual([
       { date: new Date(`${from}T00:00:00Z`), rateFen: 25000, available: 0 },
       { date: new Date(`${addDays(from, 1)}T00:00:00Z`), rateFen: 25000, available: 1 },
       { date: new Date(`${addDays(from, 2)}T00:00:00Z`), rateFen: null, available: 1 },
     ]);
-    await db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from, to: addDays(from, 2), rateFen: null }));
+    await db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from, to: addDays(from, 2), rateFen: null }));
     const nights = await db.scoped({ tenantId }, async (tx) => nightsBetween(tx, await findRoom(tx, itemId), from, addDays(from, 2)));
     expect(nights.map((night) => [night.rateFen, night.available, night.rateOverridden, night.availableOverridden])).toEqual([
       [20000, 0, false, true],
@@ -86,7 +95,7 @@ describe("room nights", () => {
   it("reads the room count from the room's details, one when they do not state it", async () => {
     const { tenantId, itemId } = await arrangeHotel({ priceFen: 10000 });
     const from = addDays(today, 1);
-    await expect(db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from, to: from, available: 2 }))).rejects.toMatchObject({
+    await expect(db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from, to: from, available: 2 }))).rejects.toMatchObject({
       code: "nights.available.tooMany", field: "available", params: { rooms: 1 },
     });
     expect(await rows(tenantId)).toEqual([]);
@@ -103,7 +112,7 @@ describe("room nights", () => {
     ["nothing to change", { from: today, to: today }, "rateFen", "nights.change.none"],
   ])("refuses %s, writing nothing", async (_, change, field, message) => {
     const { tenantId, itemId } = await arrangeHotel({ priceFen: 10000, rooms: 2 });
-    const attempt = db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, ...change }));
+    const attempt = db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, ...change }));
     const error = await attempt.then(() => null, (caught: unknown) => caught);
     expect(error).toBeInstanceOf(ZodError);
     expect((error as ZodError).issues).toContainEqual(expect.objectContaining({ path: [field], message }));
@@ -112,14 +121,14 @@ describe("room nights", () => {
 
   it("accepts 366 nights at once, and refuses nights before today in the store's time zone", async () => {
     const { tenantId, itemId } = await arrangeHotel({ priceFen: 10000, rooms: 2 });
-    expect(await db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from: today, to: addDays(today, 365), available: 1 }))).toBe(366);
-    await expect(db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from: addDays(today, -1), to: today, closed: true }))).rejects.toMatchObject({
+    expect(await db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from: today, to: addDays(today, 365), available: 1 }))).toBe(366);
+    await expect(db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from: addDays(today, -1), to: today, closed: true }))).rejects.toMatchObject({
       code: "nights.from.past", field: "from",
     });
     // 2027-01-01 00:30 in Shanghai is still 2026-12-31 in UTC: the store's date decides.
     const shanghaiMorning = new Date("2026-12-31T16:30:00Z");
     expect(storeToday(shanghaiMorning)).toBe("2027-01-01");
-    await expect(db.scoped({ tenantId }, (tx) => setNights(tx, { itemId, from: "2026-12-31", to: "2026-12-31", closed: true }, shanghaiMorning))).rejects.toBeInstanceOf(RoomNightsError);
+    await expect(db.scoped({ tenantId }, (tx) => changeNights(tx, { itemId, from: "2026-12-31", to: "2026-12-31", closed: true }, shanghaiMorning))).rejects.toBeInstanceOf(RoomNightsError);
     expect((await rows(tenantId)).every((row) => row.available === 1)).toBe(true);
   });
 
@@ -127,7 +136,7 @@ describe("room nights", () => {
     const mine = await arrangeHotel({ priceFen: 10000, rooms: 2 });
     const theirs = await arrangeHotel({ priceFen: 10000, rooms: 2 });
     const from = addDays(today, 1);
-    await expect(db.scoped({ tenantId: mine.tenantId }, (tx) => setNights(tx, { itemId: theirs.itemId, from, to: from, closed: true }))).rejects.toMatchObject({
+    await expect(db.scoped({ tenantId: mine.tenantId }, (tx) => changeNights(tx, { itemId: theirs.itemId, from, to: from, closed: true }))).rejects.toMatchObject({
       code: "nights.room.notFound",
     });
     await expect(db.scoped({ tenantId: mine.tenantId }, (tx) => monthCalendar(tx, theirs.itemId, "2027-01"))).rejects.toMatchObject({

@@ -1,7 +1,7 @@
 // A hotel room type's nights: the rate and the rooms left for each calendar date. A night without a row sells at
 // the room's base price with all its rooms; a row overrides either or both. Dates are the store's calendar dates
 // in China (Asia/Shanghai), held as "YYYY-MM-DD" strings and PostgreSQL `date`, so no server time zone shifts them.
-import type { Transaction } from "@kaidian/db";
+import { type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { z } from "zod";
 import { roomDetailsSchema } from "../items";
 import { priceFenSchema } from "../money";
@@ -97,7 +97,10 @@ export const setNightsInputSchema = z
   });
 export type SetNightsInput = z.input<typeof setNightsInputSchema>;
 
-export type RoomRef = { tenantId: string; id: string; title: string; priceFen: number; rooms: number };
+/** A room type; `nightsRevision` counts the bulk changes to its nights, and is what the next one names. */
+export type RoomRef = { tenantId: string; id: string; title: string; priceFen: number; rooms: number; nightsRevision: number };
+
+const roomFields = { tenantId: true, id: true, title: true, priceFen: true, details: true, nightsRevision: true } as const;
 
 export type Night = {
   date: string;
@@ -115,17 +118,18 @@ export type Night = {
 export async function findRoom(tx: Transaction, itemId: string): Promise<RoomRef> {
   const parsed = z.uuid().safeParse(itemId);
   const row = parsed.success
-    ? await tx.catalogItem.findFirst({ where: { id: itemId, kind: "ROOM" }, select: { tenantId: true, id: true, title: true, priceFen: true, details: true } })
+    ? await tx.catalogItem.findFirst({ where: { id: itemId, kind: "ROOM" }, select: roomFields })
     : null;
   if (!row) throw new RoomNightsError("nights.room.notFound", "itemId");
-  return { tenantId: row.tenantId, id: row.id, title: row.title, priceFen: row.priceFen, rooms: roomCount(row.details) };
+  const { details, ...room } = row;
+  return { ...room, rooms: roomCount(details) };
 }
 
 /** The store's room types, in the merchant's order, for choosing one. */
 export async function listRooms(tx: Transaction): Promise<RoomRef[]> {
   const rows = await tx.catalogItem.findMany({
     where: { kind: "ROOM" },
-    select: { tenantId: true, id: true, title: true, priceFen: true, details: true },
+    select: roomFields,
     orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map(({ details, ...row }) => ({ ...row, rooms: roomCount(details) }));
@@ -168,12 +172,32 @@ export async function monthCalendar(tx: Transaction, itemId: string, month: stri
 }
 
 /**
- * Applies one bulk change to every night of the range on the chosen weekdays, in one statement: nothing is
- * half-written. Nights before today (store time) are refused, as are more rooms than the type has.
- * Returns how many nights were set.
+ * Takes the room type's nights from revision `from.revision` to the next, in one conditional UPDATE that also
+ * locks the room's row until the change commits; a StaleRevisionError when another change came first.
+ *
+ * The revision covers a room type's whole calendar rather than each night: a bulk change is decided from the month
+ * the merchant sees (which nights are dear, which are closed), so any change to that calendar since it was shown
+ * makes the decision stale, while a change to another room type, or to the room's own description, does not.
  */
-export async function setNights(tx: Transaction, input: SetNightsInput, now: Date = new Date()): Promise<number> {
+async function takeNightsRevision(tx: Transaction, itemId: string, from: SaveFrom): Promise<void> {
+  const taken = await tx.$executeRaw`
+    UPDATE catalog_items
+    SET nights_revision = nights_revision + 1, nights_updated_by_id = ${from.userId}::uuid, nights_updated_at = now()
+    WHERE id = ${itemId}::uuid AND kind = 'ROOM' AND nights_revision = ${from.revision}`;
+  if (taken > 0) return;
+  await findRoom(tx, itemId);
+  const row = await tx.catalogItem.findFirst({ where: { id: itemId }, select: { nightsRevision: true, nightsUpdatedAt: true, nightsUpdatedById: true } });
+  throw await staleRevision(tx, "nights", row && { revision: row.nightsRevision, updatedAt: row.nightsUpdatedAt, updatedById: row.nightsUpdatedById });
+}
+
+/**
+ * Applies one bulk change to every night of the range on the chosen weekdays, in one statement: nothing is
+ * half-written. The change names the calendar revision it was made from (see takeNightsRevision). Nights before
+ * today (store time) are refused, as are more rooms than the type has. Returns how many nights were set.
+ */
+export async function setNights(tx: Transaction, input: SetNightsInput, from: SaveFrom, now: Date = new Date()): Promise<number> {
   const change = setNightsInputSchema.parse(input);
+  await takeNightsRevision(tx, change.itemId, from);
   const room = await findRoom(tx, change.itemId);
   if (daysBetween(storeToday(now), change.from) < 0) throw new RoomNightsError("nights.from.past", "from", { today: storeToday(now) });
   if (change.available !== undefined && change.available > room.rooms) {

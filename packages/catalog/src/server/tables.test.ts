@@ -4,12 +4,15 @@ import { superuser, testDatabase } from "@kaidian/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import {
-  createTable, deleteTable, listTables, MAX_SCENE_LENGTH, newTableCode, TABLE_CODE_PATTERN, tableLanding, tableLink, tableScene, updateTable,
+  createTable, deleteTable, listTables, MAX_SCENE_LENGTH, newTableCode, TABLE_CODE_PATTERN, tableInputSchema, tableLanding, tableLink, tableScene, updateTable,
 } from "./tables";
+import { arrangeEditor } from "./testing";
 
 let db: Database;
-beforeAll(() => {
+let userId: string;
+beforeAll(async () => {
   db = testDatabase();
+  userId = await arrangeEditor(db, "店长");
 });
 afterAll(() => db.disconnect());
 
@@ -38,6 +41,10 @@ describe("tables", () => {
     expect(tableLink("https://kaidian.example/", tenantId, a.code)).toBe(`https://kaidian.example/q/${tenantId}/${a.code}`);
   });
 
+  it("refuses a table name with a direction override, with the name's own message", () => {
+    expect(() => tableInputSchema.parse({ name: "A\u202E12", seats: 4 })).toThrow(/tables.name.invalid/);
+  });
+
   it("refuses a scene the Mini Program could not read or WeChat would not take", () => {
     expect(() => tableScene("a&b=c")).toThrow(/not one the Mini Program reads/);
     expect(() => tableScene("ABCDEFGHJ")).toThrow(/not one the Mini Program reads/);
@@ -51,10 +58,10 @@ describe("tables", () => {
     await expect(db.scoped({ tenantId }, (tx) => createTable(tx, tenantId, { name: "A1", seats: 2 }))).rejects.toMatchObject({
       code: "tables.name.taken", field: "name",
     });
-    await expect(db.scoped({ tenantId }, (tx) => updateTable(tx, tenantId, table.id, { name: "a2", seats: 4 }))).rejects.toMatchObject({
+    await expect(db.scoped({ tenantId }, (tx) => updateTable(tx, tenantId, table.id, { name: "a2", seats: 4 }, { userId, revision: 0 }))).rejects.toMatchObject({
       code: "tables.name.taken",
     });
-    const renamed = await db.scoped({ tenantId }, (tx) => updateTable(tx, tenantId, table.id, { name: "A1", seats: 8 }));
+    const renamed = await db.scoped({ tenantId }, (tx) => updateTable(tx, tenantId, table.id, { name: "A1", seats: 8 }, { userId, revision: 0 }));
     expect(renamed).toMatchObject({ name: "A1", seats: 8, code: table.code });
     // Another store may use the same name.
     const other = await arrangeRestaurant();
@@ -80,7 +87,7 @@ describe("tables", () => {
     const theirs = await arrangeRestaurant();
     const their = await db.scoped({ tenantId: theirs }, (tx) => createTable(tx, theirs, { name: "B1", seats: 4 }));
     expect(await db.scoped({ tenantId: mine }, listTables)).toEqual([]);
-    await expect(db.scoped({ tenantId: mine }, (tx) => updateTable(tx, mine, their.id, { name: "X", seats: 1 }))).rejects.toMatchObject({ code: "tables.notFound" });
+    await expect(db.scoped({ tenantId: mine }, (tx) => updateTable(tx, mine, their.id, { name: "X", seats: 1 }, { userId, revision: 0 }))).rejects.toMatchObject({ code: "tables.notFound" });
     await expect(db.scoped({ tenantId: mine }, (tx) => deleteTable(tx, their.id))).rejects.toMatchObject({ code: "tables.notFound" });
     // Writing a row into their store from mine is refused by row-level security.
     await expect(db.scoped({ tenantId: mine }, (tx) => createTable(tx, theirs, { name: "X", seats: 1 }))).rejects.toThrow(/row-level security/);

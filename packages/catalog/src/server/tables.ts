@@ -1,7 +1,7 @@
 // A restaurant's tables. Each has a short random code that its QR code carries, so renaming a table keeps its
 // printed code working, and a code says nothing about the store's size or layout.
 import { randomInt } from "node:crypto";
-import type { Database, Transaction } from "@kaidian/db";
+import { type Database, type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { z } from "zod";
 import { lineText } from "../text";
 
@@ -40,9 +40,10 @@ export const tableInputSchema = z.object({
 });
 export type TableInput = z.input<typeof tableInputSchema>;
 
-export type DiningTableView = { id: string; name: string; code: string; seats: number; position: number };
+/** A table as the dashboard shows it; `revision` is what a save of its form names. */
+export type DiningTableView = { id: string; name: string; code: string; seats: number; position: number; revision: number };
 
-const fields = { id: true, name: true, code: true, seats: true, position: true } as const;
+const fields = { id: true, name: true, code: true, seats: true, position: true, revision: true } as const;
 
 /** The Mini Program code's scene for a table: what its page reads as `scene` (see lib/dining.js). */
 export function tableScene(code: string): string {
@@ -100,12 +101,21 @@ export async function createTable(tx: Transaction, tenantId: string, input: Tabl
   });
 }
 
-export async function updateTable(tx: Transaction, tenantId: string, id: string, input: TableInput): Promise<DiningTableView> {
+/** Renames or re-seats the table, if nobody changed it since the form was opened at `from.revision` (one conditional UPDATE). */
+export async function updateTable(tx: Transaction, tenantId: string, id: string, input: TableInput, from: SaveFrom): Promise<DiningTableView> {
   const table = tableInputSchema.parse(input);
   await lockTables(tx, tenantId);
   await findTable(tx, id);
   await refuseTakenName(tx, table.name, id);
-  return tx.diningTable.update({ where: { tenantId_id: { tenantId, id } }, data: table, select: fields });
+  const saved = await tx.diningTable.updateMany({
+    where: { tenantId, id, revision: from.revision },
+    data: { ...table, revision: { increment: 1 }, updatedById: from.userId },
+  });
+  if (saved.count === 0) {
+    const row = await tx.diningTable.findFirst({ where: { id }, select: { revision: true, updatedAt: true, updatedById: true } });
+    throw await staleRevision(tx, "table", row);
+  }
+  return findTable(tx, id);
 }
 
 export async function deleteTable(tx: Transaction, id: string): Promise<void> {

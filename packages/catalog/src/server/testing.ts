@@ -17,16 +17,24 @@ export function itemInput(kind: ItemKind, fields: Partial<ItemEditInput> = {}): 
   return { kind, categoryId: null, title: "招牌", priceFen: 1800, details: sampleDetails[kind], ...fields } as ItemEditInput;
 }
 
-export type ArrangedStore = { tenantId: string; categories: string[]; items: string[] };
+/** `userId`: the store's owner, who edits in the tests. */
+export type ArrangedStore = { tenantId: string; userId: string; categories: string[]; items: string[] };
+
+/** A person of the dashboard, to save as (and be named in a conflict). */
+export async function arrangeEditor(db: Database, name: string): Promise<string> {
+  const email = `${randomUUID().slice(0, 8)}@example.test`;
+  return (await db.scoped({}, (tx) => tx.user.create({ data: { email, name, passwordHash: "not-used" }, select: { id: true } }))).id;
+}
 
 export async function arrangeCatalogStore(db: Database, kind: ItemKind): Promise<ArrangedStore> {
   const tenantId = randomUUID();
+  const userId = await arrangeEditor(db, "店长");
   return db.scoped({ tenantId }, async (tx) => {
     await tx.tenant.create({ data: { id: tenantId, name: "测试店", slug: `test-${tenantId}`, templateId: templateOf[kind] } });
     const first = await createCategory(tx, tenantId, { name: "招牌" });
     const second = await createCategory(tx, tenantId, { name: "小吃" });
     const a = await createItem(tx, tenantId, kind, itemInput(kind, { categoryId: first.id, title: "第一" }));
     const b = await createItem(tx, tenantId, kind, itemInput(kind, { categoryId: first.id, title: "第二", description: "两行\n描述, 带\"引号\"" }));
-    return { tenantId, categories: [first.id, second.id], items: [a.id, b.id] };
+    return { tenantId, userId, categories: [first.id, second.id], items: [a.id, b.id] };
   });
 }

@@ -43,7 +43,6 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "🇨🇳🇫🇷 flags",
   "مرحبا بالعالم",
   "שלום עולם",
-  "\u202Eevil override",
   "zero\u200Bwidth",
   "\uFEFFbyte order mark",
   "line\u2028separator",
@@ -65,6 +64,8 @@ export const REFUSED_STRINGS: readonly { text: string; field: "store name" | "pa
   { text: "\u001b[31mred", field: "paragraph", because: "invisible control character" },
   { text: "broken \uD800 surrogate", field: "paragraph", because: "unpaired surrogate" },
   { text: "two\nlines", field: "store name", because: "single line" },
+  { text: "\u202Eevil override", field: "store name", because: "text-direction override" },
+  { text: "isolate \u2067עברית\u2069", field: "store name", because: "text-direction override" },
   { text: "店".repeat(31), field: "store name", because: "Too big" },
   { text: "店".repeat(2001), field: "paragraph", because: "Too big" },
 ];

@@ -6,6 +6,7 @@ import { format, type Dictionary } from "@/i18n";
 import { type CatalogActionResult, deleteCategoryAction, moveCategoryAction, saveCategoryAction } from "@/server/actions/catalog";
 import { Button } from "../ui/button";
 import { EmptyState } from "../ui/card";
+import { ReloadButton } from "../ui/reload-button";
 import { ErrorText, inputClass, smallButtonClass } from "./inputs";
 import { RowAction } from "./row-action";
 
@@ -24,6 +25,7 @@ function NameForm({ t, store, category, onDone }: { t: Dictionary; store: string
     <form action={run} className="flex flex-wrap items-start gap-2" noValidate>
       <input type="hidden" name="store" value={store} />
       {category && <input type="hidden" name="id" value={category.id} />}
+      {category && <input type="hidden" name="revision" value={category.revision} />}
       <div className="min-w-40 flex-1 space-y-1">
         <label htmlFor={id} className="sr-only">{category ? format(words.renameNamed, { name: category.name }) : words.name}</label>
         <input
@@ -31,6 +33,7 @@ function NameForm({ t, store, category, onDone }: { t: Dictionary; store: string
           aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass(error)}
         />
         <ErrorText id={`${id}-error`} message={error} />
+        {state && !state.ok && state.stale && <ReloadButton label={t.edits.reload} />}
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>{category ? words.save : words.add}</Button>
       {category && <Button type="button" variant="secondary" onClick={onDone}>{words.cancel}</Button>}

@@ -1,6 +1,7 @@
 "use client";
 // One item's form, for the store's kind. It keeps what the merchant typed as typed; a save that is refused (here
-// by the catalog's schema, or by the server) marks each field with its message and loses nothing.
+// by the catalog's schema, or by the server) marks each field with its message and loses nothing. A save names the
+// revision the form opened; if someone saved the item since, the refusal says who and offers a reload.
 import { type Item, itemEditSchema, type ItemKind, type Problem, problemsOf } from "@kaidian/catalog";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
@@ -24,7 +25,7 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
   store: string;
   kind: ItemKind;
   categories: { id: string; name: string }[];
-  item: Item | null;
+  item: (Item & { revision: number }) | null;
   listHref: string;
   backLabel: string;
 }) {
@@ -33,6 +34,7 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
   const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
+  const [stale, setStale] = useState(false);
   const [pending, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
 
@@ -59,7 +61,7 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
     if (all.length > 0) return refuse(all);
     startTransition(async () => {
       try {
-        const result = await saveItemAction({ store, id: item?.id, item: input });
+        const result = await saveItemAction(item ? { store, id: item.id, revision: item.revision, item: input } : { store, item: input });
         if (result.ok) {
           router.push(listHref);
           router.refresh();
@@ -67,6 +69,7 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
         }
         setFieldErrors(result.fieldErrors ?? {});
         setFormError(result.message);
+        setStale(result.stale === true);
       } catch {
         setFormError(words.failed);
       }
@@ -116,7 +119,7 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
         {kind === "room" && <RoomFields t={t} draft={draft} onDraft={setDraft} errors={errors} />}
         {kind === "dish" && <OptionGroupsEditor t={t} draft={draft} onDraft={setDraft} errors={errors} />}
       </Card>
-      <FormError message={formError} />
+      <FormError message={formError} reload={stale ? t.edits.reload : undefined} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending} aria-disabled={pending}>{pending ? words.saving : words.save}</Button>
         <a href={listHref} className="text-sm text-slate-600 underline-offset-2 hover:underline">

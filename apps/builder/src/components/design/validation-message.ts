@@ -10,5 +10,6 @@ export function validationMessage(issue: z.core.$ZodIssue, field: string, words:
   if (issue.code === "invalid_format") return field === "phone" ? words.phone : words.invalid;
   if (issue.message.includes("control character")) return words.control;
   if (issue.message.includes("single line")) return words.singleLine;
+  if (issue.message.includes("text-direction override")) return words.direction;
   return words.invalid;
 }

@@ -10,9 +10,12 @@ import { MonthGrid, type Range } from "./month-grid";
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 const inputClass = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm";
 
-/** The month grid and the bulk form beside it: picking days in the grid fills the form's dates. */
-export function RatesEditor({ t, store, itemId, gridLabel, nights, today }: {
-  t: Dictionary; store: string; itemId: string; gridLabel: string; nights: Night[]; today: string;
+/**
+ * The month grid and the bulk form beside it: picking days in the grid fills the form's dates. A change names the
+ * calendar's `revision` it was made from; if someone changed the room's nights since, it is refused, saying who.
+ */
+export function RatesEditor({ t, store, itemId, revision, gridLabel, nights, today }: {
+  t: Dictionary; store: string; itemId: string; revision: number; gridLabel: string; nights: Night[]; today: string;
 }) {
   const [state, action] = useActionState(setNightsAction, {});
   const v = state.result ? {} : (state.values ?? {});
@@ -35,8 +38,9 @@ export function RatesEditor({ t, store, itemId, gridLabel, nights, today }: {
       <form action={action} noValidate aria-labelledby="rates-form-title" className="space-y-4" key={JSON.stringify(state)}>
         <h2 id="rates-form-title" className="text-base font-semibold">{t.rates.form.title}</h2>
         {state.result && <p role="status" className="rounded-lg border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-brand-800">{format(t.rates.form.saved, { count: state.result.count })}</p>}
-        <FormError message={errors.itemId ?? state.formError} />
+        <FormError message={errors.itemId ?? state.formError} reload={state.stale ? t.edits.reload : undefined} />
         <input type="hidden" name="store" value={store} />
+        <input type="hidden" name="revision" value={revision} />
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="weekdays" value={[...weekdays].sort().join(",")} />
         <div className="grid grid-cols-2 gap-3">

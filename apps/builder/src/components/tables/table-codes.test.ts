@@ -23,7 +23,7 @@ function modulesOf(svg: string): Set<string> {
 describe("table codes", () => {
   it("draw each table's link, exactly, as the QR code's modules", async () => {
     const tenantId = randomUUID();
-    const [card] = await tableCards(tenantId, [{ id: "t1", name: "A12", code: "K7QX2M", seats: 4, position: 0 }], "https://kaidian.example/");
+    const [card] = await tableCards(tenantId, [{ id: "t1", name: "A12", code: "K7QX2M", seats: 4, position: 0, revision: 0 }], "https://kaidian.example/");
     expect(card).toMatchObject({ name: "A12", scene: "t=K7QX2M", link: `https://kaidian.example/q/${tenantId}/K7QX2M` });
 
     const qr = QRCode.create(card!.link, { errorCorrectionLevel: "M" });

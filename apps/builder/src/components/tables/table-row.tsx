@@ -3,9 +3,10 @@ import { type InputHTMLAttributes, useActionState, useState } from "react";
 import { type Dictionary, format } from "@/i18n";
 import { deleteTableAction, updateTableAction } from "@/server/actions/tables";
 import { Button } from "../ui/button";
+import { ReloadButton } from "../ui/reload-button";
 import { SubmitButton } from "../ui/submit-button";
 
-type Table = { id: string; name: string; code: string; seats: number };
+type Table = { id: string; name: string; code: string; seats: number; revision: number };
 
 /** One table: its facts, or the form that edits them; and its delete button. */
 export function TableRow({ t, store, table }: { t: Dictionary; store: string; table: Table }) {
@@ -24,11 +25,17 @@ export function TableRow({ t, store, table }: { t: Dictionary; store: string; ta
         <form action={update} noValidate className="grid gap-3 sm:grid-cols-[1fr_8rem_auto_auto] sm:items-start" aria-label={format(t.tables.editLabel, { name: table.name })}>
           <input type="hidden" name="store" value={store} />
           <input type="hidden" name="tableId" value={table.id} />
+          <input type="hidden" name="revision" value={table.revision} />
           <Input id={`name-${table.id}`} label={t.tables.name} name="name" maxLength={12} defaultValue={v.name ?? table.name} error={state.fieldErrors?.name} autoFocus />
           <Input id={`seats-${table.id}`} label={t.tables.seats} name="seats" type="number" min={1} max={50} defaultValue={v.seats ?? String(table.seats)} error={state.fieldErrors?.seats} />
           <div className="sm:pt-7"><SubmitButton pendingLabel={t.common.loading}>{t.tables.save}</SubmitButton></div>
           <div className="sm:pt-7"><Button type="button" variant="secondary" onClick={() => setEditing(false)}>{t.tables.cancel}</Button></div>
-          {state.formError && <p role="alert" className="text-sm text-red-600 sm:col-span-4">{state.formError}</p>}
+          {state.formError && (
+            <p role="alert" className="text-sm text-red-600 sm:col-span-4">
+              {state.formError}
+              {state.stale && <ReloadButton label={t.edits.reload} />}
+            </p>
+          )}
         </form>
       </li>
     );

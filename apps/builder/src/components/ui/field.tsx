@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { ReloadButton } from "./reload-button";
 
 type Frame = { label: ReactNode; name: string; error?: string; hint?: ReactNode };
 
@@ -46,7 +47,16 @@ export function TextAreaField({ label, name, error, hint, monospace, ...textarea
   );
 }
 
-export function FormError({ message }: { message?: string }) {
+/** The form's own message; with `reload` (a refused stale save), a button that reloads to show the other save. */
+export function FormError({ message, reload }: { message?: string; reload?: string }) {
   if (!message) return null;
+  if (reload) {
+    return (
+      <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        {message}
+        <ReloadButton label={reload} />
+      </p>
+    );
+  }
   return <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{message}</p>;
 }

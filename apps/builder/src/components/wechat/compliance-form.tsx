@@ -1,5 +1,6 @@
 "use client";
-// The publishing pathway, license holder, filings, category and (for restaurants) food license.
+// The publishing pathway, license holder, filings, category and (for restaurants) food license. A save names the
+// profile's `revision`, so one made over someone else's save is refused, saying who.
 import type { ComplianceProfile } from "@kaidian/publishing";
 import { useActionState } from "react";
 import { format, type Dictionary } from "@/i18n";
@@ -10,7 +11,9 @@ import { SubmitButton } from "../ui/submit-button";
 const PATHWAYS = ["internationalEntity", "chineseEntity", "localPartner"] as const;
 const FILINGS = ["notStarted", "inProgress", "approved"] as const;
 
-export function ComplianceForm({ t, store, profile, category, needsFoodLicense }: { t: Dictionary; store: string; profile: ComplianceProfile; category: string; needsFoodLicense: boolean }) {
+export function ComplianceForm({ t, store, profile, revision, category, needsFoodLicense }: {
+  t: Dictionary; store: string; profile: ComplianceProfile; revision: number; category: string; needsFoodLicense: boolean;
+}) {
   const [state, action] = useActionState(saveComplianceAction, {});
   const words = t.wechat;
   const v = state.values;
@@ -19,6 +22,7 @@ export function ComplianceForm({ t, store, profile, category, needsFoodLicense }
   return (
     <form action={action} noValidate className="space-y-4" key={JSON.stringify(state)}>
       <input type="hidden" name="store" value={store} />
+      <input type="hidden" name="revision" value={revision} />
       <fieldset aria-describedby={errors.pathway ? "pathway-error" : undefined}>
         <legend className="mb-2 text-sm font-medium text-slate-800">{words.pathway}</legend>
         <div className="grid gap-2 md:grid-cols-3">
@@ -51,7 +55,7 @@ export function ComplianceForm({ t, store, profile, category, needsFoodLicense }
         <input type="checkbox" name="categoryConfirmed" defaultChecked={v ? v.categoryConfirmed === "on" : profile.categoryConfirmed} className="mt-0.5" />
         <span>{format(words.categoryConfirm, { category })}</span>
       </label>
-      <FormError message={state.formError} />
+      <FormError message={state.formError} reload={state.stale ? t.edits.reload : undefined} />
       {state.result?.saved && <p role="status" className="text-sm text-brand-700">{words.saved}</p>}
       <SubmitButton pendingLabel={t.common.loading}>{words.save}</SubmitButton>
     </form>

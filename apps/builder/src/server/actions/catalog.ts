@@ -6,7 +6,7 @@ import {
   CatalogError, CatalogInputError, createCategory, createItem, CsvImportError, type CsvImportResult, decodeCsv, deleteCategory,
   deleteItem, importCatalogCsv, moveCategory, moveItem, renameCategory, setDishSoldOut, setItemVisible, updateItem,
 } from "@kaidian/catalog/server";
-import type { Transaction } from "@kaidian/db";
+import { StaleRevisionError, type Transaction } from "@kaidian/db";
 import { can, inStore, type StoreAccess, storeRefSchema } from "@kaidian/tenancy";
 import { templates } from "@kaidian/templates";
 import { revalidatePath } from "next/cache";
@@ -16,8 +16,10 @@ import { errorMessage, format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "../db";
 import { requireStore } from "../session";
+import { revisionField, staleEditMessage } from "../stale-edit";
 
-export type CatalogActionResult = { ok: true; id?: string } | { ok: false; message?: string; fieldErrors?: Record<string, string> };
+/** `stale`: someone saved first; the form offers a reload and keeps what was typed until then. */
+export type CatalogActionResult = { ok: true; id?: string } | { ok: false; message?: string; fieldErrors?: Record<string, string>; stale?: boolean };
 
 const idSchema = z.string().min(1).max(64);
 
@@ -29,7 +31,7 @@ async function catalogAction<S extends z.ZodType<{ store: string }>>(
   input: unknown,
   work: (tx: Transaction, access: StoreAccess, input: z.infer<S>) => Promise<string | void>,
 ): Promise<CatalogActionResult> {
-  const { t } = await currentDictionary();
+  const { t, locale } = await currentDictionary();
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, message: errorMessage(t, "form.invalid") };
   const access = await requireStore(parsed.data.store);
@@ -47,17 +49,20 @@ async function catalogAction<S extends z.ZodType<{ store: string }>>(
       const message = format(t.catalog.errors[error.code], error.params);
       return error.field ? { ok: false, message, fieldErrors: { [error.field]: message } } : { ok: false, message };
     }
+    if (error instanceof StaleRevisionError) return { ok: false, message: staleEditMessage(t, locale, error), stale: true };
     throw error;
   }
 }
 
-const saveItemSchema = z.object({ store: storeRefSchema, id: idSchema.optional(), item: z.unknown() });
+/** A new item (no `id`), or the item `id` as its form opened it at `revision`. */
+const saveItemSchema = z.object({ store: storeRefSchema, id: idSchema.optional(), revision: revisionField.optional(), item: z.unknown() });
 
 /** Creates the item, or replaces the item `id`, from the item form; the catalog checks every field. */
 export async function saveItemAction(input: z.input<typeof saveItemSchema>): Promise<CatalogActionResult> {
-  return catalogAction(saveItemSchema, input, async (tx, access, { id, item }) => {
+  return catalogAction(saveItemSchema, input, async (tx, access, { id, revision, item }) => {
     if (id === undefined) return (await createItem(tx, access.store.id, kindOf(access), item)).id;
-    await updateItem(tx, access.store.id, kindOf(access), id, item);
+    if (revision === undefined) throw new CatalogInputError([{ path: ["revision"], code: "required" }]);
+    await updateItem(tx, access.store.id, kindOf(access), id, item, { userId: access.userId, revision });
     return id;
   });
 }
@@ -73,11 +78,11 @@ export async function deleteItemAction(_: CatalogActionResult | null, formData: 
 const flagSchema = rowSchema.extend({ value: z.enum(["true", "false"]).transform((value) => value === "true") });
 
 export async function setItemVisibleAction(_: CatalogActionResult | null, formData: FormData): Promise<CatalogActionResult> {
-  return catalogAction(flagSchema, fields(formData), (tx, access, { id, value }) => setItemVisible(tx, access.store.id, id, value));
+  return catalogAction(flagSchema, fields(formData), (tx, access, { id, value }) => setItemVisible(tx, access.store.id, id, value, access.userId));
 }
 
 export async function setDishSoldOutAction(_: CatalogActionResult | null, formData: FormData): Promise<CatalogActionResult> {
-  return catalogAction(flagSchema, fields(formData), (tx, access, { id, value }) => setDishSoldOut(tx, access.store.id, id, value));
+  return catalogAction(flagSchema, fields(formData), (tx, access, { id, value }) => setDishSoldOut(tx, access.store.id, id, value, access.userId));
 }
 
 const moveSchema = rowSchema.extend({ direction: z.enum(["up", "down"]) });
@@ -94,13 +99,14 @@ export async function deleteCategoryAction(_: CatalogActionResult | null, formDa
   return catalogAction(rowSchema, fields(formData), (tx, access, { id }) => deleteCategory(tx, access.store.id, id));
 }
 
-const categorySchema = z.object({ store: storeRefSchema, id: idSchema.optional(), name: z.string() });
+const categorySchema = z.object({ store: storeRefSchema, id: idSchema.optional(), revision: revisionField.optional(), name: z.string() });
 
-/** Adds a category, or renames the category `id`. */
+/** Adds a category, or renames the category `id` as its form opened it at `revision`. */
 export async function saveCategoryAction(_: CatalogActionResult | null, formData: FormData): Promise<CatalogActionResult> {
-  return catalogAction(categorySchema, fields(formData), async (tx, access, { id, name }) => {
+  return catalogAction(categorySchema, fields(formData), async (tx, access, { id, revision, name }) => {
     if (id === undefined || id === "") return (await createCategory(tx, access.store.id, { name })).id;
-    await renameCategory(tx, access.store.id, id, { name });
+    if (revision === undefined) throw new CatalogInputError([{ path: ["revision"], code: "required" }]);
+    await renameCategory(tx, access.store.id, id, { name }, { userId: access.userId, revision });
   });
 }
 
@@ -126,7 +132,7 @@ export async function importCatalogAction(_: ImportState | null, formData: FormD
   if (!isCsvKind(kind)) return { ok: false, message: errorMessage(t, "form.invalid") };
   const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
   try {
-    const result = await inStore(database(), access, (tx) => importCatalogCsv(tx, access.store.id, kind, text));
+    const result = await inStore(database(), access, (tx) => importCatalogCsv(tx, access.store.id, kind, text, access.userId));
     revalidatePath(`/stores/${access.store.slug}`, "layout");
     return { ok: true, result };
   } catch (error) {

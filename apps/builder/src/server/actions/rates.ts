@@ -7,6 +7,7 @@ import { z } from "zod";
 import { database } from "../db";
 import { formAction } from "../form-action";
 import { requireStore } from "../session";
+import { revisionField } from "../stale-edit";
 
 const YUAN = /^\d{1,7}(\.\d{1,2})?$/;
 
@@ -15,6 +16,8 @@ const YUAN = /^\d{1,7}(\.\d{1,2})?$/;
 const bulkFormSchema = z
   .object({
     store: storeRefSchema,
+    /** The calendar's revision when the form was shown. */
+    revision: revisionField,
     itemId: z.string(),
     from: z.string(),
     to: z.string(),
@@ -29,20 +32,20 @@ const bulkFormSchema = z
     if (rateMode === "set" && !YUAN.test(rate)) context.issues.push({ code: "custom", input: rate, path: ["rate"], message: "nights.rate.invalid" });
     if (roomsMode === "set" && !/^\d{1,3}$/.test(available)) context.issues.push({ code: "custom", input: available, path: ["available"], message: "nights.available.invalid" });
   })
-  .transform(({ rateMode, rate, roomsMode, available, ...rest }): SetNightsInput & { store: string } => ({
+  .transform(({ rateMode, rate, roomsMode, available, ...rest }): SetNightsInput & { store: string; revision: number } => ({
     ...rest,
     rateFen: rateMode === "set" ? Math.round(Number(rate) * 100) : rateMode === "base" ? null : undefined,
     available: roomsMode === "set" ? Number(available) : undefined,
     closed: roomsMode === "closed" || undefined,
   }))
   // Paths stay flat (from, to, available...), so each message lands on its field.
-  .pipe(z.intersection(z.object({ store: storeRefSchema }), setNightsInputSchema));
+  .pipe(z.intersection(z.object({ store: storeRefSchema, revision: z.int() }), setNightsInputSchema));
 
-export const setNightsAction = formAction(bulkFormSchema, async ({ store, ...change }) => {
+export const setNightsAction = formAction(bulkFormSchema, async ({ store, revision, ...change }) => {
   const access = await requireStore(store);
   assertCan(access.roles, "catalog");
   try {
-    const count = await inStore(database(), access, (tx) => setNights(tx, change));
+    const count = await inStore(database(), access, (tx) => setNights(tx, change, { userId: access.userId, revision }));
     revalidatePath(`/stores/${access.store.slug}/rates`);
     return { count };
   } catch (error) {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { database } from "../db";
 import { formAction } from "../form-action";
 import { requireStore } from "../session";
+import { revisionField } from "../stale-edit";
 
 async function editTables<T>(store: string, work: (access: StoreAccess) => Promise<T>): Promise<T> {
   const access = await requireStore(store);
@@ -26,8 +27,9 @@ export const addTableAction = formAction(tableInputSchema.extend({ store: storeR
 );
 
 export const updateTableAction = formAction(
-  tableInputSchema.extend({ store: storeRefSchema, tableId: z.string().max(64) }),
-  ({ store, tableId, ...table }) => editTables(store, (access) => inStore(database(), access, (tx) => updateTable(tx, access.store.id, tableId, table))),
+  tableInputSchema.extend({ store: storeRefSchema, tableId: z.string().max(64), revision: revisionField }),
+  ({ store, tableId, revision, ...table }) =>
+    editTables(store, (access) => inStore(database(), access, (tx) => updateTable(tx, access.store.id, tableId, table, { userId: access.userId, revision }))),
 );
 
 export const deleteTableAction = formAction(z.object({ store: storeRefSchema, tableId: z.string().max(64) }), ({ store, tableId }) =>

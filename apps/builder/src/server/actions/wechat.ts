@@ -20,6 +20,7 @@ import { auditActor } from "../audit";
 import { formAction } from "../form-action";
 import { wechatPage } from "../publishing";
 import { requireStore } from "../session";
+import { revisionField } from "../stale-edit";
 
 async function editWechat<T>(store: string, work: (access: Awaited<ReturnType<typeof requireStore>>) => Promise<T>): Promise<T> {
   const access = await requireStore(store);
@@ -29,11 +30,11 @@ async function editWechat<T>(store: string, work: (access: Awaited<ReturnType<ty
   return result;
 }
 
-export const saveWechatAppAction = formAction(wechatSettingsInputSchema.extend({ store: storeRefSchema }), ({ store, ...input }) =>
+export const saveWechatAppAction = formAction(wechatSettingsInputSchema.extend({ store: storeRefSchema, revision: revisionField }), ({ store, revision, ...input }) =>
   editWechat(store, async (access) => {
     const actor = await auditActor(access.userId);
     return inStore(database(), access, async (tx) => {
-      const saved = await saveWechatSettings(tx, access.store.id, access.userId, input);
+      const saved = await saveWechatSettings(tx, access.store.id, { userId: access.userId, revision }, input);
       await recordAudit(tx, { tenantId: access.store.id, actor, action: "wechat.settingsChanged", details: { appid: input.appid, robot: input.robot } });
       return saved;
     });
@@ -67,11 +68,11 @@ export const saveUploadKeyAction = formAction(
   },
 );
 
-export const saveComplianceAction = formAction(complianceFormSchema.extend({ store: storeRefSchema }), ({ store, ...profile }) =>
+export const saveComplianceAction = formAction(complianceFormSchema.extend({ store: storeRefSchema, revision: revisionField }), ({ store, revision, ...profile }) =>
   editWechat(store, async (access) => {
     const actor = await auditActor(access.userId);
     await inStore(database(), access, async (tx) => {
-      await saveComplianceProfile(tx, access.store.id, access.userId, profile);
+      await saveComplianceProfile(tx, access.store.id, { userId: access.userId, revision }, profile);
       await recordAudit(tx, { tenantId: access.store.id, actor, action: "wechat.complianceChanged", details: { pathway: profile.pathway } });
     });
     return { saved: true };

@@ -25,9 +25,12 @@ beforeAll(async () => {
   db = testDatabase();
   hotel = await arrangeStore(db, { name: "湖畔民宿", templateId: "hotel", publish: true });
   room = (await rooms(hotel))[0]!;
+  const owner = await db.scoped({}, (tx) =>
+    tx.user.create({ data: { email: `owner-${randomUUID().slice(0, 8)}@example.test`, name: "店长", passwordHash: "not-used" }, select: { id: true } }),
+  );
   await db.scoped({ tenantId: hotel }, async (tx) => {
-    await setNights(tx, { itemId: room.id, from: addDays(from, 1), to: addDays(from, 1), rateFen: 99900 });
-    await setNights(tx, { itemId: room.id, from: addDays(from, 2), to: addDays(from, 2), closed: true });
+    await setNights(tx, { itemId: room.id, from: addDays(from, 1), to: addDays(from, 1), rateFen: 99900 }, { userId: owner.id, revision: 0 });
+    await setNights(tx, { itemId: room.id, from: addDays(from, 2), to: addDays(from, 2), closed: true }, { userId: owner.id, revision: 1 });
   });
 });
 

@@ -71,6 +71,7 @@ export default async function RatesPage({ params, searchParams }: {
           t={t}
           store={access.store.slug}
           itemId={room.id}
+          revision={calendar.room.nightsRevision}
           gridLabel={format(t.rates.gridLabel, { room: room.title, month: monthLabel })}
           nights={calendar.nights}
           today={calendar.today}

@@ -24,7 +24,7 @@ export default async function WechatSettingsPage({ params }: { params: Promise<{
       <PageHeader title={words.title} lead={words.lead} />
       <div className="grid gap-4 xl:grid-cols-2">
         <Card title={words.app}>
-          <WechatAppForm t={t} store={store} appid={settings?.appid ?? ""} robot={settings?.robot ?? 1} />
+          <WechatAppForm t={t} store={store} appid={settings?.appid ?? ""} robot={settings?.robot ?? 1} revision={settings?.revision ?? 0} />
           <hr className="my-5 border-slate-100" />
           <h3 className="mb-3 text-sm font-semibold text-slate-900">{words.key}</h3>
           <UploadKeyForm
@@ -48,7 +48,7 @@ export default async function WechatSettingsPage({ params }: { params: Promise<{
         </Card>
         <Card title={words.compliance} className="xl:col-span-2">
           <p className="mb-4 text-sm text-slate-600">{words.complianceLead}</p>
-          <ComplianceForm t={t} store={store} profile={compliance.profile} category={category[locale]} needsFoodLicense={templateId === "restaurant"} />
+          <ComplianceForm t={t} store={store} profile={compliance.profile} revision={compliance.revision} category={category[locale]} needsFoodLicense={templateId === "restaurant"} />
         </Card>
         <Card title={words.privacy} className="xl:col-span-2">
           <p className="mb-4 text-sm text-slate-600">{words.privacyLead}</p>
