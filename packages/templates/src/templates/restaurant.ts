@@ -8,7 +8,7 @@ const spiceOptions = { name: "辣度", required: true, options: [{ name: "不辣
 
 export const restaurant = defineTemplate({
   id: "restaurant",
-  version: "1.1.0",
+  version: "1.2.0",
   name: t("餐厅点餐", "Restaurant ordering"),
   description: t(
     "菜单分类、菜品规格（份量、辣度）、扫码桌号点餐、堂食/外带与排队取号。",
@@ -66,7 +66,7 @@ export const restaurant = defineTemplate({
             { id: "menu", type: "menu", settings: {} },
           ],
         },
-        profile: { title: "我的", sections: [{ id: "card", type: "member-card", settings: { title: "老街食客卡", cardColor: "#7b241c" } }] },
+        profile: { title: "我的", sections: [{ id: "card", type: "member-card", settings: { title: "食客卡", cardColor: "#7b241c" } }] },
         store: { title: "门店", sections: [{ id: "info", type: "store-info", settings: {} }] },
       },
     },
