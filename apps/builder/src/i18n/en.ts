@@ -604,7 +604,7 @@ export const en: Dictionary = {
   tables: {
     nav: "Tables",
     title: "Tables",
-    lead: "Each table has its own code. Guests scan the QR code on the table to open the order page, and their order carries the table.",
+    lead: "Each table has its own code. Guests scan the QR code on the table to open the order page, which shows their table; online ordering is not available yet, so guests order with the staff.",
     name: "Table name",
     nameHint: "Such as A12 or Room 1, up to 12 characters.",
     seats: "Seats",
@@ -630,7 +630,7 @@ export const en: Dictionary = {
       "1": "Sign in to the WeChat Official Accounts Platform (mp.weixin.qq.com) and open Development → Development settings → Open the Mini Program by scanning an ordinary link QR code.",
       "2": "Add a rule with this QR code prefix: {prefix}",
       "3": "Download the verification file as the page asks, send it to us to place under that address, and set the page to pages/order/index.",
-      "4": "Once the rule is published, guests scanning a table code in WeChat open the order page with their table; other apps show a page asking them to scan with WeChat.",
+      "4": "Once the rule is published, guests scanning a table code in WeChat open the order page showing their table; other apps show a page asking them to scan with WeChat.",
     },
     landing: {
       title: "{store} · {table}",
@@ -737,6 +737,12 @@ export const en: Dictionary = {
       soon: "Not yet available",
     },
     saveRefused: "Not saved: {place}: {message}",
+    reach: {
+      lan: "This link uses this computer's address on the local network, {base}: only phones on the same Wi-Fi can open it. For any phone, deploy publicly and set PUBLIC_URL.",
+      thisComputer: "Only this computer can open this link ({base}): a phone scanning it gets nothing. Connect this computer to the phone's Wi-Fi, or deploy publicly and set PUBLIC_URL.",
+    },
+    fixChecks: "Open the store's publish page to fix them",
+    ownerOnlyTemplate: "Switching templates changes the whole store: only the owner can do it.",
     settings: { rename: "Edit store info", renameHint: "Change the name, phone and address under Design → Store info; once saved, they show everywhere." },
   },
   common: { loading: "Working…" },

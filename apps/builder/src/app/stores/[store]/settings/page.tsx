@@ -38,7 +38,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
             <dt className="text-slate-500">{t.overview.template}</dt>
             <dd>
               {templates[access.store.templateId].name[locale]}
-              {can(access.roles, "design") && (
+              {can(access.roles, "settings") && (
                 <Link href={`/stores/${access.store.slug}/template`} className="ml-3 text-brand-700 underline-offset-2 hover:underline">
                   {t.templateSwitch.change}
                 </Link>

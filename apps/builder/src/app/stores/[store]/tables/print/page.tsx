@@ -4,12 +4,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PrintButton } from "@/components/tables/print-button";
-import { publicUrl, tableCards } from "@/components/tables/table-codes";
+import { PhoneReachNotice } from "@/components/preview/phone-reach-notice";
+import { tableCards } from "@/components/tables/table-codes";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "@/server/db";
+import { phoneAddress } from "@/server/phone-address";
 import { requireStore } from "@/server/session";
 
 // On paper: A4, only the cards (the dashboard's bars and this page's header and setup notes are hidden), no card
@@ -29,7 +31,8 @@ export default async function PrintTablesPage({ params }: { params: Promise<{ st
   const { t } = await currentDictionary();
   if (!can(access.roles, "catalog")) return <Forbidden t={t} role={access.role} />;
   const tables = await inStore(database(), access, listTables);
-  const cards = await tableCards(access.store.id, tables);
+  const address = phoneAddress();
+  const cards = await tableCards(access.store.id, tables, address.base);
   const store = access.store.slug;
 
   return (
@@ -46,10 +49,11 @@ export default async function PrintTablesPage({ params }: { params: Promise<{ st
             </div>
           }
         />
+        <PhoneReachNotice address={address} words={t.storeSetup.reach} />
         <Card title={t.tables.setupTitle} className="mb-6">
           <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
             {(["1", "2", "3", "4"] as const).map((step) => (
-              <li key={step}>{format(t.tables.setupSteps[step], { prefix: `${publicUrl()}/q/${access.store.id}/` })}</li>
+              <li key={step}>{format(t.tables.setupSteps[step], { prefix: `${address.base}/q/${access.store.id}/` })}</li>
             ))}
           </ol>
         </Card>
