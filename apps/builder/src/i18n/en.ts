@@ -711,6 +711,7 @@ export const en: Dictionary = {
     same: "The store already uses this template.",
     change: "Change template",
   },
+  serverError: { title: "Something went wrong.", body: "The page could not be shown; nothing you saved was lost. Please try again.", retry: "Try again", home: "Home", reference: "Reference" },
   // A merchant's first hour: the store's own details, the guided steps, where phones can open links.
   storeSetup: {
     location: { latitude: "Latitude", longitude: "Longitude" },
@@ -741,6 +742,7 @@ export const en: Dictionary = {
       lan: "This link uses this computer's address on the local network, {base}: only phones on the same Wi-Fi can open it. For any phone, deploy publicly and set PUBLIC_URL.",
       thisComputer: "Only this computer can open this link ({base}): a phone scanning it gets nothing. Connect this computer to the phone's Wi-Fi, or deploy publicly and set PUBLIC_URL.",
     },
+    previewTable: "Preview this table's order page on a phone",
     fixChecks: "Open the store's publish page to fix them",
     ownerOnlyTemplate: "Switching templates changes the whole store: only the owner can do it.",
     settings: { rename: "Edit store info", renameHint: "Change the name, phone and address under Design → Store info; once saved, they show everywhere." },

@@ -710,6 +710,7 @@ export const zhCN = {
     same: "店铺已在使用此模板。",
     change: "更换模板",
   },
+  serverError: { title: "出了点问题", body: "页面没能打开，你的数据没有丢失。请稍后重试。", retry: "重试", home: "返回首页", reference: "错误编号" },
   // A merchant's first hour: the store's own details, the guided steps, where phones can open links.
   storeSetup: {
     location: { latitude: "纬度", longitude: "经度" },
@@ -740,6 +741,7 @@ export const zhCN = {
       lan: "链接使用这台电脑在局域网中的地址 {base}：只有连着同一个 Wi-Fi 的手机能打开。要让任何手机都能打开，请部署到公网并设置 PUBLIC_URL。",
       thisComputer: "只有这台电脑能打开此链接（{base}）：手机扫码打不开。请让电脑连上手机所在的 Wi-Fi，或部署到公网并设置 PUBLIC_URL。",
     },
+    previewTable: "在手机上预览这张桌的点餐页",
     fixChecks: "去发布页查看并修复",
     ownerOnlyTemplate: "更换模板会改变整个店铺，只有店主可以操作。",
     settings: { rename: "修改店铺信息", renameHint: "名称、电话、地址在「店铺装修 → 店铺信息」中修改，保存后各处同步显示。" },

@@ -12,6 +12,8 @@ import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "@/server/db";
 import { phoneAddress } from "@/server/phone-address";
+import { newPreviewLink } from "@/server/preview-links";
+import { kaidianSecret } from "@/server/secret";
 import { requireStore } from "@/server/session";
 
 // On paper: A4, only the cards (the dashboard's bars and this page's header and setup notes are hidden), no card
@@ -33,6 +35,9 @@ export default async function PrintTablesPage({ params }: { params: Promise<{ st
   const tables = await inStore(database(), access, listTables);
   const address = phoneAddress();
   const cards = await tableCards(access.store.id, tables, address.base);
+  // A phone preview of the order page at each table, for whoever may preview the store's design.
+  const preview = can(access.roles, "design") ? newPreviewLink(access.store.id, kaidianSecret()).token : null;
+  const codes = new Map(tables.map((table) => [table.id, table.code]));
   const store = access.store.slug;
 
   return (
@@ -76,6 +81,11 @@ export default async function PrintTablesPage({ params }: { params: Promise<{ st
               />
               <span className="mt-1 text-xs text-slate-500">{t.tables.landing.scan}</span>
               <span className="mt-0.5 font-mono text-[10px] text-slate-400">{format(t.tables.scene, { scene: card.scene })}</span>
+              {preview && (
+                <a data-screen-only className="mt-1 text-xs text-brand-700 underline-offset-2 hover:underline" href={`${address.base}/p/${preview}?t=${encodeURIComponent(codes.get(card.id) ?? "")}`}>
+                  {t.storeSetup.previewTable}
+                </a>
+              )}
             </li>
           ))}
         </ul>
