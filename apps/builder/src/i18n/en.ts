@@ -629,7 +629,7 @@ export const en: Dictionary = {
     setupSteps: {
       "1": "Sign in to the WeChat Official Accounts Platform (mp.weixin.qq.com) and open Development → Development settings → Open the Mini Program by scanning an ordinary link QR code.",
       "2": "Add a rule with this QR code prefix: {prefix}",
-      "3": "Download the verification file as the page asks, send it to us to place under that address, and set the page to pages/order/index.",
+      "3": "Download the verification file the page offers (such as AbCd1234.txt) and upload it below; WeChat reads it at {prefix}<file name>. Set the page to pages/order/index.",
       "4": "Once the rule is published, guests scanning a table code in WeChat open the order page showing their table; other apps show a page asking them to scan with WeChat.",
     },
     landing: {
@@ -743,6 +743,11 @@ export const en: Dictionary = {
       thisComputer: "Only this computer can open this link ({base}): a phone scanning it gets nothing. Connect this computer to the phone's Wi-Fi, or deploy publicly and set PUBLIC_URL.",
     },
     previewTable: "Preview this table's order page on a phone",
+    verification: {
+      label: "WeChat verification file",
+      upload: "Upload the file",
+      current: "{name} uploaded; WeChat reads it here:",
+    },
     fixChecks: "Open the store's publish page to fix them",
     ownerOnlyTemplate: "Switching templates changes the whole store: only the owner can do it.",
     settings: { rename: "Edit store info", renameHint: "Change the name, phone and address under Design → Store info; once saved, they show everywhere." },
@@ -775,6 +780,10 @@ export const en: Dictionary = {
     "store.address.singleLine": "The address must be one line.",
     "store.address.control": "The address contains an invisible control character; remove it.",
     "store.address.invalid": "The address is not valid.",
+    "qrVerification.name.invalid": "Choose the verification file the WeChat admin gave you (letters and digits, ending .txt).",
+    "qrVerification.content.empty": "The verification file is empty; download it again from the WeChat admin.",
+    "qrVerification.content.tooLong": "This is not WeChat's verification file: that is one short line of text.",
+    "qrVerification.content.invalid": "This is not WeChat's verification file: its content is one line of letters and digits.",
     "store.notFound": "This store does not exist, or you do not have access to it.",
     "template.unknown": "Choose a template.",
     "signIn.invalid": "The email or password is incorrect.",

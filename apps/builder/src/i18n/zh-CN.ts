@@ -628,7 +628,7 @@ export const zhCN = {
     setupSteps: {
       "1": "登录微信公众平台（mp.weixin.qq.com），进入小程序后台「开发管理 → 开发设置 → 扫普通链接二维码打开小程序」。",
       "2": "添加规则，二维码规则填写：{prefix}",
-      "3": "按页面提示下载校验文件并提交给我们放到该地址下，功能页面填写 pages/order/index。",
+      "3": "按页面提示下载校验文件（如 AbCd1234.txt），在下方上传；微信会到 {prefix}文件名 读取它。功能页面填写 pages/order/index。",
       "4": "发布规则后，顾客用微信扫桌码会直接打开点餐页并显示桌号；用其他应用扫码会看到提示用微信扫码的页面。",
     },
     landing: {
@@ -742,6 +742,11 @@ export const zhCN = {
       thisComputer: "只有这台电脑能打开此链接（{base}）：手机扫码打不开。请让电脑连上手机所在的 Wi-Fi，或部署到公网并设置 PUBLIC_URL。",
     },
     previewTable: "在手机上预览这张桌的点餐页",
+    verification: {
+      label: "微信校验文件",
+      upload: "上传校验文件",
+      current: "已上传 {name}，微信将从这里读取：",
+    },
     fixChecks: "去发布页查看并修复",
     ownerOnlyTemplate: "更换模板会改变整个店铺，只有店主可以操作。",
     settings: { rename: "修改店铺信息", renameHint: "名称、电话、地址在「店铺装修 → 店铺信息」中修改，保存后各处同步显示。" },
@@ -774,6 +779,10 @@ export const zhCN = {
     "store.address.singleLine": "门店地址只能填一行。",
     "store.address.control": "门店地址含有看不见的控制字符，请删除。",
     "store.address.invalid": "门店地址格式不正确。",
+    "qrVerification.name.invalid": "请选择微信后台下载的校验文件（文件名由字母和数字组成，以 .txt 结尾）。",
+    "qrVerification.content.empty": "校验文件是空的，请重新从微信后台下载。",
+    "qrVerification.content.tooLong": "这不像微信的校验文件：它只有一行短文本。",
+    "qrVerification.content.invalid": "这不像微信的校验文件：内容应为一行字母和数字。",
     "store.notFound": "店铺不存在，或你没有访问权限。",
     "template.unknown": "请选择一个模板。",
     "signIn.invalid": "邮箱或密码不正确。",

@@ -1,9 +1,10 @@
-import { listTables } from "@kaidian/catalog/server";
+import { listTables, readQrVerificationFile } from "@kaidian/catalog/server";
 import { can, inStore } from "@kaidian/tenancy";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PrintButton } from "@/components/tables/print-button";
+import { QrVerificationForm } from "@/components/tables/qr-verification-form";
 import { PhoneReachNotice } from "@/components/preview/phone-reach-notice";
 import { tableCards } from "@/components/tables/table-codes";
 import { buttonClass } from "@/components/ui/button";
@@ -32,7 +33,7 @@ export default async function PrintTablesPage({ params }: { params: Promise<{ st
   if (access.store.templateId !== "restaurant") notFound();
   const { t } = await currentDictionary();
   if (!can(access.roles, "catalog")) return <Forbidden t={t} role={access.role} />;
-  const tables = await inStore(database(), access, listTables);
+  const [tables, verification] = await Promise.all([inStore(database(), access, listTables), inStore(database(), access, readQrVerificationFile)]);
   const address = phoneAddress();
   const cards = await tableCards(access.store.id, tables, address.base);
   // A phone preview of the order page at each table, for whoever may preview the store's design.
@@ -61,6 +62,13 @@ export default async function PrintTablesPage({ params }: { params: Promise<{ st
               <li key={step}>{format(t.tables.setupSteps[step], { prefix: `${address.base}/q/${access.store.id}/` })}</li>
             ))}
           </ol>
+          {can(access.roles, "settings") && (
+            <QrVerificationForm
+              t={t}
+              store={store}
+              current={verification && { name: verification.name, url: `${address.base}/q/${access.store.id}/${verification.name}` }}
+            />
+          )}
         </Card>
       </div>
       {cards.length === 0 ? (
