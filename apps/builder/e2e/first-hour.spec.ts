@@ -52,7 +52,8 @@ for (const template of templates) {
     await page.getByLabel("门店地址（选填）").fill("上海市徐汇区天平路 88 号");
     await shot(page, testInfo, "01-sign-up");
     await page.getByRole("button", { name: "创建店铺" }).click();
-    await expect(page).toHaveURL(/\/stores\/[^/]+$/);
+    // The first sign-up of a fresh server also warms it up.
+    await expect(page).toHaveURL(/\/stores\/[^/]+$/, { timeout: 30_000 });
     const store = new URL(page.url()).pathname;
 
     // Never published: it says so, and the guide shows the store info as given and the design as next.
@@ -197,6 +198,7 @@ test("staff may look at templates but only the owner may switch; bulk publish na
 });
 
 test("the phone preview keeps the basket across pages, opens a table's order page by ?t=, and takes typing", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 412, height: 860 });
   const noodles = DEMO_STORES.find((store) => store.slug === "old-street-noodles")!;
   await page.goto(`/p/${newPreviewLink(noodles.id, secret()).token}?t=A12`);

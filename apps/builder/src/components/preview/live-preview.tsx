@@ -163,13 +163,17 @@ export function LivePreview({ snapshot, page, selectedSection, onSelectSection, 
         >
           <span className="truncate">{title}</span>
         </header>
-        <div ref={screen} className="relative min-h-0 flex-1 overflow-y-auto overflow-x-hidden" style={{ background: config.theme.backgroundColor }}>
+        {/* The page area is the containing block of the page's fixed bars (a basket bar), as on WeChat, where they sit
+            above the tab bar instead of covering it; the scrolling happens inside it. */}
+        <div className="relative min-h-0 flex-1" style={{ background: config.theme.backgroundColor, transform: "translateZ(0)" }}>
+        <div ref={screen} className="absolute inset-0 overflow-y-auto overflow-x-hidden">
           <div ref={host} data-zoom={zoom} style={fill ? { zoom } : undefined} />
           {state.status !== "ready" && (
             <div role={state.status === "error" ? "alert" : "status"} className="absolute inset-0 flex items-center justify-center bg-white/90 p-6 text-center text-sm text-slate-600">
               {state.status === "loading" ? words.loading : format(words.failed, { message: state.message })}
             </div>
           )}
+        </div>
         </div>
         <nav aria-label={words.tabBar} className="flex shrink-0 border-t border-slate-200 bg-white" style={{ height: TAB_BAR }}>
           {config.tabBar.map((tab) => {
