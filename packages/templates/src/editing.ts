@@ -174,8 +174,9 @@ export function clipText(text: string, max: number): string {
  */
 export function setStoreInfo(config: StoreConfig, store: StoreInfo): StoreConfig {
   const oldTitle = clipText(config.store.name, PAGE_TITLE_MAX);
-  if (store.name === config.store.name || oldTitle === "") return { ...config, store };
   const newTitle = clipText(store.name, PAGE_TITLE_MAX);
+  // A name being retyped (empty for a moment) leaves the titles alone rather than emptying them too.
+  if (store.name === config.store.name || oldTitle === "" || newTitle.trim() === "") return { ...config, store };
   const pages: StoreConfig["pages"] = {};
   for (const [id, page] of Object.entries(config.pages) as [PageId, PageConfig][]) {
     pages[id] = page.title === oldTitle ? { ...page, title: newTitle } : page;
