@@ -9,7 +9,7 @@ const part = (page: Page, name: string) => outline(page).getByRole("button", { n
 
 async function newStore(page: Page, template: "酒店预订" | "餐厅点餐" = "酒店预订") {
   await signUp(page, { name: "林小姐", email: uniqueEmail("design"), password: "lakeview2026", storeName: "林间小屋", template });
-  await expect(page).toHaveURL(/\/stores\/[^/]+$/);
+  await expect(page).toHaveURL(/\/stores\/[^/]+$/, { timeout: 30_000 });
   await page.getByRole("link", { name: "店铺装修" }).first().click();
   await expect(page).toHaveURL(/\/design$/);
 }
