@@ -32,7 +32,7 @@ export async function seedDemo(db: Database) {
     }
   });
 
-  for (const store of STORES) {
+  for (const { contact, ...store } of STORES) {
     await db.scoped({ tenantId: store.id }, async (tx) => {
       await tx.tenant.upsert({ where: { id: store.id }, create: { ...store, agencyId: AGENCY.id }, update: {} });
       for (const demo of DEMO_USERS) {
@@ -47,7 +47,7 @@ export async function seedDemo(db: Database) {
       }
       // A store with any config version has had its content already, from an earlier seed or a demo user.
       if ((await tx.configVersion.count()) === 0) {
-        await addSampleContent(tx, { tenantId: store.id, templateId: store.templateId, storeName: store.name });
+        await addSampleContent(tx, { tenantId: store.id, templateId: store.templateId, storeName: store.name, contact });
         await publishConfigVersion(tx, store.id, 1);
       }
     });

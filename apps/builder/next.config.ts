@@ -34,6 +34,11 @@ const config: NextConfig = {
       },
     ];
   },
+  // WeChat fetches a table-code rule's check file from the rule's last directory, /q/<store id>/<name>.txt, where
+  // table codes live too; the file is served by its own route.
+  async rewrites() {
+    return [{ source: "/q/:tenant/:file([A-Za-z0-9_-]{1,64}\\.txt)", destination: "/api/qr-verification/:tenant/:file" }];
+  },
 };
 
 export default config;

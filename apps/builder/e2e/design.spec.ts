@@ -9,7 +9,7 @@ const part = (page: Page, name: string) => outline(page).getByRole("button", { n
 
 async function newStore(page: Page, template: "酒店预订" | "餐厅点餐" = "酒店预订") {
   await signUp(page, { name: "林小姐", email: uniqueEmail("design"), password: "lakeview2026", storeName: "林间小屋", template });
-  await expect(page).toHaveURL(/\/stores\/[^/]+$/);
+  await expect(page).toHaveURL(/\/stores\/[^/]+$/, { timeout: 30_000 });
   await page.getByRole("link", { name: "店铺装修" }).first().click();
   await expect(page).toHaveURL(/\/design$/);
 }
@@ -56,6 +56,8 @@ test("store info saves itself to the draft, refuses what the schema refuses, and
   await expect(problems).toContainText("店铺信息 · 联系电话");
   await shot(page, testInfo, "store-info-invalid");
 
+  // Leaving with edits that cannot be saved asks first; the merchant chooses to leave.
+  page.once("dialog", (dialog) => void dialog.accept());
   await page.reload();
   await expect(page.getByLabel("店铺名称")).toHaveValue("林间小屋");
   await expect(page.getByLabel("营业时间")).toHaveValue("前台 24 小时");

@@ -17,6 +17,12 @@ describe("prices typed in yuan", () => {
     expect(parseYuan(text)).toEqual({ ok: false, problem });
   });
 
+  it.each([
+    ["１２", 1200], ["１２．５", 1250], ["１２。５", 1250], ["￥　８", 800], ["０．２９", 29],
+  ])("reads %j typed full-width on a Chinese keyboard as %i fen", (text, fen) => {
+    expect(parseYuan(text)).toEqual({ ok: true, fen });
+  });
+
   it("reads back what it formats", () => {
     for (const fen of [0, 1, 29, 100, 1250, 999_999_999]) expect(parseYuan(formatYuan(fen))).toEqual({ ok: true, fen });
   });

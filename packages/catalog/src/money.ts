@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { halfWidthNumber } from "./text";
 
 const MAX_FEN = 1_000_000_000;
 
@@ -19,7 +20,7 @@ export type YuanParse = { ok: true; fen: number } | { ok: false; problem: YuanPr
  * float, so "0.29" is 29 fen exactly.
  */
 export function parseYuan(text: string): YuanParse {
-  const value = text.trim().replace(/^[¥￥]\s*/, "");
+  const value = halfWidthNumber(text).trim().replace(/^[¥￥]\s*/, "");
   if (value === "") return { ok: false, problem: "price.required" };
   if (/^-\s*\d/.test(value)) return { ok: false, problem: "price.negative" };
   const match = /^(\d+)(?:\.(\d+))?$/.exec(value);

@@ -31,3 +31,18 @@ export function lineText(max: number) {
 export function paragraphText(max: number) {
   return plainText(max, { multiline: true });
 }
+
+// Full-width forms (U+FF01-U+FF5E) sit at a fixed offset from ASCII; the ideographic space is U+3000.
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+// What a Chinese keyboard types in a number: 。 for a decimal point, 、 and ， between thousands.
+const CHINESE_PUNCTUATION: Record<string, string> = { "。": ".", "、": ",", "，": "," };
+
+/**
+ * A number as typed on a Chinese keyboard, in half-width: "１２．５" and "１２。５" read as "12.5". Every number
+ * field reads its text through this first, so a full-width price is accepted rather than refused.
+ */
+export function halfWidthNumber(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    .replace(/[。、，]/g, (c) => CHINESE_PUNCTUATION[c]!);
+}

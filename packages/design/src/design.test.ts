@@ -2,6 +2,7 @@ import type { Database, Transaction } from "@kaidian/db";
 import { testDatabase, uniqueEmail } from "@kaidian/db/testing";
 import { InvalidConfigError, loadPublishedSite } from "@kaidian/storefront";
 import { arrangeStore } from "@kaidian/storefront/testing";
+import { setStoreInfo } from "@kaidian/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DraftConflictError, editDraft, InvalidDraftError, listVersions, openDraft, publishDraft, restoreVersion, saveDraft, type Draft } from "./index";
 
@@ -37,6 +38,19 @@ describe("saving the draft", () => {
     await expect(stale).rejects.toBeInstanceOf(DraftConflictError);
     await expect(stale).rejects.toMatchObject({ current: { number: 1, revision: 1, updatedBy: { name: "安娜" } } });
     expect((await inStore(tenantId, (tx) => openDraft(tx, tenantId))).config.store.name).toBe("安娜改的");
+  });
+
+  it("keeps one store name: a rename in store info renames the store and the page titled after it", async () => {
+    const tenantId = await arrangeStore(db, { name: "旧名字", templateId: "restaurant" });
+    const opened = await inStore(tenantId, (tx) => openDraft(tx, tenantId, ana));
+    const config = setStoreInfo(opened.config, { ...opened.config.store, name: "新名字面馆" });
+    expect(config.pages.home?.title).toBe("新名字面馆");
+    await inStore(tenantId, (tx) => saveDraft(tx, { tenantId, userId: ana, number: 1, revision: 0, config }));
+    const tenant = await inStore(tenantId, (tx) => tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } }));
+    expect(tenant.name).toBe("新名字面馆");
+    // A page title the merchant chose is theirs: a rename leaves it.
+    const titled = setStoreInfo({ ...config, pages: { ...config.pages, home: { ...config.pages.home!, title: "欢迎光临" } } }, { ...config.store, name: "又一个名字" });
+    expect(titled.pages.home?.title).toBe("欢迎光临");
   });
 
   it("refuses a config its template does not accept, saying where, and keeps the saved draft", async () => {

@@ -74,6 +74,8 @@ async function storeDraft(tx: Transaction, input: Omit<SaveDraftInput, "config">
       },
       select: draftFields,
     });
+    // One name: the dashboard's (switcher, overview, agency list) follows the store info the merchant edits.
+    await tx.tenant.updateMany({ where: { id: input.tenantId, NOT: { name: config.store.name } }, data: { name: config.store.name } });
     return toDraft(tx, row, config);
   } catch (error) {
     // P2025: no row matched, so the draft was saved or published since the editor opened it.

@@ -52,13 +52,20 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
     template,
     storeActive: store.status === "ACTIVE",
     config: problems,
-    store: { phone: config?.store.phone ?? "", address: config?.store.address ?? "" },
+    // An invalid version still has the merchant's details: they are judged too, not reported as missing.
+    store: config ? { phone: config.store.phone, address: config.store.address } : version ? storeDetails(version.config) : null,
     wechat: { appid: wechat !== null, key: Boolean(wechat?.key) },
     catalog: { visible, own },
     sizes: lastMeasured?.sizes ? { measured: lastMeasured.sizes as MeasuredSizes, configVersion: lastMeasured.configVersion.number } : null,
     compliance,
     personalData: config ? personalDataUses(template, config) : [],
   };
+}
+
+/** The phone and address of a version its template refuses, read as far as they can be. */
+function storeDetails(config: unknown): { phone: string; address: string } {
+  const store = (config as { store?: { phone?: unknown; address?: unknown } } | null)?.store;
+  return { phone: typeof store?.phone === "string" ? store.phone : "", address: typeof store?.address === "string" ? store.address : "" };
 }
 
 export async function storeReadiness(tx: Transaction, store: StoreRef, purpose: BuildPurpose, versionId?: string): Promise<Readiness> {

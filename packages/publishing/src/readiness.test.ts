@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complianceFormSchema, saveComplianceProfile, readCompliance } from "./compliance";
 import { checkReadiness, type ReadinessFacts } from "./readiness";
 import { loadReadinessFacts } from "./readiness-facts";
+import { arrangeStore } from "@kaidian/storefront/testing";
 import { arrangePublishableStore } from "./testing";
 
 let db: Database;
@@ -51,6 +52,24 @@ describe("readiness", () => {
     expect(ids(result.blocking)).toEqual(["store.active", "wechat.key", "package.size", "store.contact", "catalog.items", "privacy.guide"]);
     expect(ids(result.warnings)).toEqual(["catalog.own", "compliance.filings", "compliance.foodLicense"]);
     expect(result.checks.find((check) => check.id === "package.size")!.params).toMatchObject({ main: 2_200_000, mainLimit: 2 * 1024 * 1024 });
+  });
+
+  it("states the true cause for a store never published: nothing to upload, its contact details not yet judged", async () => {
+    const tenantId = await arrangeStore(db, { name: "未发布小店", templateId: "restaurant", contact: { phone: "028-6000 0000", address: "成都市人民南路 1 号" } });
+    const loaded = await db.scoped({ tenantId }, (tx) => loadReadinessFacts(tx, { id: tenantId, templateId: "restaurant", status: "ACTIVE" }, "UPLOAD"));
+    const checks = checkReadiness(loaded, "UPLOAD").checks;
+    expect(checks.find((check) => check.id === "config.ready")).toMatchObject({ status: "failed", params: { none: 1 } });
+    expect(checks.find((check) => check.id === "store.contact")).toMatchObject({ status: "pending" });
+  });
+
+  it("counts the template's sample phone or address as missing, and the merchant's own as given", async () => {
+    const f = await facts("restaurant");
+    const sample = f.template.sample.config.store;
+    const contact = (store: ReadinessFacts["store"]) => checkReadiness({ ...f, store }, "UPLOAD").checks.find((check) => check.id === "store.contact");
+    expect(contact({ phone: sample.phone!, address: "" })).toMatchObject({ status: "failed", params: { sample: 1 } });
+    expect(contact({ phone: "", address: sample.address! })).toMatchObject({ status: "failed", params: { sample: 1 } });
+    expect(contact({ phone: "", address: "" })).toMatchObject({ status: "failed", params: {} });
+    expect(contact({ phone: "028-6000 0000", address: "" })).toMatchObject({ status: "ok" });
   });
 
   it("asks a preview only for what a development QR code needs", async () => {

@@ -2,7 +2,7 @@
 // and, through its id, how to fix it (the dashboard's words). Hard checks block; soft ones warn. The dashboard
 // shows the list before anyone publishes, and the worker runs it again as the first step of every build.
 import type { ConfigProblem, PersonalDataUse, TemplateDefinition } from "@kaidian/templates";
-import { personalDataSignature } from "@kaidian/templates";
+import { personalDataSignature, sampleContact } from "@kaidian/templates";
 import { WECHAT_PACKAGE_LIMITS } from "@kaidian/wechat";
 import type { Compliance } from "./compliance";
 
@@ -40,7 +40,8 @@ export type ReadinessFacts = {
   storeActive: boolean;
   /** The version a build of this purpose would use: the latest published one for an upload, the latest for a preview. */
   config: { number: number; published: boolean; problems: ConfigProblem[] } | null;
-  store: { phone: string; address: string };
+  /** The contact details of that version; null when there is no such version. */
+  store: { phone: string; address: string } | null;
   wechat: { appid: boolean; key: boolean };
   catalog: { visible: number; own: number };
   /** The last measured package and the config version it was made from. */
@@ -72,12 +73,12 @@ const RULES: readonly Rule[] = [
     evaluate: (f, purpose) =>
       f.config
         ? passed(f.config.problems.length === 0 && (purpose === "PREVIEW" || f.config.published), { version: f.config.number, problems: f.config.problems.length })
-        : passed(false),
+        : passed(false, { none: 1 }),
   },
   { id: "wechat.appid", severity: "hard", forPreview: true, evaluate: (f) => passed(f.wechat.appid) },
   { id: "wechat.key", severity: "hard", forPreview: true, evaluate: (f) => passed(f.wechat.key) },
   { id: "package.size", severity: "hard", forPreview: true, evaluate: sizeCheck },
-  { id: "store.contact", severity: "hard", forPreview: false, evaluate: (f) => passed(Boolean(f.store.phone.trim() || f.store.address.trim())) },
+  { id: "store.contact", severity: "hard", forPreview: false, evaluate: contactCheck },
   { id: "catalog.items", severity: "hard", forPreview: false, evaluate: (f) => passed(f.catalog.visible > 0) },
   { id: "catalog.own", severity: "soft", forPreview: false, evaluate: (f) => passed(f.catalog.own > 0) },
   {
@@ -115,6 +116,17 @@ const RULES: readonly Rule[] = [
     evaluate: (f) => passed(f.compliance.profile.foodLicenseNumber !== ""),
   },
 ];
+
+/**
+ * The store's own phone or address, judged on the version the build would use. With no such version (nothing
+ * published yet) there is nothing to judge: config.ready says why. The template's sample details are not the
+ * merchant's, so they count as missing.
+ */
+function contactCheck(facts: ReadinessFacts): Pick<Check, "status"> & { params?: Check["params"] } {
+  if (!facts.store) return { status: "pending" };
+  if (sampleContact(facts.store, facts.template.sample.config.store)) return passed(false, { sample: 1 });
+  return passed(Boolean(facts.store.phone.trim() || facts.store.address.trim()));
+}
 
 function sizeCheck(facts: ReadinessFacts): Pick<Check, "status"> & { params?: Check["params"] } {
   if (!facts.sizes) return { status: "pending" };

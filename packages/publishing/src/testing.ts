@@ -19,7 +19,7 @@ export async function arrangePublishableStore(
   db: Database,
   options: { templateId: TemplateId; privateKey: string; masterKey: Buffer; appid?: string; name?: string; agencyId?: string },
 ): Promise<{ tenantId: string; appid: string; userId: string }> {
-  const tenantId = await arrangeStore(db, { name: options.name ?? "发布测试店", templateId: options.templateId, publish: true });
+  const tenantId = await arrangeStore(db, { name: options.name ?? "发布测试店", templateId: options.templateId, publish: true, contact: { phone: "0871-6800 1234", address: "昆明市翠湖南路 1 号" } });
   const appid = options.appid ?? testAppid();
   const user = await db.scoped({}, (tx) =>
     tx.user.create({ data: { email: `publisher-${randomUUID().slice(0, 8)}@example.test`, name: "发布员", passwordHash: "not-used" }, select: { id: true } }),

@@ -13,14 +13,18 @@ afterAll(() => db.disconnect());
 
 
 describe.each(templateList)("a new $id store", (template) => {
-  it("starts with the sample config as draft version 1, named after the store", async () => {
+  it("starts with the sample config as draft version 1, with the store's own name and details and none of the sample store's", async () => {
     const name = "一家名字很长很长很长很长很长很长很长很长的店铺啊";
-    const tenantId = await arrangeStore(db, { name, templateId: template.id });
+    const contact = { phone: "021-5555 0101", address: "上海市徐汇区天平路 3 号" };
+    const tenantId = await arrangeStore(db, { name, templateId: template.id, contact });
     const versions = await db.scoped({ tenantId }, (tx) => tx.configVersion.findMany({ select: { number: true, status: true, publishedAt: true } }));
     expect(versions).toEqual([{ number: 1, status: "DRAFT", publishedAt: null }]);
 
     const { site } = (await loadSiteSnapshot(db, tenantId, { apiBaseUrl: `https://kaidian.example.com/api/mp/v1/${tenantId}` }))!;
-    expect(site.config.store).toMatchObject({ ...template.sample.config.store, name });
+    expect(site.config.store).toEqual({ name, slogan: "", ...contact, hours: "", location: null });
+    // Nothing shoppers see names the sample store.
+    const sampleName = template.sample.config.store.name!;
+    expect(JSON.stringify(site.config)).not.toContain(sampleName);
     expect(site.config.pages.home?.title).toBe(name.slice(0, 16));
     expect(site.config.tabBar).toEqual(template.sample.config.tabBar);
   });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { catalogSchema } from "@kaidian/catalog";
 import type { Transaction } from "@kaidian/db";
-import { PAGE_TITLE_MAX, readConfig, type StoreConfigInput, type TemplateId, templates } from "@kaidian/templates";
+import { clipText, PAGE_TITLE_MAX, readConfig, type StoreConfigInput, type TemplateId, templates } from "@kaidian/templates";
 import { InvalidConfigError } from "./errors";
 import { kindToDatabase } from "@kaidian/catalog/server";
 
@@ -11,32 +11,29 @@ export type SampleContentInput = {
   tenantId: string;
   templateId: TemplateId;
   storeName: string;
+  /** The merchant's own contact details, when sign-up asked for them. */
+  contact?: { phone?: string; address?: string };
   createdById?: string | null;
 };
 
-/** The longest start of `text` within `max` UTF-16 units (zod's measure) that does not split a character. */
-function clip(text: string, max: number): string {
-  let clipped = "";
-  for (const character of text) {
-    if (clipped.length + character.length > max) break;
-    clipped += character;
-  }
-  return clipped;
-}
-
-function namedConfig(sample: StoreConfigInput, storeName: string): StoreConfigInput {
+/**
+ * The sample made the store's own: its name on the home page, and none of the sample store's tagline, contact
+ * details, hours or map location, which belong to another shop. What the merchant has not given yet stays empty,
+ * for the overview's first step and the publish checklist to ask for.
+ */
+function namedConfig(sample: StoreConfigInput, input: SampleContentInput): StoreConfigInput {
   const home = sample.pages.home;
   return {
     ...sample,
-    store: { ...sample.store, name: storeName },
-    pages: home ? { ...sample.pages, home: { ...home, title: clip(storeName, PAGE_TITLE_MAX) } } : sample.pages,
+    store: { name: input.storeName, slogan: "", phone: input.contact?.phone ?? "", address: input.contact?.address ?? "", hours: "", location: null },
+    pages: home ? { ...sample.pages, home: { ...home, title: clipText(input.storeName, PAGE_TITLE_MAX) } } : sample.pages,
   };
 }
 
 async function addSampleConfig(tx: Transaction, input: SampleContentInput) {
   const template = templates[input.templateId];
   // Saved complete (defaults filled in), so later changes to a template's defaults never alter a saved version.
-  const result = readConfig(template, namedConfig(template.sample.config, input.storeName));
+  const result = readConfig(template, namedConfig(template.sample.config, input));
   if (!result.ok) throw new InvalidConfigError(input.tenantId, 1, result.problems);
   await tx.configVersion.create({
     data: {

@@ -7,12 +7,12 @@ import { addSampleContent } from "./sample-content";
 
 export async function arrangeStore(
   db: Database,
-  store: { name: string; templateId: TemplateId; publish?: boolean },
+  store: { name: string; templateId: TemplateId; publish?: boolean; contact?: { phone?: string; address?: string } },
 ): Promise<string> {
   const tenantId = randomUUID();
   await db.scoped({ tenantId }, async (tx) => {
     await tx.tenant.create({ data: { id: tenantId, name: store.name, slug: `test-${tenantId}`, templateId: store.templateId } });
-    await addSampleContent(tx, { tenantId, templateId: store.templateId, storeName: store.name });
+    await addSampleContent(tx, { tenantId, templateId: store.templateId, storeName: store.name, contact: store.contact });
     if (store.publish) await publishConfigVersion(tx, tenantId, 1);
   });
   return tenantId;

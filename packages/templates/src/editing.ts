@@ -3,7 +3,7 @@
 // sections or the tab bar, and the `can*` questions let the editor grey out what it must not offer. Settings and
 // text are taken as typed: invalid values stay in the config for the form to mark, and the schema keeps them out of
 // the saved draft.
-import { MAX_SECTIONS_PER_PAGE, type PageConfig, type SectionInstance, type StoreConfig, type TabBarItem } from "./config";
+import { MAX_SECTIONS_PER_PAGE, PAGE_TITLE_MAX, type PageConfig, type SectionInstance, type StoreConfig, type TabBarItem } from "./config";
 import { pages, type PageId } from "./pages";
 import { sections, type SectionType } from "./sections";
 import type { StoreInfo } from "./store-info";
@@ -158,8 +158,30 @@ export function setPageTitle(config: StoreConfig, template: TemplateDefinition, 
   return withPage(config, pageId, { ...pageOf(config, template, pageId), title });
 }
 
+/** The longest start of `text` within `max` UTF-16 units (zod's measure) that does not split a character. */
+export function clipText(text: string, max: number): string {
+  let clipped = "";
+  for (const character of text) {
+    if (clipped.length + character.length > max) break;
+    clipped += character;
+  }
+  return clipped;
+}
+
+/**
+ * Sets the store's details. Pages titled with the store's name (the home page, from sign-up) follow a rename, so
+ * the name is changed in one place and the Mini Program's navigation bar never shows the old one.
+ */
 export function setStoreInfo(config: StoreConfig, store: StoreInfo): StoreConfig {
-  return { ...config, store };
+  const oldTitle = clipText(config.store.name, PAGE_TITLE_MAX);
+  const newTitle = clipText(store.name, PAGE_TITLE_MAX);
+  // A name being retyped (empty for a moment) leaves the titles alone rather than emptying them too.
+  if (store.name === config.store.name || oldTitle === "" || newTitle.trim() === "") return { ...config, store };
+  const pages: StoreConfig["pages"] = {};
+  for (const [id, page] of Object.entries(config.pages) as [PageId, PageConfig][]) {
+    pages[id] = page.title === oldTitle ? { ...page, title: newTitle } : page;
+  }
+  return { ...config, store, pages };
 }
 
 export function setTheme(config: StoreConfig, theme: Theme): StoreConfig {

@@ -15,7 +15,8 @@ export type FieldWidget =
   | "link"
   | "category"
   | "items"
-  | "list";
+  | "list"
+  | "location";
 
 declare module "zod" {
   interface GlobalMeta {

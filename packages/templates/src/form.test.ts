@@ -4,8 +4,9 @@ import { formFields, sections, storeInfoSchema } from "./index";
 describe("formFields", () => {
   it("reads labels, widgets, limits and defaults from the store info schema", () => {
     const fields = formFields(storeInfoSchema);
-    // location has no editor widget yet (a map picker), so it is not a form field.
-    expect(fields.map((field) => field.name)).toEqual(["name", "slogan", "phone", "address", "hours"]);
+    expect(fields.map((field) => field.name)).toEqual(["name", "slogan", "phone", "address", "hours", "location"]);
+    // The map location explains the coordinate system WeChat's map takes.
+    expect(fields.at(-1)).toMatchObject({ widget: "location", hint: { "zh-CN": expect.stringContaining("GCJ-02") } });
     expect(fields[0]).toEqual({ name: "name", widget: "text", label: { "zh-CN": "店铺名称", en: "Store name" }, default: "我的小店", min: 1, max: 30 });
     expect(fields.find((field) => field.name === "address")).toMatchObject({ widget: "textarea", max: 120 });
   });

@@ -77,7 +77,7 @@ describe("config migration", () => {
     expect(result.config.theme).toMatchObject({ primaryColor: "#336699", accentColor: "#336699" });
     expect(result.config.pages.home?.sections).toMatchObject([
       { id: "notice-1", type: "notice", settings: { text: "今日休息", scroll: true } },
-      { id: "queue-ticket-2", type: "queue-ticket", settings: { title: "在线取号" } },
+      { id: "queue-ticket-2", type: "queue-ticket", settings: { title: "排队取号" } },
     ]);
     expect(result.config.pages.order?.sections[0]).toMatchObject({ type: "menu", settings: { dineIn: true, takeaway: false } });
   });
@@ -126,5 +126,19 @@ describe("describeChanges", () => {
       { code: "sectionsReordered", page: "home" },
     ]);
     expect(describeChanges(before, before)).toEqual([]);
+  });
+});
+
+describe("sample pictures", () => {
+  const refs = (value: unknown): string[] => JSON.stringify(value).match(/\/assets\/samples\/[a-z0-9-]+\.svg/g) ?? [];
+
+  it.each(templateList)("of $id name no store, and banners carry no words to run into a slide's title", (template) => {
+    const storeNames = templateList.map((other) => other.sample.config.store.name!);
+    for (const ref of refs(template.sample)) {
+      const svg = sampleAsset(ref)!;
+      for (const name of storeNames) expect(svg, ref).not.toContain(name);
+    }
+    const banner = template.sample.config.pages.home!.sections.find((section) => section.type === "banner")!;
+    for (const ref of refs(banner)) expect(sampleAsset(ref), ref).not.toContain("<text");
   });
 });

@@ -39,6 +39,30 @@ describe("merchant sign-up", () => {
     expect(access.role).toBe("OWNER");
   });
 
+  it("starts the store with the merchant's own phone and address, none of the sample store's", async () => {
+    const { store } = await signUp({ storeName: "河边面馆", templateId: "restaurant", phone: "028-6000 1111", address: "成都市锦江区河边街 8 号" });
+    const version = await db.scoped({ tenantId: store.id }, (tx) => tx.configVersion.findFirstOrThrow({ select: { config: true } }));
+    const config = version.config as { store: Record<string, unknown>; pages: { home: { title: string } } };
+    expect(config.store).toEqual({ name: "河边面馆", slogan: "", phone: "028-6000 1111", address: "成都市锦江区河边街 8 号", hours: "", location: null });
+    expect(config.pages.home.title).toBe("河边面馆");
+  });
+
+  it("checks the store name by the template's own rule, each refusal with the field's message", () => {
+    const refused = (storeName: string) =>
+      merchantSignUpSchema.safeParse({ name: "林", email: uniqueEmail("bad"), password: "coffee-beans-2026", storeName, templateId: "hotel" }).error?.issues.map(
+        (issue) => [issue.path.join("."), issue.message],
+      );
+    expect(refused("湖畔\u0000民宿")).toEqual([["storeName", "store.name.control"]]);
+    expect(refused("湖畔\n民宿")).toEqual([["storeName", "store.name.singleLine"]]);
+    expect(refused("湖畔\t民宿")).toEqual([["storeName", "store.name.singleLine"]]);
+    expect(refused("   ")).toEqual([["storeName", "store.name.required"]]);
+    expect(refused("店".repeat(31))).toEqual([["storeName", "store.name.tooLong"]]);
+    // Spaces and tabs around a name are trimmed, as the merchant would expect.
+    expect(refused("\t湖畔民宿 ")).toBeUndefined();
+    const phone = merchantSignUpSchema.safeParse({ name: "林", email: uniqueEmail("bad"), password: "coffee-beans-2026", storeName: "湖畔", templateId: "hotel", phone: "call me" });
+    expect(phone.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["phone", "store.phone.invalid"]]);
+  });
+
   it("gives a Chinese-named store a usable slug", async () => {
     const { store } = await signUp({ storeName: "老街面馆" });
     expect(store.slug).toMatch(/^store-[0-9a-f]{6}$/);

@@ -9,7 +9,7 @@ import { newSlug } from "./slugs";
 
 const SLUG_ATTEMPTS = 3;
 
-type StoreDraft = { id: string; name: string; templateId: TemplateId; agencyId?: string | null };
+type StoreDraft = { id: string; name: string; templateId: TemplateId; agencyId?: string | null; contact?: { phone?: string; address?: string } };
 
 function isSlugClash(error: unknown) {
   return (
@@ -45,7 +45,7 @@ export async function withNewStore<T>(
     try {
       return await db.scoped({ userId, tenantId: id }, async (tx) => {
         const created = await insertStore(tx, { ...store, id });
-        await addSampleContent(tx, { tenantId: id, templateId: store.templateId, storeName: store.name, createdById: userId });
+        await addSampleContent(tx, { tenantId: id, templateId: store.templateId, storeName: store.name, contact: store.contact, createdById: userId });
         return work(tx, created);
       });
     } catch (error) {
@@ -67,7 +67,8 @@ export type MerchantSignedUp = { user: AccountUser; store: Store; token: string;
 /** A new merchant: their account, their first store (with them as owner) and a session, all or nothing. */
 export async function signUpMerchant(db: Database, input: MerchantSignUp): Promise<MerchantSignedUp> {
   const account = await prepareAccount(input);
-  return withNewStore(db, { name: input.storeName, templateId: input.templateId }, null, async (tx, store) => {
+  const contact = { phone: input.phone, address: input.address };
+  return withNewStore(db, { name: input.storeName, templateId: input.templateId, contact }, null, async (tx, store) => {
     const user = await createUser(tx, account);
     await tx.tenantMember.create({ data: { tenantId: store.id, userId: user.id, role: "OWNER" } });
     return { user, store, ...(await createSession(tx, user.id)) };

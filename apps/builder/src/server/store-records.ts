@@ -2,13 +2,23 @@ import "server-only";
 import { CatalogError, listCategories, listItems, readItem } from "@kaidian/catalog/server";
 import { listVersions } from "@kaidian/design";
 import { inStore, type StoreAccess } from "@kaidian/tenancy";
+import { sampleContact, storeInfoSchema, templates, type TemplateId } from "@kaidian/templates";
 import { database } from "./db";
 
 // Read models for the store pages. Every read runs in the store's own row-level-security scope.
 
+/** The store's own phone or address is in its latest version: not empty, and not the template sample's. */
+function hasOwnContact(config: unknown, templateId: TemplateId): boolean {
+  const store = storeInfoSchema.safeParse((config as { store?: unknown } | null)?.store);
+  if (!store.success) return false;
+  const { phone, address } = store.data;
+  return Boolean(phone.trim() || address.trim()) && !sampleContact(store.data, templates[templateId].sample.config.store);
+}
+
 export function storeProgress(access: StoreAccess) {
   return inStore(database(), access, async (tx) => {
-    const [designed, catalogItems, wechat, builds, members] = await Promise.all([
+    const [latest, designed, catalogItems, wechat, builds, members] = await Promise.all([
+      tx.configVersion.findFirst({ orderBy: { number: "desc" }, select: { config: true } }),
       // Version 1 is the template's sample: the design step is done once the merchant saves or publishes.
       tx.configVersion.count({ where: { OR: [{ number: { gt: 1 } }, { status: "PUBLISHED" }] } }),
       // The template's sample items do not count: the step is done once the merchant has an item of their own.
@@ -18,7 +28,14 @@ export function storeProgress(access: StoreAccess) {
       tx.build.count({ where: { status: "SUCCEEDED", purpose: "UPLOAD" } }),
       tx.tenantMember.count({ where: { tenantId: access.store.id } }),
     ]);
-    return { design: designed > 0, catalog: catalogItems > 0, wechat: wechat > 0, publish: builds > 0, members };
+    return {
+      storeInfo: hasOwnContact(latest?.config, access.store.templateId),
+      design: designed > 0,
+      catalog: catalogItems > 0,
+      wechat: wechat > 0,
+      publish: builds > 0,
+      members,
+    };
   });
 }
 

@@ -9,3 +9,4 @@ export type { Direction } from "./order";
 export { kindFromDatabase, kindToDatabase } from "./kinds";
 export * from "./room-nights";
 export * from "./tables";
+export * from "./qr-verification";

@@ -3,7 +3,7 @@
 import { randomInt } from "node:crypto";
 import { type Database, type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { z } from "zod";
-import { lineText } from "../text";
+import { halfWidthNumber, lineText } from "../text";
 
 /** WeChat's limit on the `scene` of an unlimited Mini Program code (wxacode.getUnlimited). */
 export const MAX_SCENE_LENGTH = 32;
@@ -32,11 +32,14 @@ export const tableInputSchema = z.object({
     .min(1, { error: "tables.name.required" })
     .max(12, { error: "tables.name.tooLong" })
     .refine((value) => lineText(12).safeParse(value).success, { error: "tables.name.invalid" }),
-  seats: z.coerce
-    .number({ error: "tables.seats.invalid" })
-    .int({ error: "tables.seats.invalid" })
-    .min(1, { error: "tables.seats.invalid" })
-    .max(50, { error: "tables.seats.invalid" }),
+  seats: z.preprocess(
+    (value) => (typeof value === "string" ? halfWidthNumber(value) : value),
+    z.coerce
+      .number({ error: "tables.seats.invalid" })
+      .int({ error: "tables.seats.invalid" })
+      .min(1, { error: "tables.seats.invalid" })
+      .max(50, { error: "tables.seats.invalid" }),
+  ),
 });
 export type TableInput = z.input<typeof tableInputSchema>;
 

@@ -140,7 +140,7 @@ describe("store and profile", () => {
 
   it("lists the member card and shortcuts to this store's pages only", async () => {
     const page = await openSamplePage("ecommerce", "profile");
-    expect(page.text()).toContain("山野会员");
+    expect(page.text()).toContain("会员卡");
     expect(page.text()).toContain("我的购物车");
     expect(page.text()).not.toContain("预订客房");
     await fire(page, find(page, ".kd-profile__row", "门店信息"), "tap");

@@ -19,8 +19,9 @@ wx-button { position: relative; display: block; margin: 0 auto; padding: 0 14px;
 wx-button[size="mini"] { display: inline-block; padding: 0 1.32em; font-size: 13px; line-height: 2.3; }
 wx-button[type="primary"] { color: #fff; background-color: #07c160; }
 wx-button[disabled] { opacity: 0.6; }
-wx-input, wx-textarea { display: block; min-height: 1.4rem; overflow: hidden; text-overflow: clip; white-space: nowrap; }
-wx-input:not([value])::before, wx-textarea:not([value])::before { content: attr(placeholder); color: #999; }
+wx-input, wx-textarea { display: block; min-height: 1.4rem; }
+.kdp-field { display: block; box-sizing: border-box; width: 100%; min-height: inherit; margin: 0; padding: 0; border: 0; background: transparent; color: inherit; font: inherit; outline: none; resize: none; }
+.kdp-field::placeholder { color: #999; }
 wx-icon { display: inline-block; }
 [bindtap], wx-navigator { cursor: pointer; }
 `;

@@ -43,6 +43,37 @@ function paintImage(element: HTMLElement, context: BuiltInContext) {
   }
 }
 
+/** The real field inside an input or textarea tag, made on first use: what the shopper types into. */
+function fieldOf(element: HTMLElement): HTMLInputElement | HTMLTextAreaElement {
+  const existing = element.firstElementChild;
+  if (existing instanceof HTMLInputElement || existing instanceof HTMLTextAreaElement) return existing;
+  const field = element.ownerDocument.createElement(element.localName === "wx-textarea" ? "textarea" : "input");
+  field.className = "kdp-field";
+  element.prepend(field);
+  return field;
+}
+
+/** An attribute of the tag carried onto its field; the value only when it differs, so typing keeps its caret. */
+const fieldAttribute =
+  (name: "value" | "placeholder" | "maxLength" | "inputMode"): Apply =>
+  (element, value) => {
+    const field = fieldOf(element);
+    if (name === "maxLength") {
+      const max = Number(value);
+      if (Number.isInteger(max) && max > 0) field.maxLength = max;
+      return;
+    }
+    if (name === "inputMode") {
+      // WXML's type="number" or "digit" brings up the phone's digit keyboard.
+      field.inputMode = value === "number" ? "numeric" : value === "digit" ? "decimal" : "text";
+      return;
+    }
+    const text = value === null || value === undefined ? "" : String(value);
+    if (field[name] !== text) field[name] = text;
+  };
+
+const field = { value: fieldAttribute("value"), placeholder: fieldAttribute("placeholder"), maxlength: fieldAttribute("maxLength"), type: fieldAttribute("inputMode") };
+
 const shared: Record<string, Apply> = { hidden: reflect("hidden") };
 const builtIns: Record<string, Record<string, Apply>> = {
   view: {},
@@ -72,14 +103,13 @@ const builtIns: Record<string, Record<string, Apply>> = {
   },
   "cover-image": { src: reflect("src") },
   navigator: { url: reflect("url"), "open-type": reflect("open-type") },
-  input: { value: reflect("value"), placeholder: reflect("placeholder") },
-  textarea: { value: reflect("value"), placeholder: reflect("placeholder") },
+  input: field,
+  textarea: { value: field.value, placeholder: field.placeholder, maxlength: field.maxlength },
   "rich-text": { nodes: (element, value) => renderRichText(element, value) },
 };
 
-// An input shows its value (its placeholder is drawn by CSS, as it is not text the page holds); the preview never
-// takes typing.
-const TEMPLATES: Record<string, string> = { input: "{{value}}", textarea: "{{value}}" };
+// Tags drawn by their own template; the rest hold their children. An input or textarea holds a real field instead.
+const TEMPLATES: Record<string, string> = {};
 
 /** Registers the built-in tags for one preview and returns the usingComponents entries naming them. */
 export function registerBuiltIns(context: BuiltInContext): Record<string, string> {

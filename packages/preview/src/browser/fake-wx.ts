@@ -40,10 +40,11 @@ const ACKNOWLEDGED = [
 export type FakeWxOptions = {
   currentPage(): ComponentInstance | undefined;
   onNavigate(request: NavigationRequest): void;
+  /** The phone's storage: shared by every page of one preview, as one Mini Program's storage is. */
+  storage?: Map<string, string>;
 };
 
-export function createFakeWx({ currentPage, onNavigate }: FakeWxOptions): Record<string, unknown> {
-  const storage = new Map<string, string>();
+export function createFakeWx({ currentPage, onNavigate, storage = new Map<string, string>() }: FakeWxOptions): Record<string, unknown> {
 
   // The real APIs answer asynchronously; so does this.
   function answer(options: Callbacks, outcome: "success" | "fail", result: unknown) {

@@ -23,6 +23,11 @@ export type PreviewOptions = {
   onError?(error: unknown): void;
   /** Where "/assets/..." pictures that are not in the bundle are served from: "<assetBase>/assets/...". */
   assetBase?: string;
+  /**
+   * wx storage, kept by the host across the pages it renders: the cart or basket one page fills is the one the
+   * next page shows. Without it, each rendered page starts with empty storage.
+   */
+  storage?: Map<string, string>;
 };
 
 export type PreviewHandle = {
@@ -64,7 +69,7 @@ export function renderPreview(container: HTMLElement, bundle: PreviewBundle, sna
     const pages: ComponentInstance[] = [];
     const app = createAppShim();
     const registry = createRegistry();
-    const wx = createFakeWx({ currentPage: () => pages.at(-1), onNavigate: (request) => options.onNavigate?.(request) });
+    const wx = createFakeWx({ currentPage: () => pages.at(-1), onNavigate: (request) => options.onNavigate?.(request), storage: options.storage });
     const loader = createModuleLoader(
       bundle.scripts,
       { ...registry.constructors, App: app.App, getApp: app.getApp, getCurrentPages: () => [...pages], wx },
@@ -116,6 +121,25 @@ export function renderPreview(container: HTMLElement, bundle: PreviewBundle, sna
   };
   shadow.addEventListener("click", onClick);
 
+  // Typing in an input: delivered as the view layer delivers it, an `input` event whose detail is the value.
+  const onInput = (event: Event) => {
+    const field = event.composedPath()[0];
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || !viewport.contains(field)) return;
+    const host = field.parentElement;
+    if (!host) return;
+    try {
+      runCollectingErrors(() =>
+        exparser.Event.dispatchEvent(
+          host,
+          exparser.Event.create("input", { value: field.value, cursor: field.selectionStart ?? field.value.length }, { bubbles: false, composed: false, capturePhase: false }),
+        ),
+      );
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+  shadow.addEventListener("input", onInput);
+
   return {
     root: shadow,
     update(next) {
@@ -135,6 +159,7 @@ export function renderPreview(container: HTMLElement, bundle: PreviewBundle, sna
     },
     destroy() {
       shadow.removeEventListener("click", onClick);
+      shadow.removeEventListener("input", onInput);
       if (mounted) unmount(mounted);
       mounted = undefined;
       shadow.replaceChildren();

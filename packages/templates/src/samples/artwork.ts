@@ -3,7 +3,7 @@
 
 export type Motif = "cup" | "beans" | "bag" | "bed" | "bowl" | "glass" | "leaf" | "star" | "key";
 
-export type Artwork = { width: number; height: number; from: string; to: string; motif: Motif; label: string };
+export type Artwork = { width: number; height: number; from: string; to: string; motif: Motif; label?: string };
 
 const MOTIFS: Record<Motif, string> = {
   cup: '<path d="M-60-40h100v60a50 50 0 0 1-100 0z"/><path d="M40-20h15a20 20 0 0 1 0 40h-15" fill="none" stroke="#fff" stroke-width="10"/>',
@@ -28,7 +28,9 @@ export function renderArtwork(art: Artwork): string {
     `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${art.from}"/><stop offset="1" stop-color="${art.to}"/></linearGradient></defs>`,
     `<rect width="100%" height="100%" fill="url(#g)"/>`,
     `<g transform="translate(${art.width / 2} ${art.height * 0.44}) scale(${scale.toFixed(3)})" fill="#fff" fill-opacity="0.92">${MOTIFS[art.motif]}</g>`,
-    `<text x="50%" y="${Math.round(art.height * 0.86)}" text-anchor="middle" font-family="sans-serif" font-size="${Math.round(26 * scale)}" fill="#fff">${escapeXml(art.label)}</text>`,
+    art.label
+      ? `<text x="50%" y="${Math.round(art.height * 0.86)}" text-anchor="middle" font-family="sans-serif" font-size="${Math.round(26 * scale)}" fill="#fff">${escapeXml(art.label)}</text>`
+      : "",
     `</svg>`,
   ].join("");
 }

@@ -13,10 +13,10 @@ const tableType = z.object({
 export const queueTicket = defineSection({
   type: "queue-ticket",
   label: t("排队取号", "Queue ticket"),
-  description: t("到店前在线取号排队", "Take a queue number before arriving"),
+  description: t("告诉顾客有哪些桌型、如何到店取号（暂不支持线上取号）", "Tells guests the table sizes and how to take a number in the shop (no online queue yet)"),
   limits: { maxPerPage: 1, maxItems: MAX_TABLE_TYPES },
   settings: z.object({
-    title: text(t("标题", "Title"), { max: 20, default: "在线取号" }),
+    title: text(t("标题", "Title"), { max: 20, default: "排队取号" }),
     tableTypes: list(t("桌型", "Table types"), tableType, {
       min: 1,
       max: MAX_TABLE_TYPES,

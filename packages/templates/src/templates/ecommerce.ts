@@ -20,7 +20,7 @@ const profileSections = ["member-card", "coupon-strip", "image-ad", "rich-text",
 
 export const ecommerce = defineTemplate({
   id: "ecommerce",
-  version: "1.1.0",
+  version: "1.2.0",
   name: t("电商商城", "Online store"),
   description: t(
     "商品分类、规格库存、购物车、优惠券与会员卡，适合零售与品牌小店。",
@@ -88,7 +88,7 @@ export const ecommerce = defineTemplate({
         profile: {
           title: "我的",
           sections: [
-            { id: "card", type: "member-card", settings: { title: "山野会员", cardColor: "#4a2c12" } },
+            { id: "card", type: "member-card", settings: { title: "会员卡", cardColor: "#4a2c12" } },
             { id: "coupons", type: "coupon-strip", settings: {} },
           ],
         },
@@ -166,7 +166,7 @@ export const ecommerce = defineTemplate({
           id: "tote",
           kind: "product",
           categoryId: "goods",
-          title: "山野帆布袋",
+          title: "帆布袋",
           description: "加厚帆布，可装 A4 文件。",
           priceFen: 3500,
           images: [sampleImage("tote")],

@@ -5,7 +5,7 @@ import { defineTemplate } from "../template";
 
 export const hotel = defineTemplate({
   id: "hotel",
-  version: "1.1.0",
+  version: "1.2.0",
   name: t("酒店预订", "Hotel booking"),
   description: t(
     "房型展示、入住离店日历、每晚房价与库存、押金与取消政策。",
@@ -69,7 +69,7 @@ export const hotel = defineTemplate({
         },
         profile: {
           title: "我的",
-          sections: [{ id: "card", type: "member-card", settings: { title: "湖畔会员", benefits: ["延迟退房", "免费早餐升级", "会员价 9 折"], cardColor: "#0f3d42" } }],
+          sections: [{ id: "card", type: "member-card", settings: { title: "会员卡", benefits: ["延迟退房", "免费早餐升级", "会员价 9 折"], cardColor: "#0f3d42" } }],
         },
         store: { title: "酒店信息", sections: [{ id: "info", type: "store-info", settings: {} }] },
       },

@@ -8,11 +8,11 @@ const spiceOptions = { name: "辣度", required: true, options: [{ name: "不辣
 
 export const restaurant = defineTemplate({
   id: "restaurant",
-  version: "1.1.0",
+  version: "1.2.0",
   name: t("餐厅点餐", "Restaurant ordering"),
   description: t(
-    "菜单分类、菜品规格（份量、辣度）、扫码桌号点餐、堂食/外带与排队取号。",
-    "Menu categories, dish options (size, spice), table QR ordering, dine-in or takeaway, queue tickets.",
+    "菜单分类、菜品规格（份量、辣度）、扫桌码看菜单（显示桌号）、堂食/外带与到店取号说明。",
+    "Menu categories, dish options (size, spice), a table QR that opens the menu with the table shown, dine-in or takeaway, how to queue in the shop.",
   ),
   wechatCategory: t("餐饮服务（需食品经营许可证）", "Food service (food business license required)"),
   itemKind: "dish",
@@ -51,7 +51,7 @@ export const restaurant = defineTemplate({
           title: "老街面馆",
           sections: [
             { id: "banner", type: "banner", settings: { slides: [{ image: sampleImage("noodle-banner"), title: "招牌牛肉面", link: { kind: "page", page: "order" } }] } },
-            { id: "notice", type: "notice", settings: { text: "扫桌上二维码直接点餐，出餐后叫号取餐" } },
+            { id: "notice", type: "notice", settings: { text: "扫桌上二维码看菜单，选好后请向服务员点单" } },
             { id: "queue", type: "queue-ticket", settings: {} },
             { id: "signature", type: "item-grid", settings: { title: "招牌菜", layout: "large", limit: 4 } },
             { id: "store", type: "store-info", settings: {} },
@@ -66,7 +66,7 @@ export const restaurant = defineTemplate({
             { id: "menu", type: "menu", settings: {} },
           ],
         },
-        profile: { title: "我的", sections: [{ id: "card", type: "member-card", settings: { title: "老街食客卡", cardColor: "#7b241c" } }] },
+        profile: { title: "我的", sections: [{ id: "card", type: "member-card", settings: { title: "食客卡", cardColor: "#7b241c" } }] },
         store: { title: "门店", sections: [{ id: "info", type: "store-info", settings: {} }] },
       },
     },

@@ -1,6 +1,7 @@
 "use client";
 // Choosing stores to publish together: each row says whether the store is ready and what it last uploaded; the
 // checked ones get one build each, with the version, description and concurrency given below.
+import Link from "next/link";
 import { useActionState, useState } from "react";
 import { format, type Dictionary } from "@/i18n";
 import { startBatchAction } from "@/server/actions/bulk-publish";
@@ -13,9 +14,13 @@ import { SubmitButton } from "../ui/submit-button";
 export type BulkRow = {
   id: string;
   name: string;
+  /** The store's publish page, where each failing check says how to fix it. */
+  href: string;
   template: string;
   status: "ACTIVE" | "SUSPENDED";
   blocking: string[];
+  /** The blocking checks' titles, in the store's words. */
+  failing: string[];
   lastUpload: { status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED"; version: string | null; number: number } | null;
 };
 
@@ -59,7 +64,7 @@ export function BulkPublishForm({ t, rows }: { t: Dictionary; rows: BulkRow[] })
                   <input type="checkbox" name="stores" value={row.id} checked={selected.has(row.id)} onChange={() => toggle(row.id)} aria-label={row.name} />
                 </td>
                 <td className="py-2 pr-2 font-medium text-slate-900">
-                  {row.name}
+                  <Link href={row.href} className="underline-offset-2 hover:underline">{row.name}</Link>
                   {row.status === "SUSPENDED" && <span className="ml-2"><Badge tone="warn">{t.store.status.SUSPENDED}</Badge></span>}
                 </td>
                 <td className="py-2 pr-2 text-slate-600">{row.template}</td>
@@ -67,9 +72,15 @@ export function BulkPublishForm({ t, rows }: { t: Dictionary; rows: BulkRow[] })
                   {row.blocking.length === 0 ? (
                     <Badge tone="good">{words.ready}</Badge>
                   ) : (
-                    <span title={row.blocking.map((id) => t.publish.checks[id as keyof Dictionary["publish"]["checks"]]?.title ?? id).join("\n")}>
+                    <div>
                       <Badge tone="bad">{format(words.blocked, { count: row.blocking.length })}</Badge>
-                    </span>
+                      <ul className="mt-1 list-inside list-disc text-xs text-slate-600" data-testid="failing-checks">
+                        {row.failing.map((title) => (
+                          <li key={title}>{title}</li>
+                        ))}
+                      </ul>
+                      <Link href={row.href} className="text-xs text-brand-700 underline-offset-2 hover:underline">{t.storeSetup.fixChecks}</Link>
+                    </div>
                   )}
                 </td>
                 <td className="py-2 text-slate-600">

@@ -1,7 +1,7 @@
 // The item form's state: what the merchant typed, as text, so nothing they entered is lost or reformatted while
 // it is wrong. `toItemInput` turns it into the catalog's item input (prices read exactly from yuan); the catalog's
 // own schema then checks it, here for inline messages and again on the server.
-import { formatYuan, type Item, type ItemEditInput, type ItemKind, parseYuan, type Problem, skuMatrix } from "@kaidian/catalog";
+import { formatYuan, halfWidthNumber, type Item, type ItemEditInput, type ItemKind, parseYuan, type Problem, skuMatrix } from "@kaidian/catalog";
 
 export type SkuDraft = { options: string[]; price: string; stock: string };
 export type OptionDraft = { name: string; extra: string };
@@ -81,7 +81,7 @@ export function withSkus(draft: ItemDraft): ItemDraft {
 }
 
 /** A number typed as text; an empty box is no number (NaN), which the schema refuses as it refuses "1.5". */
-const whole = (text: string): number => (text.trim() === "" ? Number.NaN : Number(text));
+const whole = (text: string): number => (text.trim() === "" ? Number.NaN : Number(halfWidthNumber(text)));
 
 /** The draft as the catalog's item input, and the prices that could not be read (each at its field's path). */
 export function toItemInput(kind: ItemKind, draft: ItemDraft): { input: ItemEditInput; problems: Problem[] } {

@@ -84,7 +84,7 @@ export function DesignEditor(props: DesignEditorProps) {
         </button>
         <SaveStatus status={editor.status} t={t} />
         <span className="ml-auto flex flex-wrap items-center gap-2">
-          <PhonePreviewButton store={props.store} words={t.preview} />
+          <PhonePreviewButton store={props.store} words={t.preview} reach={t.storeSetup.reach} />
           {props.canPublish && <PublishButton editor={editor} store={props.store} number={props.number} context={context} />}
         </span>
       </div>

@@ -1,7 +1,9 @@
 "use client";
 // One generated field's input, by widget. Every input is labelled (by the row's label or its own aria-label) and
 // points at its hint and message, so the form is usable with a keyboard and a screen reader.
+import { halfWidthNumber } from "@kaidian/catalog";
 import type { FieldDescriptor, Link, PageId } from "@kaidian/templates";
+import { useState } from "react";
 import { ImageField } from "@/components/media/image-field";
 import { format } from "@/i18n";
 import { fieldId, inputClass, smallButtonClass, type FormContext } from "./form-context";
@@ -29,14 +31,15 @@ export function FieldInput(props: Props) {
       return <textarea {...common} rows={3} maxLength={field.max} value={text} onChange={(event) => onChange(event.target.value)} />;
     case "number":
       return (
+        // Text, not type="number", so digits typed full-width on a Chinese keyboard are read, not dropped.
         <input
           {...common}
-          type="number"
           inputMode="numeric"
-          min={field.min}
-          max={field.max}
           value={typeof value === "number" && Number.isFinite(value) ? value : ""}
-          onChange={(event) => onChange(event.target.value === "" ? Number.NaN : Number(event.target.value))}
+          onChange={(event) => {
+            const typed = halfWidthNumber(event.target.value).trim();
+            onChange(typed === "" ? Number.NaN : Number(typed));
+          }}
         />
       );
     case "color":
@@ -89,11 +92,56 @@ export function FieldInput(props: Props) {
       return <LinkInput {...props} />;
     case "items":
       return <ItemsInput {...props} />;
+    case "location":
+      return <LocationInput {...props} />;
     case "image":
       return <ImageField store={context.store} name={id} label={props.label} value={text} onChange={onChange} words={context.t.media} invalid={error} />;
     default:
       return <input {...common} maxLength={field.max} value={text} onChange={(event) => onChange(event.target.value)} />;
   }
+}
+
+type Location = { latitude: number; longitude: number } | null;
+
+/** Degrees as typed (full-width digits read too); an empty box is no number. */
+function degrees(text: string): number {
+  const typed = halfWidthNumber(text).trim();
+  return typed === "" ? Number.NaN : Number(typed);
+}
+
+/**
+ * The store's map point as two GCJ-02 coordinates. The boxes keep what is typed ("25." on the way to "25.05");
+ * both empty is no location, and a half-typed pair stays in the config for the schema to mark.
+ */
+function LocationInput({ id, label, value, error, onChange, context }: Props) {
+  const words = context.t.storeSetup.location;
+  const current = value && typeof value === "object" ? (value as NonNullable<Location>) : null;
+  const shown = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "" : String(n));
+  const [texts, setTexts] = useState({ latitude: shown(current?.latitude), longitude: shown(current?.longitude) });
+  const set = (part: "latitude" | "longitude", text: string) => {
+    const next = { ...texts, [part]: text };
+    setTexts(next);
+    onChange(next.latitude.trim() === "" && next.longitude.trim() === "" ? null : { latitude: degrees(next.latitude), longitude: degrees(next.longitude) });
+  };
+  const described = [error && `${id}-error`, `${id}-hint`].filter(Boolean).join(" ");
+  return (
+    <span className="grid grid-cols-2 gap-2" role="group" aria-label={label}>
+      {(["latitude", "longitude"] as const).map((part) => (
+        <input
+          key={part}
+          id={part === "latitude" ? id : fieldId(id, part)}
+          aria-label={`${label} · ${words[part]}`}
+          placeholder={words[part]}
+          inputMode="decimal"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          className={inputClass(Boolean(error))}
+          value={texts[part]}
+          onChange={(event) => set(part, event.target.value)}
+        />
+      ))}
+    </span>
+  );
 }
 
 /** The choices, plus the current value when it is no longer among them, so a saved link is never silently changed. */

@@ -51,7 +51,8 @@ function hintOf(field: FieldDescriptor, value: unknown, context: FormContext): s
 function FieldRow(props: Omit<SchemaFormProps, "onChange" | "fields" | "values"> & { field: FieldDescriptor; path: string; value: unknown; onChange: (value: unknown) => void }) {
   const { field, context, path } = props;
   const id = fieldId(props.idPrefix, path);
-  const error = props.errors[path];
+  // A location's problems are at its latitude or longitude; its two boxes share one message.
+  const error = props.errors[path] ?? (field.widget === "location" ? (props.errors[`${path}.latitude`] ?? props.errors[`${path}.longitude`]) : undefined);
   const hint = hintOf(field, props.value, context);
   const label = field.label[context.locale];
   return (

@@ -77,6 +77,30 @@ export function useEditor(props: { store: string; number: number; revision: numb
     return config === saved.current ? saver.currentRevision() : null;
   }, [config]);
 
+  // Leaving the page: a change not yet saved is sent the moment the page is hidden (a reload, a closed tab, a
+  // switched app on a phone), and the browser asks before unloading while a save is still due or in flight.
+  const unsaved = config !== saved.current;
+  useEffect(() => {
+    if (!unsaved) return;
+    const sendNow = () => {
+      if (issues.length > 0 || config === sent.current) return;
+      clearTimeout(timer.current);
+      sent.current = config;
+      queue.current!.request(config);
+    };
+    const onHidden = () => document.visibilityState === "hidden" && sendNow();
+    const warn = (event: BeforeUnloadEvent) => {
+      sendNow();
+      event.preventDefault();
+    };
+    document.addEventListener("visibilitychange", onHidden);
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      document.removeEventListener("visibilitychange", onHidden);
+      window.removeEventListener("beforeunload", warn);
+    };
+  }, [unsaved, config, issues]);
+
   const status: EditorStatus =
     saveState.kind === "conflict" ? saveState : issues.length > 0 ? { kind: "invalid", count: issues.length } : saveState;
 

@@ -23,6 +23,14 @@ export function SignUpForm({ t, locale }: { t: Dictionary; locale: Locale }) {
           <TemplatePicker t={t} locale={locale} selected={v.templateId} error={e.templateId} />
         </div>
       </div>
+      <div className="border-t border-slate-200 pt-4">
+        <h2 className="text-sm font-semibold text-slate-900">{t.storeSetup.signUp.contact}</h2>
+        <p className="mb-3 mt-1 text-xs text-slate-500">{t.storeSetup.signUp.contactLead}</p>
+        <div className="space-y-4">
+          <Field label={t.storeSetup.signUp.phone} name="phone" type="tel" autoComplete="tel" maxLength={20} defaultValue={v.phone} error={e.phone} />
+          <Field label={t.storeSetup.signUp.address} name="address" autoComplete="street-address" maxLength={120} defaultValue={v.address} error={e.address} />
+        </div>
+      </div>
       <SubmitButton pendingLabel={t.common.loading} className="w-full">{t.store.create}</SubmitButton>
     </form>
   );

@@ -18,6 +18,8 @@ export type LivePreviewProps = {
   scale?: number;
   /** Fill the screen instead of drawing a phone (the phone preview page). */
   fill?: boolean;
+  /** Queries pages open with, as a scanned code gives them (the order page's table, `t`). */
+  initialQueries?: Partial<Record<PageId, Record<string, string>>>;
 };
 
 // WeChat's bar heights on a 375 pt iPhone.
@@ -30,13 +32,25 @@ const pageOfRoute = (route: string): PageId | undefined => PAGE_IDS.find((id) =>
 
 type State = { status: "loading" } | { status: "ready" } | { status: "error"; message: string };
 
-export function LivePreview({ snapshot, page, selectedSection, onSelectSection, onNavigate, words, scale = 1, fill = false }: LivePreviewProps) {
+export function LivePreview({ snapshot, page, selectedSection, onSelectSection, onNavigate, words, scale = 1, fill = false, initialQueries }: LivePreviewProps) {
   const frame = useRef<HTMLElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<PreviewHandle | null>(null);
   const shown = useRef<SiteSnapshot | null>(null);
   const revision = useRef(0);
-  const queries = useRef<Partial<Record<PageId, Record<string, string>>>>({});
+  const queries = useRef<Partial<Record<PageId, Record<string, string>>>>({ ...initialQueries });
+  // One phone's storage for every page shown: what one page puts in the cart, the cart page shows.
+  const storage = useRef(new Map<string, string>());
+  const screen = useRef<HTMLDivElement>(null);
+  // Full screen, the 375 px page is zoomed to the phone's width, as rpx scales a Mini Program to any phone.
+  const [zoom, setZoom] = useState(1);
+  useEffect(() => {
+    const element = screen.current;
+    if (!fill || !element) return;
+    const observer = new ResizeObserver(() => setZoom(element.clientWidth / 375 || 1));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [fill]);
   const callbacks = useRef({ onSelectSection, onNavigate });
   callbacks.current = { onSelectSection, onNavigate };
   const latest = useRef(snapshot);
@@ -60,6 +74,7 @@ export function LivePreview({ snapshot, page, selectedSection, onSelectSection, 
           handle.current = renderer.renderPreview(host.current, bundle, latest.current, pages[page].path, {
             query: queries.current[page],
             assetBase: "/api/mp/v1",
+            storage: storage.current,
             onNavigate: (request: NavigationRequest) => {
               const target = pageOfRoute(request.route);
               if (!target) return;
@@ -148,13 +163,17 @@ export function LivePreview({ snapshot, page, selectedSection, onSelectSection, 
         >
           <span className="truncate">{title}</span>
         </header>
-        <div className="relative min-h-0 flex-1 overflow-y-auto overflow-x-hidden" style={{ background: config.theme.backgroundColor }}>
-          <div ref={host} />
+        {/* The page area is the containing block of the page's fixed bars (a basket bar), as on WeChat, where they sit
+            above the tab bar instead of covering it; the scrolling happens inside it. */}
+        <div className="relative min-h-0 flex-1" style={{ background: config.theme.backgroundColor, transform: "translateZ(0)" }}>
+        <div ref={screen} className="absolute inset-0 overflow-y-auto overflow-x-hidden">
+          <div ref={host} data-zoom={zoom} style={fill ? { zoom } : undefined} />
           {state.status !== "ready" && (
             <div role={state.status === "error" ? "alert" : "status"} className="absolute inset-0 flex items-center justify-center bg-white/90 p-6 text-center text-sm text-slate-600">
               {state.status === "loading" ? words.loading : format(words.failed, { message: state.message })}
             </div>
           )}
+        </div>
         </div>
         <nav aria-label={words.tabBar} className="flex shrink-0 border-t border-slate-200 bg-white" style={{ height: TAB_BAR }}>
           {config.tabBar.map((tab) => {

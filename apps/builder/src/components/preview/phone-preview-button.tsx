@@ -5,10 +5,12 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { format, type Dictionary } from "@/i18n";
 import { createPhonePreviewLinkAction } from "@/server/actions/preview";
+import type { PhoneAddress } from "@/server/phone-address";
+import { PhoneReachNotice } from "./phone-reach-notice";
 
-type Shown = { url: string; expiresAt: string; svg: string };
+type Shown = { url: string; expiresAt: string; svg: string; address: PhoneAddress };
 
-export function PhonePreviewButton({ store, words }: { store: string; words: Dictionary["preview"] }) {
+export function PhonePreviewButton({ store, words, reach }: { store: string; words: Dictionary["preview"]; reach: Dictionary["storeSetup"]["reach"] }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -33,7 +35,7 @@ export function PhonePreviewButton({ store, words }: { store: string; words: Dic
       }
       const url = new URL(result.url, window.location.origin).href;
       const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-      setShown({ url, expiresAt: result.expiresAt, svg });
+      setShown({ url, expiresAt: result.expiresAt, svg, address: result.address });
     } catch {
       setError(words.phone.failed);
     } finally {
@@ -71,6 +73,7 @@ export function PhonePreviewButton({ store, words }: { store: string; words: Dic
                   className="mt-1 w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
                 />
               </label>
+              <div className="mt-3"><PhoneReachNotice address={shown.address} words={reach} /></div>
               <p className="mt-2 text-xs text-slate-500">{format(words.phone.expires, { time: new Date(shown.expiresAt).toLocaleString() })}</p>
             </>
           )}

@@ -35,6 +35,17 @@ function sizes(params: Check["params"]): Record<string, string> {
   return readable;
 }
 
+/** What the merchant reads under a check: its true cause when it failed, what is pending, or what passed means. */
+function checkDetail(check: Check, words: Dictionary["publish"]["checks"]): string | null {
+  if (check.id === "config.ready" && check.status === "failed" && check.params.none) return words["config.ready"].none;
+  if (check.id === "store.contact" && check.status === "failed" && check.params.sample) return words["store.contact"].sample;
+  if (check.id === "store.contact" && check.status === "pending") return words["store.contact"].pending;
+  if (check.status === "failed") return words[check.id].fix;
+  if (check.id === "package.size") return check.status === "pending" ? words["package.size"].pending : words["package.size"].measured;
+  if (check.id === "privacy.guide" && check.params.count === 0) return words["privacy.guide"].none;
+  return null;
+}
+
 export function ReadinessList({
   t,
   checks,
@@ -56,12 +67,7 @@ export function ReadinessList({
       {checks.map((check) => {
         const text = words[check.id];
         const params = { catalog, category, ...check.params, ...sizes(check.params) };
-        const detail =
-          check.status === "failed"
-            ? text.fix
-            : check.id === "package.size"
-              ? check.status === "pending" ? words["package.size"].pending : words["package.size"].measured
-              : check.id === "privacy.guide" && check.params.count === 0 ? words["privacy.guide"].none : null;
+        const detail = checkDetail(check, words);
         const where = FIXED_AT[check.id];
         const href = where && check.status === "failed" ? links[where] : undefined;
         const tone = check.status === "ok" ? "text-brand-700" : check.status === "pending" ? "text-slate-400" : check.severity === "hard" ? "text-red-600" : "text-amber-600";

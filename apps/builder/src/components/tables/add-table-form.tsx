@@ -12,7 +12,7 @@ export function AddTableForm({ t, store }: { t: Dictionary; store: string }) {
     <form action={action} noValidate className="grid gap-3 sm:grid-cols-[1fr_8rem_auto] sm:items-start" key={JSON.stringify(state)}>
       <input type="hidden" name="store" value={store} />
       <Field label={t.tables.name} name="name" hint={t.tables.nameHint} maxLength={12} defaultValue={v.name} error={state.fieldErrors?.name} />
-      <Field label={t.tables.seats} name="seats" type="number" min={1} max={50} defaultValue={v.seats ?? "4"} error={state.fieldErrors?.seats} />
+      <Field label={t.tables.seats} name="seats" inputMode="numeric" defaultValue={v.seats ?? "4"} error={state.fieldErrors?.seats} />
       <div className="sm:pt-7"><SubmitButton pendingLabel={t.common.loading}>{t.tables.add}</SubmitButton></div>
       <div className="sm:col-span-3">
         <FormError message={state.formError} />

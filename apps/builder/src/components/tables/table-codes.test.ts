@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { publicUrl, qrSvg, tableCards } from "./table-codes";
+import { qrSvg, tableCards } from "./table-codes";
 
 /** The dark modules an SVG from `qrcode` draws, read back from its path: "M<x> <y>h<n>" runs of one row. */
 function modulesOf(svg: string): Set<string> {
@@ -35,10 +35,5 @@ describe("table codes", () => {
     expect(modulesOf(card!.svg)).toEqual(expected);
     expect(card!.svg).toBe(await qrSvg(card!.link));
     expect(card!.svg).not.toBe(await qrSvg(card!.link.replace("K7QX2M", "K7QX2N")));
-  });
-
-  it("point at PUBLIC_URL, else the local dashboard", () => {
-    expect(publicUrl({ PUBLIC_URL: "https://shop.example/" })).toBe("https://shop.example");
-    expect(publicUrl({ PORT: "3100" })).toBe("http://localhost:3100");
   });
 });

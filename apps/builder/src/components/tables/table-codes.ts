@@ -1,13 +1,9 @@
 import "server-only";
 import { type DiningTableView, tableLink, tableScene } from "@kaidian/catalog/server";
 import QRCode from "qrcode";
+import { phoneAddress } from "@/server/phone-address";
 
 export type TableCard = { id: string; name: string; seats: number; scene: string; link: string; svg: string };
-
-/** The dashboard's public address, as generated Mini Programs are given it (scripts/generate.ts). */
-export function publicUrl(env: Record<string, string | undefined> = process.env): string {
-  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
-}
 
 /** A QR code of `text` as an SVG document: black modules on white with a quiet zone, scaled by its container. */
 export function qrSvg(text: string): Promise<string> {
@@ -15,7 +11,7 @@ export function qrSvg(text: string): Promise<string> {
 }
 
 /** What a printed table card shows: its name, its scene and the QR code of its link. */
-export async function tableCards(tenantId: string, tables: DiningTableView[], base = publicUrl()): Promise<TableCard[]> {
+export async function tableCards(tenantId: string, tables: DiningTableView[], base = phoneAddress().base): Promise<TableCard[]> {
   return Promise.all(
     tables.map(async (table) => {
       const link = tableLink(base, tenantId, table.code);

@@ -27,7 +27,7 @@ export function TableRow({ t, store, table }: { t: Dictionary; store: string; ta
           <input type="hidden" name="tableId" value={table.id} />
           <input type="hidden" name="revision" value={table.revision} />
           <Input id={`name-${table.id}`} label={t.tables.name} name="name" maxLength={12} defaultValue={v.name ?? table.name} error={state.fieldErrors?.name} autoFocus />
-          <Input id={`seats-${table.id}`} label={t.tables.seats} name="seats" type="number" min={1} max={50} defaultValue={v.seats ?? String(table.seats)} error={state.fieldErrors?.seats} />
+          <Input id={`seats-${table.id}`} label={t.tables.seats} name="seats" inputMode="numeric" defaultValue={v.seats ?? String(table.seats)} error={state.fieldErrors?.seats} />
           <div className="sm:pt-7"><SubmitButton pendingLabel={t.common.loading}>{t.tables.save}</SubmitButton></div>
           <div className="sm:pt-7"><Button type="button" variant="secondary" onClick={() => setEditing(false)}>{t.tables.cancel}</Button></div>
           {state.formError && (

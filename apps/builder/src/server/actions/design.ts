@@ -3,8 +3,10 @@ import { DraftConflictError, InvalidDraftError, publishDraft, restoreVersion, sa
 import { InvalidConfigError } from "@kaidian/storefront";
 import { recordAudit } from "@kaidian/audit";
 import { can, inStore, storeRefSchema } from "@kaidian/tenancy";
+import { templates } from "@kaidian/templates";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { saveRefusal } from "@/components/editor/issue-place";
 import { errorMessage, format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { auditActor } from "../audit";
@@ -23,7 +25,7 @@ const draftSaveSchema = z.object({
 
 /** The editor's autosave: the whole config over the draft, if nobody saved it since the revision the editor holds. */
 export async function saveDraftAction(input: z.input<typeof draftSaveSchema>): Promise<DraftSaveResult> {
-  const { t } = await currentDictionary();
+  const { t, locale } = await currentDictionary();
   const parsed = draftSaveSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: errorMessage(t, "form.invalid") };
   const { store, number, revision, config } = parsed.data;
@@ -34,14 +36,15 @@ export async function saveDraftAction(input: z.input<typeof draftSaveSchema>): P
       saveDraft(tx, { tenantId: access.store.id, userId: access.userId, number, revision, config }),
     );
     // The version history beside the editor shows who saved last.
-    revalidatePath(`/stores/${access.store.slug}/design`);
+    // The name may have changed: the switcher, the overview and the navigation show it.
+    revalidatePath(`/stores/${access.store.slug}`, "layout");
     return { ok: true, revision: draft.revision };
   } catch (error) {
     if (error instanceof DraftConflictError) {
       return { ok: false, conflict: format(t.design.conflict, { name: error.current?.updatedBy?.name ?? t.design.someone }) };
     }
-    // The editor checks with the same schema before saving, so this is a config changed under it (a new rule).
-    if (error instanceof InvalidDraftError) return { ok: false, error: t.design.cannotSave };
+    // The editor checks with the same schema before saving; a save that still fails it is told which field.
+    if (error instanceof InvalidDraftError) return { ok: false, error: saveRefusal(config, templates[access.store.templateId], t, locale) };
     throw error;
   }
 }

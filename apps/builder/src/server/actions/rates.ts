@@ -1,5 +1,6 @@
 "use server";
 import { DomainError } from "@kaidian/accounts";
+import { halfWidthNumber } from "@kaidian/catalog";
 import { RoomNightsError, setNights, type SetNightsInput, setNightsInputSchema } from "@kaidian/catalog/server";
 import { assertCan, inStore, storeRefSchema } from "@kaidian/tenancy";
 import { revalidatePath } from "next/cache";
@@ -23,9 +24,9 @@ const bulkFormSchema = z
     to: z.string(),
     weekdays: z.string().transform((value) => (value ? value.split(",").map(Number) : [])),
     rateMode: z.enum(["keep", "set", "base"]),
-    rate: z.string().trim().default(""),
+    rate: z.string().default("").transform((text) => halfWidthNumber(text).trim()),
     roomsMode: z.enum(["keep", "set", "closed"]),
-    available: z.string().trim().default(""),
+    available: z.string().default("").transform((text) => halfWidthNumber(text).trim()),
   })
   .check((context) => {
     const { rateMode, rate, roomsMode, available } = context.value;

@@ -19,7 +19,7 @@ export async function switchTemplateAction(input: z.input<typeof switchSchema>):
   const parsed = switchSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: errorMessage(t, "form.invalid") };
   const access = await requireStore(parsed.data.store);
-  if (!can(access.roles, "design")) return { ok: false, message: errorMessage(t, "permission.denied") };
+  if (!can(access.roles, "settings")) return { ok: false, message: errorMessage(t, "permission.denied") };
   try {
     await inStore(database(), access, (tx) => switchTemplate(tx, { ...parsed.data, tenantId: access.store.id, userId: access.userId }));
   } catch (error) {

@@ -66,9 +66,13 @@ export default async function BulkPublishPage({ searchParams }: { searchParams: 
             rows={shown.map((row) => ({
               id: row.store.id,
               name: row.store.name,
+              href: `/stores/${row.store.slug}/publish`,
               template: templates[row.store.templateId].name[locale],
               status: row.store.status,
               blocking: row.blocking,
+              failing: row.blocking.map((id) =>
+                format(t.publish.checks[id].title, { catalog: t.catalogName[row.store.templateId], category: templates[row.store.templateId].wechatCategory[locale] }),
+              ),
               lastUpload: row.lastUpload,
             }))}
           />

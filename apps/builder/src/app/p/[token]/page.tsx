@@ -8,11 +8,16 @@ import { database } from "@/server/db";
 import { verifyPreviewLink } from "@/server/preview-links";
 import { kaidianSecret } from "@/server/secret";
 
+/** A table code as the runtime reads it (`t=A12`); anything else opens no table. */
+function tableOf(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && /^[A-Za-z0-9-]{1,8}$/.test(value) ? value : undefined;
+}
+
 export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
 
 // A phone preview link: the store it names, its latest saved config (the draft, when there is one) and catalog,
 // read in that store's own database scope at request time. A tampered link is not found; an expired one says so.
-export default async function PhonePreviewPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function PhonePreviewPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ t?: string | string[] }> }) {
   const { t } = await currentDictionary();
   const check = verifyPreviewLink(decodeURIComponent((await params).token), kaidianSecret());
   if (!check.ok && check.reason === "invalid") notFound();
@@ -29,7 +34,7 @@ export default async function PhonePreviewPage({ params }: { params: Promise<{ t
   if (!snapshot) notFound();
   return (
     <main aria-label={format(t.preview.mobile.title, { store: snapshot.site.config.store.name })}>
-      <PhonePreview snapshot={{ ...snapshot, apiBase: "" }} words={t.preview} />
+      <PhonePreview snapshot={{ ...snapshot, apiBase: "" }} words={t.preview} table={tableOf((await searchParams).t)} />
     </main>
   );
 }

@@ -54,7 +54,7 @@ export default async function PublishPage({ params }: { params: Promise<{ store:
             <section className="space-y-2 md:border-r md:border-slate-100 md:pr-4">
               <h3 className="text-sm font-semibold text-slate-900">{t.publish.preview.browser}</h3>
               <p className="text-xs text-slate-500">{t.publish.preview.browserLead}</p>
-              <PhonePreviewButton store={access.store.slug} words={t.preview} />
+              <PhonePreviewButton store={access.store.slug} words={t.preview} reach={t.storeSetup.reach} />
             </section>
             <section className="space-y-2">
               <h3 className="text-sm font-semibold text-slate-900">{t.publish.preview.wechat}</h3>

@@ -27,12 +27,21 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
       <div className="grid gap-4 xl:grid-cols-2">
         <Card title={t.settings.storeInfo}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-            <dt className="text-slate-500">{t.store.name}</dt><dd>{access.store.name}</dd>
+            <dt className="text-slate-500">{t.store.name}</dt>
+            <dd>
+              {access.store.name}
+              {can(access.roles, "design") && (
+                <Link href={`/stores/${access.store.slug}/design`} className="ml-3 text-brand-700 underline-offset-2 hover:underline">
+                  {t.storeSetup.settings.rename}
+                </Link>
+              )}
+              <span className="mt-0.5 block text-xs text-slate-500">{t.storeSetup.settings.renameHint}</span>
+            </dd>
             <dt className="text-slate-500">{t.settings.slug}</dt><dd className="font-mono">{access.store.slug}</dd>
             <dt className="text-slate-500">{t.overview.template}</dt>
             <dd>
               {templates[access.store.templateId].name[locale]}
-              {can(access.roles, "design") && (
+              {can(access.roles, "settings") && (
                 <Link href={`/stores/${access.store.slug}/template`} className="ml-3 text-brand-700 underline-offset-2 hover:underline">
                   {t.templateSwitch.change}
                 </Link>

@@ -34,14 +34,17 @@ export default async function TemplatePage({ params, searchParams }: { params: P
   const { t, locale } = await currentDictionary();
   if (!can(access.roles, "design")) return <Forbidden t={t} role={access.role} />;
   const words = t.templateSwitch;
+  // Anyone who designs may look; switching the whole store to another template is the owner's decision.
+  const mayChange = can(access.roles, "settings");
   const wanted = templateIdSchema.safeParse((await searchParams).to);
-  const target = wanted.success && wanted.data !== access.store.templateId ? wanted.data : null;
+  const target = mayChange && wanted.success && wanted.data !== access.store.templateId ? wanted.data : null;
   const plan = target ? await inStore(database(), access, (tx) => previewTemplateSwitch(tx, access.store.id, target)) : null;
   const base = `/stores/${access.store.slug}/template`;
 
   return (
     <>
       <PageHeader title={words.title} lead={words.lead} />
+      {!mayChange && <p className="mb-4 rounded-lg bg-slate-100 px-4 py-3 text-sm text-slate-700" data-testid="template-owner-only">{t.storeSetup.ownerOnlyTemplate}</p>}
       {target && plan && (
         <Card title={format(words.confirmTitle, { name: templateList.find((template) => template.id === target)!.name[locale] })} className="mb-6">
           <div className="grid gap-4 md:grid-cols-3" data-testid="template-switch-plan">
@@ -76,7 +79,7 @@ export default async function TemplatePage({ params, searchParams }: { params: P
               </div>
               <p className="mt-1 text-sm text-slate-600">{template.description[locale]}</p>
               <p className="mt-1 text-xs text-slate-500">{t.store.wechatCategory}：{template.wechatCategory[locale]}</p>
-              {template.id !== access.store.templateId && (
+              {mayChange && template.id !== access.store.templateId && (
                 <Link href={`${base}?to=${template.id}`} className="mt-3 inline-block rounded-md border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
                   {words.choose}
                 </Link>
