@@ -17,6 +17,8 @@ const config: NextConfig = {
   ],
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   poweredByHeader: false,
+  // A CSV import of a full catalog is posted to a server action (the action itself refuses files over 8 MB).
+  experimental: { serverActions: { bodySizeLimit: "9mb" } },
   typedRoutes: false,
 };
 
