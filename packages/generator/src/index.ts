@@ -4,3 +4,4 @@ export { checkSizes, compilePackage, measurePackage, validateSchemas, type Packa
 export { formatProblem, type TenantProblem } from "./problems";
 export { loadRuntime, type Runtime } from "./runtime";
 export { zipFiles, unzipFiles } from "./zip";
+export { BAKED_ITEMS_BYTES, FIRST_PAGE_ITEMS, firstScreensCatalog } from "./first-screens";

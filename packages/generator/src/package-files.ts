@@ -70,10 +70,24 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
   }
 
   for (const ref of packagedAssets(snapshot)) {
-    const svg = sampleAsset(ref);
-    if (svg) files.set(ref.slice(1), Buffer.from(svg));
+    const svg = sampleAssetBytes(ref);
+    if (svg) files.set(ref.slice(1), svg);
   }
   return files;
+}
+
+// One buffer per sample picture for the process, so the zip compresses each once (see zip.ts). The samples are a
+// fixed set, so this stays small.
+const sampleAssets = new Map<string, Buffer>();
+
+function sampleAssetBytes(ref: string): Buffer | null {
+  const known = sampleAssets.get(ref);
+  if (known) return known;
+  const svg = sampleAsset(ref);
+  if (!svg) return null;
+  const bytes = Buffer.from(svg);
+  sampleAssets.set(ref, bytes);
+  return bytes;
 }
 
 function tabIcon(runtime: Runtime, page: PageId): { iconPath: string; selectedIconPath: string } {

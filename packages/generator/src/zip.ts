@@ -1,7 +1,7 @@
 // A minimal, deterministic zip writer. Same files in -> same bytes out: entries sorted by path, one fixed
-// timestamp, fixed attributes, no extra fields. Deflated bodies are cached by content, so the runtime's files,
-// identical across tenants, are compressed once per process rather than once per tenant.
-import { createHash } from "node:crypto";
+// timestamp, fixed attributes, no extra fields. Deflated bodies are cached per buffer: the runtime's files (and
+// sample pictures) are the same buffers in every tenant's package, so they are compressed once per process, while
+// a tenant's own files are never kept after its package is written.
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
 /** 1980-01-01 00:00, the zip epoch, written as DOS date and time fields. */
@@ -12,12 +12,10 @@ const UTF8_NAMES = 1 << 11;
 
 type Compressed = { method: 0 | 8; body: Buffer; crc: number };
 
-const cache = new Map<string, Compressed>();
-const CACHE_LIMIT = 5_000;
+const cache = new WeakMap<Buffer, Compressed>();
 
 function compress(content: Buffer): Compressed {
-  const key = createHash("sha1").update(content).digest("base64");
-  const cached = cache.get(key);
+  const cached = cache.get(content);
   if (cached) return cached;
   const deflated = deflateRawSync(content, { level: 9 });
   // Stored beats deflated for already-compressed files (PNG): never make an entry bigger.
@@ -25,8 +23,7 @@ function compress(content: Buffer): Compressed {
     deflated.length < content.length
       ? { method: 8, body: deflated, crc: crc32(content) }
       : { method: 0, body: content, crc: crc32(content) };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, entry);
+  cache.set(content, entry);
   return entry;
 }
 
