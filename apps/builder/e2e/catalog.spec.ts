@@ -135,3 +135,45 @@ test("a hotel edits a room type's rooms and cancellation policy; the edited samp
   await expect(page.getByLabel("预订后不可取消")).toBeChecked();
   await expect(page.getByLabel("设施")).toHaveValue("Wi-Fi、空调、投影仪");
 });
+
+test("the list pages, searches and filters a long catalog, and shows the count against the limit", async ({ page }, testInfo) => {
+  const store = await newStore(page, "餐厅点餐");
+  await page.goto(`${store}/catalog`);
+  const dishes = Array.from({ length: 55 }, (_, n) => `${n % 5 === 0 ? "牛肉面" : "小馄饨"} ${n + 1} 号,${12 + (n % 9)},${n % 5 === 0 ? "面食" : "点心"},否`);
+  await page.getByLabel("CSV 文件").setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(["名称,价格（元）,分类,售罄", ...dishes].join("\r\n"), "utf8") });
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("导入完成：新增 55 项，更新 0 项，未变 0 项。");
+  await page.reload();
+
+  const count = page.getByTestId("catalog-count");
+  await expect(count).toHaveText(/^共 \d+ 项，每家店最多 10,000 项$/);
+  const total = Number((await count.textContent())!.match(/共 (\d+) 项/)![1]);
+  expect(total).toBeGreaterThan(55);
+  const titles = page.getByTestId("catalog-group").getByRole("link", { name: /号$/ });
+  await expect(page.getByText("第 1 / 2 页")).toBeVisible();
+  const firstPage = await page.getByTestId("catalog-group").locator("tbody tr").count();
+  expect(firstPage).toBe(50);
+  await shot(page, testInfo, "catalog-paged");
+
+  await page.getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/\?page=2$/);
+  await expect(page.getByText("第 2 / 2 页")).toBeVisible();
+  expect(await page.getByTestId("catalog-group").locator("tbody tr").count()).toBe(total - 50);
+
+  await page.getByRole("searchbox", { name: "搜索名称" }).fill("牛肉面");
+  await page.getByRole("button", { name: "搜索", exact: true }).click();
+  await expect(page).toHaveURL(/\?q=%E7%89%9B%E8%82%89%E9%9D%A2$/);
+  await expect(page.getByText("找到 12 项")).toBeVisible();
+  await expect(titles).toHaveCount(11);
+  await expect(titles.first()).toHaveText("牛肉面 1 号");
+
+  await page.getByRole("searchbox", { name: "搜索名称" }).fill("");
+  await page.getByRole("combobox", { name: "分类" }).selectOption({ label: "点心" });
+  await page.getByRole("button", { name: "搜索", exact: true }).click();
+  await expect(page.getByText("找到 44 项")).toBeVisible();
+  await expect(page.getByTestId("catalog-group")).toHaveCount(1);
+  await expect(page.getByTestId("catalog-group").locator("caption")).toHaveText("点心");
+
+  await page.getByRole("link", { name: "清除筛选" }).click();
+  await expect(page.getByText("第 1 / 2 页")).toBeVisible();
+});

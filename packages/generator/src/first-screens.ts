@@ -1,7 +1,7 @@
 // What of the catalog a package bakes: every category, and the items its pages' sections show on first sight,
-// within a byte budget. The runtime shows these before
-// the API answers and when it cannot; the rest it loads page by page. So the main package stays the same size
-// whether the store sells ten items or ten thousand.
+// within a byte budget (a small shop's whole catalog when it fits, so it works offline throughout). The runtime
+// shows these before the API answers and when it cannot; the rest it loads page by page. So the main package
+// stays the same size whether the store sells ten items or ten thousand.
 import { catalogSchema, MAX_STORE_ITEMS } from "@kaidian/catalog";
 import type { SectionInstance, StoreConfig } from "@kaidian/templates";
 import { z } from "zod";
@@ -53,8 +53,19 @@ function firstShelf(catalog: Outline): string[] {
   return shelf.slice(0, FIRST_PAGE_ITEMS).map((item) => item.id);
 }
 
-/** The catalog to bake: every category, and the first screens' items in the merchant's order. */
+/** Whether the items' JSON fits the budget, measured only as far as it takes to know. */
+function fitsWhole(items: OutlineItem[], budget: number): boolean {
+  let bytes = 2;
+  for (const item of items) {
+    bytes += Buffer.byteLength(JSON.stringify(item)) + 1;
+    if (bytes > budget) return false;
+  }
+  return true;
+}
+
+/** The catalog to bake: every category, and the whole catalog's items or the first screens', in the merchant's order. */
 export function firstScreensCatalog(config: StoreConfig, catalog: Outline, budget = BAKED_ITEMS_BYTES): Outline {
+  if (fitsWhole(catalog.items, budget)) return catalog;
   const wanted = Object.values(config.pages).flatMap((page) => page?.sections.flatMap((section) => shownBy(section, catalog)) ?? []);
   const byId = new Map(catalog.items.map((item) => [item.id, item]));
   const baked = new Set<string>();
