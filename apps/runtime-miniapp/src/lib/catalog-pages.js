@@ -2,8 +2,9 @@
 // text, each page naming the cursor of the next. A list shows the items this launch already knows first (baked,
 // cached), so it is never blank without network; the first page then replaces them and later pages append.
 const { acceptItem, acceptItemsPage } = require("./accept");
+const { findItem } = require("./catalog");
 const { getJson } = require("./request");
-const { baked, rememberItems } = require("./site");
+const { baked, currentSite, rememberItems } = require("./site");
 
 const PAGE_SIZE = 20;
 /** The read API refuses longer search text. */
@@ -89,4 +90,22 @@ function fetchItem(itemId) {
   );
 }
 
-module.exports = { catalogUrl, createItemFeed, fetchItem, PAGE_SIZE };
+const askedThisLaunch = new Set();
+
+/**
+ * For lists of saved lines (cart, basket) whose items `shown` lacks, as after a relaunch for items added from a
+ * later page: asks the API for each once per launch, then calls `onKnown(catalog)` with the catalog that now
+ * holds some of them. Items the API no longer has stay out, as gone items do.
+ */
+function learnItems(itemIds, shown, onKnown) {
+  const missing = itemIds.filter((id) => !findItem(shown, id));
+  if (!missing.length) return;
+  const asking = missing.filter((id) => !findItem(currentSite().catalog, id) && !askedThisLaunch.has(id));
+  asking.forEach((id) => askedThisLaunch.add(id));
+  Promise.all(asking.map(fetchItem)).then(() => {
+    const catalog = currentSite().catalog;
+    if (missing.some((id) => findItem(catalog, id))) onKnown(catalog);
+  });
+}
+
+module.exports = { catalogUrl, createItemFeed, fetchItem, learnItems, PAGE_SIZE };

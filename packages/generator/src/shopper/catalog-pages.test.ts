@@ -133,3 +133,22 @@ describe("an item the package does not bake", () => {
     expect(gone.text()).toContain("该商品已下架或不存在");
   }, 120_000);
 });
+
+describe("a cart line of an item the package does not bake", () => {
+  it("is priced from the API after a relaunch, while a line of an item that is gone stays out", async () => {
+    const snapshot = storeWith(200);
+    const item = snapshot.catalog.items.findLast((candidate) => candidate.kind === "product" && candidate.details.skus.some((sku) => sku.stock > 0))!;
+    if (item.kind !== "product") return expect.fail("a product");
+    const sku = item.details.skus.find((candidate) => candidate.stock > 0)!;
+    const line = (itemId: string, options: string[]) => ({ key: `${itemId}|${JSON.stringify(options)}`, itemId, options, quantity: 1 });
+    const page = await openSamplePage("ecommerce", "cart", {
+      snapshot,
+      storage: { "kd-cart": [line(item.id, sku.options), line("sold-last-year", [])] },
+      wx: { respond: catalogApi(API, snapshot.catalog) },
+    });
+    expect(page.wx.requests.map((request) => request.url)).toEqual(expect.arrayContaining([`${API}/items/${item.id}`, `${API}/items/sold-last-year`]));
+    expect(page.text()).toContain(item.title);
+    expect(find(page, ".kd-bottom-bar").textContent).toContain(`去结算（1）`);
+  }, 120_000);
+});
+
