@@ -314,7 +314,7 @@ export const en: Dictionary = {
       extraCells: "This row has more cells than the header ({max} columns).",
       unknownId: "No {item} of this store has this id. Leave the id empty to add one.",
       duplicateId: "This id appears more than once.",
-      itemLimit: "A store holds at most {max} items and this one has room for {room} more: from this row on they do not fit. No row was imported.",
+      itemLimit: "A store holds at most {max} items and this one has room for {room} more: from this row on they do not fit.",
     },
     errors: {
       "category.notFound": "The category does not exist; it may have been deleted.",

@@ -313,7 +313,7 @@ export const zhCN = {
       extraCells: "这一行的格子比表头多（表头 {max} 列）。",
       unknownId: "本店没有这个编号的{item}。新增请留空编号。",
       duplicateId: "这个编号在表格里出现了不止一次。",
-      itemLimit: "一家店最多 {max} 项，店里只能再添加 {room} 项：从这一行起放不下。没有导入任何一行。",
+      itemLimit: "一家店最多 {max} 项，店里只能再添加 {room} 项，从这一行起放不下。",
     },
     errors: {
       "category.notFound": "分类不存在，可能已被删除。",
