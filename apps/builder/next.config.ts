@@ -19,6 +19,8 @@ const config: NextConfig = {
   ],
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   poweredByHeader: false,
+  // A CSV import of a full catalog is posted to a server action (the action itself refuses files over 8 MB).
+  experimental: { serverActions: { bodySizeLimit: "9mb" } },
   typedRoutes: false,
   // The headers every response carries, pages or not; pages also get their CSP (and HSTS over https) from
   // src/proxy.ts.

@@ -135,3 +135,20 @@ test("a hotel edits a room type's rooms and cancellation policy; the edited samp
   await expect(page.getByLabel("预订后不可取消")).toBeChecked();
   await expect(page.getByLabel("设施")).toHaveValue("Wi-Fi、空调、投影仪");
 });
+
+test("the list shows a long catalog a page at a time, with the count against the store's limit", async ({ page }, testInfo) => {
+  const store = await newStore(page, "餐厅点餐");
+  await page.goto(`${store}/catalog`);
+  const dishes = Array.from({ length: 55 }, (_, n) => `${n % 5 === 0 ? "牛肉面" : "小馄饨"} ${n + 1} 号,${12 + (n % 9)},${n % 5 === 0 ? "面食" : "点心"},否`);
+  await page.getByLabel("CSV 文件").setInputFiles({ name: "menu.csv", mimeType: "text/csv", buffer: Buffer.from(["名称,价格（元）,分类,售罄", ...dishes].join("\r\n"), "utf8") });
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("导入完成：新增 55 项，更新 0 项，未变 0 项。");
+  await page.reload();
+
+  const count = page.getByTestId("catalog-count");
+  await expect(count).toHaveText(/^共 \d+ 项，每家店最多 10,000 项$/);
+  expect(Number((await count.textContent())!.match(/共 (\d+) 项/)![1])).toBeGreaterThan(55);
+  await expect(page.getByText("第 1 / 2 页")).toBeVisible();
+  expect(await page.getByTestId("catalog-group").locator("tbody tr").count()).toBe(50);
+  await shot(page, testInfo, "catalog-paged");
+});

@@ -90,9 +90,16 @@ export const itemSchema = z.discriminatedUnion("kind", [
 export type Item = z.infer<typeof itemSchema>;
 export type ItemInput = z.input<typeof itemSchema>;
 
+/**
+ * The most items one store holds, enforced when an item is created and at import. It is what the product is
+ * measured and tested at: a store this size pages in the dashboard and the Mini Program, and its package bakes
+ * only what the first screens show (see docs/architecture.md).
+ */
+export const MAX_STORE_ITEMS = 10_000;
+
 export const catalogSchema = z.object({
   categories: z.array(categorySchema).max(200),
-  items: z.array(itemSchema).max(2000),
+  items: z.array(itemSchema).max(MAX_STORE_ITEMS),
 });
 export type DishOptionGroup = z.infer<typeof dishOptionGroupSchema>;
 

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   "extraCells",
   "unknownId",
   "duplicateId",
+  "itemLimit",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The generator end to end, per template: the sample store becomes a package WeChat's own tooling accepts, that
-// shows the store, its sections in order and its items; the same input always gives the same zip; and a package
-// over WeChat's size limit is refused with a message that says what to shrink.
+// shows the store, its sections in order and its items; the same input always gives the same zip; and broken
+// input is refused with a message that says where.
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
@@ -89,20 +89,15 @@ describe("determinism", () => {
 });
 
 describe("refusals", () => {
-  it("refuses a package over WeChat's 2 MB main package limit, naming the tenant, the file to shrink and the rule", async () => {
+  it("refuses a catalog item that breaks its schema, naming its place in the store's catalog", async () => {
     const input = sampleInput("ecommerce");
-    const [first] = input.snapshot.catalog.items;
-    input.snapshot.catalog.items = Array.from({ length: 1500 }, (_, index) => ({
-      ...first!,
-      id: `bulk-${index}`,
-      description: "手工烘焙的咖啡豆，产地直采。".repeat(90),
-    }));
+    const shown = input.snapshot.catalog.items.findIndex((item) => item.title === "云南小粒咖啡豆 250g");
+    (input.snapshot.catalog.items[shown] as { priceFen: number }).priceFen = -1;
     const result = await generatePackage(input);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatchObject({ tenant: "sample-ecommerce", file: ".", rule: "size.main" });
-    expect(result.problems[0]!.message).toMatch(/^main package is [\d.]+ MB, [\d.]+ MB over the 2 MB limit; largest files: config\/site\.js/);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ file: "config/site.js", rule: "catalog", message: expect.stringMatching(new RegExp(`^catalog\\.items\\.${shown}\\.priceFen: `)) }],
+    });
   });
 
   it("refuses an invalid config before rendering anything, naming the section and setting", async () => {

@@ -5,8 +5,10 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { catalogSchema } from "@kaidian/catalog";
+import type { z } from "zod";
 import { readConfig, templates, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
 import generatorPackage from "../package.json" with { type: "json" };
+import { catalogOutlineSchema, firstScreensCatalog } from "./first-screens";
 import { describeFiles, type Manifest } from "./manifest";
 import { renderPackageFiles } from "./package-files";
 import type { TenantProblem } from "./problems";
@@ -67,17 +69,20 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
   const template = templates[input.templateId];
 
   const config = readConfig(template, input.snapshot.site.config);
-  const catalog = catalogSchema.safeParse(input.snapshot.catalog);
+  const outline = catalogOutlineSchema.safeParse(input.snapshot.catalog);
+  // The package bakes only what its first screens show (the runtime pages the rest from the API): those items are
+  // checked in full, and a problem names the item's place in the input.
+  const baked = config.ok && outline.success ? firstScreensCatalog(config.config, outline.data) : undefined;
+  const catalog = baked ? catalogSchema.safeParse(baked) : undefined;
   const inputProblems: Problem[] = [];
   if (!config.ok) {
     for (const p of config.problems) inputProblems.push({ file: "config/site.js", rule: "config", message: `${p.path}: ${p.message}` });
   }
-  if (!catalog.success) {
-    for (const issue of catalog.error.issues) {
-      inputProblems.push({ file: "config/site.js", rule: "catalog", message: `catalog.${issue.path.join(".")}: ${issue.message}` });
-    }
+  const catalogIssues = !outline.success ? outline.error.issues : catalog && !catalog.success ? catalog.error.issues : [];
+  for (const issue of catalogIssues) {
+    inputProblems.push({ file: "config/site.js", rule: "catalog", message: `catalog.${inputPath(issue, baked, outline.data).join(".")}: ${issue.message}` });
   }
-  if (!config.ok || !catalog.success) return fail(inputProblems);
+  if (!config.ok || !catalog?.success) return fail(inputProblems);
 
   const snapshot = { ...input.snapshot, site: { ...input.snapshot.site, config: config.config }, catalog: catalog.data };
   const unknownSections = Object.entries(config.config.pages).flatMap(([page, pageConfig]) =>
@@ -128,6 +133,14 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
   await writeFile(written.zip, zip);
   await writeFile(written.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return { ok: true, manifest, files, zip, written };
+}
+
+/** An issue's path in the input catalog: a baked item's index is its index among the baked ones. */
+function inputPath(issue: z.core.$ZodIssue, baked: { items: { id: string }[] } | undefined, input: { items: { id: string }[] } | undefined) {
+  const path = issue.path.map(String);
+  if (!baked || !input || path[0] !== "items") return path;
+  const id = baked.items[Number(path[1])]?.id;
+  return ["items", String(input.items.findIndex((item) => item.id === id)), ...path.slice(2)];
 }
 
 /** Writes a package's files as the folder WeChat DevTools and miniprogram-ci open, replacing what was there. */

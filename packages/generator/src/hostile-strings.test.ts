@@ -51,6 +51,14 @@ describe("hostile merchant text", () => {
     })) as SectionInstance[];
     const [item] = snapshot.catalog.items;
     snapshot.catalog.items = HOSTILE_STRINGS.map((text, index) => ({ ...item!, id: `hostile-${index}`, title: text.slice(0, 40), description: text }));
+    // Picked on the home page, so the package bakes every one of them.
+    config.pages.home!.sections.push(
+      ...(chunks(snapshot.catalog.items.map((entry) => entry.id), 20).map((itemIds, index) => ({
+        id: `picked-${index}`,
+        type: "item-grid",
+        settings: { title: "", layout: "list", source: "picked", categoryId: "", limit: 6, itemIds, showPrice: true },
+      })) as SectionInstance[]),
+    );
 
     const outDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-hostile-"));
     const result = await generatePackage(

@@ -5,3 +5,4 @@ export { formatProblem, type TenantProblem } from "./problems";
 export { loadRuntime, type Runtime } from "./runtime";
 export { zipFiles, unzipFiles } from "./zip";
 export { loadCompiledRuntime, compiledRuntimeKey, COMPILED_RUNTIME_CACHE, type CompiledRuntime } from "./precompiled";
+export { BAKED_ITEMS_BYTES, FIRST_PAGE_ITEMS, firstScreensCatalog } from "./first-screens";

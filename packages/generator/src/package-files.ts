@@ -77,8 +77,8 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
 
   const assets = [...packagedAssets(snapshot)];
   for (const ref of assets) {
-    const svg = sampleAsset(ref);
-    if (svg) all.set(ref.slice(1), Buffer.from(svg));
+    const svg = sampleAssetBytes(ref);
+    if (svg) all.set(ref.slice(1), svg);
   }
 
   const kept = reachableFiles(all, ["app.json", ...Object.keys(render), ...assets.map((ref) => ref.slice(1))]);
@@ -108,6 +108,20 @@ function keepSections(files: Map<string, Buffer>, used: ReadonlySet<string>, put
   // Each branch is one self-closing element with a wx:if of its own (see the runtime's section-list).
   for (const tag of dropped) markup = markup.replace(new RegExp(`[ \\t]*<${tag}\\s[^>]*/>\\n?`, "g"), "");
   files.set(`${SECTION_LIST}.wxml`, Buffer.from(markup));
+}
+
+// One buffer per sample picture for the process, so the zip compresses each once (see zip.ts). The samples are a
+// fixed set, so this stays small.
+const sampleAssets = new Map<string, Buffer>();
+
+function sampleAssetBytes(ref: string): Buffer | null {
+  const known = sampleAssets.get(ref);
+  if (known) return known;
+  const svg = sampleAsset(ref);
+  if (!svg) return null;
+  const bytes = Buffer.from(svg);
+  sampleAssets.set(ref, bytes);
+  return bytes;
 }
 
 function tabIcon(runtime: Runtime, page: PageId): { iconPath: string; selectedIconPath: string } {

@@ -1,7 +1,7 @@
 // A minimal, deterministic zip writer. Same files in -> same bytes out: entries sorted by path, one fixed
-// timestamp, fixed attributes, no extra fields. Deflated bodies are cached by content, so the runtime's files,
-// identical across tenants, are compressed once per process rather than once per tenant.
-import { createHash } from "node:crypto";
+// timestamp, fixed attributes, no extra fields. Deflated bodies are cached per buffer: the runtime's files (and
+// sample pictures) are the same buffers in every tenant's package, so they are compressed once per process, while
+// a tenant's own files are never kept after its package is written.
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
 /** 1980-01-01 00:00, the zip epoch, written as DOS date and time fields. */
@@ -12,12 +12,10 @@ const UTF8_NAMES = 1 << 11;
 
 type Compressed = { method: 0 | 8; body: Buffer; crc: number };
 
-const cache = new Map<string, Compressed>();
-const CACHE_LIMIT = 5_000;
+const cache = new WeakMap<Buffer, Compressed>();
 
 function compress(content: Buffer): Compressed {
-  const key = createHash("sha1").update(content).digest("base64");
-  const cached = cache.get(key);
+  const cached = cache.get(content);
   if (cached) return cached;
   const deflated = deflateRawSync(content, { level: 9 });
   // Stored beats deflated for already-compressed files (PNG): never make an entry bigger.
@@ -25,60 +23,58 @@ function compress(content: Buffer): Compressed {
     deflated.length < content.length
       ? { method: 8, body: deflated, crc: crc32(content) }
       : { method: 0, body: content, crc: crc32(content) };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, entry);
+  cache.set(content, entry);
   return entry;
 }
 
 export function zipFiles(files: ReadonlyMap<string, Buffer>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
+  const entries = [...files.keys()].sort().map((path) => ({ name: path, nameBytes: Buffer.byteLength(path, "utf8"), content: files.get(path)!, ...compress(files.get(path)!) }));
+  const localsSize = entries.reduce((sum, entry) => sum + 30 + entry.nameBytes + entry.body.length, 0);
+  const centralSize = entries.reduce((sum, entry) => sum + 46 + entry.nameBytes, 0);
+  // One allocation for the whole zip: a thousand packages in a row leave no trail of small buffers behind.
+  const zip = Buffer.alloc(localsSize + centralSize + 22);
   let offset = 0;
-  for (const path of [...files.keys()].sort()) {
-    const content = files.get(path)!;
-    const name = Buffer.from(path, "utf8");
-    const { method, body, crc } = compress(content);
+  let central = localsSize;
+  for (const { name, nameBytes, content, method, body, crc } of entries) {
+    zip.writeUInt32LE(0x04034b50, offset);
+    zip.writeUInt16LE(VERSION, offset + 4);
+    zip.writeUInt16LE(UTF8_NAMES, offset + 6);
+    zip.writeUInt16LE(method, offset + 8);
+    zip.writeUInt16LE(DOS_TIME, offset + 10);
+    zip.writeUInt16LE(DOS_DATE, offset + 12);
+    zip.writeUInt32LE(crc, offset + 14);
+    zip.writeUInt32LE(body.length, offset + 18);
+    zip.writeUInt32LE(content.length, offset + 22);
+    zip.writeUInt16LE(nameBytes, offset + 26);
+    zip.writeUInt16LE(0, offset + 28);
+    zip.write(name, offset + 30, "utf8");
+    body.copy(zip, offset + 30 + nameBytes);
 
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    zip.writeUInt32LE(0x02014b50, central);
+    zip.writeUInt16LE((3 << 8) | VERSION, central + 4); // made by Unix, so the mode below is honoured
+    zip.writeUInt16LE(VERSION, central + 6);
+    zip.writeUInt16LE(UTF8_NAMES, central + 8);
+    zip.writeUInt16LE(method, central + 10);
+    zip.writeUInt16LE(DOS_TIME, central + 12);
+    zip.writeUInt16LE(DOS_DATE, central + 14);
+    zip.writeUInt32LE(crc, central + 16);
+    zip.writeUInt32LE(body.length, central + 20);
+    zip.writeUInt32LE(content.length, central + 24);
+    zip.writeUInt16LE(nameBytes, central + 28);
+    zip.writeUInt32LE((0o100644 << 16) >>> 0, central + 38);
+    zip.writeUInt32LE(offset, central + 42);
+    zip.write(name, central + 46, "utf8");
 
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | VERSION, 4); // made by Unix, so the mode below is honoured
-    central.writeUInt16LE(VERSION, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(content.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    offset += 30 + nameBytes + body.length;
+    central += 46 + nameBytes;
   }
-  const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.size, 8);
-  end.writeUInt16LE(files.size, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  const end = localsSize + centralSize;
+  zip.writeUInt32LE(0x06054b50, end);
+  zip.writeUInt16LE(entries.length, end + 8);
+  zip.writeUInt16LE(entries.length, end + 10);
+  zip.writeUInt32LE(centralSize, end + 12);
+  zip.writeUInt32LE(localsSize, end + 16);
+  return zip;
 }
 
 /**

@@ -23,6 +23,14 @@ export const itemsResponseSchema = catalogResponseSchema.pick({ items: true });
 
 export const itemResponseSchema = z.object({ item: itemSchema });
 
+// The paged catalog (`/catalog` and `/items` with `limit`, `cursor`, `category`, `q`): every category, one page of
+// items, and the opaque cursor of the next page (null on the last), which the Mini Program passes back as given.
+const nextCursorSchema = z.string().min(1).nullable();
+
+export const catalogPageResponseSchema = catalogResponseSchema.extend({ nextCursor: nextCursorSchema });
+
+export const itemsPageResponseSchema = itemsResponseSchema.extend({ nextCursor: nextCursorSchema });
+
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 

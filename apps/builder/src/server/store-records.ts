@@ -1,5 +1,5 @@
 import "server-only";
-import { CatalogError, listCategories, listItems, readItem } from "@kaidian/catalog/server";
+import { CatalogError, countItems, type ItemListQuery, listCategories, listItemsPage, readItem } from "@kaidian/catalog/server";
 import { listVersions } from "@kaidian/design";
 import { inStore, type StoreAccess } from "@kaidian/tenancy";
 import { sampleContact, storeInfoSchema, templates, type TemplateId } from "@kaidian/templates";
@@ -43,10 +43,12 @@ export function versionHistory(access: StoreAccess) {
   return inStore(database(), access, (tx) => listVersions(tx, access.store.id));
 }
 
-export function catalogListing(access: StoreAccess) {
+/** The catalog page: every category, one page of items as searched and filtered, and the store's item count. */
+export function catalogListing(access: StoreAccess, query: ItemListQuery) {
   return inStore(database(), access, async (tx) => ({
     categories: await listCategories(tx, access.store.id),
-    items: await listItems(tx, access.store.id),
+    listing: await listItemsPage(tx, access.store.id, query),
+    count: await countItems(tx, access.store.id),
   }));
 }
 

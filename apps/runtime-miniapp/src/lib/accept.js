@@ -56,10 +56,28 @@ function isCategory(category) {
   return isObject(category) && isString(category.id) && isString(category.name);
 }
 
-/** The catalog answer if every category and item has the shape the components read; else null. */
+function isCursor(value) {
+  return value === undefined || value === null || isString(value);
+}
+
+/**
+ * The catalog answer if every category and item has the shape the components read; else null. Its items may be
+ * one page of many (`nextCursor`), or every item from a read API that does not page.
+ */
 function acceptCatalog(answer) {
-  if (!isObject(answer) || !Array.isArray(answer.categories) || !Array.isArray(answer.items)) return null;
+  if (!isObject(answer) || !Array.isArray(answer.categories) || !Array.isArray(answer.items) || !isCursor(answer.nextCursor)) return null;
   return answer.categories.every(isCategory) && answer.items.every(isItem) ? answer : null;
 }
 
-module.exports = { acceptSite, acceptCatalog, isObject };
+/** One page of `/items` as `{ items, nextCursor }` (null cursor: the last page); else null. */
+function acceptItemsPage(answer) {
+  if (!isObject(answer) || !Array.isArray(answer.items) || !answer.items.every(isItem) || !isCursor(answer.nextCursor)) return null;
+  return { items: answer.items, nextCursor: answer.nextCursor || null };
+}
+
+/** The item of an `/items/<id>` answer; else null. */
+function acceptItem(answer) {
+  return isObject(answer) && isItem(answer.item) ? answer.item : null;
+}
+
+module.exports = { acceptSite, acceptCatalog, acceptItem, acceptItemsPage, isObject };

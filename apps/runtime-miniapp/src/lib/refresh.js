@@ -1,8 +1,9 @@
-// Asks the read API for the live site and catalog once per launch. Each answer is used only when accepted
-// (lib/accept.js); on any failure the page keeps what it shows.
+// Asks the read API for the live site and the catalog's first page once per launch. Each answer is used only
+// when accepted (lib/accept.js); on any failure the page keeps what it shows.
 const { acceptCatalog, acceptSite } = require("./accept");
+const { catalogUrl } = require("./catalog-pages");
 const { getJson } = require("./request");
-const { baked, currentSite, showSite } = require("./site");
+const { baked, currentSite, mergeItems, showSite } = require("./site");
 const { readCache, writeCache } = require("./site-cache");
 
 /** Resolves to `{ etag, body }` when the API gave a usable answer (304 = the cached one), else null. */
@@ -23,11 +24,13 @@ function refreshSite() {
   const cached = readCache(baked);
   return Promise.all([
     fetchEntry(`${baked.apiBase}/site`, cached.site, (body) => acceptSite(body, baked.site)),
-    fetchEntry(`${baked.apiBase}/catalog`, cached.catalog, acceptCatalog),
+    fetchEntry(catalogUrl(baked.apiBase), cached.catalog, acceptCatalog),
   ]).then(([site, catalog]) => {
     writeCache(baked, { site: site || cached.site, catalog: catalog || cached.catalog });
     const shown = currentSite();
-    showSite({ site: site ? site.body : shown.site, catalog: catalog ? catalog.body : shown.catalog });
+    // The answer holds every category but one page of items: the items known before stay, updated by it.
+    const liveCatalog = catalog && { categories: catalog.body.categories, items: mergeItems(catalog.body.items, shown.catalog.items) };
+    showSite({ site: site ? site.body : shown.site, catalog: liveCatalog || shown.catalog });
   });
 }
 

@@ -1,5 +1,7 @@
 // What every page shows: the snapshot baked into the package (so the first render never waits on the network),
-// replaced by the last good answer of the read API when there is one.
+// replaced by the last good answer of the read API when there is one. Its items are the ones this launch knows:
+// baked, cached, and every page or item the API has sent since; lists load the rest page by page
+// (lib/catalog-pages.js).
 const baked = require("../config/site.js");
 const { createEmitter } = require("./emitter");
 const { readCache } = require("./site-cache");
@@ -16,6 +18,12 @@ function currentSite() {
   return current;
 }
 
+/** `fresh` items first, then those of `known` it does not replace, so an item is known once, as last sent. */
+function mergeItems(fresh, known) {
+  const ids = new Set(fresh.map((item) => item.id));
+  return fresh.concat(known.filter((item) => !ids.has(item.id)));
+}
+
 /** Shows `next` everywhere, if it differs from what is shown. */
 function showSite(next) {
   if (JSON.stringify(next) === JSON.stringify(current)) return;
@@ -23,4 +31,14 @@ function showSite(next) {
   changes.emit(current);
 }
 
-module.exports = { baked, currentSite, showSite, onSiteChange: changes.on };
+/**
+ * Adds items the API sent to what this launch knows, so the item page, the cart and the basket find them. Pages
+ * already open are not redrawn: each list shows its own pages.
+ */
+function rememberItems(items) {
+  const known = current.catalog.items;
+  const catalog = { categories: current.catalog.categories, items: mergeItems(items, known) };
+  current = { site: current.site, catalog };
+}
+
+module.exports = { baked, currentSite, mergeItems, rememberItems, showSite, onSiteChange: changes.on };

@@ -12,9 +12,11 @@ import { CsvImportError, type CsvProblem } from "./errors";
 import { isUuid, kindToDatabase } from "./kinds";
 import { positionOrder } from "./order";
 import { listItems, readItem } from "./items";
+import { lockedItemCount } from "./item-limit";
+import { MAX_STORE_ITEMS } from "../items";
 
 /** The most rows one import takes: the catalog's own limit. */
-export const CSV_MAX_ROWS = 2000;
+export const CSV_MAX_ROWS = MAX_STORE_ITEMS;
 
 export type CsvImportResult = { created: number; updated: number; unchanged: number };
 
@@ -169,6 +171,12 @@ export async function importCatalogCsv(tx: Transaction, tenantId: string, kind: 
     }
   }
   if (problems.length > 0) throw new CsvImportError(problems);
+  // Counted under the store's lock, so the refusal names the first row that would not fit.
+  const room = MAX_STORE_ITEMS - (await lockedItemCount(tx, tenantId));
+  const added = planned.filter((row) => row.id === null);
+  if (added.length > room) {
+    throw new CsvImportError([{ line: added[Math.max(room, 0)]!.line, column: "", code: "itemLimit", params: { max: MAX_STORE_ITEMS, room: Math.max(room, 0) } }]);
+  }
   return write(tx, tenantId, planned, userId);
 }
 
@@ -179,6 +187,8 @@ async function write(tx: Transaction, tenantId: string, planned: PlannedRow[], u
   const last = await tx.catalogItem.aggregate({ where: { tenantId }, _max: { position: true } });
   let itemPosition = (last._max.position ?? -1) + 1;
   const result: CsvImportResult = { created: 0, updated: 0, unchanged: 0 };
+  // New rows go in one statement: an import of thousands stays well inside the transaction's time.
+  const created: Prisma.CatalogItemCreateManyInput[] = [];
 
   for (const row of planned) {
     let categoryId: string | null = null;
@@ -192,8 +202,7 @@ async function write(tx: Transaction, tenantId: string, planned: PlannedRow[], u
     const { kind, details, ...fields } = { ...row.item, categoryId };
     const data = { ...fields, kind: kindToDatabase[kind], details: details as Prisma.InputJsonObject, visible: row.visible };
     if (row.id === null) {
-      await tx.catalogItem.create({ data: { tenantId, ...data, position: itemPosition++ } });
-      result.created += 1;
+      created.push({ tenantId, ...data, position: itemPosition++ });
     } else if (await differs(tx, tenantId, row.id, data)) {
       // An import is a save like the form's: a form opened before it is refused rather than undoing it.
       await tx.catalogItem.update({
@@ -205,6 +214,7 @@ async function write(tx: Transaction, tenantId: string, planned: PlannedRow[], u
       result.unchanged += 1;
     }
   }
+  result.created = (await tx.catalogItem.createMany({ data: created })).count;
   return result;
 }
 

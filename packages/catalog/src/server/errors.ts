@@ -1,6 +1,6 @@
 import type { Problem, ProblemCode } from "../problems";
 
-export const CATALOG_ERROR_CODES = ["category.notFound", "category.notEmpty", "category.taken", "item.notFound"] as const;
+export const CATALOG_ERROR_CODES = ["category.notFound", "category.notEmpty", "category.taken", "item.notFound", "item.limit"] as const;
 export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 
 /** A refusal the merchant can act on; `code` names it for the dashboard's words, `field` the input it is about. */

@@ -2,7 +2,8 @@
 export { CATALOG_ERROR_CODES, CatalogError, type CatalogErrorCode, CatalogInputError, CsvImportError, type CsvProblem } from "./errors";
 export { createCategory, deleteCategory, type EditedCategory, listCategories, moveCategory, renameCategory } from "./categories";
 export {
-  createItem, deleteItem, type EditedItem, type ListedItem, listItems, moveItem, readItem, setDishSoldOut, setItemVisible, updateItem,
+  countItems, createItem, deleteItem, type EditedItem, ITEM_LIST_PAGE_SIZE, type ItemListPage, type ItemListQuery, itemListQuerySchema,
+  type ListedItem, listItems, listItemsPage, moveItem, readItem, setDishSoldOut, setItemVisible, UNCATEGORISED, updateItem,
 } from "./items";
 export { CSV_MAX_ROWS, type CsvImportResult, decodeCsv, exportCatalogCsv, importCatalogCsv } from "./csv";
 export type { Direction } from "./order";

@@ -1,11 +1,13 @@
 // A store's items as its merchants edit them: one kind per store (its template's), checked against the item's
 // own schema, never trusted from the form. Every query names the tenant as well as running in its scope.
 import { type Prisma, type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
-import { dishDetailsSchema, type Item, type ItemEdit, itemEditSchema, type ItemKind, itemSchema } from "../items";
+import { z } from "zod";
+import { dishDetailsSchema, type Item, type ItemEdit, itemEditSchema, type ItemKind, itemSchema, MAX_STORE_ITEMS } from "../items";
 import { problemsOf } from "../problems";
 import { CatalogError, CatalogInputError } from "./errors";
 import { isUuid, kindFromDatabase, kindToDatabase } from "./kinds";
 import { type Direction, moved, positionOrder, renumber } from "./order";
+import { lockedItemCount } from "./item-limit";
 
 /** An item as the dashboard's list shows it. */
 export type ListedItem = {
@@ -34,17 +36,66 @@ function toItem({ kind, visible, sample, revision, ...row }: Row): EditedItem {
   return { ...itemSchema.parse({ ...row, kind: kindFromDatabase[kind] }), visible, sample, revision };
 }
 
+const listedFields = { id: true, categoryId: true, kind: true, title: true, priceFen: true, visible: true, sample: true, details: true } as const;
+
+function toListed({ kind, details, ...row }: Prisma.CatalogItemGetPayload<{ select: typeof listedFields }>): ListedItem {
+  return { ...row, kind: kindFromDatabase[kind], soldOut: kind === "DISH" && dishDetailsSchema.safeParse(details).data?.soldOut === true };
+}
+
+/** Every item of the store, in the merchant's order (the spreadsheet export and import read them all). */
 export async function listItems(tx: Transaction, tenantId: string): Promise<ListedItem[]> {
+  const rows = await tx.catalogItem.findMany({ where: { tenantId }, select: listedFields, orderBy: positionOrder });
+  return rows.map(toListed);
+}
+
+export const ITEM_LIST_PAGE_SIZE = 50;
+/** "No category" in the dashboard's category filter. */
+export const UNCATEGORISED = "none";
+
+/** The dashboard list's query string: a page, search text in titles, and a category (or "none"). */
+export const itemListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  q: z.string().trim().max(40).catch(""),
+  category: z.union([z.uuid(), z.literal(UNCATEGORISED)]).optional().catch(undefined),
+});
+/** As it arrives in the query string: anything unreadable falls back to the first page, no search, every category. */
+export type ItemListQuery = { page?: unknown; q?: unknown; category?: unknown };
+
+export type ItemListPage = {
+  items: ListedItem[];
+  /** Items matching the search and category; the store's own count is `countItems`. */
+  matching: number;
+  page: number;
+  pageCount: number;
+};
+
+/**
+ * One page of the dashboard's list: grouped by category in the categories' order (uncategorised last), each in
+ * the merchant's order. A page past the end answers the last one.
+ */
+export async function listItemsPage(tx: Transaction, tenantId: string, query: ItemListQuery = {}): Promise<ItemListPage> {
+  const { page, q, category } = itemListQuerySchema.parse(query);
+  const where: Prisma.CatalogItemWhereInput = {
+    tenantId,
+    ...(category === undefined ? {} : { categoryId: category === UNCATEGORISED ? null : category }),
+    ...(q ? { title: { contains: q, mode: "insensitive" } } : {}),
+  };
+  const matching = await tx.catalogItem.count({ where });
+  const pageCount = Math.max(1, Math.ceil(matching / ITEM_LIST_PAGE_SIZE));
+  const shown = Math.min(page, pageCount);
   const rows = await tx.catalogItem.findMany({
-    where: { tenantId },
-    select: { id: true, categoryId: true, kind: true, title: true, priceFen: true, visible: true, sample: true, details: true },
-    orderBy: positionOrder,
+    where,
+    select: listedFields,
+    orderBy: [{ category: { position: "asc" } }, { categoryId: "asc" }, ...positionOrder],
+    skip: (shown - 1) * ITEM_LIST_PAGE_SIZE,
+    take: ITEM_LIST_PAGE_SIZE,
   });
-  return rows.map(({ kind, details, ...row }) => ({
-    ...row,
-    kind: kindFromDatabase[kind],
-    soldOut: kind === "DISH" && dishDetailsSchema.safeParse(details).data?.soldOut === true,
-  }));
+  return { items: rows.map(toListed), matching, page: shown, pageCount };
+}
+
+/** How many items the store holds, against MAX_STORE_ITEMS. */
+export function countItems(tx: Transaction, tenantId: string): Promise<number> {
+  return tx.catalogItem.count({ where: { tenantId } });
 }
 
 async function findRow(tx: Transaction, tenantId: string, id: string): Promise<Row> {
@@ -81,9 +132,10 @@ async function nextPosition(tx: Transaction, tenantId: string): Promise<number> 
   return (last._max.position ?? -1) + 1;
 }
 
-/** A new item of the store's kind, last in its order and shown to shoppers. */
+/** A new item of the store's kind, last in its order and shown to shoppers; refused once the store is full. */
 export async function createItem(tx: Transaction, tenantId: string, kind: ItemKind, input: unknown): Promise<{ id: string }> {
   const edit = await readEdit(tx, tenantId, kind, input);
+  if ((await lockedItemCount(tx, tenantId)) >= MAX_STORE_ITEMS) throw new CatalogError("item.limit", undefined, { max: MAX_STORE_ITEMS });
   return tx.catalogItem.create({
     data: { tenantId, ...columns(edit), position: await nextPosition(tx, tenantId) },
     select: { id: true },
@@ -139,9 +191,35 @@ export async function setDishSoldOut(tx: Transaction, tenantId: string, id: stri
   if (switched === 0) throw new CatalogError("item.notFound");
 }
 
-/** Moves an item one place up or down among the items of its category; at either end it stays. */
+/**
+ * Moves an item one place up or down among the items of its category; at either end it stays. It trades positions
+ * with its neighbour, so a move writes two rows whatever the store's size.
+ */
 export async function moveItem(tx: Transaction, tenantId: string, id: string, direction: Direction): Promise<void> {
   const item = await findRow(tx, tenantId, id);
+  const at = await tx.catalogItem.findFirstOrThrow({ where: { tenantId, id }, select: { position: true, createdAt: true } });
+  const beyond = <T>(value: T) => (direction === "up" ? { lt: value } : { gt: value });
+  const toward = direction === "up" ? "desc" : "asc";
+  const neighbour = await tx.catalogItem.findFirst({
+    where: {
+      tenantId,
+      categoryId: item.categoryId,
+      OR: [
+        { position: beyond(at.position) },
+        { position: at.position, createdAt: beyond(at.createdAt) },
+        { position: at.position, createdAt: at.createdAt, id: beyond(id) },
+      ],
+    },
+    orderBy: [{ position: toward }, { createdAt: toward }, { id: toward }],
+    select: { id: true, position: true },
+  });
+  if (!neighbour) return;
+  if (neighbour.position !== at.position) {
+    await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id } }, data: { position: neighbour.position } });
+    await tx.catalogItem.update({ where: { tenantId_id: { tenantId, id: neighbour.id } }, data: { position: at.position } });
+    return;
+  }
+  // Rows sharing a position (written before positions were kept distinct) are numbered once; moves then trade.
   const rows = await tx.catalogItem.findMany({ where: { tenantId }, select: { id: true, position: true, categoryId: true }, orderBy: positionOrder });
   const categoryOf = new Map(rows.map((row) => [row.id, row.categoryId]));
   const order = moved(rows.map((row) => row.id), id, direction, (other) => categoryOf.get(other) === item.categoryId);

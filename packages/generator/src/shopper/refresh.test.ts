@@ -45,7 +45,7 @@ describe("launch refresh", () => {
       snapshot,
       wx: { respond: api({ site: ok(liveSite(), '"s2"'), catalog: ok(liveCatalog(), '"c2"') }) },
     });
-    expect(page.wx.requests.map((request) => request.url)).toEqual([`${API}/site`, `${API}/catalog`]);
+    expect(page.wx.requests.map((request) => request.url)).toEqual([`${API}/site`, `${API}/catalog?limit=20`]);
     expect(page.text()).toContain("山野咖啡 · 新店");
     expect(page.text()).toContain("新店开业，全场九折");
     expect(page.text()).toContain("云南小粒咖啡豆 500g");

@@ -1,5 +1,5 @@
-// The store's items by category, in the merchant's order, with what shoppers see of each (listed, hidden, sold
-// out) and the one-click actions beside it.
+// One page of the store's items by category, in the merchant's order, with what shoppers see of each (listed,
+// hidden, sold out) and the one-click actions beside it.
 import { formatYuan, type ItemKind } from "@kaidian/catalog";
 import type { EditedCategory, ListedItem } from "@kaidian/catalog/server";
 import Link from "next/link";
@@ -9,7 +9,7 @@ import { Badge } from "../ui/badge";
 import { smallButtonClass } from "./inputs";
 import { RowAction } from "./row-action";
 
-export function CatalogList({ t, store, kind, categories, items, itemHref, editable }: {
+export function CatalogList({ t, store, kind, categories, items, itemHref, editable, morePages }: {
   t: Dictionary;
   /** Whether the viewer may change the catalog; others see it without the actions. */
   editable: boolean;
@@ -18,15 +18,21 @@ export function CatalogList({ t, store, kind, categories, items, itemHref, edita
   categories: EditedCategory[];
   items: ListedItem[];
   itemHref: (id: string) => string;
+  /** Whether pages come before and after this one: the first and last rows here may still move across them. */
+  morePages: { before: boolean; after: boolean };
 }) {
-  const groups = [
-    ...categories.map((category) => ({ key: category.id, name: category.name, items: items.filter((item) => item.categoryId === category.id) })),
-    { key: "none", name: t.catalog.uncategorised, items: items.filter((item) => item.categoryId === null) },
-  ].filter((group) => group.items.length > 0);
+  // The page arrives grouped by category; each run of one category is a table.
+  const names = new Map(categories.map((category) => [category.id, category.name]));
+  const groups: { key: string; name: string; items: ListedItem[] }[] = [];
+  for (const item of items) {
+    const key = item.categoryId ?? "none";
+    if (groups.at(-1)?.key !== key) groups.push({ key, name: (item.categoryId && names.get(item.categoryId)) || t.catalog.uncategorised, items: [] });
+    groups.at(-1)!.items.push(item);
+  }
 
   return (
     <div className="space-y-6">
-      {groups.map((group) => (
+      {groups.map((group, groupIndex) => (
         <table key={group.key} className="w-full text-left text-sm" data-testid="catalog-group">
           <caption className="pb-2 text-left text-sm font-semibold text-slate-900">{group.name}</caption>
           <thead className="text-xs text-slate-500">
@@ -40,6 +46,8 @@ export function CatalogList({ t, store, kind, categories, items, itemHref, edita
           <tbody className="divide-y divide-slate-100">
             {group.items.map((item, index) => {
               const row = { store, id: item.id };
+              const canMoveUp = index > 0 || (groupIndex === 0 && morePages.before);
+              const canMoveDown = index < group.items.length - 1 || (groupIndex === groups.length - 1 && morePages.after);
               const named = { title: item.title, name: item.title };
               return (
                 <tr key={item.id} className="align-middle">
@@ -66,8 +74,8 @@ export function CatalogList({ t, store, kind, categories, items, itemHref, edita
                           spokenLabel={`${item.soldOut ? t.catalog.markAvailable : t.catalog.markSoldOut} ${item.title}`}
                         />
                       )}
-                      {index > 0 && <RowAction action={moveItemAction} fields={{ ...row, direction: "up" }} label="↑" spokenLabel={format(t.catalog.moveUp, named)} />}
-                      {index < group.items.length - 1 && (
+                      {canMoveUp && <RowAction action={moveItemAction} fields={{ ...row, direction: "up" }} label="↑" spokenLabel={format(t.catalog.moveUp, named)} />}
+                      {canMoveDown && (
                         <RowAction action={moveItemAction} fields={{ ...row, direction: "down" }} label="↓" spokenLabel={format(t.catalog.moveDown, named)} />
                       )}
                       <RowAction

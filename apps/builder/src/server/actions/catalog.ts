@@ -110,8 +110,8 @@ export async function saveCategoryAction(_: CatalogActionResult | null, formData
   });
 }
 
-/** Uploads are read whole; a catalog of 2,000 rows is far below this. */
-const MAX_CSV_MB = 2;
+/** Uploads are read whole; a full catalog (MAX_STORE_ITEMS rows) with short descriptions is about 2 MB. */
+const MAX_CSV_MB = 8;
 
 export type ImportState =
   | { ok: true; result: CsvImportResult }

@@ -1,6 +1,7 @@
 // The shop cart (lib/cart.js) priced from the catalog shown now. Online payment is not part of the runtime
 // yet, so checkout says how to order instead of pretending to take the order.
 const { cart, cartView } = require("../../lib/cart");
+const { learnItems } = require("../../lib/catalog-pages");
 const { openPage } = require("../../lib/links");
 const { sitePage } = require("../../lib/site-page");
 const { callStore } = require("../../lib/store-actions");
@@ -24,6 +25,7 @@ Component({
   methods: {
     showCart() {
       this.setData({ cart: cartView(this.data.catalog) });
+      learnItems(cart.lines().map((line) => line.itemId), this.data.catalog, (catalog) => this.setData({ catalog }));
     },
     onQuantity(event) {
       cart.setQuantity(event.currentTarget.dataset.key, Number(event.detail));

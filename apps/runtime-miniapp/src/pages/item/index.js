@@ -3,6 +3,7 @@
 const { basket } = require("../../lib/basket");
 const { cart } = require("../../lib/cart");
 const { findItem } = require("../../lib/catalog");
+const { fetchItem } = require("../../lib/catalog-pages");
 const { dishChoiceView, firstDishPick, pickDishOption } = require("../../lib/dish-choice");
 const { hasPage, openPage } = require("../../lib/links");
 const { sitePage } = require("../../lib/site-page");
@@ -23,6 +24,7 @@ Component({
   data: {
     itemId: "",
     item: null,
+    loadingItem: false,
     specs: [],
     groups: [],
     priceFen: 0,
@@ -48,7 +50,8 @@ Component({
   observers: {
     "catalog, itemId"(catalog, itemId) {
       const item = itemId ? findItem(catalog, itemId) : null;
-      this.setData({ item });
+      if (!item && itemId && this.asked !== itemId) return this.askFor(itemId);
+      this.setData({ item, loadingItem: false });
       if (!item) return;
       if (item.kind === "product") this.showSku(firstSkuPick(item));
       else if (item.kind === "dish") this.showDish(firstDishPick(item));
@@ -58,6 +61,15 @@ Component({
   methods: {
     onLoad(query) {
       this.setData({ itemId: query.id || "" });
+    },
+    /** An item the package does not know (beyond the baked first screens): asked of the read API once. */
+    askFor(itemId) {
+      this.asked = itemId;
+      this.setData({ loadingItem: true });
+      fetchItem(itemId).then((item) => {
+        if (this.data.itemId !== itemId) return;
+        this.setData({ catalog: item ? { categories: this.data.catalog.categories, items: [item].concat(this.data.catalog.items) } : this.data.catalog, loadingItem: false });
+      });
     },
     showCartCount() {
       this.setData({ cartCount: cart.lines().reduce((sum, line) => sum + line.quantity, 0) });

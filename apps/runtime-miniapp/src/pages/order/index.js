@@ -2,6 +2,7 @@
 // printed table link in `q`), and the basket with its total. Orders do not reach the kitchen yet, so the last
 // step is a summary to show staff.
 const { basket, basketView } = require("../../lib/basket");
+const { learnItems } = require("../../lib/catalog-pages");
 const { currentDining, onDiningChange, servingMode, tableFromQuery, updateDining, MODE_LABELS } = require("../../lib/dining");
 const { baked } = require("../../lib/site");
 const { sitePage } = require("../../lib/site-page");
@@ -36,6 +37,7 @@ Component({
       const dining = currentDining();
       const mode = this.menuSettings ? servingMode(this.menuSettings, dining) : dining.mode;
       this.setData({ basket: basketView(this.data.catalog), modeLabel: MODE_LABELS[mode], table: mode === "dineIn" ? dining.table : "" });
+      learnItems(basket.lines().map((line) => line.itemId), this.data.catalog, (catalog) => this.setData({ catalog }));
     },
     onQuantity(event) {
       basket.setQuantity(event.currentTarget.dataset.key, Number(event.detail));

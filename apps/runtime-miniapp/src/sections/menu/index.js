@@ -1,7 +1,9 @@
 // The restaurant menu: dine-in or takeaway, dishes by category, straight into the shared basket (lib/basket.js).
-// Dishes with options open a sheet to pick them; sold-out dishes show but cannot be added.
+// Dishes with options open a sheet to pick them; sold-out dishes show but cannot be added. A category shows the
+// dishes the package knows at once, then its pages from the read API (lib/catalog-pages.js), more on request.
 const { basket } = require("../../lib/basket");
-const { findItem, shelves } = require("../../lib/catalog");
+const { categoriesOf, findItem, shelves } = require("../../lib/catalog");
+const { createItemFeed } = require("../../lib/catalog-pages");
 const { dishChoiceView, firstDishPick, pickDishOption } = require("../../lib/dish-choice");
 const { currentDining, offeredModes, onDiningChange, servingMode, updateDining } = require("../../lib/dining");
 const { openPage } = require("../../lib/links");
@@ -30,7 +32,10 @@ Component({
     settings: { type: Object, value: null },
     catalog: { type: Object, value: null },
   },
-  data: { title: "", modes: [], mode: "", table: "", shelves: [], activeIndex: 0, dishes: [], sheetItem: null, sheet: null },
+  data: {
+    title: "", modes: [], mode: "", table: "", shelves: [], activeIndex: 0, dishes: [], loading: false, done: true, failed: false,
+    sheetItem: null, sheet: null,
+  },
   lifetimes: {
     attached() {
       this.stopBasket = basket.subscribe(() => this.show());
@@ -39,6 +44,7 @@ Component({
     detached() {
       this.stopBasket();
       this.stopDining();
+      if (this.feed) this.feed.stop();
     },
   },
   observers: {
@@ -56,6 +62,7 @@ Component({
         dishes: shelf.items.filter((item) => item.kind === "dish"),
       }));
       const activeIndex = Math.min(this.data.activeIndex, Math.max(list.length - 1, 0));
+      this.followShelf(list[activeIndex]);
       this.setData({
         title: settings.title || "",
         modes: offeredModes(settings),
@@ -63,8 +70,27 @@ Component({
         table: dining.table,
         shelves: list.map((shelf) => ({ id: shelf.id, name: shelf.name })),
         activeIndex,
-        dishes: list.length ? list[activeIndex].dishes.map(dishView) : [],
+        dishes: this.feedItems.filter((item) => item.kind === "dish").map(dishView),
       });
+    },
+    /** Starts the pages of the shelf shown, unless they are the ones already loading. */
+    followShelf(shelf) {
+      const categoryId = shelf ? shelf.id : "";
+      if (this.feed && this.feedShelf === categoryId) return;
+      if (this.feed) this.feed.stop();
+      this.feedShelf = categoryId;
+      this.feedItems = shelf ? shelf.dishes : [];
+      // "其他" gathers dishes whose category is gone, which the API cannot filter by: it lists what is known.
+      const local = categoryId === "" && categoriesOf(this.data.catalog).length > 0;
+      this.feed = createItemFeed({ categoryId, keyword: "" }, this.feedItems, (state) => {
+        this.feedItems = state.items;
+        this.setData({ loading: state.loading, done: state.done, failed: state.failed });
+        this.show();
+      }, { local });
+      this.feed.more();
+    },
+    onMore() {
+      this.feed.more();
     },
     onMode(event) {
       updateDining({ mode: event.currentTarget.dataset.mode });
@@ -83,7 +109,8 @@ Component({
       basket.setQuantity(lineKey(event.currentTarget.dataset.id, []), Number(event.detail));
     },
     onChoose(event) {
-      const item = findItem(this.data.catalog, event.currentTarget.dataset.id);
+      const id = event.currentTarget.dataset.id;
+      const item = findItem({ items: this.feedItems }, id) || findItem(this.data.catalog, id);
       if (item) this.showSheet(item, firstDishPick(item));
     },
     showSheet(item, picked) {
