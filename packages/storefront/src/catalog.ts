@@ -22,14 +22,14 @@ export type CatalogQuery = { categoryId?: string; itemId?: string };
 // Position is the merchant's order; rows created together share createdAt, so the id settles ties for good.
 const order: { position?: "asc"; createdAt?: "asc"; id?: "asc" }[] = [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 
-const itemFields = {
+export const itemFields = {
   id: true, categoryId: true, kind: true, title: true, description: true, priceFen: true, images: true, details: true,
 } as const;
 
-function sortOut<Row extends { id: string }, T>(
+export function sortOut<Row extends { id: string }, T>(
   table: SkippedRow["table"],
   rows: Row[],
-  parse: (row: Row) => z.ZodSafeParseResult<T>,
+  parse: (row: Row) => { success: true; data: T } | { success: false; error: z.ZodError },
 ): { kept: T[]; skipped: SkippedRow[] } {
   const kept: T[] = [];
   const skipped: SkippedRow[] = [];

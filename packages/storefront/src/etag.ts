@@ -16,3 +16,8 @@ function canonicalJson(body: unknown): string {
 export function etagOf(body: unknown): string {
   return `W/"${createHash("sha256").update(canonicalJson(body)).digest("base64url")}"`;
 }
+
+/** The weak ETag of bytes about to be sent: what shop-api computes once when it caches an answer. */
+export function etagOfBytes(bytes: Uint8Array): string {
+  return `W/"${createHash("sha256").update(bytes).digest("base64url")}"`;
+}
