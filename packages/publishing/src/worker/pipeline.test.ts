@@ -43,7 +43,7 @@ beforeAll(async () => {
     storage,
     masterKey,
     wechat: wechatConnection({ WECHAT_CI_PROXY: fake.proxyUrl, WECHAT_CI_CA_FILE: fake.caFile, WECHAT_CI_TIMEOUT_MS: "40000" }),
-    publicUrl: "https://shop.example.com",
+    shopApiUrl: "https://shop.example.com",
     retryDelayMs: 200,
     compileTimeoutMs: 120_000,
   };

@@ -22,6 +22,7 @@ const FIXED_AT: Record<Check["id"], Where | null> = {
   "compliance.filings": "wechat",
   "compliance.category": "wechat",
   "compliance.foodLicense": "wechat",
+  "shopApi.https": null,
 };
 
 const mark = { ok: "✓", failed: "✗", pending: "…" } as const;
@@ -61,7 +62,9 @@ export function ReadinessList({
             ? text.fix
             : check.id === "package.size"
               ? check.status === "pending" ? words["package.size"].pending : words["package.size"].measured
-              : check.id === "privacy.guide" && check.params.count === 0 ? words["privacy.guide"].none : null;
+              : check.id === "privacy.guide" && check.params.count === 0
+                ? words["privacy.guide"].none
+                : check.id === "shopApi.https" ? words["shopApi.https"].domainList : null;
         const where = FIXED_AT[check.id];
         const href = where && check.status === "failed" ? links[where] : undefined;
         const tone = check.status === "ok" ? "text-brand-700" : check.status === "pending" ? "text-slate-400" : check.severity === "hard" ? "text-red-600" : "text-amber-600";
