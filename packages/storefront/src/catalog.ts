@@ -6,7 +6,6 @@ import type { Database, Transaction } from "@kaidian/db";
 import type { z } from "zod";
 import { isUuid } from "./ids";
 import { kindFromDatabase } from "@kaidian/catalog/server";
-import { inLiveStore } from "./live-store";
 
 export type SkippedRow = {
   table: "catalog_categories" | "catalog_items";
@@ -61,9 +60,4 @@ export async function readCatalog(tx: Transaction, tenantId: string, query: Cata
 /** Any store's catalog, published or not (the dashboard's preview of a draft, say). */
 export function loadCatalog(db: Database, tenantId: string, query?: CatalogQuery): Promise<CatalogRead> {
   return db.scoped({ tenantId }, (tx) => readCatalog(tx, tenantId, query));
-}
-
-/** The catalog of a live store (active, something published); null for any other, as for an unknown one. */
-export function loadPublishedCatalog(db: Database, tenantId: string, query?: CatalogQuery): Promise<CatalogRead | null> {
-  return inLiveStore(db, tenantId, (tx) => readCatalog(tx, tenantId, query));
 }

@@ -1,10 +1,10 @@
 export { loadPublishedSite } from "./published-site";
 export { configVersionFields, validatedConfig } from "./config-version";
-export { loadCatalog, loadPublishedCatalog, type CatalogQuery, type CatalogRead, type SkippedRow } from "./catalog";
+export { loadCatalog, type CatalogQuery, type CatalogRead, type SkippedRow } from "./catalog";
 export { loadSiteSnapshot, type SnapshotOptions } from "./snapshot";
 export { addSampleCatalog, addSampleContent, type SampleContentInput } from "./sample-content";
 export { publishConfigVersion } from "./publish";
-export { etagOf, etagOfBytes } from "./etag";
+export { etagOfBytes } from "./etag";
 export { mediaPublicBase, resolveMediaRefs } from "./media-refs";
 export { loadPublishedNights } from "./nights";
 export { ConfigVersionNotFoundError, InvalidConfigError } from "./errors";
