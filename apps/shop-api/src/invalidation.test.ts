@@ -29,7 +29,10 @@ async function startProcess(env: Record<string, string>): Promise<Process> {
   const url = `http://127.0.0.1:${port}`;
   // Ready: listening, and following changes (hooks cannot use expect.poll, hence the loop).
   for (const started = Date.now(); (await fetch(`${url}/readyz`).catch(() => null))?.status !== 200; ) {
-    if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`shop-api did not get ready:\n${output.join("")}`);
+    if (child.exitCode !== null || Date.now() - started > 60_000) {
+      child.kill("SIGKILL");
+      throw new Error(`shop-api did not get ready:\n${output.join("")}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { url, child, output };
