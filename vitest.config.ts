@@ -12,6 +12,8 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["packages/db/src/testing/global-setup.ts"],
     testTimeout: 60_000,
+    // A deployment's shop-api address: builds bake it in, and readiness refuses uploads without an https one.
+    env: { SHOP_API_PUBLIC_URL: "https://shop.example.com" },
     hookTimeout: 120_000,
   },
 });

@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, "..");
 function generate(args: string[]) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/generate.ts", ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PUBLIC_URL: "https://shop.example.test" },
+    env: { ...process.env, DATABASE_URL: testDatabaseUrl(), SHOP_API_PUBLIC_URL: "https://shop.example.test" },
     encoding: "utf8",
     timeout: 120_000,
   });

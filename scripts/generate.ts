@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Database } from "@kaidian/db";
 import { formatProblem, generatePackage, type GeneratedPackage } from "@kaidian/generator";
+import { shopApiBaseUrl } from "@kaidian/publishing";
 import { loadSiteSnapshot } from "@kaidian/storefront";
 import { templateIdSchema } from "@kaidian/templates";
 import { openProductDatabase, root } from "./product-database";
@@ -23,7 +24,7 @@ if (!values.all && !values.tenant?.length) {
   process.exit(2);
 }
 
-const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+const shopApiUrl = shopApiBaseUrl();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const { server } = await openProductDatabase({ reuseRunning: true });
@@ -45,7 +46,7 @@ try {
   }
   for (const store of stores) {
     const started = performance.now();
-    const snapshot = await loadSiteSnapshot(db, store.id, { apiBaseUrl: `${publicUrl}/api/mp/v1/${store.id}` });
+    const snapshot = await loadSiteSnapshot(db, store.id, { apiBaseUrl: `${shopApiUrl}/api/mp/v1/${store.id}` });
     if (!snapshot) {
       console.log(`✘ ${store.slug}: has no config version yet`);
       failed++;

@@ -2,10 +2,13 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // The browser tests run against the real `npm start` path: a fresh embedded PostgreSQL in .data/e2e,
-// migrations, demo seed, the production build and `next start`.
+// migrations, demo seed, shop-api, the production build and `next start`.
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** The shoppers' API that `npm start` runs beside the dashboard. */
+const shopApiPort = Number(process.env.E2E_SHOP_API_PORT ?? 3101);
+export const shopApiURL = `http://localhost:${shopApiPort}`;
 /** The fake WeChat CI service the product's workers upload to (packages/wechat/src/testing). */
 const wechatPort = Number(process.env.E2E_WECHAT_PORT ?? 3190);
 export const fakeWechatUrl = `http://127.0.0.1:${wechatPort}`;
@@ -48,6 +51,10 @@ export default defineConfig({
         DATABASE_URL: "",
         KAIDIAN_DATA_DIR: ".data/e2e",
         PORT: String(port),
+        SHOP_API_PORT: String(shopApiPort),
+        SHOP_API_INTERNAL_URL: "",
+        // What uploaded builds bake in: an https address, as readiness requires (no phone calls it in these tests).
+        SHOP_API_PUBLIC_URL: "https://shop.kaidian.test",
         EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54339",
         // Uploads and previews go to the fake WeChat, through its tunnel and its test authority.
         WECHAT_CI_PROXY: fakeWechatUrl,

@@ -19,7 +19,7 @@ try {
     storage: mediaStorage(),
     masterKey: masterKey().key,
     wechat: wechatConnection(process.env),
-    publicUrl: settings.publicUrl,
+    shopApiUrl: settings.shopApiUrl,
     retryDelayMs: settings.retryDelayMs,
     compileTimeoutMs: settings.compileTimeoutMs,
     leaseMs: settings.leaseMs,

@@ -1,13 +1,12 @@
 // The worker's own settings, from the environment (the README lists them). Checked once at start, naming each
 // wrong one; values are never repeated (some are secrets).
+import { shopApiBaseUrl } from "@kaidian/publishing";
 import { z } from "zod";
 
 const milliseconds = (fallback: number, min: number) => z.coerce.number().int().min(min).max(3_600_000).default(fallback);
 
 const settingsSchema = z.object({
   DATABASE_URL: z.string({ error: "is required" }).min(1, { error: "is required" }),
-  PUBLIC_URL: z.string().optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   KAIDIAN_RETRY_DELAY_MS: milliseconds(30_000, 100),
   KAIDIAN_LEASE_MS: milliseconds(30_000, 1_000),
   KAIDIAN_POLL_MS: milliseconds(1_000, 50),
@@ -16,7 +15,7 @@ const settingsSchema = z.object({
 
 export type WorkerSettings = {
   databaseUrl: string;
-  publicUrl: string;
+  shopApiUrl: string;
   retryDelayMs: number;
   leaseMs: number;
   pollMs: number;
@@ -31,8 +30,8 @@ export function workerSettings(env: Record<string, string | undefined>): WorkerS
   const settings = parsed.data;
   return {
     databaseUrl: settings.DATABASE_URL,
-    // What the built Mini Program calls, as `npm run generate` uses it.
-    publicUrl: (settings.PUBLIC_URL || `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
+    // What the built Mini Program calls (shop-api), as `npm run generate` uses it.
+    shopApiUrl: shopApiBaseUrl(env),
     retryDelayMs: settings.KAIDIAN_RETRY_DELAY_MS,
     leaseMs: settings.KAIDIAN_LEASE_MS,
     pollMs: settings.KAIDIAN_POLL_MS,

@@ -88,7 +88,7 @@ it("a build whose worker was killed mid-upload is taken back and finished by ano
     storage: new LocalDirectoryStorage(path.join(dir, "storage")),
     masterKey,
     wechat: wechatConnection({ WECHAT_CI_PROXY: fake.proxyUrl, WECHAT_CI_CA_FILE: fake.caFile }),
-    publicUrl: "https://shop.example.com",
+    shopApiUrl: "https://shop.example.com",
     retryDelayMs: 0,
     compileTimeoutMs: 120_000,
     leaseMs: LEASE_MS,

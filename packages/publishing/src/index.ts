@@ -7,3 +7,4 @@ export { loadReadinessFacts, storeReadiness, type StoreRef } from "./readiness-f
 export * from "./builds";
 export * from "./batches";
 export * from "./artifacts";
+export * from "./shop-api-url";

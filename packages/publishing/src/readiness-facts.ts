@@ -4,6 +4,7 @@ import { InvalidConfigError, validatedConfig } from "@kaidian/storefront";
 import { personalDataUses, templates, type StoreConfig, type TemplateId } from "@kaidian/templates";
 import { readCompliance } from "./compliance";
 import { checkReadiness, type BuildPurpose, type MeasuredSizes, type Readiness, type ReadinessFacts } from "./readiness";
+import { shopApiPublicUrl } from "./shop-api-url";
 import { readWechatSettings } from "./wechat-settings";
 
 export type StoreRef = { id: string; templateId: TemplateId; status: "ACTIVE" | "SUSPENDED" };
@@ -59,6 +60,7 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
     sizes: lastMeasured?.sizes ? { measured: lastMeasured.sizes as MeasuredSizes, configVersion: lastMeasured.configVersion.number } : null,
     compliance,
     personalData: config ? personalDataUses(template, config) : [],
+    shopApi: { url: shopApiPublicUrl() },
   };
 }
 

@@ -72,6 +72,18 @@ describe("readiness", () => {
     expect(contact({ phone: "028-6000 0000", address: "" })).toMatchObject({ status: "ok" });
   });
 
+  it("blocks an upload whose shop-api address phones could not reach, naming the domain to list when it is right", async () => {
+    const f = await facts("ecommerce");
+    for (const url of [null, "http://shop.example.com", "https://localhost:3001", "https://127.0.0.1", "http://localhost:3001"]) {
+      const result = checkReadiness({ ...f, shopApi: { url } }, "UPLOAD");
+      expect(ids(result.blocking), String(url)).toContain("shopApi.https");
+    }
+    const ok = checkReadiness({ ...f, shopApi: { url: "https://api.shop.example.com" } }, "UPLOAD");
+    expect(ok.checks.find((check) => check.id === "shopApi.https")).toMatchObject({ status: "ok", params: { domain: "api.shop.example.com" } });
+    // A development QR code is the merchant's own test: it may still call a local shop-api.
+    expect(ids(checkReadiness({ ...f, shopApi: { url: null } }, "PREVIEW").checks)).not.toContain("shopApi.https");
+  });
+
   it("asks a preview only for what a development QR code needs", async () => {
     const f = await facts("ecommerce");
     const preview = checkReadiness({ ...f, catalog: { visible: 0, own: 0 }, compliance: { ...f.compliance, profile: { ...f.compliance.profile, pathway: null }, privacy: null } }, "PREVIEW");

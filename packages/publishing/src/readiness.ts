@@ -5,6 +5,7 @@ import type { ConfigProblem, PersonalDataUse, TemplateDefinition } from "@kaidia
 import { personalDataSignature, sampleContact } from "@kaidian/templates";
 import { WECHAT_PACKAGE_LIMITS } from "@kaidian/wechat";
 import type { Compliance } from "./compliance";
+import { shopApiRequestDomain } from "./shop-api-url";
 
 export type BuildPurpose = "UPLOAD" | "PREVIEW";
 
@@ -22,6 +23,7 @@ export const CHECK_IDS = [
   "compliance.filings",
   "compliance.category",
   "compliance.foodLicense",
+  "shopApi.https",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -48,6 +50,8 @@ export type ReadinessFacts = {
   sizes: { measured: MeasuredSizes; configVersion: number } | null;
   compliance: Compliance;
   personalData: PersonalDataUse[];
+  /** SHOP_API_PUBLIC_URL: where the uploaded Mini Program will read the store from. */
+  shopApi: { url: string | null };
 };
 
 export type Readiness = { checks: Check[]; blocking: Check[]; warnings: Check[] };
@@ -114,6 +118,17 @@ const RULES: readonly Rule[] = [
     forPreview: false,
     applies: (f) => f.template.id === "restaurant",
     evaluate: (f) => passed(f.compliance.profile.foodLicenseNumber !== ""),
+  },
+  {
+    // Without a public https address the package would call localhost (or plain http), which no phone reaches and
+    // WeChat refuses; the domain it names must also be on the Mini Program's request-domain list (服务器域名).
+    id: "shopApi.https",
+    severity: "hard",
+    forPreview: false,
+    evaluate: (f) => {
+      const domain = shopApiRequestDomain(f.shopApi.url);
+      return passed(domain !== null, { url: f.shopApi.url ?? "", domain: domain ?? "" });
+    },
   },
 ];
 

@@ -3,7 +3,7 @@ import type { Database } from "@kaidian/db";
 import { testDatabase } from "@kaidian/db/testing";
 import { templates } from "@kaidian/templates";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalogResponseSchema, loadCatalog, loadPublishedCatalog } from "./index";
+import { catalogResponseSchema, loadCatalog, loadShopperStore, pageOf } from "./index";
 import { arrangeStore } from "./testing";
 
 let db: Database;
@@ -37,22 +37,23 @@ describe("the catalog", () => {
     const their = await firstItem(theirs);
 
     const own = await db.scoped({ tenantId: mine }, (tx) => tx.catalogItem.findMany({ where: { visible: true }, select: { id: true } }));
-    const { catalog } = (await loadPublishedCatalog(db, mine))!;
+    const { catalog } = (await loadShopperStore(db, mine))!;
     expect(catalog.items.map((i) => i.id).sort()).toEqual(own.map((i) => i.id).sort());
-    expect((await loadPublishedCatalog(db, mine, { itemId: their.id }))?.catalog.items).toEqual([]);
-    expect((await loadPublishedCatalog(db, mine, { categoryId: their.categoryId! }))?.catalog.items).toEqual([]);
+    expect(catalog.byId.has(their.id)).toBe(false);
+    expect(pageOf(catalog, { limit: 50, category: their.categoryId! }).items).toEqual([]);
     expect((await loadCatalog(db, mine, { itemId: their.id })).catalog.items).toEqual([]);
   });
 
   it("narrows items to one category or one item; ids that are not UUIDs match nothing", async () => {
     const tenantId = await arrangeStore(db, { name: "民宿", templateId: "hotel", publish: true });
     const first = await firstItem(tenantId);
-    const inCategory = (await loadPublishedCatalog(db, tenantId, { categoryId: first.categoryId! }))!.catalog.items;
+    const { catalog } = (await loadShopperStore(db, tenantId))!;
+    const inCategory = pageOf(catalog, { limit: 50, category: first.categoryId! }).items;
     expect(inCategory.length).toBeGreaterThan(0);
     expect(inCategory.every((item) => item.categoryId === first.categoryId)).toBe(true);
-    expect((await loadPublishedCatalog(db, tenantId, { itemId: first.id }))!.catalog.items.map((i) => i.id)).toEqual([first.id]);
-    expect((await loadPublishedCatalog(db, tenantId, { itemId: "king" }))!.catalog.items).toEqual([]);
-    expect((await loadPublishedCatalog(db, tenantId, { categoryId: "standard" }))!.catalog.items).toEqual([]);
+    expect(catalog.byId.get(first.id)?.id).toBe(first.id);
+    expect((await loadCatalog(db, tenantId, { itemId: "king" })).catalog.items).toEqual([]);
+    expect((await loadCatalog(db, tenantId, { categoryId: "standard" })).catalog.items).toEqual([]);
   });
 
   it("leaves out rows its schema refuses and reports them", async () => {
@@ -81,7 +82,7 @@ describe("the catalog", () => {
 
   it("is nothing to shoppers until the store publishes", async () => {
     const tenantId = await arrangeStore(db, { name: "未开业", templateId: "ecommerce" });
-    expect(await loadPublishedCatalog(db, tenantId)).toBeNull();
+    expect(await loadShopperStore(db, tenantId)).toBeNull();
     expect((await loadCatalog(db, tenantId)).catalog.items.length).toBeGreaterThan(0);
   });
 });

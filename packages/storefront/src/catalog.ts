@@ -6,7 +6,6 @@ import type { Database, Transaction } from "@kaidian/db";
 import type { z } from "zod";
 import { isUuid } from "./ids";
 import { kindFromDatabase } from "@kaidian/catalog/server";
-import { inLiveStore } from "./live-store";
 
 export type SkippedRow = {
   table: "catalog_categories" | "catalog_items";
@@ -22,14 +21,14 @@ export type CatalogQuery = { categoryId?: string; itemId?: string };
 // Position is the merchant's order; rows created together share createdAt, so the id settles ties for good.
 const order: { position?: "asc"; createdAt?: "asc"; id?: "asc" }[] = [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 
-const itemFields = {
+export const itemFields = {
   id: true, categoryId: true, kind: true, title: true, description: true, priceFen: true, images: true, details: true,
 } as const;
 
-function sortOut<Row extends { id: string }, T>(
+export function sortOut<Row extends { id: string }, T>(
   table: SkippedRow["table"],
   rows: Row[],
-  parse: (row: Row) => z.ZodSafeParseResult<T>,
+  parse: (row: Row) => { success: true; data: T } | { success: false; error: z.ZodError },
 ): { kept: T[]; skipped: SkippedRow[] } {
   const kept: T[] = [];
   const skipped: SkippedRow[] = [];
@@ -61,9 +60,4 @@ export async function readCatalog(tx: Transaction, tenantId: string, query: Cata
 /** Any store's catalog, published or not (the dashboard's preview of a draft, say). */
 export function loadCatalog(db: Database, tenantId: string, query?: CatalogQuery): Promise<CatalogRead> {
   return db.scoped({ tenantId }, (tx) => readCatalog(tx, tenantId, query));
-}
-
-/** The catalog of a live store (active, something published); null for any other, as for an unknown one. */
-export function loadPublishedCatalog(db: Database, tenantId: string, query?: CatalogQuery): Promise<CatalogRead | null> {
-  return inLiveStore(db, tenantId, (tx) => readCatalog(tx, tenantId, query));
 }

@@ -1,11 +1,28 @@
 export { loadPublishedSite } from "./published-site";
 export { configVersionFields, validatedConfig } from "./config-version";
-export { loadCatalog, loadPublishedCatalog, type CatalogQuery, type CatalogRead, type SkippedRow } from "./catalog";
+export { loadCatalog, type CatalogQuery, type CatalogRead, type SkippedRow } from "./catalog";
 export { loadSiteSnapshot, type SnapshotOptions } from "./snapshot";
 export { addSampleCatalog, addSampleContent, type SampleContentInput } from "./sample-content";
 export { publishConfigVersion } from "./publish";
-export { etagOf } from "./etag";
+export { etagOfBytes } from "./etag";
 export { mediaPublicBase, resolveMediaRefs } from "./media-refs";
 export { loadPublishedNights } from "./nights";
 export { ConfigVersionNotFoundError, InvalidConfigError } from "./errors";
 export * from "./schemas";
+export {
+  LEGACY_CATALOG_LIMIT,
+  MAX_SEARCH_CHARS,
+  PAGE_LIMIT,
+  pageOf,
+  pageQuerySchema,
+  parsePageQuery,
+  readShopperCatalog,
+  indexCatalog,
+  searchForm,
+  type ItemsPage,
+  type PageQuery,
+  type PageQueryProblem,
+  type ShopperCatalog,
+} from "./catalog-pages";
+export { loadShopperStore, type ShopperStore } from "./shopper-store";
+export { isUuid } from "./ids";

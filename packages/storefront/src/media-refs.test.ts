@@ -1,7 +1,8 @@
 import type { Database } from "@kaidian/db";
 import { testDatabase } from "@kaidian/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadCatalog, loadPublishedCatalog } from "./catalog";
+import { loadCatalog } from "./catalog";
+import { loadShopperStore } from "./shopper-store";
 import { mediaPublicBase, resolveMediaRefs } from "./media-refs";
 import { loadSiteSnapshot } from "./snapshot";
 import { arrangeStore } from "./testing";
@@ -62,7 +63,7 @@ describe("the read paths to phones", () => {
   it("send uploaded images as absolute https addresses in the read API's catalog and the generator's snapshot", async () => {
     vi.stubEnv("MEDIA_PUBLIC_URL", "");
     vi.stubEnv("PUBLIC_URL", "https://shop.example.com");
-    const published = await loadPublishedCatalog(db, tenantId);
+    const published = await loadShopperStore(db, tenantId);
     const sent = `https://shop.example.com${uploaded.replace(".webp", "-750.webp")}`;
     expect(published!.catalog.items[0]!.images).toEqual([sent]);
     const snapshot = await loadSiteSnapshot(db, tenantId, { apiBaseUrl: `https://shop.example.com/api/mp/v1/${tenantId}` });

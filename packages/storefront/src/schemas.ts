@@ -14,12 +14,21 @@ export const siteResponseSchema = z.object({
 
 export const storeResponseSchema = z.object({ store: storeInfoSchema });
 
-/** What the runtime loads at launch. Not capped: a catalog's size limits are the editor's to enforce on save. */
+/** Categories and items: what a package bakes, and the whole of a `/catalog` answer before paging. */
 export const catalogResponseSchema = z.object({ categories: z.array(categorySchema), items: z.array(itemSchema) });
 
 export const categoriesResponseSchema = catalogResponseSchema.pick({ categories: true });
 
 export const itemsResponseSchema = catalogResponseSchema.pick({ items: true });
+
+/**
+ * `/catalog?limit=&cursor=&category=&q=`: every category and one page of items; `nextCursor` asks for the next page
+ * (null after the last). Packages uploaded before paging ignore it.
+ */
+export const catalogPageResponseSchema = catalogResponseSchema.extend({ nextCursor: z.string().nullable() });
+
+/** `/items?limit=&cursor=&category=&q=`: one page of items. */
+export const itemsPageResponseSchema = itemsResponseSchema.extend({ nextCursor: z.string().nullable() });
 
 export const itemResponseSchema = z.object({ item: itemSchema });
 

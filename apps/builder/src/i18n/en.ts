@@ -358,6 +358,11 @@ export const en: Dictionary = {
       "compliance.filings": { title: "ICP filing and Mini Program filing done", fix: "Going live needs an ICP filing number and an approved Mini Program filing (about 20-30 working days). A foreign entity cannot file: test only." },
       "compliance.category": { title: "Required service category set", fix: "Add \"{category}\" under WeChat admin → Settings → Service categories, then confirm in WeChat settings." },
       "compliance.foodLicense": { title: "Food business license entered", fix: "The food category needs a food business license: enter its number in WeChat settings → Licenses and filings." },
+      "shopApi.https": {
+        title: "The shopper API has a public https address",
+        fix: "An uploaded Mini Program reads the store from SHOP_API_PUBLIC_URL, now \"{url}\": unset or not a public https domain, phones would call localhost or WeChat would refuse it. Ask your operator to set SHOP_API_PUBLIC_URL to shop-api's https address (like https://api.example.com) and restart, then add that domain under WeChat admin → Development → Development settings → Server domains → request domains.",
+        domainList: "Make sure {domain} is on the Mini Program's request domains (WeChat admin → Development → Development settings → Server domains: an ICP-filed https domain, never an IP address; with a port, only that port; up to 50 changes a month), or the released Mini Program cannot read the store.",
+      },
     },
     fixAt: { wechat: "Open WeChat settings", design: "Open Design", catalog: "Open {catalog}" },
     upload: {

@@ -357,6 +357,11 @@ export const zhCN = {
       "compliance.filings": { title: "ICP 备案与小程序备案已完成", fix: "上线前需要 ICP 备案号，并完成小程序备案（约 20–30 个工作日）。以境外主体发布时无法备案，只能测试。" },
       "compliance.category": { title: "已设置所需服务类目", fix: "在微信公众平台 → 设置 → 服务类目中添加「{category}」，然后在「微信设置」中确认。" },
       "compliance.foodLicense": { title: "已填写食品经营许可证", fix: "餐饮类目需要食品经营许可证，请在「微信设置 → 资质与备案」中填写编号。" },
+      "shopApi.https": {
+        title: "顾客接口地址为 https 公网地址",
+        fix: "上传的小程序会从 SHOP_API_PUBLIC_URL 读取店铺数据，目前为「{url}」：未设置或不是 https 公网域名时，手机会去访问 localhost 或被微信拒绝。请让运维把 SHOP_API_PUBLIC_URL 设为 shop-api 的 https 地址（如 https://api.example.com）并重启，然后在微信公众平台 → 开发管理 → 开发设置 → 服务器域名的「request 合法域名」中加入该域名。",
+        domainList: "请确认已在微信公众平台 → 开发管理 → 开发设置 → 服务器域名的「request 合法域名」中加入 {domain}（须为已 ICP 备案的 https 域名，不能是 IP 地址；带端口时只能访问该端口；每月可修改 50 次），否则正式版小程序无法读取店铺数据。",
+      },
     },
     fixAt: { wechat: "去微信设置", design: "去店铺装修", catalog: "去{catalog}" },
     upload: {

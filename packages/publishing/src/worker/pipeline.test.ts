@@ -45,7 +45,7 @@ beforeAll(async () => {
     masterKey,
     // Long enough for miniprogram-ci's own compile inside an upload on a loaded machine (the legacy republish).
     wechat: wechatConnection({ WECHAT_CI_PROXY: fake.proxyUrl, WECHAT_CI_CA_FILE: fake.caFile, WECHAT_CI_TIMEOUT_MS: "120000" }),
-    publicUrl: "https://shop.example.com",
+    shopApiUrl: "https://shop.example.com",
     retryDelayMs: 200,
     compileTimeoutMs: 120_000,
   };

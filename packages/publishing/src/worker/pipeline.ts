@@ -38,8 +38,8 @@ export type PipelineContext = {
   storage: MediaStorage;
   masterKey: Buffer;
   wechat: WechatConnection;
-  /** Where the built Mini Program reads its store's data: `<publicUrl>/api/mp/v1/<store>`. */
-  publicUrl: string;
+  /** Where the built Mini Program reads its store's data: `<shopApiUrl>/api/mp/v1/<store>` (shop-api). */
+  shopApiUrl: string;
   /** The first retry's delay; each later one is four times longer. */
   retryDelayMs: number;
   compileTimeoutMs: number;
@@ -168,7 +168,7 @@ async function generate(
 ): Promise<GeneratedBuild> {
   const snapshot = await loadSiteSnapshot(context.db, store.id, {
     configVersion: build.configVersion.number,
-    apiBaseUrl: `${context.publicUrl}/api/mp/v1/${store.id}`,
+    apiBaseUrl: `${context.shopApiUrl}/api/mp/v1/${store.id}`,
     onSkipped: (skipped) => record.log(`${skipped.length} catalog item(s) left out: their data does not pass the catalog's rules`, "warn"),
   });
   if (!snapshot) throw new StepFailure("build.noVersion", { version: build.configVersion.number });

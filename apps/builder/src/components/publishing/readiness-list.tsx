@@ -22,6 +22,7 @@ const FIXED_AT: Record<Check["id"], Where | null> = {
   "compliance.filings": "wechat",
   "compliance.category": "wechat",
   "compliance.foodLicense": "wechat",
+  "shopApi.https": null,
 };
 
 const mark = { ok: "✓", failed: "✗", pending: "…" } as const;
@@ -43,6 +44,7 @@ function checkDetail(check: Check, words: Dictionary["publish"]["checks"]): stri
   if (check.status === "failed") return words[check.id].fix;
   if (check.id === "package.size") return check.status === "pending" ? words["package.size"].pending : words["package.size"].measured;
   if (check.id === "privacy.guide" && check.params.count === 0) return words["privacy.guide"].none;
+  if (check.id === "shopApi.https") return words["shopApi.https"].domainList;
   return null;
 }
 

@@ -5,12 +5,12 @@ import { testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
 import { apiErrorSchema, nightsResponseSchema } from "@kaidian/storefront";
 import { arrangeStore } from "@kaidian/storefront/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { database } from "@/server/db";
-import { GET } from "./[tenant]/items/[item]/nights/route";
+import { type RunningShopApi, startShopApi } from "./testing";
 
 type Params = { tenant: string; item: string };
+let api: RunningShopApi;
 const call = (params: Params, query: string, headers: HeadersInit = {}) =>
-  GET(new Request(`http://localhost/api/mp/v1/${params.tenant}/items/${params.item}/nights${query}`, { headers }), { params: Promise.resolve(params) });
+  fetch(`${api.url}/api/mp/v1/${params.tenant}/items/${params.item}/nights${query}`, { headers });
 
 let db: Database;
 let hotel: string;
@@ -21,7 +21,7 @@ const rooms = (tenantId: string) =>
   db.scoped({ tenantId }, (tx) => tx.catalogItem.findMany({ where: { kind: "ROOM" }, orderBy: { position: "asc" }, select: { id: true, priceFen: true, details: true } }));
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = testDatabaseUrl();
+  api = await startShopApi(testDatabaseUrl());
   db = testDatabase();
   hotel = await arrangeStore(db, { name: "湖畔民宿", templateId: "hotel", publish: true });
   room = (await rooms(hotel))[0]!;
@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.disconnect();
-  await database().disconnect();
+  await api.close();
 });
 
 describe("GET /api/mp/v1/<tenant>/items/<item>/nights", () => {

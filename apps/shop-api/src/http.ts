@@ -1,0 +1,38 @@
+// The read API's HTTP conventions: open to any origin, cacheable by anyone for a minute, weak ETags, and one error
+// body `{ error: { code, message } }` that is never cached.
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+export const CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600";
+export const OPEN = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Retry-After, X-Request-Id",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+const JSON_TYPE = "application/json; charset=utf-8";
+
+export const NOT_FOUND_MESSAGES: Record<string, string> = {
+  "tenant.notFound": "No published store has this id.",
+  "item.notFound": "The store has no such item.",
+  "route.notFound": "No such route.",
+};
+
+// Weak comparison (RFC 9110): our ETags are weak, and a cache may send either form back.
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch?.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag)) ?? false;
+}
+
+/** Sends bytes with their ETag, or 304 when the client already has them. */
+export function sendReady(request: FastifyRequest, reply: FastifyReply, ready: { body: Buffer; etag: string }): FastifyReply {
+  reply.headers({ ...OPEN, ETag: ready.etag, "Cache-Control": CACHE_CONTROL });
+  if (matches(request.headers["if-none-match"], ready.etag)) return reply.code(304).send();
+  return reply.type(JSON_TYPE).send(ready.body);
+}
+
+export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply
+    .code(status)
+    .headers({ ...OPEN, "Cache-Control": "no-store" })
+    .type(JSON_TYPE)
+    .send(JSON.stringify({ error: { code, message } }));
+}

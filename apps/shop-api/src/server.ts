@@ -1,0 +1,161 @@
+// The shoppers' API as a Fastify app: thin routes over the storefront's cache (packages/storefront/src/cache), rate
+// limits, request ids and structured logs. Everything it knows of stores is in the cache or in PostgreSQL, so any
+// number of processes can run side by side.
+import { randomUUID } from "node:crypto";
+import type { Database } from "@kaidian/db";
+import { etagOfBytes, isUuid, loadPublishedNights, MAX_QUERY_NIGHTS, nightsQuerySchema, nightsResponseSchema, parsePageQuery } from "@kaidian/storefront";
+import type { Answer, ShopCache } from "@kaidian/storefront/cache";
+import { clientAddress, RateLimiter } from "@kaidian/traffic";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
+import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
+import type { ShopApiSettings } from "./settings";
+
+export type ShopApiParts = {
+  db: Database;
+  cache: ShopCache;
+  settings: Pick<ShopApiSettings, "trustedProxies" | "limits" | "logLevel">;
+  /** Whether the process should get traffic: changes reach it, and it is not shutting down. */
+  ready: () => boolean;
+  /** Where logs go (stdout unless given). */
+  logStream?: NodeJS.WritableStream;
+};
+
+type TenantParams = { tenant: string };
+type ItemParams = TenantParams & { item: string };
+type Query = Record<string, string | string[] | undefined>;
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    client: string;
+  }
+}
+
+export function buildShopApi(parts: ShopApiParts): FastifyInstance {
+  const { db, cache, settings } = parts;
+  const app = Fastify({
+    logger: { level: settings.logLevel, ...(parts.logStream ? { stream: parts.logStream } : {}) },
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    // A request id from the load balancer is kept when it looks like one, so one id follows a request across hops.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+  const limiters = {
+    clientReads: new RateLimiter(settings.limits.clientReads),
+    storeReads: new RateLimiter(settings.limits.storeReads),
+    clientWrites: new RateLimiter(settings.limits.clientWrites),
+    storeWrites: new RateLimiter(settings.limits.storeWrites),
+  };
+
+  app.decorateRequest("client", "");
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("X-Request-Id", request.id);
+    request.client = clientAddress(request.socket.remoteAddress ?? "", request.headers["x-forwarded-for"], settings.trustedProxies);
+    if (!request.url.startsWith("/api/")) return;
+    const read = READ_METHODS.has(request.method);
+    const tenant = (request.params as Partial<TenantParams>).tenant;
+    const verdicts = [
+      (read ? limiters.clientReads : limiters.clientWrites).take(request.client),
+      tenant && isUuid(tenant) ? (read ? limiters.storeReads : limiters.storeWrites).take(tenant) : { ok: true as const },
+    ];
+    const refused = verdicts.find((verdict) => !verdict.ok);
+    if (refused && !refused.ok) {
+      reply.header("Retry-After", String(refused.retryAfterSeconds));
+      return sendError(reply, 429, "rate.limited", `Too many requests. Try again in ${refused.retryAfterSeconds} s.`);
+    }
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, client: request.client },
+      "request",
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    request.log.error({ err: error }, "request failed");
+    return sendError(reply, 500, "internal", "The store could not be read. Try again later.");
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, "route.notFound", NOT_FOUND_MESSAGES["route.notFound"]!));
+
+  const answer = (request: FastifyRequest, reply: FastifyReply, result: Answer) => {
+    if (result.kind === "ready") return sendReady(request, reply, result.ready);
+    if (result.kind === "notFound") return sendError(reply, 404, result.code, NOT_FOUND_MESSAGES[result.code]!);
+    return sendError(reply, 500, "internal", "The store could not be read. Try again later.");
+  };
+  const badQuery = (reply: FastifyReply, parameter: string, message: string) =>
+    sendError(reply, 400, "query.invalid", `${parameter}: ${message}`);
+  const tenantOf = (request: FastifyRequest<{ Params: TenantParams }>) => (isUuid(request.params.tenant) ? request.params.tenant : null);
+  const unknownStore = (reply: FastifyReply) => sendError(reply, 404, "tenant.notFound", NOT_FOUND_MESSAGES["tenant.notFound"]!);
+
+  app.get("/healthz", async (_request, reply) => reply.send({ ok: true }));
+  app.get("/readyz", async (_request, reply) => (parts.ready() ? reply.send({ ready: true }) : reply.code(503).send({ ready: false })));
+
+  // Browsers (web previews) ask before sending If-None-Match across origins.
+  app.options("/api/mp/v1/*", async (_request, reply) =>
+    reply
+      .code(204)
+      .headers({ ...OPEN, "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match, Content-Type", "Access-Control-Max-Age": "86400" })
+      .send(),
+  );
+
+  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/site", async (request, reply) => {
+    const tenant = tenantOf(request);
+    return tenant ? answer(request, reply, await cache.site(tenant)) : unknownStore(reply);
+  });
+
+  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/store", async (request, reply) => {
+    const tenant = tenantOf(request);
+    return tenant ? answer(request, reply, await cache.storeInfo(tenant)) : unknownStore(reply);
+  });
+
+  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/categories", async (request, reply) => {
+    const tenant = tenantOf(request);
+    return tenant ? answer(request, reply, await cache.categories(tenant)) : unknownStore(reply);
+  });
+
+  /** Categories and one page of items; with no parameters at all (packages uploaded before paging), the bounded whole list. */
+  app.get<{ Params: TenantParams; Querystring: Query }>("/api/mp/v1/:tenant/catalog", async (request, reply) => {
+    const parsed = parsePageQuery(request.query);
+    if (!parsed.ok) return badQuery(reply, parsed.problem.parameter, parsed.problem.message);
+    const tenant = tenantOf(request);
+    const legacy = Object.keys(request.query).length === 0;
+    return tenant ? answer(request, reply, await cache.catalogPage(tenant, parsed.query, legacy)) : unknownStore(reply);
+  });
+
+  app.get<{ Params: TenantParams; Querystring: Query }>("/api/mp/v1/:tenant/items", async (request, reply) => {
+    const parsed = parsePageQuery(request.query);
+    if (!parsed.ok) return badQuery(reply, parsed.problem.parameter, parsed.problem.message);
+    const tenant = tenantOf(request);
+    return tenant ? answer(request, reply, await cache.itemsPage(tenant, parsed.query)) : unknownStore(reply);
+  });
+
+  app.get<{ Params: ItemParams }>("/api/mp/v1/:tenant/items/:item", async (request, reply) => {
+    const tenant = tenantOf(request);
+    return tenant ? answer(request, reply, await cache.item(tenant, request.params.item)) : unknownStore(reply);
+  });
+
+  /** A room's nights: rooms left change with every booking, so they are read from PostgreSQL each time. */
+  app.get<{ Params: ItemParams; Querystring: Query }>("/api/mp/v1/:tenant/items/:item/nights", async (request, reply) => {
+    const query = nightsQuerySchema.safeParse(request.query);
+    if (!query.success) {
+      return sendError(reply, 400, "nights.query.invalid", `Give from and to as YYYY-MM-DD dates, from <= to, at most ${MAX_QUERY_NIGHTS} nights.`);
+    }
+    const tenant = tenantOf(request);
+    // A store not live in memory is not asked about at all.
+    if (!tenant || !(await cache.isLive(tenant))) return unknownStore(reply);
+    const loaded = await loadPublishedNights(db, tenant, request.params.item, query.data);
+    if (!loaded) return unknownStore(reply);
+    if (!loaded.nights) return sendError(reply, 404, "item.notFound", NOT_FOUND_MESSAGES["item.notFound"]!);
+    const body = Buffer.from(JSON.stringify(nightsResponseSchema.parse({ nights: loaded.nights })));
+    return sendReady(request, reply, { body, etag: etagOfBytes(body) });
+  });
+
+  return app;
+}

@@ -1,0 +1,62 @@
+// shop-api's settings, from the environment (the README lists them). Checked once at start, naming each wrong one.
+import { parseTrustedProxies, type RateLimit, type TrustedProxies } from "@kaidian/traffic";
+import { z } from "zod";
+
+const whole = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const settingsSchema = z.object({
+  DATABASE_URL: z.string({ error: "is required" }).min(1, { error: "is required" }),
+  SHOP_API_PORT: whole(3001, 1, 65535),
+  SHOP_API_HOST: z.string().default("0.0.0.0"),
+  /** Memory for cached answers, all stores together. */
+  SHOP_API_CACHE_MB: whole(256, 1, 65536),
+  /** How often the fallback asks PostgreSQL which stores changed (catches a lost notification). */
+  SHOP_API_CHECK_MS: whole(5000, 100, 600_000),
+  SHOP_API_DB_CONNECTIONS: whole(10, 1, 200),
+  /** Reads each client address may make per second (and three times as many at once). */
+  SHOP_API_CLIENT_READS_PER_SECOND: whole(20, 1, 10_000_000),
+  /** Reads each store may be asked per second, per process (and twice as many at once). */
+  SHOP_API_STORE_READS_PER_SECOND: whole(2000, 1, 10_000_000),
+  SHOP_API_SHUTDOWN_MS: whole(10_000, 100, 600_000),
+  TRUSTED_PROXIES: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type ShopApiSettings = {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  cacheBytes: number;
+  checkMs: number;
+  dbConnections: number;
+  shutdownMs: number;
+  trustedProxies: TrustedProxies;
+  logLevel: string;
+  limits: { clientReads: RateLimit; storeReads: RateLimit; clientWrites: RateLimit; storeWrites: RateLimit };
+};
+
+export function shopApiSettings(env: Record<string, string | undefined>): ShopApiSettings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`shop-api settings: ${parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`).join("; ")}`);
+  }
+  const s = parsed.data;
+  return {
+    databaseUrl: s.DATABASE_URL,
+    port: s.SHOP_API_PORT,
+    host: s.SHOP_API_HOST,
+    cacheBytes: s.SHOP_API_CACHE_MB * 1024 * 1024,
+    checkMs: s.SHOP_API_CHECK_MS,
+    dbConnections: s.SHOP_API_DB_CONNECTIONS,
+    shutdownMs: s.SHOP_API_SHUTDOWN_MS,
+    trustedProxies: parseTrustedProxies(s.TRUSTED_PROXIES),
+    logLevel: s.LOG_LEVEL,
+    limits: {
+      clientReads: { perSecond: s.SHOP_API_CLIENT_READS_PER_SECOND, burst: s.SHOP_API_CLIENT_READS_PER_SECOND * 3 },
+      storeReads: { perSecond: s.SHOP_API_STORE_READS_PER_SECOND, burst: s.SHOP_API_STORE_READS_PER_SECOND * 2 },
+      // Orders, logins and payments will be writes: a shopper makes a few a minute, a store a few a second.
+      clientWrites: { perSecond: 1, burst: 10 },
+      storeWrites: { perSecond: 50, burst: 100 },
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// One shop-api: its database access, cache, change feed and HTTP app, wired together, for main.ts and for tests.
+import { Database } from "@kaidian/db";
+import { loadShopperStore } from "@kaidian/storefront";
+import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
+import type { FastifyInstance } from "fastify";
+import { buildShopApi } from "./server";
+import type { ShopApiSettings } from "./settings";
+
+export type ShopApi = {
+  app: FastifyInstance;
+  cache: ShopCache;
+  /** Starts following changes, then listens; resolves with the address. */
+  start(): Promise<string>;
+  /** Stops taking requests, finishes those in flight, then lets go of the database. */
+  stop(): Promise<void>;
+};
+
+export function createShopApi(settings: ShopApiSettings, options: { logStream?: NodeJS.WritableStream } = {}): ShopApi {
+  const db = new Database(settings.databaseUrl, { maxConnections: settings.dbConnections });
+  let draining = false;
+  const cache = new ShopCache({
+    load: (tenantId) => loadShopperStore(db, tenantId),
+    maxBytes: settings.cacheBytes,
+    // Data is validated when written and published; what still fails here was written by an older build.
+    onProblems: (tenantId, problems) =>
+      app.log.warn({ tenantId, skipped: problems.skipped, config: problems.config?.problems }, "store data left out of answers"),
+  });
+  const feed = new ChangeFeed({
+    db,
+    databaseUrl: settings.databaseUrl,
+    target: cache,
+    checkMs: settings.checkMs,
+    onError: (what, error) => app.log.warn({ err: error }, what === "listen" ? "change notifications interrupted" : "change check failed"),
+  });
+  const app = buildShopApi({ db, cache, settings, ready: () => !draining && feed.healthy, logStream: options.logStream });
+  return {
+    app,
+    cache,
+    async start() {
+      await feed.start();
+      return app.listen({ port: settings.port, host: settings.host });
+    },
+    async stop() {
+      draining = true;
+      await app.close();
+      await feed.stop();
+      await db.disconnect();
+    },
+  };
+}

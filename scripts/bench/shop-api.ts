@@ -1,0 +1,226 @@
+// `npm run bench:shop-api`: the shoppers' API under load, on one embedded PostgreSQL, in one run:
+//   1. /site and the first /catalog page of a demo store, from shop-api and from a bare node:http server answering
+//      the same bytes, at 10 and 50 connections (req/s, p50, p99, errors, and the ratio between the two);
+//   2. the first /catalog page of stores with 10, 1,000 and 10,000 items (page latency must not grow with size);
+//   3. a cache miss: the first answer after a publish (p50/p99 over repeated publishes);
+//   4. the peak RSS of one shop-api process serving 1,000 stores.
+// autocannon runs here; shop-api and the bare server run in processes of their own. BENCH_SECONDS shortens the runs.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { Database } from "@kaidian/db";
+import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/server";
+import { editDraft, openDraft, publishDraft } from "@kaidian/design";
+import { addSampleContent, publishConfigVersion } from "@kaidian/storefront";
+import pg from "pg";
+import { seedDemo } from "../../prisma/seed";
+
+type Result = {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: object) => Promise<Result>;
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = [10, 50];
+const MISS_ROUNDS = 30;
+const STORES_FOR_MEMORY = Number(process.env.BENCH_STORES ?? 1000);
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-shop-api-"));
+const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+await applyMigrations(server.url);
+const db = new Database(server.url, { maxConnections: 8 });
+const admin = new pg.Pool({ connectionString: server.url, max: 4 });
+await seedDemo(db);
+const children: ChildProcess[] = [];
+
+function say(line: string) {
+  console.log(line);
+}
+
+async function createStore(name: string, items: number | null): Promise<string> {
+  const { rows } = await admin.query<{ id: string }>(
+    "INSERT INTO tenants (name, slug, template_id, updated_at) VALUES ($1, 'bench-' || gen_random_uuid(), 'ecommerce', now()) RETURNING id",
+    [name],
+  );
+  const tenantId = rows[0]!.id;
+  await db.scoped({ tenantId }, async (tx) => {
+    await addSampleContent(tx, { tenantId, templateId: "ecommerce", storeName: name });
+    await publishConfigVersion(tx, tenantId, 1);
+  });
+  if (items !== null) {
+    await admin.query("DELETE FROM catalog_items WHERE tenant_id = $1", [tenantId]);
+    await admin.query(
+      `INSERT INTO catalog_items (tenant_id, kind, category_id, title, description, price_fen, position, updated_at)
+       SELECT $1, 'PRODUCT', (SELECT id FROM catalog_categories WHERE tenant_id = $1 ORDER BY position LIMIT 1),
+         '商品 ' || i, '一段商品描述，用来让每件商品有真实的大小。', 100 + i, i, now()
+       FROM generate_series(1, $2) AS i`,
+      [tenantId, items],
+    );
+  }
+  return tenantId;
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited`);
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function startShopApi(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/shop-api/src/main.ts"], {
+    cwd: root,
+    // Per-request logs are written, as in production; the limits are lifted because all load comes from one address.
+    env: {
+      ...process.env,
+      DATABASE_URL: server.url,
+      SHOP_API_PORT: String(port),
+      SHOP_API_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      SHOP_API_CLIENT_READS_PER_SECOND: "10000000",
+      SHOP_API_STORE_READS_PER_SECOND: "10000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/readyz`, child);
+  return { url, child };
+}
+
+// The bare baseline: node:http answering fixed bytes with the same headers, no routing, no cache, no logs.
+const BARE_SERVER = `
+const http = require("node:http");
+const fs = require("node:fs");
+const answers = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const bodies = Object.fromEntries(Object.entries(answers).map(([path, a]) => [path, { body: Buffer.from(a.body, "base64"), etag: a.etag }]));
+http.createServer((req, res) => {
+  const answer = bodies[req.url];
+  if (!answer) { res.writeHead(404); return res.end(); }
+  res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", ETag: answer.etag, "Cache-Control": "public, max-age=60, stale-while-revalidate=600", "Access-Control-Allow-Origin": "*" });
+  res.end(answer.body);
+}).listen(Number(process.argv[2]), "127.0.0.1");
+`;
+
+async function startBare(answers: Record<string, { body: string; etag: string }>): Promise<string> {
+  const file = path.join(dataDir, "bare-answers.json");
+  await writeFile(file, JSON.stringify(answers));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["-e", BARE_SERVER, file, String(port)], { stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}${Object.keys(answers)[0]}`, child);
+  return url;
+}
+
+async function load(url: string, connections: number): Promise<Result> {
+  return autocannon({ url, connections, duration: SECONDS, pipelining: 1 });
+}
+
+const line = (label: string, r: Result) =>
+  `  ${label.padEnd(44)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.timeouts + r.non2xx}`;
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+try {
+  say(`shop-api benchmark: ${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s per run, autocannon in the benchmark process`);
+  const demo = (await admin.query<{ id: string }>("SELECT id FROM tenants WHERE slug = 'shanye-coffee'")).rows[0]!.id;
+  const sized = { 10: await createStore("十件", 10), 1000: await createStore("一千件", 1000), 10000: await createStore("一万件", 10000) };
+  const shopApi = await startShopApi();
+
+  // 1. Demo store against the bare server answering the same bytes.
+  const paths = { site: `/api/mp/v1/${demo}/site`, catalog: `/api/mp/v1/${demo}/catalog?limit=20` };
+  const answers: Record<string, { body: string; etag: string }> = {};
+  for (const p of Object.values(paths)) {
+    const response = await fetch(`${shopApi.url}${p}`);
+    answers[p] = { body: Buffer.from(await response.arrayBuffer()).toString("base64"), etag: response.headers.get("etag") ?? "" };
+  }
+  const bare = await startBare(answers);
+  say("\n1. Demo store (山野咖啡), shop-api vs a bare node:http server sending the same bytes");
+  for (const [name, p] of Object.entries(paths)) {
+    for (const connections of CONNECTIONS) {
+      const ours = await load(`${shopApi.url}${p}`, connections);
+      const baseline = await load(`${bare}${p}`, connections);
+      say(line(`/${name} shop-api, ${connections} connections`, ours));
+      say(line(`/${name} bare node:http, ${connections} connections`, baseline));
+      say(`  ${"".padEnd(44)} ratio shop-api / bare: ${(ours.requests.average / baseline.requests.average).toFixed(2)}×`);
+    }
+  }
+
+  // 2. The first page at three catalog sizes.
+  say("\n2. First /catalog page (limit 20) by catalog size");
+  for (const [size, tenantId] of Object.entries(sized)) {
+    for (const connections of CONNECTIONS) {
+      say(line(`${size.padStart(5)} items, ${connections} connections`, await load(`${shopApi.url}/api/mp/v1/${tenantId}/catalog?limit=20`, connections)));
+    }
+  }
+
+  // 3. Cache misses: publish, let the notification land, then time the first answer (a fresh read of the store).
+  say(`\n3. First answer after a publish (cache miss), ${MISS_ROUNDS} publishes per store`);
+  const merchant = await db.scoped({}, (tx) => tx.user.create({ data: { email: `bench-${Date.now()}@example.test`, name: "压测", passwordHash: "unused" } }));
+  for (const [size, tenantId] of Object.entries(sized)) {
+    const times: number[] = [];
+    for (let round = 0; round < MISS_ROUNDS; round++) {
+      await db.scoped({ tenantId }, async (tx) => {
+        const draft = await openDraft(tx, tenantId, merchant.id);
+        const edited = await editDraft(tx, { tenantId, userId: merchant.id, number: draft.number, revision: draft.revision }, (config) => ({
+          ...config,
+          store: { ...config.store, name: `第 ${round} 版` },
+        }));
+        await publishDraft(tx, { tenantId, userId: merchant.id, number: edited.number, revision: edited.revision });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const started = performance.now();
+      const response = await fetch(`${shopApi.url}/api/mp/v1/${tenantId}/catalog?limit=20`);
+      await response.arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    say(`  ${`${size.padStart(5)} items`.padEnd(44)} p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 0.99).toFixed(1).padStart(6)} ms`);
+  }
+
+  // 4. Memory: a fresh process serving 1,000 stores' site, legacy catalog and first page.
+  say(`\n4. Peak RSS of one shop-api process serving ${STORES_FOR_MEMORY} stores (site, first page, and the whole-list /catalog of old packages)`);
+  const stores: string[] = [];
+  // Four at a time: within the benchmark's database pool, however loaded the machine.
+  for (let i = 0; i < STORES_FOR_MEMORY; i += 4) {
+    stores.push(...(await Promise.all(Array.from({ length: Math.min(4, STORES_FOR_MEMORY - i) }, (_, j) => createStore(`店 ${i + j}`, null)))));
+  }
+  const fresh = await startShopApi();
+  const rss = async () => {
+    const status = await readFile(`/proc/${fresh.child.pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  };
+  const idle = await rss();
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < stores.length; i += 20) {
+      await Promise.all(
+        stores.slice(i, i + 20).flatMap((tenantId) =>
+          ["site", "catalog?limit=20", "catalog"].map(async (p) => {
+            const response = await fetch(`${fresh.url}/api/mp/v1/${tenantId}/${p}`);
+            if (!response.ok) throw new Error(`${p} answered ${response.status}`);
+            await response.arrayBuffer();
+          }),
+        ),
+      );
+    }
+  }
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+  say(`  peak RSS ${mib(await rss())} (started at ${mib(idle)}), ${stores.length} stores, every answer from memory on the second pass`);
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)))));
+  await admin.end();
+  await db.disconnect();
+  await server.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
