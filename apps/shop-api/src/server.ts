@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { etagOfBytes, isUuid, loadPublishedNights, MAX_QUERY_NIGHTS, nightsQuerySchema, nightsResponseSchema, parsePageQuery } from "@kaidian/storefront";
 import type { Answer, ShopCache } from "@kaidian/storefront/cache";
-import { clientAddress, RateLimiter } from "@kaidian/traffic";
+import { clientOf } from "@kaidian/client-address";
+import { RateLimiter } from "@kaidian/traffic";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
 import type { ShopApiSettings } from "./settings";
@@ -57,7 +58,10 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   app.decorateRequest("client", "");
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-Id", request.id);
-    request.client = clientAddress(request.socket.remoteAddress ?? "", request.headers["x-forwarded-for"], settings.trustedProxies);
+    request.client = clientOf(
+      { peer: request.socket.remoteAddress, encrypted: false, forwardedFor: request.headers["x-forwarded-for"] },
+      settings.trustedProxies,
+    ).address;
     if (!request.url.startsWith("/api/")) return;
     const read = READ_METHODS.has(request.method);
     const tenant = (request.params as Partial<TenantParams>).tenant;

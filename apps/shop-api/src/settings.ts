@@ -1,5 +1,6 @@
 // shop-api's settings, from the environment (the README lists them). Checked once at start, naming each wrong one.
-import { parseTrustedProxies, type RateLimit, type TrustedProxies } from "@kaidian/traffic";
+import { parseTrustedProxies, type TrustedProxies } from "@kaidian/client-address";
+import type { RateLimit } from "@kaidian/traffic";
 import { z } from "zod";
 
 const whole = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);

@@ -21,24 +21,19 @@ export const categoriesResponseSchema = catalogResponseSchema.pick({ categories:
 
 export const itemsResponseSchema = catalogResponseSchema.pick({ items: true });
 
-/**
- * `/catalog?limit=&cursor=&category=&q=`: every category and one page of items; `nextCursor` asks for the next page
- * (null after the last). Packages uploaded before paging ignore it.
- */
-export const catalogPageResponseSchema = catalogResponseSchema.extend({ nextCursor: z.string().nullable() });
-
-/** `/items?limit=&cursor=&category=&q=`: one page of items. */
-export const itemsPageResponseSchema = itemsResponseSchema.extend({ nextCursor: z.string().nullable() });
-
-export const itemResponseSchema = z.object({ item: itemSchema });
-
-// The paged catalog (`/catalog` and `/items` with `limit`, `cursor`, `category`, `q`): every category, one page of
-// items, and the opaque cursor of the next page (null on the last), which the Mini Program passes back as given.
+/** The opaque cursor of the next page (null on the last), which the Mini Program passes back as given. */
 const nextCursorSchema = z.string().min(1).nullable();
 
+/**
+ * `/catalog?limit=&cursor=&category=&q=`: every category and one page of items; `nextCursor` asks for the next page.
+ * Packages uploaded before paging ignore it.
+ */
 export const catalogPageResponseSchema = catalogResponseSchema.extend({ nextCursor: nextCursorSchema });
 
+/** `/items?limit=&cursor=&category=&q=`: one page of items. */
 export const itemsPageResponseSchema = itemsResponseSchema.extend({ nextCursor: nextCursorSchema });
+
+export const itemResponseSchema = z.object({ item: itemSchema });
 
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 

@@ -1,2 +1,1 @@
-export { clientAddress, parseTrustedProxies, type TrustedProxies } from "./client-address";
 export { RateLimiter, type RateLimit, type Verdict } from "./rate-limit";

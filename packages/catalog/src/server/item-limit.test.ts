@@ -56,14 +56,14 @@ describe("the item limit", () => {
   }, 120_000);
 
   it("refuses an import that would pass it, naming the first row that does not fit, and writes nothing", async () => {
-    const { tenantId } = await storeWith("dish", MAX_STORE_ITEMS - 2);
+    const { tenantId, userId: ownerId } = await storeWith("dish", MAX_STORE_ITEMS - 2);
     const csv = "名称,价格（元）\n豆花,5\n凉面,8\n冰粉,6\n";
-    const error = await db.scoped({ tenantId }, (tx) => importCatalogCsv(tx, tenantId, "dish", csv)).catch((caught: unknown) => caught);
+    const error = await db.scoped({ tenantId }, (tx) => importCatalogCsv(tx, tenantId, "dish", csv, ownerId)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvImportError);
     expect((error as CsvImportError).problems).toEqual([{ line: 4, column: "", code: "itemLimit", params: { max: MAX_STORE_ITEMS, room: 2 } }]);
     expect(await count(tenantId)).toBe(MAX_STORE_ITEMS - 2);
 
-    const fits = await db.scoped({ tenantId }, (tx) => importCatalogCsv(tx, tenantId, "dish", "名称,价格（元）\n豆花,5\n凉面,8\n"));
+    const fits = await db.scoped({ tenantId }, (tx) => importCatalogCsv(tx, tenantId, "dish", "名称,价格（元）\n豆花,5\n凉面,8\n", ownerId));
     expect(fits).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(await count(tenantId)).toBe(MAX_STORE_ITEMS);
   }, 120_000);
