@@ -18,13 +18,17 @@ afterAll(() => db.disconnect());
 /** A store of `kind` holding `count` items (its two arranged ones included), written in one statement. */
 async function storeWith(kind: "product" | "dish", count: number) {
   const store = await arrangeCatalogStore(db, kind);
-  await db.scoped({ tenantId: store.tenantId }, (tx) => fill(tx, store.tenantId, kind, count - store.items.length));
+  // In chunks, each its own transaction: one statement of 10,000 rows can outlast a transaction's limit under load.
+  const missing = count - store.items.length;
+  for (let from = 0; from < missing; from += 1000) {
+    await db.scoped({ tenantId: store.tenantId }, (tx) => fill(tx, store.tenantId, kind, from, Math.min(missing, from + 1000)));
+  }
   return store;
 }
 
-function fill(tx: Transaction, tenantId: string, kind: "product" | "dish", count: number) {
-  const data = Array.from({ length: count }, (_, index) => ({
-    tenantId, kind: kind === "product" ? ("PRODUCT" as const) : ("DISH" as const), title: `批量 ${index}`, priceFen: 100, position: 10 + index,
+function fill(tx: Transaction, tenantId: string, kind: "product" | "dish", from: number, to: number) {
+  const data = Array.from({ length: to - from }, (_, offset) => ({
+    tenantId, kind: kind === "product" ? ("PRODUCT" as const) : ("DISH" as const), title: `批量 ${from + offset}`, priceFen: 100, position: 10 + from + offset,
   }));
   return tx.catalogItem.createMany({ data });
 }

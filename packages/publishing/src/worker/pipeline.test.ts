@@ -219,7 +219,7 @@ describe("a build", () => {
 
 describe("a store that is not ready", () => {
   it("fails at the checks, naming each blocking one, and nothing reaches WeChat", async () => {
-    const store = await publishableStore("restaurant", "未就绪面馆");
+    const store = await publishableStore("hotel", "未就绪客栈");
     await db.scoped({ tenantId: store.tenantId }, (tx) => tx.wechatCredential.update({ where: { tenantId: store.tenantId }, data: { privateKeyCiphertext: null, keyFingerprint: null, keyUpdatedAt: null } }));
     await db.scoped({ tenantId: store.tenantId }, (tx) => tx.complianceProfile.update({ where: { tenantId: store.tenantId }, data: { privacy: { signature: "old list", confirmedAt: "2026-01-01T00:00:00Z", confirmedById: store.userId } } }));
     const { number } = await upload(store);
