@@ -19,7 +19,7 @@ const row = (page: Page, title: string) => page.getByRole("row").filter({ has: p
 test("a merchant adds a product with SKUs: a bad price is refused keeping what was typed, then it is listed", async ({ page }, testInfo) => {
   const store = await newStore(page, "电商商城");
   // The template's sample products are not the merchant's: the step stays to do until they add their own.
-  await expect(page.getByRole("listitem").filter({ hasText: "添加商品" })).toContainText("待完成");
+  await expect(page.getByRole("listitem").filter({ hasText: "添加自己的商品" })).toContainText("待完成");
   await page.goto(`${store}/catalog`);
   await expect(page.getByRole("heading", { name: "商品管理" })).toBeVisible();
   await expect(page.getByText("示例", { exact: true }).first()).toBeVisible();
@@ -60,7 +60,7 @@ test("a merchant adds a product with SKUs: a bad price is refused keeping what w
   await expect(page.getByLabel("分类")).toHaveValue(/.+/);
 
   await page.goto(store);
-  await expect(page.getByRole("listitem").filter({ hasText: "添加商品" })).toContainText("已完成");
+  await expect(page.getByRole("listitem").filter({ hasText: "添加自己的商品" })).toContainText("已完成");
 });
 
 test("a restaurant marks a dish sold out in one click, and shoppers' read API says so", async ({ page, request }) => {
