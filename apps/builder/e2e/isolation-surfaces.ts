@@ -98,7 +98,7 @@ export function dashboardActions(): Action[] {
 export type ActionTarget = { slug: string; id: string; tableId: string };
 
 /** Arguments of an action called from a form (previous state, form fields) or directly (the values). */
-type Args = { form: Record<string, string> } | { args: unknown[] };
+type Args = { form: Record<string, string | File> } | { args: unknown[] };
 
 /**
  * How a browser sends a server action's arguments (React's reply encoding): a form's fields as `_1_<name>`, then the
@@ -159,9 +159,10 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "tables.ts#addTableAction": (s) => ({ form: { store: s.slug, name: "混入桌", seats: "4" } }),
   "tables.ts#updateTableAction": (s) => ({ form: { store: s.slug, tableId: s.tableId, name: "改名桌", seats: "2" } }),
   "tables.ts#deleteTableAction": (s) => ({ form: { store: s.slug, tableId: s.tableId } }),
+  "tables.ts#uploadQrVerificationAction": (s) => ({ form: { store: s.slug, file: new File(["0123456789abcdef"], "MP_verify_isolation.txt", { type: "text/plain" }) } }),
   "template.ts#switchTemplateAction": (s) => ({ args: [{ store: s.slug, templateId: "hotel", number: 1, revision: 0 }] }),
-  "wechat.ts#saveWechatAppAction": (s) => ({ form: { store: s.slug, appid: "wx0123456789abcdef", robot: "1" } }),
+  "wechat.ts#saveWechatAppAction": (s) => ({ form: { store: s.slug, appid: "wx0123456789abcdef", robot: "1", revision: "0" } }),
   "wechat.ts#saveUploadKeyAction": (s) => ({ form: { store: s.slug, privateKey: "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----" } }),
-  "wechat.ts#saveComplianceAction": (s) => ({ form: { store: s.slug, pathway: "chineseEntity", licenseHolder: "隔离公司", icpFilingNumber: "", miniProgramFiling: "notStarted", categoryConfirmed: "on", foodLicenseNumber: "" } }),
+  "wechat.ts#saveComplianceAction": (s) => ({ form: { store: s.slug, pathway: "chineseEntity", licenseHolder: "隔离公司", icpFilingNumber: "", miniProgramFiling: "notStarted", categoryConfirmed: "on", foodLicenseNumber: "", revision: "0" } }),
   "wechat.ts#confirmPrivacyAction": (s) => ({ form: { store: s.slug, signature: "x" } }),
 };
