@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { parseTrustedProxies } from "@kaidian/client-address";
+import { tileServer } from "@kaidian/maps";
 import type { DatabaseServer } from "@kaidian/db/server";
 import { masterKey } from "@kaidian/secrets";
 import { openProductDatabase, root } from "./product-database";
@@ -47,6 +48,7 @@ async function main() {
   await assertPortFree(shopApiPort, "SHOP_API_PORT");
   try {
     parseTrustedProxies(env.TRUSTED_PROXIES);
+    tileServer(env);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }

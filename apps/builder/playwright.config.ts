@@ -61,6 +61,9 @@ export default defineConfig({
         WECHAT_CI_CA_FILE: `${wechatDir}/fake-wechat-ca.pem`,
         KAIDIAN_WORKERS: "2",
         KAIDIAN_RETRY_DELAY_MS: "1000",
+        // The location picker's tiles; design.spec.ts answers them in the browser, as the tile server would.
+        MAP_TILE_URL: "https://tiles.kaidian.test/{z}/{x}/{y}.png",
+        MAP_TILE_ATTRIBUTION: "© 示例地图",
       },
     },
   ],

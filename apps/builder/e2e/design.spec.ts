@@ -62,6 +62,62 @@ test("store info saves itself to the draft, refuses what the schema refuses, and
   await expect(page.getByLabel("营业时间")).toHaveValue("前台 24 小时");
 });
 
+test("the store is placed by clicking the map from the operator's tile server, filling in its GCJ-02 coordinates", async ({ page }, testInfo) => {
+  // The tile server stands in for AutoNavi's: each tile is drawn with its own z/x/y, so the screenshot shows the grid.
+  const tiles: string[] = [];
+  await page.route("https://tiles.kaidian.test/**", async (route) => {
+    const [z, x, y] = new URL(route.request().url()).pathname.slice(1).replace(".png", "").split("/");
+    tiles.push(`${z}/${x}/${y}`);
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="#e8f0e0" stroke="#9ab" /><text x="12" y="28" font-size="16" fill="#567">${z}/${x}/${y}</text></svg>`;
+    await route.fulfill({ contentType: "image/svg+xml", body: svg });
+  });
+  await newStore(page);
+  const map = page.getByTestId("map-picker");
+  await expect(map).toBeVisible();
+  await expect(map).toContainText("© 示例地图");
+  // An unplaced store opens on the middle of China (34.2, 108.9) at zoom 4: the tile holding it is 4/12/6.
+  await expect.poll(() => tiles).toContain("4/12/6");
+  await expect(page.getByTestId("map-pin")).toHaveCount(0);
+
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const latitude = page.getByLabel("地图位置 · 纬度");
+  const longitude = page.getByLabel("地图位置 · 经度");
+  const degrees = async () => ({ latitude: Number(await latitude.inputValue()), longitude: Number(await longitude.inputValue()) });
+  // At zoom 4 a pixel is about 0.09°: the click lands within a pixel of the map's middle.
+  await saved(page, () => page.mouse.click(middle.x, middle.y));
+  const first = await degrees();
+  expect(Math.abs(first.latitude - 34.2)).toBeLessThan(0.1);
+  expect(Math.abs(first.longitude - 108.9)).toBeLessThan(0.1);
+  await expect(page.getByTestId("map-pin")).toBeVisible();
+
+  // Two steps in, a click, then a drag of 100 px to the right and the same click: the map now shows what lay
+  // 100 px west, which at zoom 6 is 100/(256·2^6)·360° = 2.197266°, and nothing north or south.
+  await page.getByRole("button", { name: "放大地图" }).click();
+  await page.getByRole("button", { name: "放大地图" }).click();
+  await expect.poll(() => tiles).toContain("6/51/25");
+  // The same spot at zoom 6: the same point, or one a (now smaller) part of a pixel away.
+  await page.mouse.click(middle.x, middle.y);
+  await expect(status(page)).toHaveText("已保存");
+  const before = await degrees();
+  await page.mouse.move(middle.x, middle.y);
+  await page.mouse.down();
+  await page.mouse.move(middle.x + 50, middle.y, { steps: 5 });
+  await page.mouse.move(middle.x + 100, middle.y, { steps: 5 });
+  await page.mouse.up();
+  // A drag is not a click: the point stays where it was.
+  expect(await degrees()).toEqual(before);
+  await saved(page, () => page.mouse.click(middle.x, middle.y));
+  const after = await degrees();
+  expect(after.latitude).toBeCloseTo(before.latitude, 5);
+  expect(before.longitude - after.longitude).toBeCloseTo(2.197266, 5);
+  await shot(page, testInfo, "map-picker");
+
+  await page.reload();
+  await expect(page.getByLabel("地图位置 · 经度")).toHaveValue(String(after.longitude));
+});
+
 test("a save from a stale draft is refused with who changed it, never overwriting their change", async ({ page: first, context }, testInfo) => {
   await newStore(first);
   const second = await context.newPage();

@@ -770,7 +770,7 @@ export const en: Dictionary = {
   serverError: { title: "Something went wrong.", body: "The page could not be shown; nothing you saved was lost. Please try again.", retry: "Try again", home: "Home", reference: "Reference" },
   // A merchant's first hour: the store's own details, the guided steps, where phones can open links.
   storeSetup: {
-    location: { latitude: "Latitude", longitude: "Longitude" },
+    location: { latitude: "Latitude", longitude: "Longitude", map: { label: "Store location map: click to place the store, drag to move the map", zoomIn: "Zoom in", zoomOut: "Zoom out", hint: "Drag the map to find the store and click where it is to fill in its coordinates (GCJ-02); or type them above." } },
     signUp: {
       contact: "Store contact",
       contactLead: "The phone and address shoppers see in the Mini Program; you may leave them for the first step on the overview.",

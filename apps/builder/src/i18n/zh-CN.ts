@@ -769,7 +769,7 @@ export const zhCN = {
   serverError: { title: "出了点问题", body: "页面没能打开，你的数据没有丢失。请稍后重试。", retry: "重试", home: "返回首页", reference: "错误编号" },
   // A merchant's first hour: the store's own details, the guided steps, where phones can open links.
   storeSetup: {
-    location: { latitude: "纬度", longitude: "经度" },
+    location: { latitude: "纬度", longitude: "经度", map: { label: "门店位置地图：点击放置门店，拖动移动地图", zoomIn: "放大地图", zoomOut: "缩小地图", hint: "拖动地图找到门店，点击门店所在处即可填入坐标（GCJ-02）；也可以直接在上方输入。" } },
     signUp: {
       contact: "门店联系方式",
       contactLead: "顾客在小程序里看到的电话和地址；可以先空着，之后在概览第一步填写。",

@@ -1,6 +1,7 @@
 "use client";
 // The three-pane design editor: pages and sections on the left, the phone preview in the middle, the selected
 // part's settings on the right; undo/redo, the save status and publishing on top.
+import type { TileServer } from "@kaidian/maps";
 import type { Catalog } from "@kaidian/catalog";
 import { draftSnapshot } from "@kaidian/preview";
 import { pages as pageDefinitions, partKey, templates, type StoreConfig, type TemplateId } from "@kaidian/templates";
@@ -23,6 +24,8 @@ export type DesignEditorProps = {
   config: StoreConfig;
   /** The store's visible catalog: what the preview shows and the pickers offer. */
   catalog: Catalog;
+  /** The operator's map tile server for the location picker; null: coordinates are typed. */
+  mapTiles: TileServer | null;
   canPublish: boolean;
   t: Dictionary;
   locale: Locale;
@@ -49,8 +52,9 @@ export function DesignEditor(props: DesignEditorProps) {
         items: props.catalog.items.map(({ id, title }) => ({ id, title })),
       },
       pages: template.pages.map((page) => ({ id: page.id, label: pageDefinitions[page.id].label[locale] })),
+      mapTiles: props.mapTiles,
     }),
-    [props.store, locale, t, props.catalog, template],
+    [props.store, locale, t, props.catalog, template, props.mapTiles],
   );
   const snapshot = useMemo(
     () => draftSnapshot({ tenantId: props.tenantId, config: editor.config, catalog: props.catalog }),

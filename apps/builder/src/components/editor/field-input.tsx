@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ImageField } from "@/components/media/image-field";
 import { format } from "@/i18n";
 import { fieldId, inputClass, smallButtonClass, type FormContext } from "./form-context";
+import { MapPicker } from "./map-picker";
 
 type Props = {
   id: string;
@@ -124,7 +125,13 @@ function LocationInput({ id, label, value, error, onChange, context }: Props) {
     onChange(next.latitude.trim() === "" && next.longitude.trim() === "" ? null : { latitude: degrees(next.latitude), longitude: degrees(next.longitude) });
   };
   const described = [error && `${id}-error`, `${id}-hint`].filter(Boolean).join(" ");
+  const pick = (point: NonNullable<Location>) => {
+    setTexts({ latitude: String(point.latitude), longitude: String(point.longitude) });
+    onChange(point);
+  };
+  const placed = current && Number.isFinite(current.latitude) && Number.isFinite(current.longitude) ? current : null;
   return (
+    <span className="block">
     <span className="grid grid-cols-2 gap-2" role="group" aria-label={label}>
       {(["latitude", "longitude"] as const).map((part) => (
         <input
@@ -140,6 +147,8 @@ function LocationInput({ id, label, value, error, onChange, context }: Props) {
           onChange={(event) => set(part, event.target.value)}
         />
       ))}
+    </span>
+    {context.mapTiles && <MapPicker server={context.mapTiles} value={placed} onPick={pick} words={words.map} />}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 // What every generated field needs besides its own value: the words, the locale, the template's pages and the
 // store's catalog (for link, category and item pickers) and the store (for image uploads).
+import type { TileServer } from "@kaidian/maps";
 import type { PageId } from "@kaidian/templates";
 import type { Dictionary, Locale } from "@/i18n";
 
@@ -14,6 +15,8 @@ export type FormContext = {
   t: Dictionary;
   pages: { id: PageId; label: string }[];
   catalog: CatalogChoices;
+  /** The operator's map tile server, when there is one: the location field then offers a map to click. */
+  mapTiles: TileServer | null;
 };
 
 export const inputClass = (invalid: boolean) =>

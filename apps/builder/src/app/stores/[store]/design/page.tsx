@@ -1,4 +1,5 @@
 import { openDraft } from "@kaidian/design";
+import { tileServer } from "@kaidian/maps";
 import { loadCatalog } from "@kaidian/storefront";
 import { can, inStore } from "@kaidian/tenancy";
 import { Badge } from "@/components/ui/badge";
@@ -81,6 +82,7 @@ export default async function DesignPage({ params }: { params: Promise<{ store: 
             config={draft.config}
             tenantId={access.store.id}
             catalog={catalog}
+            mapTiles={tileServer(process.env)}
             canPublish={can(access.roles, "publish")}
             t={t}
             locale={locale}
