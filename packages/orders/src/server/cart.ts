@@ -62,8 +62,9 @@ const row = (tenantId: string, shopperId: string, line: CartLine, at: Date) => (
 /** Replaces the cart with these lines (none: empties it). */
 export async function replaceCart(tx: Transaction, tenantId: string, shopperId: string, lines: readonly CartLineInput[]): Promise<Cart> {
   await tx.cartLine.deleteMany({ where: { tenantId, shopperId } });
-  const at = new Date();
-  await tx.cartLine.createMany({ data: combined(lines).map((line) => row(tenantId, shopperId, line, at)) });
+  // A millisecond apart, so the cart reads back in the order the shopper built it.
+  const at = Date.now();
+  await tx.cartLine.createMany({ data: combined(lines).map((line, index) => row(tenantId, shopperId, line, new Date(at + index))) });
   return readCart(tx, tenantId, shopperId);
 }
 
