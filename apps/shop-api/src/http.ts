@@ -36,3 +36,12 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
     .type(JSON_TYPE)
     .send(JSON.stringify({ error: { code, message } }));
 }
+
+/** A shopper's own answer (cart, orders, login): JSON that no cache between may keep. */
+export function sendPrivate(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply
+    .code(status)
+    .headers({ ...OPEN, "Cache-Control": "no-store" })
+    .type(JSON_TYPE)
+    .send(JSON.stringify(body));
+}

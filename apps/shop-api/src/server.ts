@@ -1,20 +1,28 @@
-// The shoppers' API as a Fastify app: thin routes over the storefront's cache (packages/storefront/src/cache), rate
-// limits, request ids and structured logs. Everything it knows of stores is in the cache or in PostgreSQL, so any
-// number of processes can run side by side.
+// The shoppers' API as a Fastify app: thin routes over the storefront's cache (packages/storefront/src/cache) and,
+// under routes/, trading over @kaidian/orders/server; rate limits, request ids and structured logs. Everything it
+// knows of stores and shoppers is in the cache, in PostgreSQL or in the signed token, so any number of processes
+// can run side by side.
 import { randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { etagOfBytes, isUuid, loadPublishedNights, MAX_QUERY_NIGHTS, nightsQuerySchema, nightsResponseSchema, parsePageQuery } from "@kaidian/storefront";
 import type { Answer, ShopCache } from "@kaidian/storefront/cache";
 import { clientOf } from "@kaidian/client-address";
+import { bearerToken } from "@kaidian/orders/server";
 import { RateLimiter } from "@kaidian/traffic";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
+import { cartRoutes } from "./routes/cart";
+import { orderRoutes } from "./routes/orders";
+import { shopperRoutes } from "./routes/shopper";
 import type { ShopApiSettings } from "./settings";
+import { requireShopper, STORE_ROUTES, type TradingParts } from "./trading";
 
 export type ShopApiParts = {
   db: Database;
   cache: ShopCache;
   settings: Pick<ShopApiSettings, "trustedProxies" | "limits" | "logLevel">;
+  /** Shoppers' tokens, WeChat's server APIs and the master key, for the trading routes. */
+  trading: Omit<TradingParts, "db" | "cache">;
   /** Whether the process should get traffic: changes reach it, and it is not shutting down. */
   ready: () => boolean;
   /** Where logs go (stdout unless given). */
@@ -34,6 +42,15 @@ declare module "fastify" {
   }
 }
 
+/** A route as registered: what the isolation test walks, so a route added later is covered without a list to keep. */
+export type RouteEntry = { method: string; url: string; public: boolean };
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route of the app, in the order registered. */
+export function routeTable(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
 export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   const { db, cache, settings } = parts;
   const app = Fastify({
@@ -51,11 +68,24 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   const limiters = {
     clientReads: new RateLimiter(settings.limits.clientReads),
     storeReads: new RateLimiter(settings.limits.storeReads),
+    shopperWrites: new RateLimiter(settings.limits.shopperWrites),
     clientWrites: new RateLimiter(settings.limits.clientWrites),
     storeWrites: new RateLimiter(settings.limits.storeWrites),
   };
+  const { tokens } = parts.trading;
+
+  // Every store route needs a shopper's token for that store unless it says it is public: a new route is guarded
+  // by default, and the isolation test reads this table.
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook("onRoute", (route) => {
+    const isPublic = !route.url.startsWith(STORE_ROUTES) || route.config?.public === true;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, public: isPublic });
+    if (!isPublic) route.onRequest = [...[route.onRequest ?? []].flat(), requireShopper];
+  });
 
   app.decorateRequest("client", "");
+  app.decorateRequest("shopperToken", null);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-Id", request.id);
     request.client = clientOf(
@@ -65,8 +95,10 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
     if (!request.url.startsWith("/api/")) return;
     const read = READ_METHODS.has(request.method);
     const tenant = (request.params as Partial<TenantParams>).tenant;
+    if (tenant !== undefined) request.shopperToken = tokens.verify(bearerToken(request.headers.authorization), tenant);
+    const shopper = request.shopperToken?.ok ? `${request.shopperToken.tenantId}:${request.shopperToken.shopperId}` : null;
     const verdicts = [
-      (read ? limiters.clientReads : limiters.clientWrites).take(request.client),
+      read ? limiters.clientReads.take(request.client) : shopper ? limiters.shopperWrites.take(shopper) : limiters.clientWrites.take(request.client),
       tenant && isUuid(tenant) ? (read ? limiters.storeReads : limiters.storeWrites).take(tenant) : { ok: true as const },
     ];
     const refused = verdicts.find((verdict) => !verdict.ok);
@@ -83,6 +115,9 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   });
 
   app.setErrorHandler((error, request, reply) => {
+    // Fastify's own refusals of a request (malformed JSON, a body too large) are the client's to fix.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) return sendError(reply, status, "request.invalid", (error as Error).message);
     request.log.error({ err: error }, "request failed");
     return sendError(reply, 500, "internal", "The store could not be read. Try again later.");
   });
@@ -98,6 +133,9 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   const tenantOf = (request: FastifyRequest<{ Params: TenantParams }>) => (isUuid(request.params.tenant) ? request.params.tenant : null);
   const unknownStore = (reply: FastifyReply) => sendError(reply, 404, "tenant.notFound", NOT_FOUND_MESSAGES["tenant.notFound"]!);
 
+  // The store's published content, the same for every shopper.
+  const READ_API = { config: { public: true } };
+
   app.get("/healthz", async (_request, reply) => reply.send({ ok: true }));
   app.get("/readyz", async (_request, reply) => (parts.ready() ? reply.send({ ready: true }) : reply.code(503).send({ ready: false })));
 
@@ -109,23 +147,23 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
       .send(),
   );
 
-  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/site", async (request, reply) => {
+  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/site", READ_API, async (request, reply) => {
     const tenant = tenantOf(request);
     return tenant ? answer(request, reply, await cache.site(tenant)) : unknownStore(reply);
   });
 
-  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/store", async (request, reply) => {
+  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/store", READ_API, async (request, reply) => {
     const tenant = tenantOf(request);
     return tenant ? answer(request, reply, await cache.storeInfo(tenant)) : unknownStore(reply);
   });
 
-  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/categories", async (request, reply) => {
+  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/categories", READ_API, async (request, reply) => {
     const tenant = tenantOf(request);
     return tenant ? answer(request, reply, await cache.categories(tenant)) : unknownStore(reply);
   });
 
   /** Categories and one page of items; with no parameters at all (packages uploaded before paging), the bounded whole list. */
-  app.get<{ Params: TenantParams; Querystring: Query }>("/api/mp/v1/:tenant/catalog", async (request, reply) => {
+  app.get<{ Params: TenantParams; Querystring: Query }>("/api/mp/v1/:tenant/catalog", READ_API, async (request, reply) => {
     const parsed = parsePageQuery(request.query);
     if (!parsed.ok) return badQuery(reply, parsed.problem.parameter, parsed.problem.message);
     const tenant = tenantOf(request);
@@ -133,20 +171,20 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
     return tenant ? answer(request, reply, await cache.catalogPage(tenant, parsed.query, legacy)) : unknownStore(reply);
   });
 
-  app.get<{ Params: TenantParams; Querystring: Query }>("/api/mp/v1/:tenant/items", async (request, reply) => {
+  app.get<{ Params: TenantParams; Querystring: Query }>("/api/mp/v1/:tenant/items", READ_API, async (request, reply) => {
     const parsed = parsePageQuery(request.query);
     if (!parsed.ok) return badQuery(reply, parsed.problem.parameter, parsed.problem.message);
     const tenant = tenantOf(request);
     return tenant ? answer(request, reply, await cache.itemsPage(tenant, parsed.query)) : unknownStore(reply);
   });
 
-  app.get<{ Params: ItemParams }>("/api/mp/v1/:tenant/items/:item", async (request, reply) => {
+  app.get<{ Params: ItemParams }>("/api/mp/v1/:tenant/items/:item", READ_API, async (request, reply) => {
     const tenant = tenantOf(request);
     return tenant ? answer(request, reply, await cache.item(tenant, request.params.item)) : unknownStore(reply);
   });
 
   /** A room's nights: rooms left change with every booking, so they are read from PostgreSQL each time. */
-  app.get<{ Params: ItemParams; Querystring: Query }>("/api/mp/v1/:tenant/items/:item/nights", async (request, reply) => {
+  app.get<{ Params: ItemParams; Querystring: Query }>("/api/mp/v1/:tenant/items/:item/nights", READ_API, async (request, reply) => {
     const query = nightsQuerySchema.safeParse(request.query);
     if (!query.success) {
       return sendError(reply, 400, "nights.query.invalid", `Give from and to as YYYY-MM-DD dates, from <= to, at most ${MAX_QUERY_NIGHTS} nights.`);
@@ -160,6 +198,11 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
     const body = Buffer.from(JSON.stringify(nightsResponseSchema.parse({ nights: loaded.nights })));
     return sendReady(request, reply, { body, etag: etagOfBytes(body) });
   });
+
+  const trading = { db, cache, ...parts.trading };
+  shopperRoutes(app, trading);
+  cartRoutes(app, trading);
+  orderRoutes(app, trading);
 
   return app;
 }

@@ -1,6 +1,8 @@
 // shop-api's settings, from the environment (the README lists them). Checked once at start, naming each wrong one.
 import { parseTrustedProxies, type TrustedProxies } from "@kaidian/client-address";
+import { masterKey } from "@kaidian/secrets";
 import type { RateLimit } from "@kaidian/traffic";
+import { type WechatApiSettings, wechatApiSettings } from "@kaidian/wechat/server-api";
 import { z } from "zod";
 
 const whole = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
@@ -18,6 +20,12 @@ const settingsSchema = z.object({
   SHOP_API_CLIENT_READS_PER_SECOND: whole(20, 1, 10_000_000),
   /** Reads each store may be asked per second, per process (and twice as many at once). */
   SHOP_API_STORE_READS_PER_SECOND: whole(2000, 1, 10_000_000),
+  /** Writes (cart, orders, actions) each logged-in shopper may make per second (and 15 times as many at once). */
+  SHOP_API_SHOPPER_WRITES_PER_SECOND: whole(2, 1, 10_000_000),
+  /** Writes without a shopper (logins) each client address may make per second (and three times as many at once). */
+  SHOP_API_CLIENT_WRITES_PER_SECOND: whole(20, 1, 10_000_000),
+  /** Writes each store may be sent per second, per process (and twice as many at once): a flash sale's ceiling. */
+  SHOP_API_STORE_WRITES_PER_SECOND: whole(500, 1, 10_000_000),
   SHOP_API_SHUTDOWN_MS: whole(10_000, 100, 600_000),
   TRUSTED_PROXIES: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -33,7 +41,11 @@ export type ShopApiSettings = {
   shutdownMs: number;
   trustedProxies: TrustedProxies;
   logLevel: string;
-  limits: { clientReads: RateLimit; storeReads: RateLimit; clientWrites: RateLimit; storeWrites: RateLimit };
+  limits: { clientReads: RateLimit; storeReads: RateLimit; shopperWrites: RateLimit; clientWrites: RateLimit; storeWrites: RateLimit };
+  /** Seals the stores' AppSecrets and keys shoppers' tokens (KAIDIAN_MASTER_KEY, or the data directory's). */
+  masterKey: Buffer;
+  /** How WeChat's server APIs are reached (WECHAT_API_BASE, WECHAT_API_TIMEOUT_MS). */
+  wechatApi: WechatApiSettings;
 };
 
 export function shopApiSettings(env: Record<string, string | undefined>): ShopApiSettings {
@@ -55,9 +67,14 @@ export function shopApiSettings(env: Record<string, string | undefined>): ShopAp
     limits: {
       clientReads: { perSecond: s.SHOP_API_CLIENT_READS_PER_SECOND, burst: s.SHOP_API_CLIENT_READS_PER_SECOND * 3 },
       storeReads: { perSecond: s.SHOP_API_STORE_READS_PER_SECOND, burst: s.SHOP_API_STORE_READS_PER_SECOND * 2 },
-      // Orders, logins and payments will be writes: a shopper makes a few a minute, a store a few a second.
-      clientWrites: { perSecond: 1, burst: 10 },
-      storeWrites: { perSecond: 50, burst: 100 },
+      // Writes are counted per logged-in shopper, not per address: shoppers in one mall or office share an address
+      // behind NAT. A cart's taps come in bursts; an order is a few a minute. Logins have no shopper yet, so they
+      // count per address, generously for the same reason.
+      shopperWrites: { perSecond: s.SHOP_API_SHOPPER_WRITES_PER_SECOND, burst: s.SHOP_API_SHOPPER_WRITES_PER_SECOND * 15 },
+      clientWrites: { perSecond: s.SHOP_API_CLIENT_WRITES_PER_SECOND, burst: s.SHOP_API_CLIENT_WRITES_PER_SECOND * 3 },
+      storeWrites: { perSecond: s.SHOP_API_STORE_WRITES_PER_SECOND, burst: s.SHOP_API_STORE_WRITES_PER_SECOND * 2 },
     },
+    masterKey: masterKey(env).key,
+    wechatApi: wechatApiSettings(env),
   };
 }

@@ -1,7 +1,9 @@
 // One shop-api: its database access, cache, change feed and HTTP app, wired together, for main.ts and for tests.
 import { Database } from "@kaidian/db";
+import { ShopperTokens } from "@kaidian/orders/server";
 import { loadShopperStore } from "@kaidian/storefront";
 import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
+import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import type { FastifyInstance } from "fastify";
 import { buildShopApi } from "./server";
 import type { ShopApiSettings } from "./settings";
@@ -32,7 +34,12 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     checkMs: settings.checkMs,
     onError: (what, error) => app.log.warn({ err: error }, what === "listen" ? "change notifications interrupted" : "change check failed"),
   });
-  const app = buildShopApi({ db, cache, settings, ready: () => !draining && feed.healthy, logStream: options.logStream });
+  const trading = {
+    tokens: new ShopperTokens(settings.masterKey),
+    wechat: new MiniProgramServerApi({ db, masterKey: settings.masterKey, settings: settings.wechatApi }),
+    masterKey: settings.masterKey,
+  };
+  const app = buildShopApi({ db, cache, settings, trading, ready: () => !draining && feed.healthy, logStream: options.logStream });
   return {
     app,
     cache,

@@ -149,14 +149,50 @@ async function staleItem(tx: Transaction, tenantId: string, id: string) {
 }
 
 /**
+ * The SKU stock counts the item form showed when it opened. Orders take stock without touching the item's revision
+ * (a sale must not refuse the merchant's save), so the save needs these to tell a count the merchant changed from
+ * one they left as it was while shoppers bought from it.
+ */
+export const loadedStockSchema = z.array(z.object({ options: z.array(z.string().max(12)).max(3), stock: z.int().min(0) })).max(200);
+export type LoadedStock = z.infer<typeof loadedStockSchema>;
+
+const sameOptions = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((option, index) => option === b[index]);
+
+/**
+ * The edit with each SKU's stock the merchant did not change (the value the form loaded) replaced by the live
+ * count, read under the row's lock so no reservation slips in between; a count they changed is set as typed.
+ */
+async function keepReservedStock(tx: Transaction, tenantId: string, id: string, edit: ItemEdit, loaded: LoadedStock): Promise<ItemEdit> {
+  if (edit.kind !== "product") return edit;
+  const [live] = await tx.$queryRaw<{ details: { skus?: { options: string[]; stock: number }[] } }[]>`
+    SELECT details FROM catalog_items WHERE tenant_id = ${tenantId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+  const liveSkus = live?.details.skus ?? [];
+  const skus = edit.details.skus.map((sku) => {
+    const shown = loaded.find((entry) => sameOptions(entry.options, sku.options));
+    const now = liveSkus.find((entry) => sameOptions(entry.options, sku.options));
+    return shown && now && shown.stock === sku.stock ? { ...sku, stock: now.stock } : sku;
+  });
+  return { ...edit, details: { ...edit.details, skus } };
+}
+
+/**
  * Replaces an item's content, if nobody changed it since the form was opened at `from.revision`: one conditional
  * UPDATE, so of two racing saves one wins and the other is a StaleRevisionError. Once edited, a sample item is
- * the merchant's own.
+ * the merchant's own. With `loadedStock` (what the form showed), stock the merchant left alone keeps the live count.
  */
-export async function updateItem(tx: Transaction, tenantId: string, kind: ItemKind, id: string, input: unknown, from: SaveFrom): Promise<void> {
+export async function updateItem(
+  tx: Transaction,
+  tenantId: string,
+  kind: ItemKind,
+  id: string,
+  input: unknown,
+  from: SaveFrom,
+  loadedStock?: LoadedStock,
+): Promise<void> {
   const row = await findRow(tx, tenantId, id);
   if (kindFromDatabase[row.kind] !== kind) throw new CatalogError("item.notFound");
-  const edit = await readEdit(tx, tenantId, kind, input);
+  const read = await readEdit(tx, tenantId, kind, input);
+  const edit = loadedStock ? await keepReservedStock(tx, tenantId, id, read, loadedStock) : read;
   const saved = await tx.catalogItem.updateMany({
     where: { tenantId, id, revision: from.revision },
     data: { ...columns(edit), sample: false, revision: { increment: 1 }, updatedById: from.userId },

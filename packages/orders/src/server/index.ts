@@ -3,3 +3,25 @@
 export { loadOrder, type OrderRecord, type OrderLineRecord, type OrderEventRecord } from "./order-record";
 export { changeOrder, type ChangeOrderInput, type ChangeOrderResult } from "./change-order";
 export { reserveStock, releaseStock, stockLeft, type StockLine, type Reservation } from "./stock";
+export { ShopperTokens, SHOPPER_TOKEN_SECONDS, bearerToken, type ShopperToken, type TokenCheck } from "./tokens";
+export { loginShopper, saveShopperPhone, readShopper, maskPhone, type ShopperProfile, type LoginOutcome, type PhoneOutcome, type WechatRefusal } from "./shoppers";
+export { cartInputSchema, cartLineInputSchema, cartLineKey, readCart, replaceCart, mergeCart, removeFromCart, type Cart, type CartLine, type CartLineInput } from "./cart";
+export { readOrdering, readOrderRules, DEFAULT_UNPAID_MINUTES, type Ordering } from "./ordering";
+export { storeTakesPayment, paymentFor, type RequestPayment, type OrderToPay } from "./checkout-payment";
+export { placeOrder, quoteOrder, liveItems, IDEMPOTENCY_KEY, type Placement, type PlaceOrderInput, type Quote } from "./place-order";
+export {
+  orderView,
+  shopperOrder,
+  listShopperOrders,
+  shopperOrderAction,
+  shopperCommandSchema,
+  itemStock,
+  SHOPPER_ACTIONS,
+  SHOPPER_ORDERS_PAGE,
+  type OrderView,
+  type OrderSummary,
+  type OrderPage,
+  type ShopperActionResult,
+  type ItemStock,
+} from "./shopper-orders";
+export { SHOPPER_MESSAGES, shopperMessage, type ShopperMessageCode } from "./messages";

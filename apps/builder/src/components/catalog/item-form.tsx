@@ -61,7 +61,9 @@ export function ItemForm({ t, store, kind, categories, item, listHref, backLabel
     if (all.length > 0) return refuse(all);
     startTransition(async () => {
       try {
-        const result = await saveItemAction(item ? { store, id: item.id, revision: item.revision, item: input } : { store, item: input });
+        // The stock shown when the form opened: counts left as they were keep what shoppers bought meanwhile.
+        const loadedStock = item?.kind === "product" ? item.details.skus.map(({ options, stock }) => ({ options, stock })) : undefined;
+        const result = await saveItemAction(item ? { store, id: item.id, revision: item.revision, loadedStock, item: input } : { store, item: input });
         if (result.ok) {
           router.push(listHref);
           router.refresh();

@@ -4,7 +4,7 @@
 import { isCsvKind } from "@kaidian/catalog";
 import {
   CatalogError, CatalogInputError, createCategory, createItem, CsvImportError, type CsvImportResult, decodeCsv, deleteCategory,
-  deleteItem, importCatalogCsv, moveCategory, moveItem, renameCategory, setDishSoldOut, setItemVisible, updateItem,
+  deleteItem, importCatalogCsv, loadedStockSchema, moveCategory, moveItem, renameCategory, setDishSoldOut, setItemVisible, updateItem,
 } from "@kaidian/catalog/server";
 import { StaleRevisionError, type Transaction } from "@kaidian/db";
 import { can, inStore, type StoreAccess, storeRefSchema } from "@kaidian/tenancy";
@@ -54,15 +54,21 @@ async function catalogAction<S extends z.ZodType<{ store: string }>>(
   }
 }
 
-/** A new item (no `id`), or the item `id` as its form opened it at `revision`. */
-const saveItemSchema = z.object({ store: storeRefSchema, id: idSchema.optional(), revision: revisionField.optional(), item: z.unknown() });
+/** A new item (no `id`), or the item `id` as its form opened it at `revision`, with the SKU stock it showed. */
+const saveItemSchema = z.object({
+  store: storeRefSchema,
+  id: idSchema.optional(),
+  revision: revisionField.optional(),
+  loadedStock: loadedStockSchema.optional(),
+  item: z.unknown(),
+});
 
 /** Creates the item, or replaces the item `id`, from the item form; the catalog checks every field. */
 export async function saveItemAction(input: z.input<typeof saveItemSchema>): Promise<CatalogActionResult> {
-  return catalogAction(saveItemSchema, input, async (tx, access, { id, revision, item }) => {
+  return catalogAction(saveItemSchema, input, async (tx, access, { id, revision, loadedStock, item }) => {
     if (id === undefined) return (await createItem(tx, access.store.id, kindOf(access), item)).id;
     if (revision === undefined) throw new CatalogInputError([{ path: ["revision"], code: "required" }]);
-    await updateItem(tx, access.store.id, kindOf(access), id, item, { userId: access.userId, revision });
+    await updateItem(tx, access.store.id, kindOf(access), id, item, { userId: access.userId, revision }, loadedStock);
     return id;
   });
 }

@@ -1,0 +1,91 @@
+// Ordering: the store's checkout rules, quotes, placing an order (idempotent by key), the shopper's own orders and
+// their actions, and live SKU stock. Thin: parse, call @kaidian/orders/server, answer in the shopper's words.
+import { transitionRefusalMessage } from "@kaidian/orders";
+import {
+  IDEMPOTENCY_KEY,
+  itemStock,
+  listShopperOrders,
+  orderView,
+  placeOrder,
+  quoteOrder,
+  readOrdering,
+  shopperCommandSchema,
+  shopperOrder,
+  shopperOrderAction,
+} from "@kaidian/orders/server";
+import { isUuid } from "@kaidian/storefront";
+import type { FastifyInstance } from "fastify";
+import { sendError, sendPrivate } from "../http";
+import { localeOf, refusalsBody, sendShopperError, shopperOf, type TenantParams, type TradingParts } from "../trading";
+
+type OrderParams = TenantParams & { id: string };
+type ItemParams = TenantParams & { item: string };
+
+export function orderRoutes(app: FastifyInstance, { db, cache }: TradingParts): void {
+  app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/ordering", { config: { public: true } }, async (request, reply) => {
+    const { tenant } = request.params;
+    if (!(await cache.isLive(tenant))) return sendShopperError(request, reply, 404, "store.notFound");
+    return sendPrivate(reply, 200, await db.scoped({ tenantId: tenant }, (tx) => readOrdering(tx, tenant)));
+  });
+
+  app.post<{ Params: TenantParams }>("/api/mp/v1/:tenant/orders/quote", async (request, reply) => {
+    const { tenantId } = shopperOf(request);
+    if (!(await cache.isLive(tenantId))) return sendShopperError(request, reply, 404, "store.notFound");
+    const quote = await db.scoped({ tenantId }, (tx) => quoteOrder(tx, tenantId, request.body));
+    if (!quote.ok) return sendPrivate(reply, 409, refusalsBody(request, quote.refusals));
+    const { subtotalFen, deliveryFeeFen, totalFen, lines } = quote.order;
+    return sendPrivate(reply, 200, { subtotalFen, deliveryFeeFen, totalFen, lines });
+  });
+
+  app.post<{ Params: TenantParams }>("/api/mp/v1/:tenant/orders", async (request, reply) => {
+    const { tenantId, shopperId } = shopperOf(request);
+    const idempotencyKey = request.headers["idempotency-key"];
+    if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) return sendShopperError(request, reply, 400, "idempotency.missing");
+    if (!(await cache.isLive(tenantId))) return sendShopperError(request, reply, 404, "store.notFound");
+    const placed = await placeOrder(db, { tenantId, shopperId, idempotencyKey, body: request.body });
+    if (!placed.ok) {
+      if ("paymentsNotSetUp" in placed) return sendShopperError(request, reply, 409, "payments.notSetUp");
+      return sendPrivate(reply, 409, refusalsBody(request, placed.refusals));
+    }
+    // A retry gets the answer the first request got, marked as such.
+    if (!placed.created) reply.header("Idempotent-Replayed", "true");
+    return sendPrivate(reply, 201, { order: orderView(placed.order, localeOf(request)), payment: placed.payment });
+  });
+
+  app.get<{ Params: TenantParams; Querystring: { cursor?: string } }>("/api/mp/v1/:tenant/orders", async (request, reply) => {
+    const { tenantId, shopperId } = shopperOf(request);
+    const cursor = typeof request.query.cursor === "string" ? request.query.cursor : undefined;
+    const page = await db.scoped({ tenantId }, (tx) => listShopperOrders(tx, tenantId, shopperId, cursor, localeOf(request)));
+    if (!page.ok) return sendShopperError(request, reply, 400, "cursor.invalid");
+    return sendPrivate(reply, 200, { orders: page.orders, nextCursor: page.nextCursor });
+  });
+
+  app.get<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id", async (request, reply) => {
+    const { tenantId, shopperId } = shopperOf(request);
+    const { id } = request.params;
+    const order = isUuid(id) ? await db.scoped({ tenantId }, (tx) => shopperOrder(tx, shopperId, id)) : null;
+    if (!order) return sendShopperError(request, reply, 404, "order.notFound");
+    return sendPrivate(reply, 200, orderView(order, localeOf(request)));
+  });
+
+  app.post<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id/actions", async (request, reply) => {
+    const { tenantId, shopperId } = shopperOf(request);
+    const { id } = request.params;
+    if (!isUuid(id)) return sendShopperError(request, reply, 404, "order.notFound");
+    const command = shopperCommandSchema.safeParse(request.body);
+    if (!command.success) return sendShopperError(request, reply, 400, "request.invalid");
+    const changed = await db.scoped({ tenantId }, (tx) => shopperOrderAction(tx, shopperId, id, command.data));
+    if (changed.ok) return sendPrivate(reply, 200, orderView(changed.order, localeOf(request)));
+    if ("notFound" in changed) return sendShopperError(request, reply, 404, "order.notFound");
+    return sendError(reply, 409, "order.transition", transitionRefusalMessage(changed.refusal, localeOf(request)));
+  });
+
+  /** Stock changes with every order, so it is read live, never from the cache. */
+  app.get<{ Params: ItemParams }>("/api/mp/v1/:tenant/items/:item/stock", { config: { public: true } }, async (request, reply) => {
+    const { tenant, item } = request.params;
+    if (!(await cache.isLive(tenant))) return sendShopperError(request, reply, 404, "store.notFound");
+    const stock = isUuid(item) ? await db.scoped({ tenantId: tenant }, (tx) => itemStock(tx, tenant, item)) : null;
+    if (!stock) return sendShopperError(request, reply, 404, "item.notFound");
+    return sendPrivate(reply, 200, stock);
+  });
+}

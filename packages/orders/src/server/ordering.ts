@@ -1,0 +1,23 @@
+// How a store takes orders now, as its checkout needs it: the merchant's delivery rules (or the defaults of a store
+// that never saved them), how long an unpaid order holds its stock, and whether it can take payment at all.
+import type { Transaction } from "@kaidian/db";
+import { DEFAULT_DELIVERY_RULES, type DeliveryRules, deliveryRulesSchema } from "../delivery";
+import { storeTakesPayment } from "./checkout-payment";
+
+/** The column's default: the unpaid minutes of a store that never saved its order settings. */
+export const DEFAULT_UNPAID_MINUTES = 15;
+
+export type Ordering = { delivery: DeliveryRules; unpaidMinutes: number; paymentsReady: boolean };
+
+export async function readOrderRules(tx: Transaction, tenantId: string): Promise<Omit<Ordering, "paymentsReady">> {
+  const row = await tx.orderSettings.findFirst({ where: { tenantId }, select: { deliveryRules: true, unpaidMinutes: true } });
+  // Rules are validated when saved; a row an older build wrote that no longer parses falls back to the defaults
+  // rather than leaving the store unable to sell.
+  const delivery = deliveryRulesSchema.safeParse(row?.deliveryRules).data ?? DEFAULT_DELIVERY_RULES;
+  return { delivery, unpaidMinutes: row?.unpaidMinutes ?? DEFAULT_UNPAID_MINUTES };
+}
+
+export async function readOrdering(tx: Transaction, tenantId: string): Promise<Ordering> {
+  const [rules, paymentsReady] = await Promise.all([readOrderRules(tx, tenantId), storeTakesPayment(tx, tenantId)]);
+  return { ...rules, paymentsReady };
+}

@@ -1,0 +1,43 @@
+// Stores that trade, for tests and benchmarks: published, with a Mini Program whose AppSecret is sealed as the
+// dashboard seals it, registered at the fake WeChat, payments switched on when asked, and products with SKU stock.
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Database } from "@kaidian/db";
+import { arrangeStore } from "@kaidian/storefront/testing";
+import { saveAppSecret } from "@kaidian/wechat/server-api";
+
+export type TradingStore = { tenantId: string; appid: string; appSecret: string };
+
+export async function arrangeTradingStore(
+  db: Database,
+  options: { name: string; masterKey: Buffer; registerApp?: (app: { appid: string; secret: string }) => void; payments?: boolean },
+): Promise<TradingStore> {
+  const tenantId = await arrangeStore(db, { name: options.name, templateId: "ecommerce", publish: true });
+  const appid = `wx${randomBytes(8).toString("hex")}`;
+  const appSecret = randomBytes(16).toString("hex");
+  await db.scoped({ tenantId }, async (tx) => {
+    await tx.wechatCredential.create({ data: { tenantId, appid, revision: 1 } });
+    const saved = await saveAppSecret(tx, tenantId, randomUUID(), appSecret, options.masterKey);
+    if (!saved.ok) throw new Error(saved.code);
+    // Partner mode needs only the store's sub-merchant id; the platform's service provider signs.
+    if (options.payments) await tx.paymentSettings.create({ data: { tenantId, mode: "partner", account: { subMchid: "1900000109" }, revision: 1 } });
+  });
+  options.registerApp?.({ appid, secret: appSecret });
+  return { tenantId, appid, appSecret };
+}
+
+/** A product with one spec and a SKU per option, each at `priceFen` with `stock`. */
+export async function arrangeProduct(
+  db: Database,
+  tenantId: string,
+  product: { title: string; priceFen: number; stock: number; options?: string[] },
+): Promise<{ id: string; options: string[][] }> {
+  const options = product.options ?? ["标准"];
+  const details = {
+    specs: [{ name: "规格", options }],
+    skus: options.map((option) => ({ options: [option], priceFen: product.priceFen, stock: product.stock })),
+  };
+  const { id } = await db.scoped({ tenantId }, (tx) =>
+    tx.catalogItem.create({ data: { tenantId, kind: "PRODUCT", title: product.title, priceFen: product.priceFen, details }, select: { id: true } }),
+  );
+  return { id, options: options.map((option) => [option]) };
+}
