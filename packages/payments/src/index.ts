@@ -5,6 +5,7 @@ export {
   directPaymentSettingsSchema,
   partnerPaymentSettingsSchema,
   serviceProviderSchema,
+  serviceProviderFromEnv,
   merchantKeysSchema,
   wechatpayKeySchema,
   wechatpayConnectionSchema,
