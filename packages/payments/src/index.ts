@@ -31,7 +31,7 @@ export {
   type Refund,
   type RequestPaymentParams,
 } from "./client";
-export { WechatPayError, paymentErrorMessage, type PaymentErrorKind, type Locale } from "./errors";
+export { WechatPayError, PAYMENT_ERROR_KINDS, paymentErrorMessage, type PaymentErrorKind, type Locale } from "./errors";
 export {
   verifyNotification,
   notificationAnswer,
