@@ -3,18 +3,22 @@
 // number of processes can run side by side.
 import { randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
+import type { PaymentDeps } from "@kaidian/orders/server";
 import { etagOfBytes, isUuid, loadPublishedNights, MAX_QUERY_NIGHTS, nightsQuerySchema, nightsResponseSchema, parsePageQuery } from "@kaidian/storefront";
 import type { Answer, ShopCache } from "@kaidian/storefront/cache";
 import { clientOf } from "@kaidian/client-address";
 import { RateLimiter } from "@kaidian/traffic";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
+import { registerPaymentRoutes } from "./routes/payments";
 import type { ShopApiSettings } from "./settings";
 
 export type ShopApiParts = {
   db: Database;
   cache: ShopCache;
   settings: Pick<ShopApiSettings, "trustedProxies" | "limits" | "logLevel">;
+  /** Keys and addresses for WeChat Pay's notifications. */
+  payments: PaymentDeps;
   /** Whether the process should get traffic: changes reach it, and it is not shutting down. */
   ready: () => boolean;
   /** Where logs go (stdout unless given). */
@@ -62,7 +66,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
       { peer: request.socket.remoteAddress, encrypted: false, forwardedFor: request.headers["x-forwarded-for"] },
       settings.trustedProxies,
     ).address;
-    if (!request.url.startsWith("/api/")) return;
+    if (!request.url.startsWith("/api/") || request.routeOptions.config.wechatPayNotification) return;
     const read = READ_METHODS.has(request.method);
     const tenant = (request.params as Partial<TenantParams>).tenant;
     const verdicts = [
@@ -160,6 +164,8 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
     const body = Buffer.from(JSON.stringify(nightsResponseSchema.parse({ nights: loaded.nights })));
     return sendReady(request, reply, { body, etag: etagOfBytes(body) });
   });
+
+  registerPaymentRoutes(app, { db, payments: parts.payments });
 
   return app;
 }

@@ -1,5 +1,6 @@
 // One shop-api: its database access, cache, change feed and HTTP app, wired together, for main.ts and for tests.
 import { Database } from "@kaidian/db";
+import { paymentDepsFromEnv } from "@kaidian/orders/server";
 import { loadShopperStore } from "@kaidian/storefront";
 import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
 import type { FastifyInstance } from "fastify";
@@ -15,7 +16,7 @@ export type ShopApi = {
   stop(): Promise<void>;
 };
 
-export function createShopApi(settings: ShopApiSettings, options: { logStream?: NodeJS.WritableStream } = {}): ShopApi {
+export function createShopApi(settings: ShopApiSettings, options: { logStream?: NodeJS.WritableStream; env?: Record<string, string | undefined> } = {}): ShopApi {
   const db = new Database(settings.databaseUrl, { maxConnections: settings.dbConnections });
   let draining = false;
   const cache = new ShopCache({
@@ -32,7 +33,8 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     checkMs: settings.checkMs,
     onError: (what, error) => app.log.warn({ err: error }, what === "listen" ? "change notifications interrupted" : "change check failed"),
   });
-  const app = buildShopApi({ db, cache, settings, ready: () => !draining && feed.healthy, logStream: options.logStream });
+  const payments = paymentDepsFromEnv(options.env ?? process.env);
+  const app = buildShopApi({ db, cache, settings, payments, ready: () => !draining && feed.healthy, logStream: options.logStream });
   return {
     app,
     cache,
