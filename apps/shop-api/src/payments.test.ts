@@ -1,13 +1,17 @@
 // Paying for orders end to end: the real shop-api receives the fake WeChat Pay's signed, encrypted notifications
 // (duplicated, forged, tampered, late), on a database of this file's own (the order timers act on every store).
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { arrangeCatalogStore } from "@kaidian/catalog/testing";
 import { Database } from "@kaidian/db";
 import { isolatedTestDatabase } from "@kaidian/db/testing";
 import { changeOrder, confirmPayment, expireDueOrders, loadOrder, preparePayment, refundOrder, reserveStock, stockLeft, uploadDueShipping, type PaymentDeps } from "@kaidian/orders/server";
-import { wechatpayConnection } from "@kaidian/payments";
+import { serviceProviderFromEnv, wechatpayConnection, type ServiceProvider } from "@kaidian/payments";
 import { savePaymentSettings } from "@kaidian/payments/server";
-import { startFakeWechatPay, testAppid, testMerchant, type FakeWechatPay } from "@kaidian/payments/testing";
+import { startFakeWechatPay, testAppid, testMchid, testMerchant, type FakeWechatPay } from "@kaidian/payments/testing";
 import { seal } from "@kaidian/secrets";
 import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import { startFakeWechatApi, type FakeWechatApi } from "@kaidian/wechat/testing";
@@ -15,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startShopApi, type RunningShopApi } from "./testing";
 
 const SKU = ["250g"];
+let providerRegistration: ReturnType<typeof testMerchant>["registration"];
 const masterKey = randomBytes(32);
 let database: { url: string; drop(): Promise<void> };
 let db: Database;
@@ -22,6 +27,8 @@ let pay: FakeWechatPay;
 let wechat: FakeWechatApi;
 let shopApi: RunningShopApi;
 let deps: PaymentDeps;
+let keyDir: string;
+let provider: { keys: ServiceProvider; env: Record<string, string> };
 let store: { tenantId: string; userId: string; itemId: string; shopperId: string; openid: string; appid: string; mchid: string };
 
 beforeAll(async () => {
@@ -30,8 +37,22 @@ beforeAll(async () => {
   // WeChat Pay resends a refused notification; shortened from its 15 s … 6 h.
   pay = await startFakeWechatPay({ resendScheduleMs: [100, 200] });
   wechat = await startFakeWechatApi();
-  shopApi = await startShopApi(database.url, { KAIDIAN_MASTER_KEY: masterKey.toString("base64"), WECHATPAY_API_BASE: pay.baseUrl });
-  deps = { masterKey, provider: null, connection: wechatpayConnection({ WECHATPAY_API_BASE: pay.baseUrl }), shopApiUrl: shopApi.url };
+  // The platform's service-provider account, given to shop-api as an operator would: settings and key files.
+  keyDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-sp-"));
+  const spAppid = testAppid();
+  const sp = testMerchant(pay.wechatpayKeys, { appids: [spAppid], subMerchants: [] });
+  pay.registerMerchant(sp.registration);
+  await writeFile(path.join(keyDir, "apiclient_key.pem"), sp.keys.privateKey);
+  await writeFile(path.join(keyDir, "pub_key.pem"), sp.keys.wechatpayKeys[0]!.publicKey);
+  const spEnv = {
+    WECHATPAY_SP_MCHID: sp.keys.mchid, WECHATPAY_SP_APPID: spAppid, WECHATPAY_SP_CERT_SERIAL: sp.keys.certificateSerial,
+    WECHATPAY_SP_PRIVATE_KEY_FILE: path.join(keyDir, "apiclient_key.pem"), WECHATPAY_SP_APIV3_KEY: sp.keys.apiV3Key,
+    WECHATPAY_SP_PUBLIC_KEY_ID: sp.keys.wechatpayKeys[0]!.serial, WECHATPAY_SP_PUBLIC_KEY_FILE: path.join(keyDir, "pub_key.pem"),
+  };
+  provider = { keys: serviceProviderFromEnv(spEnv, (file) => readFileSync(file, "utf8"))!, env: spEnv };
+  shopApi = await startShopApi(database.url, { KAIDIAN_MASTER_KEY: masterKey.toString("base64"), WECHATPAY_API_BASE: pay.baseUrl, ...spEnv });
+  deps = { masterKey, provider: provider.keys, connection: wechatpayConnection({ WECHATPAY_API_BASE: pay.baseUrl }), shopApiUrl: shopApi.url };
+  providerRegistration = sp.registration;
 
   const arranged = await arrangeCatalogStore(db, "product");
   const appid = testAppid();
@@ -61,6 +82,7 @@ afterAll(async () => {
   await wechat?.close();
   await db?.disconnect();
   await database?.drop();
+  if (keyDir) await rm(keyDir, { recursive: true, force: true });
 });
 
 const inStore = <T>(work: (tx: Parameters<Parameters<Database["scoped"]>[1]>[0]) => Promise<T>) => db.scoped({ tenantId: store.tenantId }, work);
@@ -167,6 +189,53 @@ describe("the payment notification", () => {
     pay.releaseNotifications();
     await pay.idle();
     expect(payEvents(await order(placedOrder.id))).toHaveLength(1);
+  });
+});
+
+describe("concurrency and partner mode", () => {
+  it("pays once when the notification and the shopper's return race", async () => {
+    const placedOrder = await placed();
+    pay.holdNotifications();
+    await paid(placedOrder);
+    pay.releaseNotifications();
+    await Promise.all(Array.from({ length: 4 }, () => confirmPayment(db, { tenantId: store.tenantId, orderId: placedOrder.id }, deps)));
+    await pay.idle();
+    const after = await order(placedOrder.id);
+    expect(after).toMatchObject({ status: "paid", paidFen: placedOrder.totalFen });
+    expect(payEvents(after)).toHaveLength(1);
+  });
+
+  it("takes payment for a sub-merchant through the platform's service provider, and refuses a notification meant for another merchant", async () => {
+    const arranged = await arrangeCatalogStore(db, "product");
+    const tenantId = arranged.tenantId;
+    const appid = testAppid();
+    const subMchid = testMchid();
+    providerRegistration.subMerchants!.push({ subMchid, appids: [appid] });
+    pay.registerMerchant(providerRegistration);
+    const openid = `o${randomBytes(12).toString("hex")}`;
+    const placedOrder = await db.scoped({ tenantId }, async (tx) => {
+      await tx.wechatCredential.create({ data: { tenantId, appid, robot: 1 } });
+      await savePaymentSettings(tx, tenantId, { userId: arranged.userId, revision: 0 }, { mode: "partner", subMchid }, masterKey);
+      const shopper = await tx.shopper.create({ data: { tenantId, openid } });
+      return tx.order.create({
+        data: { tenantId, number: "P-1", shopperId: shopper.id, status: "pendingPayment", delivery: "pickup", subtotalFen: 990, deliveryFeeFen: 0, totalFen: 990, paymentNo: `KD${randomBytes(12).toString("hex")}`, expiresAt: new Date(Date.now() + 60_000) },
+      });
+    });
+    const prepared = await preparePayment(db, { tenantId, orderId: placedOrder.id }, deps);
+    if (!prepared.ok) throw new Error(prepared.code);
+    // WeChat checks the paySign over the store's own Mini Program (the sub_appid).
+    pay.pay(placedOrder.paymentNo, { mchid: providerRegistration.mchid, requestPayment: prepared.payment });
+    await pay.idle();
+    expect(await db.scoped({ tenantId }, (tx) => loadOrder(tx, placedOrder.id))).toMatchObject({ status: "paid", paidFen: 990 });
+    expect(pay.order(placedOrder.paymentNo, providerRegistration.mchid)).toMatchObject({ subMchid, subAppid: appid, payer: { sub_openid: openid } });
+
+    // A genuine notification of another merchant account, posted to this store: it does not verify with its keys.
+    const other = await placed();
+    const { notificationId } = await paid(other);
+    await pay.idle();
+    const sent = pay.sentNotification(notificationId);
+    const response = await fetch(`${shopApi.url}/api/mp/v1/${tenantId}/payments/notify`, { method: "POST", headers: sent.headers, body: sent.body });
+    expect(response.status).toBe(401);
   });
 });
 
