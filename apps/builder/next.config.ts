@@ -9,6 +9,7 @@ const config: NextConfig = {
     "@kaidian/client-address",
     "@kaidian/db",
     "@kaidian/design",
+    "@kaidian/payments",
     "@kaidian/preview",
     "@kaidian/publishing",
     "@kaidian/secrets",
@@ -17,7 +18,7 @@ const config: NextConfig = {
     "@kaidian/tenancy",
     "@kaidian/wechat",
   ],
-  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "wechatpay-axios-plugin"],
   poweredByHeader: false,
   // A CSV import of a full catalog is posted to a server action (the action itself refuses files over 8 MB).
   experimental: { serverActions: { bodySizeLimit: "9mb" } },

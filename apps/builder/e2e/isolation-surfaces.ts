@@ -148,6 +148,8 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "locale.ts#setLocaleAction": () => ({ args: ["zh-CN"] }),
   "members.ts#inviteMemberAction": (s) => ({ form: { store: s.slug, email: "intruder@example.test", role: "OWNER" } }),
   "members.ts#revokeInvitationAction": (s) => ({ form: { store: s.slug, invitationId: "00000000-0000-4000-8000-000000000000" } }),
+  "payments.ts#savePaymentSettingsAction": (s) => ({ form: { store: s.slug, revision: "0", mode: "partner", subMchid: "1900000109" } }),
+  "payments.ts#testPaymentConnectionAction": (s) => ({ form: { store: s.slug } }),
   "preview.ts#createPhonePreviewLinkAction": (s) => ({ args: [s.slug] }),
   "publishing.ts#uploadAction": (s) => ({ form: { store: s.slug, version: "9.9.9", description: "隔离" } }),
   "publishing.ts#previewAction": (s) => ({ form: { store: s.slug } }),

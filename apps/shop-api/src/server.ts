@@ -14,6 +14,7 @@ import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
 import { cartRoutes } from "./routes/cart";
 import { orderRoutes } from "./routes/orders";
 import { shopperRoutes } from "./routes/shopper";
+import { registerPaymentRoutes } from "./routes/payments";
 import type { ShopApiSettings } from "./settings";
 import { requireShopper, STORE_ROUTES, type TradingParts } from "./trading";
 
@@ -92,7 +93,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
       { peer: request.socket.remoteAddress, encrypted: false, forwardedFor: request.headers["x-forwarded-for"] },
       settings.trustedProxies,
     ).address;
-    if (!request.url.startsWith("/api/")) return;
+    if (!request.url.startsWith("/api/") || request.routeOptions.config.wechatPayNotification) return;
     const read = READ_METHODS.has(request.method);
     const tenant = (request.params as Partial<TenantParams>).tenant;
     if (tenant !== undefined) request.shopperToken = tokens.verify(bearerToken(request.headers.authorization), tenant);
@@ -203,6 +204,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   shopperRoutes(app, trading);
   cartRoutes(app, trading);
   orderRoutes(app, trading);
+  registerPaymentRoutes(app, { db, payments: parts.trading.payments });
 
   return app;
 }

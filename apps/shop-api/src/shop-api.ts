@@ -1,6 +1,6 @@
 // One shop-api: its database access, cache, change feed and HTTP app, wired together, for main.ts and for tests.
 import { Database } from "@kaidian/db";
-import { ShopperTokens } from "@kaidian/orders/server";
+import { paymentDepsFromEnv, ShopperTokens } from "@kaidian/orders/server";
 import { loadShopperStore } from "@kaidian/storefront";
 import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
 import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
@@ -17,7 +17,7 @@ export type ShopApi = {
   stop(): Promise<void>;
 };
 
-export function createShopApi(settings: ShopApiSettings, options: { logStream?: NodeJS.WritableStream } = {}): ShopApi {
+export function createShopApi(settings: ShopApiSettings, options: { logStream?: NodeJS.WritableStream; env?: Record<string, string | undefined> } = {}): ShopApi {
   const db = new Database(settings.databaseUrl, { maxConnections: settings.dbConnections });
   let draining = false;
   const cache = new ShopCache({
@@ -38,6 +38,7 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     tokens: new ShopperTokens(settings.masterKey),
     wechat: new MiniProgramServerApi({ db, masterKey: settings.masterKey, settings: settings.wechatApi }),
     masterKey: settings.masterKey,
+    payments: paymentDepsFromEnv(options.env ?? process.env),
   };
   const app = buildShopApi({ db, cache, settings, trading, ready: () => !draining && feed.healthy, logStream: options.logStream });
   return {

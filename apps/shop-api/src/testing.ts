@@ -32,7 +32,7 @@ export async function startShopApi(databaseUrl: string, env: Record<string, stri
       done();
     },
   });
-  const shopApi = createShopApi({ ...settings, port: 0, host: "127.0.0.1" }, { logStream });
+  const shopApi = createShopApi({ ...settings, port: 0, host: "127.0.0.1" }, { logStream, env: { ...process.env, ...env } });
   const url = await shopApi.start();
   return { url, logs, cache: shopApi.cache, routes: routeTable(shopApi.app), masterKey: settings.masterKey, close: () => shopApi.stop() };
 }

@@ -3,7 +3,7 @@
 // are in routes/; the domain is @kaidian/orders/server.
 import type { Database } from "@kaidian/db";
 import { type Locale, type OrderRefusal, orderRefusalMessage } from "@kaidian/orders";
-import { type ShopperMessageCode, shopperMessage, type ShopperTokens, type TokenCheck } from "@kaidian/orders/server";
+import { type PaymentDeps, type ShopperMessageCode, shopperMessage, type ShopperTokens, type TokenCheck } from "@kaidian/orders/server";
 import type { ShopCache } from "@kaidian/storefront/cache";
 import type { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -20,7 +20,15 @@ declare module "fastify" {
   }
 }
 
-export type TradingParts = { db: Database; cache: ShopCache; tokens: ShopperTokens; wechat: MiniProgramServerApi; masterKey: Buffer };
+export type TradingParts = {
+  db: Database;
+  cache: ShopCache;
+  tokens: ShopperTokens;
+  wechat: MiniProgramServerApi;
+  masterKey: Buffer;
+  /** WeChat Pay: the platform's service provider, how it is reached, and where it posts notifications. */
+  payments: PaymentDeps;
+};
 
 export type TenantParams = { tenant: string };
 

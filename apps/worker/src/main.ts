@@ -1,16 +1,20 @@
-// A publishing worker process: `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server,
-// run as many as the machine allows, on any host that reaches the database, the storage and WeChat.
+// A worker process: publishing builds, and the order timers (expiring unpaid orders, uploading shipping
+// information). `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server, run as many as
+// the machine allows, on any host that reaches the database, the storage, WeChat and WeChat Pay.
 import { Database } from "@kaidian/db";
 import { mediaStorage } from "@kaidian/media/server";
+import { paymentDepsFromEnv, startOrderTimers, type OrderTimers } from "@kaidian/orders/server";
 import { startWorker, type Worker } from "@kaidian/publishing/worker";
 import { masterKey } from "@kaidian/secrets";
 import { wechatConnection } from "@kaidian/wechat/ci";
+import { MiniProgramServerApi, wechatApiSettings } from "@kaidian/wechat/server-api";
 import { workerSettings } from "./settings";
 
 const say = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 
 let db: Database;
 let worker: Worker;
+let orderTimers: OrderTimers;
 try {
   const settings = workerSettings(process.env);
   db = new Database(settings.databaseUrl, { maxConnections: 3 });
@@ -26,6 +30,15 @@ try {
     pollMs: settings.pollMs,
     log: say,
   });
+  const payments = paymentDepsFromEnv(process.env);
+  orderTimers = startOrderTimers({
+    db,
+    deps: payments,
+    wechat: new MiniProgramServerApi({ db, masterKey: payments.masterKey, settings: wechatApiSettings(process.env) }),
+    pollMs: settings.orderTimersMs,
+    retryBaseMs: settings.shippingRetryMs,
+    log: say,
+  });
 } catch (error) {
   // A setting is wrong or missing: say which, without a stack.
   console.error(`[worker] cannot start: ${(error as Error).message}`);
@@ -38,7 +51,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   say("stopping: a build in progress gets 20 s to finish, then goes back to the queue");
-  await worker.stop(20_000);
+  await Promise.all([worker.stop(20_000), orderTimers.stop()]);
   await db.disconnect();
   process.exit(0);
 };

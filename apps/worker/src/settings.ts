@@ -11,6 +11,8 @@ const settingsSchema = z.object({
   KAIDIAN_LEASE_MS: milliseconds(30_000, 1_000),
   KAIDIAN_POLL_MS: milliseconds(1_000, 50),
   KAIDIAN_COMPILE_TIMEOUT_MS: milliseconds(120_000, 1_000),
+  KAIDIAN_ORDER_TIMERS_MS: milliseconds(5_000, 50),
+  KAIDIAN_SHIPPING_RETRY_MS: milliseconds(30_000, 100),
 });
 
 export type WorkerSettings = {
@@ -20,6 +22,10 @@ export type WorkerSettings = {
   leaseMs: number;
   pollMs: number;
   compileTimeoutMs: number;
+  /** How often the order timers look for unpaid orders to expire and shipping uploads to make. */
+  orderTimersMs: number;
+  /** The first pause after WeChat refuses a shipping upload; each further one doubles, up to 6 hours. */
+  shippingRetryMs: number;
 };
 
 export function workerSettings(env: Record<string, string | undefined>): WorkerSettings {
@@ -36,5 +42,7 @@ export function workerSettings(env: Record<string, string | undefined>): WorkerS
     leaseMs: settings.KAIDIAN_LEASE_MS,
     pollMs: settings.KAIDIAN_POLL_MS,
     compileTimeoutMs: settings.KAIDIAN_COMPILE_TIMEOUT_MS,
+    orderTimersMs: settings.KAIDIAN_ORDER_TIMERS_MS,
+    shippingRetryMs: settings.KAIDIAN_SHIPPING_RETRY_MS,
   };
 }

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "wechat.settingsChanged",
   "wechat.keyChanged",
   "wechat.complianceChanged",
+  "payments.settingsChanged",
   "member.invited",
   "member.invitationRevoked",
   "member.joined",

@@ -53,6 +53,18 @@ export class Database {
   }
 
   /**
+   * Runs `work` as the workers' role to find the orders whose timers are due in any store (the `order_timers`
+   * policy: unpaid ones past expiry, shipping uploads due; a few columns, read-only). Each order is then changed
+   * in its own store's scope.
+   */
+  orderTimers<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.client.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('role', ${QUEUE_ROLE}, true)`;
+      return work(tx);
+    });
+  }
+
+  /**
    * Runs `work` as the connecting user, outside row-level security, for operator tools that act across stores
    * (listing every store to generate). Never for request handling. The connecting user must be a superuser or
    * have BYPASSRLS, as the owner that applies migrations does; otherwise this refuses rather than see nothing.

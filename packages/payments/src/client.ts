@@ -193,6 +193,29 @@ export class WechatPayClient {
     return refundSchema.parse(answer);
   }
 
+  /**
+   * The connection test: a query for an order that cannot exist. WeChat Pay's answer (ORDER_NOT_EXIST) is verified
+   * like a success would be (the SDK skips verifying error answers), so the merchant id, the API key and its serial,
+   * and WeChat Pay's key are all proven; a WechatPayError says which is wrong.
+   */
+  async checkConnection(): Promise<void> {
+    const no = `KDCHECK${Formatter.nonce().slice(0, 16)}`;
+    const account = this.account;
+    const [url, params] =
+      account.mode === "direct"
+        ? [`/v3/pay/transactions/out-trade-no/${no}`, { mchid: account.merchant.mchid }]
+        : [`/v3/pay/partner/transactions/out-trade-no/${no}`, { sp_mchid: account.merchant.mchid, sub_mchid: account.subMchid }];
+    let response;
+    try {
+      response = await this.http.request({ method: "GET", url, params, validateStatus: () => true });
+    } catch (thrown) {
+      throw describe(thrown);
+    }
+    const body = (typeof response.data === "object" && response.data ? response.data : {}) as { code?: string; message?: string };
+    if (response.status === 404 && body.code === "ORDER_NOT_EXIST") return;
+    throw new WechatPayError(response.status, String(body.code ?? `HTTP_${response.status}`), String(body.message ?? ""));
+  }
+
   private async call(method: Method, url: string, data?: object, params?: Record<string, string>): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {

@@ -1,21 +1,23 @@
 // WeChat Pay's refusals as typed failures. Its HTTP status says whether to retry (5xx, 429, no answer: yes, with
 // the very same request; 4xx: never unchanged); its `code` says what happened.
-export type PaymentErrorKind =
-  | "signature"
-  | "invalidRequest"
-  | "appidMchidMismatch"
-  | "merchantNotFound"
-  | "noAuth"
-  | "orderNotFound"
-  | "orderClosed"
-  | "orderPaid"
-  | "outTradeNoUsed"
-  | "notEnough"
-  | "userPaying"
-  | "frequencyLimited"
-  | "system"
-  | "network"
-  | "unverifiedResponse";
+export const PAYMENT_ERROR_KINDS = [
+  "signature",
+  "invalidRequest",
+  "appidMchidMismatch",
+  "merchantNotFound",
+  "noAuth",
+  "orderNotFound",
+  "orderClosed",
+  "orderPaid",
+  "outTradeNoUsed",
+  "notEnough",
+  "userPaying",
+  "frequencyLimited",
+  "system",
+  "network",
+  "unverifiedResponse",
+] as const;
+export type PaymentErrorKind = (typeof PAYMENT_ERROR_KINDS)[number];
 
 const BY_CODE: Record<string, PaymentErrorKind> = {
   SIGN_ERROR: "signature",

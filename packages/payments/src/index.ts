@@ -5,6 +5,7 @@ export {
   directPaymentSettingsSchema,
   partnerPaymentSettingsSchema,
   serviceProviderSchema,
+  serviceProviderFromEnv,
   merchantKeysSchema,
   wechatpayKeySchema,
   wechatpayConnectionSchema,
@@ -30,7 +31,7 @@ export {
   type Refund,
   type RequestPaymentParams,
 } from "./client";
-export { WechatPayError, paymentErrorMessage, type PaymentErrorKind, type Locale } from "./errors";
+export { WechatPayError, PAYMENT_ERROR_KINDS, paymentErrorMessage, type PaymentErrorKind, type Locale } from "./errors";
 export {
   verifyNotification,
   notificationAnswer,

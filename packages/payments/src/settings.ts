@@ -118,3 +118,35 @@ export function wechatpayConnection(env: Record<string, string | undefined>): We
   }
   return { baseUrl: parsed.data.WECHATPAY_API_BASE, timeoutMs: parsed.data.WECHATPAY_TIMEOUT_MS, retryDelaysMs: [300, 1_000, 3_000] };
 }
+
+// The platform's service-provider account (服务商), for stores in partner mode, from the environment. The PEM keys
+// come as files (WECHATPAY_SP_PRIVATE_KEY_FILE, WECHATPAY_SP_PUBLIC_KEY_FILE) so they stay out of process listings;
+// unset WECHATPAY_SP_MCHID means the platform has no provider account and partner mode is not offered.
+const SP_VARIABLES = [
+  "WECHATPAY_SP_MCHID",
+  "WECHATPAY_SP_APPID",
+  "WECHATPAY_SP_CERT_SERIAL",
+  "WECHATPAY_SP_PRIVATE_KEY_FILE",
+  "WECHATPAY_SP_APIV3_KEY",
+  "WECHATPAY_SP_PUBLIC_KEY_ID",
+  "WECHATPAY_SP_PUBLIC_KEY_FILE",
+] as const;
+
+export function serviceProviderFromEnv(env: Record<string, string | undefined>, readFile: (path: string) => string): ServiceProvider | null {
+  if (!env.WECHATPAY_SP_MCHID?.trim()) return null;
+  const missing = SP_VARIABLES.filter((name) => !env[name]?.trim());
+  if (missing.length > 0) throw new Error(`WeChat Pay service provider settings: ${missing.join(", ")} must be set with WECHATPAY_SP_MCHID`);
+  const parsed = serviceProviderSchema.safeParse({
+    mchid: env.WECHATPAY_SP_MCHID,
+    spAppid: env.WECHATPAY_SP_APPID,
+    certificateSerial: env.WECHATPAY_SP_CERT_SERIAL,
+    privateKey: readFile(env.WECHATPAY_SP_PRIVATE_KEY_FILE!.trim()),
+    apiV3Key: env.WECHATPAY_SP_APIV3_KEY,
+    wechatpayKeys: [{ serial: env.WECHATPAY_SP_PUBLIC_KEY_ID, publicKey: readFile(env.WECHATPAY_SP_PUBLIC_KEY_FILE!.trim()) }],
+  });
+  if (!parsed.success) {
+    // Names the wrong ones, never their values: they are secrets.
+    throw new Error(`WeChat Pay service provider settings: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}

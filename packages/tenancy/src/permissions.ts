@@ -4,10 +4,11 @@ import { DomainError } from "@kaidian/accounts";
 
 export type StoreRole = "OWNER" | "STAFF" | "AGENCY_ADMIN" | "AGENCY_PUBLISHER";
 
-export type StoreAction = "view" | "design" | "catalog" | "publish" | "settings" | "members";
+// "payments": the store's WeChat Pay account and keys, where its money goes; its owners' alone, not even the agency's.
+export type StoreAction = "view" | "design" | "catalog" | "publish" | "settings" | "members" | "payments";
 
 const ALLOWED: Record<StoreRole, readonly StoreAction[]> = {
-  OWNER: ["view", "design", "catalog", "publish", "settings", "members"],
+  OWNER: ["view", "design", "catalog", "publish", "settings", "members", "payments"],
   STAFF: ["view", "design", "catalog"],
   AGENCY_ADMIN: ["view", "design", "catalog", "publish", "settings", "members"],
   AGENCY_PUBLISHER: ["view", "publish"],

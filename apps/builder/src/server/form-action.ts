@@ -20,7 +20,7 @@ export type FormState<R = unknown> = {
 };
 
 // Typed values are sent back so the form keeps them after an error; secrets never are.
-const NEVER_ECHOED = /password|secret|token|privateKey/i;
+const NEVER_ECHOED = /password|secret|token|privateKey|apiV3Key/i;
 
 function echo(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -23,6 +23,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
     { href: `${base}/publish`, label: t.nav.publish, icon: "publish", needs: "publish" },
     { href: `${base}/wechat`, label: t.nav.wechat, icon: "wechat", needs: "settings" },
     { href: `${base}/settings`, label: t.nav.settings, icon: "settings", needs: "settings" },
+    { href: `${base}/settings/payments`, label: t.paymentSettings.nav, icon: "settings", needs: "payments" },
   ];
 
   return (

@@ -1,0 +1,128 @@
+// Paying for an order with WeChat Pay: the JSAPI prepay and the signed wx.requestPayment parameters, the payment
+// as WeChat Pay reports it (notification or query) applied to the order exactly once, and the query made when the
+// shopper comes back before the notification. Calls to WeChat Pay run outside any transaction; what they report
+// is applied in one, under the order's row lock.
+import type { Database, Transaction } from "@kaidian/db";
+import { WechatPayClient, type PaymentAccount, type RequestPaymentParams, type Transaction as PayTransaction } from "@kaidian/payments";
+import { openPaymentAccount } from "@kaidian/payments/server";
+import { changeOrder } from "./change-order";
+import { loadOrder, type OrderRecord } from "./order-record";
+import { notifyUrl, type PaymentDeps } from "./payment-deps";
+
+/** Why an order's payment was not taken as paid: the merchant sees it on the order (orders.payment_problem). */
+export type PaymentProblem =
+  /** WeChat Pay took another amount than the order's total: `amountMismatch:<paid fen>`. */
+  | `amountMismatch:${number}`
+  /** The money arrived after the order was cancelled (expired or by the shopper): it is to be refunded. */
+  | "paidAfterCancel"
+  /** A second, different payment for an order already paid. */
+  | `paidTwice:${string}`;
+
+export type PreparedPayment =
+  | { ok: true; payment: RequestPaymentParams }
+  | { ok: false; code: "order.notFound" | "order.notPayable" };
+
+/**
+ * The wx.requestPayment parameters for an unpaid order: JSAPI prepay (direct or partner) for its total, payable
+ * until it expires, then signed with the store's merchant key. Asking again for the same order is the same
+ * prepay at WeChat Pay, so "pay again" calls this too. PaymentsNotSetUpError when the store cannot take payment;
+ * WechatPayError when WeChat Pay refuses or cannot be reached.
+ */
+export async function preparePayment(db: Database, input: { tenantId: string; orderId: string }, deps: PaymentDeps): Promise<PreparedPayment> {
+  const found = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
+    const order = await tx.order.findFirst({
+      where: { id: input.orderId },
+      select: { status: true, number: true, totalFen: true, paymentNo: true, expiresAt: true, shopperId: true },
+    });
+    if (!order) return null;
+    const [shopper, store] = await Promise.all([
+      tx.shopper.findFirstOrThrow({ where: { id: order.shopperId }, select: { openid: true } }),
+      tx.tenant.findFirstOrThrow({ where: { id: input.tenantId }, select: { name: true } }),
+    ]);
+    return { order, openid: shopper.openid, storeName: store.name, account: await openPaymentAccount(tx, input.tenantId, deps.masterKey, deps.provider) };
+  });
+  if (!found) return { ok: false, code: "order.notFound" };
+  const { order, account } = found;
+  if (order.status !== "pendingPayment" || order.expiresAt.getTime() <= Date.now()) return { ok: false, code: "order.notPayable" };
+  const client = new WechatPayClient(account, deps.connection);
+  const { prepayId } = await client.prepay({
+    outTradeNo: order.paymentNo,
+    // What the shopper's WeChat bill says; stable, since a resent prepay must match the first one exactly.
+    description: `${found.storeName}-订单${order.number}`.slice(0, 127),
+    amountFen: order.totalFen,
+    payerOpenid: found.openid,
+    notifyUrl: notifyUrl(deps, input.tenantId, "payments"),
+    expiresAt: order.expiresAt,
+  });
+  return { ok: true, payment: client.requestPaymentParams(prepayId) };
+}
+
+/** What applying a payment did, for the notification's answer and the logs. */
+export type PaymentOutcome =
+  | { kind: "paid"; order: OrderRecord }
+  | { kind: "alreadyRecorded" }
+  | { kind: "flagged"; problem: PaymentProblem }
+  | { kind: "notPaid"; state: PayTransaction["state"] }
+  | { kind: "unknownOrder" };
+
+/**
+ * Applies a payment WeChat Pay reported (verified notification, or our own query) to the store's order with that
+ * out_trade_no, once: the order's row is locked, a transaction already recorded changes nothing, an amount other
+ * than the total flags the order instead of paying it, and money for a cancelled order is recorded and flagged
+ * for a refund, never taken as paid.
+ */
+export async function applyPayment(tx: Transaction, payment: PayTransaction, at: Date = new Date()): Promise<PaymentOutcome> {
+  if (payment.state !== "SUCCESS" || !payment.transactionId || payment.totalFen === undefined) return { kind: "notPaid", state: payment.state };
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE payment_no = ${payment.outTradeNo} FOR UPDATE`;
+  if (locked.length === 0) return { kind: "unknownOrder" };
+  const order = (await loadOrder(tx, locked[0]!.id))!;
+  if (order.transactionId === payment.transactionId) return { kind: "alreadyRecorded" };
+  const paidAt = payment.paidAt ?? at;
+  const flag = async (problem: PaymentProblem): Promise<PaymentOutcome> => {
+    await tx.order.updateMany({
+      where: { id: order.id },
+      data: { paymentProblem: problem, ...(order.transactionId ? {} : { transactionId: payment.transactionId, paidAt }), revision: { increment: 1 }, updatedAt: at },
+    });
+    return { kind: "flagged", problem };
+  };
+  if (order.status === "cancelled") return flag("paidAfterCancel");
+  if (order.status !== "pendingPayment") return flag(`paidTwice:${payment.transactionId}`);
+  // The shopper paid payer_total and coupons the rest; WeChat Pay's total is what the order is paid.
+  const changed = await changeOrder(tx, { orderId: order.id, command: { action: "pay", amountFen: payment.totalFen }, actor: { role: "paymentNotification", id: null }, at });
+  if (!changed.ok) {
+    if ("refusal" in changed && changed.refusal.code === "amountMismatch") return flag(`amountMismatch:${payment.totalFen}`);
+    throw new Error(`order ${order.id} could not be paid: ${JSON.stringify("refusal" in changed ? changed.refusal : "gone")}`);
+  }
+  await tx.order.updateMany({ where: { id: order.id }, data: { transactionId: payment.transactionId, paidAt } });
+  return { kind: "paid", order: { ...changed.order, transactionId: payment.transactionId, paidAt } };
+}
+
+/**
+ * When the shopper comes back from paying before the notification: asks WeChat Pay about the order and applies
+ * what it says. The order as it now stands (unchanged when WeChat Pay has no payment yet); null when this store
+ * has no such order.
+ */
+export async function confirmPayment(db: Database, input: { tenantId: string; orderId: string }, deps: PaymentDeps): Promise<OrderRecord | null> {
+  const found = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
+    const order = await loadOrder(tx, input.orderId);
+    if (!order || order.status !== "pendingPayment") return { order, account: null };
+    return { order, account: await openPaymentAccount(tx, input.tenantId, deps.masterKey, deps.provider) };
+  });
+  if (!found.order || !found.account) return found.order;
+  const payment = await queryPayment(found.account, deps, found.order.paymentNo);
+  if (!payment) return found.order;
+  return db.scoped({ tenantId: input.tenantId }, async (tx) => {
+    await applyPayment(tx, payment);
+    return loadOrder(tx, input.orderId);
+  });
+}
+
+/** WeChat Pay's view of the payment, or null when it has never heard of it (no prepay was made). */
+export async function queryPayment(account: PaymentAccount, deps: PaymentDeps, paymentNo: string): Promise<PayTransaction | null> {
+  try {
+    return await new WechatPayClient(account, deps.connection).queryOrder(paymentNo);
+  } catch (error) {
+    if (error instanceof Error && "kind" in error && error.kind === "orderNotFound") return null;
+    throw error;
+  }
+}
