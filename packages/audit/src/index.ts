@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "wechat.settingsChanged",
   "wechat.keyChanged",
   "wechat.complianceChanged",
+  "wechat.appSecretChanged",
+  "orders.settingsChanged",
   "member.invited",
   "member.invitationRevoked",
   "member.joined",

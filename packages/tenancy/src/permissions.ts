@@ -4,12 +4,13 @@ import { DomainError } from "@kaidian/accounts";
 
 export type StoreRole = "OWNER" | "STAFF" | "AGENCY_ADMIN" | "AGENCY_PUBLISHER";
 
-export type StoreAction = "view" | "design" | "catalog" | "publish" | "settings" | "members";
+// "orders": the order inbox and its daily handling (ship, pickup, refunds), for the store's own people.
+export type StoreAction = "view" | "design" | "catalog" | "publish" | "settings" | "members" | "orders";
 
 const ALLOWED: Record<StoreRole, readonly StoreAction[]> = {
-  OWNER: ["view", "design", "catalog", "publish", "settings", "members"],
-  STAFF: ["view", "design", "catalog"],
-  AGENCY_ADMIN: ["view", "design", "catalog", "publish", "settings", "members"],
+  OWNER: ["view", "design", "catalog", "publish", "settings", "members", "orders"],
+  STAFF: ["view", "design", "catalog", "orders"],
+  AGENCY_ADMIN: ["view", "design", "catalog", "publish", "settings", "members", "orders"],
   AGENCY_PUBLISHER: ["view", "publish"],
 };
 

@@ -155,11 +155,11 @@ describe("the live order feed", () => {
       const paid = await seed(mine, { lines: [tea] });
       await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(2);
       expect(heard).toEqual([
-        { order: unpaid.id, status: "pendingPayment", newlyPaid: false },
-        { order: paid.id, status: "paid", newlyPaid: true },
+        { order: unpaid.id, number: unpaid.number, status: "pendingPayment", newlyPaid: false },
+        { order: paid.id, number: paid.number, status: "paid", newlyPaid: true },
       ]);
       await inStore(mine, (tx) => tx.order.updateMany({ where: { id: unpaid.id }, data: { status: "paid", paidFen: 6800 } }));
-      await expect.poll(() => heard.at(-1), { timeout: 10_000 }).toEqual({ order: unpaid.id, status: "paid", newlyPaid: true });
+      await expect.poll(() => heard.at(-1), { timeout: 10_000 }).toEqual({ order: unpaid.id, number: unpaid.number, status: "paid", newlyPaid: true });
       // Bookkeeping the inbox does not show announces nothing.
       await inStore(mine, (tx) => tx.order.updateMany({ where: { id: paid.id }, data: { shippingAttempts: 1 } }));
       await seed(mine, { lines: [tea] });

@@ -8,7 +8,7 @@ import { ORDER_STATUSES, type OrderStatus } from "../lifecycle";
 
 export const ORDERS_CHANNEL = "orders_changed";
 
-export type OrderChange = { order: string; status: OrderStatus; newlyPaid: boolean };
+export type OrderChange = { order: string; number: string; status: OrderStatus; newlyPaid: boolean };
 
 export type OrderFeedSubscriber = {
   onChange: (change: OrderChange) => void;
@@ -26,10 +26,10 @@ export function parseOrderChange(payload: string): (OrderChange & { tenant: stri
   } catch {
     return null;
   }
-  const { tenant, order, status, newlyPaid } = (value ?? {}) as Record<string, unknown>;
-  if (typeof tenant !== "string" || !UUID.test(tenant) || typeof order !== "string" || !UUID.test(order)) return null;
+  const { tenant, order, number, status, newlyPaid } = (value ?? {}) as Record<string, unknown>;
+  if (typeof tenant !== "string" || !UUID.test(tenant) || typeof order !== "string" || !UUID.test(order) || typeof number !== "string") return null;
   if (!ORDER_STATUSES.includes(status as OrderStatus) || typeof newlyPaid !== "boolean") return null;
-  return { tenant, order, status: status as OrderStatus, newlyPaid };
+  return { tenant, order, number, status: status as OrderStatus, newlyPaid };
 }
 
 export class OrderFeed {
