@@ -1,4 +1,9 @@
-// Orders in the database, server-only: the merchant's reads and settings, the CSV, and the live feed of changes.
+// Orders in PostgreSQL: reading an order back, changing it through the lifecycle, and SKU stock. Framework-free;
+// shop-api, the dashboard and the workers call these inside a store's scope (Database.scoped).
+export { loadOrder, type OrderRecord, type OrderLineRecord, type OrderEventRecord } from "./order-record";
+export { changeOrder, type ChangeOrderInput, type ChangeOrderResult } from "./change-order";
+export { reserveStock, releaseStock, stockLeft, type StockLine, type Reservation } from "./stock";
+// The merchant's side: the inbox and an order, order settings, the CSV, and the live feed of changes.
 export { UNPAID_MINUTES, orderSettingsSchema, readOrderSettings, saveOrderSettings, type OrderSettings, type OrderSettingsInput } from "./order-settings";
 export {
   ORDER_FILTERS,

@@ -1,0 +1,72 @@
+// The one way an order changes after it is placed. In the caller's transaction: lock the order's row, ask the
+// lifecycle table whether the command is allowed from its state by this actor, write the new state and the event
+// that records it, and do what the change means inside the database (stock back on cancel and expiry; shipping
+// information due to WeChat on ship and pickup). Anything outside the database (WeChat Pay's refund or close, the
+// shipping upload itself) is for the caller or the order timers, after this commits.
+import type { Transaction } from "@kaidian/db";
+import { transition, type Actor, type OrderCommand, type OrderEvent, type OrderStatus, type TransitionRefusal } from "../lifecycle";
+import { loadOrder, type OrderRecord } from "./order-record";
+import { releaseStock } from "./stock";
+
+export type ChangeOrderInput = { orderId: string; command: OrderCommand; actor: Actor; at?: Date };
+
+export type ChangeOrderResult =
+  | { ok: true; order: OrderRecord; event: OrderEvent }
+  | { ok: false; refusal: TransitionRefusal; order: OrderRecord }
+  | { ok: false; notFound: true };
+
+/** Unpaid orders that end give their stock back. */
+const RELEASES_STOCK: ReadonlySet<OrderCommand["action"]> = new Set(["cancel", "expire"]);
+/** Handing the goods over is what WeChat's shipping information records (and what releases the merchant's funds). */
+const HANDS_OVER: ReadonlySet<OrderCommand["action"]> = new Set(["ship", "pickUp"]);
+
+export async function changeOrder(tx: Transaction, input: ChangeOrderInput): Promise<ChangeOrderResult> {
+  const at = input.at ?? new Date();
+  // The lock makes concurrent commands on one order take turns, each deciding from the state the previous left.
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE id = ${input.orderId}::uuid FOR UPDATE`;
+  if (locked.length === 0) return { ok: false, notFound: true };
+  const order = (await loadOrder(tx, input.orderId))!;
+
+  const result = transition(order, input.command, input.actor, at);
+  if (!result.ok) return { ok: false, refusal: result.refusal, order };
+  const next = result.order;
+  const { command } = input;
+
+  await tx.order.update({
+    where: { tenantId_id: { tenantId: order.tenantId, id: order.id } },
+    data: {
+      status: next.status,
+      paidFen: next.paidFen,
+      refundedFen: next.refundedFen,
+      refundRequested: next.refundRequested,
+      tracking: next.tracking ?? undefined,
+      revision: { increment: 1 },
+      updatedAt: at,
+      ...(command.action === "pay" ? { paidAt: at } : {}),
+      ...(HANDS_OVER.has(command.action) ? { shippingUpload: "pending", shippingNextAt: at, shippingAttempts: 0, shippingProblem: null } : {}),
+    },
+  });
+  await tx.orderEvent.create({ data: eventRow(order, result.event) });
+  if (RELEASES_STOCK.has(command.action)) {
+    for (const line of order.lines) {
+      if (line.stockReserved) await releaseStock(tx, line);
+    }
+  }
+  return { ok: true, order: (await loadOrder(tx, order.id))!, event: result.event };
+}
+
+function eventRow(order: OrderRecord, event: OrderEvent) {
+  return {
+    tenantId: order.tenantId,
+    orderId: order.id,
+    action: event.action,
+    fromStatus: event.from satisfies OrderStatus,
+    toStatus: event.to,
+    actorRole: event.actor.role,
+    actorId: event.actor.id,
+    reason: event.reason,
+    amountFen: event.amountFen,
+    tracking: event.tracking ?? undefined,
+    at: event.at,
+  };
+}
