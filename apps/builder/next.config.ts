@@ -9,6 +9,7 @@ const config: NextConfig = {
     "@kaidian/client-address",
     "@kaidian/db",
     "@kaidian/design",
+    "@kaidian/orders",
     "@kaidian/preview",
     "@kaidian/publishing",
     "@kaidian/secrets",

@@ -873,7 +873,7 @@ export const en: Dictionary = {
       noNote: "None",
       tracking: "Tracking",
       history: "History",
-      amount: "Amount ¥{amount}",
+      amount: "Amount {amount}",
       reason: "Reason: {reason}",
       by: "{role}",
       byNamed: "{role} {name}",

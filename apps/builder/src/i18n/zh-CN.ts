@@ -872,7 +872,7 @@ export const zhCN = {
       noNote: "无",
       tracking: "物流",
       history: "订单记录",
-      amount: "金额 ¥{amount}",
+      amount: "金额 {amount}",
       reason: "原因：{reason}",
       by: "{role}",
       byNamed: "{role} {name}",

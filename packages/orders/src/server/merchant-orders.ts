@@ -155,7 +155,7 @@ export type MerchantOrderLine = {
 
 export type MerchantOrderEvent = {
   id: string;
-  action: OrderAction;
+  action: OrderAction | "place";
   from: OrderStatus | null;
   to: OrderStatus;
   actor: { role: ActorRole; id: string | null; name: string | null };
@@ -244,7 +244,7 @@ export async function readMerchantOrder(tx: Transaction, orderId: string): Promi
     })),
     events: row.events.map((event) => ({
       id: event.id,
-      action: event.action as OrderAction,
+      action: event.action as MerchantOrderEvent["action"],
       from: event.fromStatus as OrderStatus | null,
       to: event.toStatus as OrderStatus,
       actor: { role: event.actorRole as ActorRole, id: event.actorId, name: event.actorId ? (names.get(event.actorId) ?? null) : null },
