@@ -1,6 +1,7 @@
 "use client";
-// The merchant's actions on one order, each a small form over its server action; the lifecycle's refusal (the order
-// changed meanwhile, say) comes back as the form's message.
+// The merchant's actions on one order, each a small form over its server action. A done action re-renders the page
+// (its new status, tracking and history; the form is gone with the action no longer possible); the lifecycle's
+// refusal (the order changed meanwhile, say) comes back as the form's message.
 import { useActionState } from "react";
 import type { Dictionary } from "@/i18n";
 import { declineRefundAction, pickUpOrderAction, shipOrderAction } from "@/server/actions/orders";
@@ -22,7 +23,6 @@ export function ShipForm({ t, store, orderId }: Props) {
   const [state, action] = useActionState(shipOrderAction, {});
   const words = t.orders.ship;
   const v = state.values ?? {};
-  if (state.result) return <p role="status" className="text-sm text-brand-700">{words.done}</p>;
   return (
     <form action={action} noValidate className="space-y-3" data-testid="ship-form">
       <Hidden store={store} orderId={orderId} />
@@ -39,7 +39,6 @@ export function ShipForm({ t, store, orderId }: Props) {
 export function PickUpForm({ t, store, orderId }: Props) {
   const [state, action] = useActionState(pickUpOrderAction, {});
   const words = t.orders.pickUp;
-  if (state.result) return <p role="status" className="text-sm text-brand-700">{words.done}</p>;
   return (
     <form action={action} className="space-y-3">
       <Hidden store={store} orderId={orderId} />
@@ -53,7 +52,6 @@ export function PickUpForm({ t, store, orderId }: Props) {
 export function DeclineRefundForm({ t, store, orderId }: Props) {
   const [state, action] = useActionState(declineRefundAction, {});
   const words = t.orders.decline;
-  if (state.result) return <p role="status" className="text-sm text-brand-700">{words.done}</p>;
   return (
     <form action={action} noValidate className="space-y-3">
       <Hidden store={store} orderId={orderId} />

@@ -25,7 +25,7 @@ export function OrderFilters({ t, locale, base, query }: { t: Dictionary; locale
   const words = t.orders.filters;
   const filtered = Boolean(query.status || query.from || query.to || query.q);
   return (
-    <form action={base} method="get" role="search" className="mb-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_9.5rem_9.5rem_auto]">
+    <form action={base} method="get" role="search" className="mb-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-[minmax(12rem,1fr)_9rem_15rem_12rem_auto]">
       <label className="text-sm">
         <span className="sr-only">{words.q}</span>
         <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={40} placeholder={words.qPlaceholder} aria-label={words.q} className={inputClass()} />
@@ -37,13 +37,13 @@ export function OrderFilters({ t, locale, base, query }: { t: Dictionary; locale
           {ORDER_FILTERS.map((filter) => <option key={filter} value={filter}>{filterName(t, locale, filter)}</option>)}
         </select>
       </label>
-      <label className="text-sm">
-        <span className="sr-only">{words.from}</span>
-        <input type="date" name="from" defaultValue={query.from ?? ""} aria-label={words.from} title={words.from} className={inputClass()} />
+      <label className="flex items-center gap-1.5 text-sm">
+        <span className="shrink-0 text-slate-600">{words.from}</span>
+        <input type="date" name="from" defaultValue={query.from ?? ""} className={inputClass()} />
       </label>
-      <label className="text-sm">
-        <span className="sr-only">{words.to}</span>
-        <input type="date" name="to" defaultValue={query.to ?? ""} aria-label={words.to} title={words.to} className={inputClass()} />
+      <label className="flex items-center gap-1.5 text-sm">
+        <span className="shrink-0 text-slate-600">{words.to}</span>
+        <input type="date" name="to" defaultValue={query.to ?? ""} className={inputClass()} />
       </label>
       <div className="flex items-center gap-2">
         <button type="submit" className={buttonClass("secondary")}>{words.submit}</button>

@@ -49,7 +49,8 @@ export default async function PackingSlipPage({ params }: { params: Promise<{ st
         />
       </div>
       <article data-slip className="mx-auto max-w-2xl rounded-xl border border-slate-300 bg-white p-6 text-sm text-slate-900 shadow-sm">
-        <header className="mb-4 flex items-start justify-between gap-4 border-b border-slate-900 pb-3">
+        {/* Not a <header>: the print CSS hides the dashboard's headers. */}
+        <div className="mb-4 flex items-start justify-between gap-4 border-b border-slate-900 pb-3">
           <div>
             <p className="text-xs text-slate-600">{words.store}</p>
             <h2 className="text-lg font-semibold">{access.store.name}</h2>
@@ -59,7 +60,7 @@ export default async function PackingSlipPage({ params }: { params: Promise<{ st
             <p className="font-mono text-xl font-bold" data-testid="slip-number">{order.number}</p>
             <p className="text-xs text-slate-600">{words.placedAt} {orderTime(order.createdAt, locale)}</p>
           </div>
-        </header>
+        </div>
         <section className="mb-4 grid gap-1">
           {address ? (
             <>
