@@ -10,6 +10,7 @@ const config: NextConfig = {
     "@kaidian/db",
     "@kaidian/design",
     "@kaidian/payments",
+    "@kaidian/orders",
     "@kaidian/preview",
     "@kaidian/publishing",
     "@kaidian/secrets",

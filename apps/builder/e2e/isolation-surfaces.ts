@@ -95,7 +95,8 @@ export function dashboardActions(): Action[] {
   return [...new Map(actions.map((action) => [action.key, action])).values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export type ActionTarget = { slug: string; id: string; tableId: string };
+/** The target store: its slug and id, a table of it, and an order of it (placed by one of its shoppers). */
+export type ActionTarget = { slug: string; id: string; tableId: string; orderId: string };
 
 /** Arguments of an action called from a form (previous state, form fields) or directly (the values). */
 type Args = { form: Record<string, string | File> } | { args: unknown[] };
@@ -150,6 +151,10 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "members.ts#revokeInvitationAction": (s) => ({ form: { store: s.slug, invitationId: "00000000-0000-4000-8000-000000000000" } }),
   "payments.ts#savePaymentSettingsAction": (s) => ({ form: { store: s.slug, revision: "0", mode: "partner", subMchid: "1900000109" } }),
   "payments.ts#testPaymentConnectionAction": (s) => ({ form: { store: s.slug } }),
+  "orders.ts#shipOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, company: "顺丰速运", trackingNumber: "SF1234567890" } }),
+  "orders.ts#pickUpOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId } }),
+  "orders.ts#declineRefundAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, reason: "隔离" } }),
+  "orders.ts#saveOrderSettingsAction": (s) => ({ form: { store: s.slug, revision: "0", expressEnabled: "on", fee: "5", freeFrom: "", pickupAddress: "", unpaidMinutes: "20" } }),
   "preview.ts#createPhonePreviewLinkAction": (s) => ({ args: [s.slug] }),
   "publishing.ts#uploadAction": (s) => ({ form: { store: s.slug, version: "9.9.9", description: "隔离" } }),
   "publishing.ts#previewAction": (s) => ({ form: { store: s.slug } }),
@@ -166,5 +171,6 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "wechat.ts#saveWechatAppAction": (s) => ({ form: { store: s.slug, appid: "wx0123456789abcdef", robot: "1", revision: "0" } }),
   "wechat.ts#saveUploadKeyAction": (s) => ({ form: { store: s.slug, privateKey: "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----" } }),
   "wechat.ts#saveComplianceAction": (s) => ({ form: { store: s.slug, pathway: "chineseEntity", licenseHolder: "隔离公司", icpFilingNumber: "", miniProgramFiling: "notStarted", categoryConfirmed: "on", foodLicenseNumber: "", revision: "0" } }),
+  "wechat.ts#saveAppSecretAction": (s) => ({ form: { store: s.slug, revision: "1", appSecret: "0123456789abcdef0123456789abcdef" } }),
   "wechat.ts#confirmPrivacyAction": (s) => ({ form: { store: s.slug, signature: "x" } }),
 };

@@ -14,6 +14,7 @@ import pg from "pg";
 import { runningEmbeddedUrl } from "../../../packages/db/src/server/embedded";
 import { baseURL } from "../playwright.config";
 import { ownOrigin, signIn, signUp, uniqueEmail } from "./helpers";
+import { placeOrder } from "./orders-db";
 import { type Action, type ActionTarget, ACTION_INPUTS, appRoot, DASHBOARD, dashboardActions, encodeAction, ROLES, SESSION_ACTIONS } from "./isolation-surfaces";
 
 type Rival = ActionTarget & { markers: string[]; owner: BrowserContext };
@@ -38,8 +39,14 @@ async function rivalStore(browser: Browser): Promise<Rival> {
   const database = await openDatabase();
   const { rows } = await database.query<{ id: string }>("SELECT id FROM tenants WHERE slug = $1", [slug]);
   await database.end();
+  // A paid order of one of its shoppers, whose line, address and note are markers too.
+  const order = await placeOrder(rows[0]!.id, {
+    lines: [{ title: `隔离菜${marker}`, unitPriceFen: 1800, quantity: 1 }],
+    delivery: { method: "express", address: { name: `收货${marker}`, phone: "13811112222", province: "四川省", city: "成都市", district: "", detail: "人民南路 1 号", postalCode: "" } },
+    note: `备注${marker}`,
+  });
   await page.close();
-  return { slug, id: rows[0]!.id, tableId, markers: [name, `T${marker}`], owner };
+  return { slug, id: rows[0]!.id, tableId, orderId: order.id, markers: [name, `T${marker}`, `隔离菜${marker}`, `收货${marker}`, `备注${marker}`], owner };
 }
 
 async function openDatabase(): Promise<pg.Client> {
@@ -75,7 +82,7 @@ async function fingerprint(tenantId: string): Promise<Record<string, string>> {
 /** A route's or page's URL aimed at the rival store (by `store`, its slug or its id). */
 function urlOf(pattern: string, store: string, rival: ActionTarget): string {
   const values: Record<string, string> = {
-    store, tenant: rival.id, tenantId: rival.id, secret: "guessed-secret", number: "1", batch: randomUUID(), item: randomUUID(),
+    store, tenant: rival.id, tenantId: rival.id, secret: "guessed-secret", number: "1", batch: randomUUID(), item: randomUUID(), order: rival.orderId,
     file: `${"0".repeat(64)}.png`, hash: "0".repeat(64), name: "tea.svg",
   };
   return pattern.replace(/\[(\w+)\]/g, (_, param: string) => {
@@ -160,7 +167,7 @@ test("every state-changing route handler refuses a request from another site, ev
   const database = await openDatabase();
   const { rows } = await database.query<{ id: string }>("SELECT id FROM tenants WHERE slug = 'shanye-coffee'");
   await database.end();
-  const own = { slug: "shanye-coffee", id: rows[0]!.id, tableId: randomUUID(), markers: [] };
+  const own = { slug: "shanye-coffee", id: rows[0]!.id, tableId: randomUUID(), orderId: randomUUID(), markers: [] };
   const before = await fingerprint(own.id);
   let tried = 0;
   for (const route of DASHBOARD.routes().filter((candidate) => candidate.kind === "route")) {

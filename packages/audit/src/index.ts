@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "wechat.keyChanged",
   "wechat.complianceChanged",
   "payments.settingsChanged",
+  "wechat.appSecretChanged",
+  "orders.settingsChanged",
   "member.invited",
   "member.invitationRevoked",
   "member.joined",

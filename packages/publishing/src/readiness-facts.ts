@@ -26,7 +26,7 @@ export function buildableVersion(tx: Transaction, purpose: BuildPurpose) {
  */
 export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpose: BuildPurpose, versionId?: string): Promise<ReadinessFacts> {
   const template = templates[store.templateId];
-  const [version, wechat, visible, own, lastMeasured, compliance] = await Promise.all([
+  const [version, wechat, visible, own, lastMeasured, compliance, payments] = await Promise.all([
     versionId ? tx.configVersion.findFirst({ where: { id: versionId }, select: versionFields }) : buildableVersion(tx, purpose),
     readWechatSettings(tx),
     tx.catalogItem.count({ where: { visible: true } }),
@@ -37,6 +37,7 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
       select: { sizes: true, configVersion: { select: { number: true } } },
     }),
     readCompliance(tx),
+    tx.paymentSettings.count(),
   ]);
   let config: StoreConfig | null = null;
   let problems: ReadinessFacts["config"] = null;
@@ -55,7 +56,8 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
     config: problems,
     // An invalid version still has the merchant's details: they are judged too, not reported as missing.
     store: config ? { phone: config.store.phone, address: config.store.address } : version ? storeDetails(version.config) : null,
-    wechat: { appid: wechat !== null, key: Boolean(wechat?.key) },
+    wechat: { appid: wechat !== null, key: Boolean(wechat?.key), appSecret: Boolean(wechat?.appSecret) },
+    payments: payments > 0,
     catalog: { visible, own },
     sizes: lastMeasured?.sizes ? { measured: lastMeasured.sizes as MeasuredSizes, configVersion: lastMeasured.configVersion.number } : null,
     compliance,

@@ -9,6 +9,7 @@ import { checkReadiness, type ReadinessFacts } from "./readiness";
 import { loadReadinessFacts } from "./readiness-facts";
 import { arrangeStore } from "@kaidian/storefront/testing";
 import { arrangePublishableStore } from "./testing";
+import { readWechatSettings, saveAppSecret } from "./wechat-settings";
 
 let db: Database;
 const masterKey = randomBytes(32);
@@ -28,10 +29,10 @@ async function facts(templateId: "ecommerce" | "hotel" | "restaurant"): Promise<
 const ids = (checks: { id: string }[]) => checks.map((check) => check.id);
 
 describe("readiness", () => {
-  it("passes a store with its settings, paperwork and a confirmed privacy guide; only the sample catalog warns", async () => {
+  it("passes a store with its settings, paperwork and a confirmed privacy guide; the sample catalog and ordering warn", async () => {
     const ready = checkReadiness(await facts("hotel"), "UPLOAD");
     expect(ready.blocking).toEqual([]);
-    expect(ids(ready.warnings)).toEqual(["catalog.own"]);
+    expect(ids(ready.warnings)).toEqual(["catalog.own", "wechat.appSecret", "payments.setUp"]);
     // Never built: the package size is measured by the first build.
     expect(ready.checks.find((check) => check.id === "package.size")).toMatchObject({ status: "pending", severity: "hard" });
   });
@@ -41,7 +42,7 @@ describe("readiness", () => {
     const broken: ReadinessFacts = {
       ...f,
       storeActive: false,
-      wechat: { appid: true, key: false },
+      wechat: { appid: true, key: false, appSecret: false },
       store: { phone: "", address: " " },
       catalog: { visible: 0, own: 0 },
       personalData: [...f.personalData, { key: "PhoneNumber", purpose: { "zh-CN": "外卖联系", en: "delivery" }, feature: { "zh-CN": "外卖", en: "Delivery" } }],
@@ -50,8 +51,24 @@ describe("readiness", () => {
     };
     const result = checkReadiness(broken, "UPLOAD");
     expect(ids(result.blocking)).toEqual(["store.active", "wechat.key", "package.size", "store.contact", "catalog.items", "privacy.guide"]);
-    expect(ids(result.warnings)).toEqual(["catalog.own", "compliance.filings", "compliance.foodLicense"]);
+    expect(ids(result.warnings)).toEqual(["catalog.own", "compliance.filings", "compliance.foodLicense", "wechat.appSecret", "payments.setUp"]);
     expect(result.checks.find((check) => check.id === "package.size")!.params).toMatchObject({ main: 2_200_000, mainLimit: 2 * 1024 * 1024 });
+  });
+
+  it("lists ordering as ready once the AppSecret is stored and WeChat Pay is set up", async () => {
+    const f = await facts("ecommerce");
+    const status = (loaded: ReadinessFacts) => checkReadiness(loaded, "UPLOAD").checks.filter((check) => check.id === "wechat.appSecret" || check.id === "payments.setUp").map((check) => check.status);
+    expect(status(f)).toEqual(["failed", "failed"]);
+    const load = () => db.scoped({ tenantId: f.tenantId }, (tx) => loadReadinessFacts(tx, { id: f.tenantId, templateId: "ecommerce", status: "ACTIVE" }, "UPLOAD"));
+    await db.scoped({ tenantId: f.tenantId }, async (tx) => {
+      const { revision } = (await readWechatSettings(tx))!;
+      await saveAppSecret(tx, f.tenantId, { userId: f.userId, revision }, randomBytes(16).toString("hex"), masterKey);
+    });
+    expect(status(await load())).toEqual(["ok", "failed"]);
+    await db.scoped({ tenantId: f.tenantId }, (tx) => tx.paymentSettings.create({ data: { tenantId: f.tenantId, mode: "partner", account: { subMchid: "1900000109" } } }));
+    expect(status(await load())).toEqual(["ok", "ok"]);
+    // A development QR code does not take orders: a preview asks for neither.
+    expect(ids(checkReadiness(f, "PREVIEW").checks)).not.toContain("payments.setUp");
   });
 
   it("states the true cause for a store never published: nothing to upload, its contact details not yet judged", async () => {

@@ -24,6 +24,8 @@ export const CHECK_IDS = [
   "compliance.category",
   "compliance.foodLicense",
   "shopApi.https",
+  "wechat.appSecret",
+  "payments.setUp",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -44,7 +46,9 @@ export type ReadinessFacts = {
   config: { number: number; published: boolean; problems: ConfigProblem[] } | null;
   /** The contact details of that version; null when there is no such version. */
   store: { phone: string; address: string } | null;
-  wechat: { appid: boolean; key: boolean };
+  wechat: { appid: boolean; key: boolean; appSecret: boolean };
+  /** Whether the store has WeChat Pay settings (a payment_settings row). */
+  payments: boolean;
   catalog: { visible: number; own: number };
   /** The last measured package and the config version it was made from. */
   sizes: { measured: MeasuredSizes; configVersion: number } | null;
@@ -130,6 +134,10 @@ const RULES: readonly Rule[] = [
       return passed(domain !== null, { url: f.shopApi.url ?? "", domain: domain ?? "" });
     },
   },
+  // Shoppers log in with the AppSecret and pay through WeChat Pay; without them the Mini Program shows the store and
+  // says plainly that ordering is not open. A store may go live as a showcase first, so these warn, not block.
+  { id: "wechat.appSecret", severity: "soft", forPreview: false, evaluate: (f) => passed(f.wechat.appSecret) },
+  { id: "payments.setUp", severity: "soft", forPreview: false, evaluate: (f) => passed(f.payments) },
 ];
 
 /**

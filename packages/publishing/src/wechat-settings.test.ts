@@ -6,7 +6,7 @@ import { testUploadKey } from "@kaidian/wechat/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testAppid } from "./testing";
-import { readWechatSettings, saveUploadKey, saveWechatSettings, uploadCredentials } from "./wechat-settings";
+import { openAppSecret, readWechatSettings, saveAppSecret, saveUploadKey, saveWechatSettings, uploadCredentials } from "./wechat-settings";
 
 let db: Database;
 let admin: pg.Client;
@@ -42,7 +42,7 @@ describe("a store's WeChat settings", () => {
     expect(stored.includes(Buffer.from(key.privateKey.split("\n")[1]!))).toBe(false);
 
     const settings = await inStore(tenantId, (tx) => readWechatSettings(tx));
-    expect(settings).toEqual({ appid, robot: 7, key: { fingerprint, updatedAt: expect.any(Date) }, refusedIp: null, revision: 2 });
+    expect(settings).toEqual({ appid, robot: 7, key: { fingerprint, updatedAt: expect.any(Date) }, appSecret: null, refusedIp: null, revision: 2 });
     expect(JSON.stringify(settings)).not.toContain("PRIVATE");
     expect(await inStore(tenantId, (tx) => uploadCredentials(tx, tenantId, masterKey))).toEqual({ appid, robot: 7, privateKey: key.privateKey });
   });
@@ -82,5 +82,39 @@ describe("a store's WeChat settings", () => {
     await expect(inStore(theirs, (tx) => uploadCredentials(tx, theirs, masterKey))).rejects.toThrow(/integrity/);
     // And inside my store's scope, the other store's settings are not there to read.
     expect(await db.scoped({ tenantId: mine }, (tx) => tx.wechatCredential.count({ where: { tenantId: theirs } }))).toBe(0);
+  });
+
+  it("seal the AppSecret, show only when it was stored, refuse a stale save, and forget it with a new appid", async () => {
+    const tenantId = await arrangeStore(db, { name: "登录店", templateId: "ecommerce" });
+    const secret = randomBytes(16).toString("hex");
+    await expect(inStore(tenantId, (tx) => saveAppSecret(tx, tenantId, { userId, revision: 0 }, secret, masterKey))).rejects.toMatchObject({ code: "wechat.appid.first", field: "appSecret" });
+    const appid = testAppid();
+    await saveSettings(tenantId, { appid, robot: 1 });
+    const opened = (await inStore(tenantId, (tx) => readWechatSettings(tx)))!.revision;
+    for (const bad of ["", "0123", `${secret}0`, "g".repeat(32), `${secret.slice(0, 31)}\n`]) {
+      await expect(inStore(tenantId, (tx) => saveAppSecret(tx, tenantId, { userId, revision: opened }, bad, masterKey)), bad).rejects.toMatchObject({ code: "wechat.appSecret.invalid", field: "appSecret" });
+    }
+    const saved = await inStore(tenantId, (tx) => saveAppSecret(tx, tenantId, { userId, revision: opened }, secret.toUpperCase(), masterKey));
+
+    const { rows } = await admin.query<{ app_secret_ciphertext: Buffer }>(`SELECT app_secret_ciphertext FROM wechat_credentials WHERE tenant_id = $1`, [tenantId]);
+    expect(rows[0]!.app_secret_ciphertext.includes(Buffer.from(secret))).toBe(false);
+    const settings = (await inStore(tenantId, (tx) => readWechatSettings(tx)))!;
+    expect(settings.appSecret).toEqual({ updatedAt: saved.updatedAt });
+    expect(settings.revision).toBe(opened + 1);
+    expect(JSON.stringify(settings)).not.toContain(secret);
+    expect(await inStore(tenantId, (tx) => openAppSecret(tx, tenantId, masterKey))).toEqual({ appid, appSecret: secret });
+
+    // A second form opened at the same revision is refused, and the stored secret stays.
+    await expect(inStore(tenantId, (tx) => saveAppSecret(tx, tenantId, { userId, revision: opened }, randomBytes(16).toString("hex"), masterKey))).rejects.toMatchObject({ name: "StaleRevisionError" });
+    expect((await inStore(tenantId, (tx) => openAppSecret(tx, tenantId, masterKey)))!.appSecret).toBe(secret);
+
+    // The sealed upload key does not open as the AppSecret, nor the other way round: each is bound to its use.
+    await inStore(tenantId, (tx) => saveUploadKey(tx, tenantId, userId, testUploadKey().privateKey, masterKey));
+    await admin.query(`UPDATE wechat_credentials SET app_secret_ciphertext = private_key_ciphertext WHERE tenant_id = $1`, [tenantId]);
+    await expect(inStore(tenantId, (tx) => openAppSecret(tx, tenantId, masterKey))).rejects.toThrow(/integrity/);
+
+    await saveSettings(tenantId, { appid: testAppid(), robot: 1 });
+    expect((await inStore(tenantId, (tx) => readWechatSettings(tx)))!.appSecret).toBeNull();
+    expect(await inStore(tenantId, (tx) => openAppSecret(tx, tenantId, masterKey))).toBeNull();
   });
 });

@@ -18,6 +18,8 @@ export type WechatSettings = {
   appid: string;
   robot: number;
   key: { fingerprint: string; updatedAt: Date } | null;
+  /** That an AppSecret is stored, and since when; never the secret. */
+  appSecret: { updatedAt: Date } | null;
   /** The address WeChat last refused an upload from, to add to the whitelist. */
   refusedIp: string | null;
   /** What the next save of the settings names; 0 before the first. */
@@ -26,13 +28,14 @@ export type WechatSettings = {
 
 export async function readWechatSettings(tx: Transaction): Promise<WechatSettings | null> {
   const row = await tx.wechatCredential.findFirst({
-    select: { appid: true, robot: true, keyFingerprint: true, keyUpdatedAt: true, refusedIp: true, revision: true },
+    select: { appid: true, robot: true, keyFingerprint: true, keyUpdatedAt: true, appSecretUpdatedAt: true, refusedIp: true, revision: true },
   });
   if (!row) return null;
   return {
     appid: row.appid,
     robot: row.robot,
     key: row.keyFingerprint && row.keyUpdatedAt ? { fingerprint: row.keyFingerprint, updatedAt: row.keyUpdatedAt } : null,
+    appSecret: row.appSecretUpdatedAt ? { updatedAt: row.appSecretUpdatedAt } : null,
     refusedIp: row.refusedIp,
     revision: row.revision,
   };
@@ -66,7 +69,10 @@ export async function saveWechatSettings(
   const current = await tx.wechatCredential.findFirst({ where: { tenantId, revision: from.revision }, select: { appid: true, keyFingerprint: true } });
   if (!current) throw await staleSettings(tx, tenantId);
   const appidChanged = current.appid !== input.appid;
-  const forget = appidChanged ? { privateKeyCiphertext: null, keyFingerprint: null, keyUpdatedAt: null, refusedIp: null } : {};
+  // The AppSecret too belongs to one appid.
+  const forget = appidChanged
+    ? { privateKeyCiphertext: null, keyFingerprint: null, keyUpdatedAt: null, refusedIp: null, appSecretCiphertext: null, appSecretUpdatedAt: null }
+    : {};
   const saved = await tx.wechatCredential.updateMany({
     where: { tenantId, revision: from.revision },
     data: { appid: input.appid, robot: input.robot, updatedById: from.userId, revision: { increment: 1 }, ...forget },
@@ -100,6 +106,42 @@ export async function saveUploadKey(tx: Transaction, tenantId: string, userId: s
   });
   if (updated.count === 0) throw new DomainError("wechat.appid.first", "key");
   return checked.fingerprint;
+}
+
+/** WeChat's AppSecret is 32 hexadecimal characters (微信公众平台 → 开发管理 → 开发设置 → AppSecret). */
+export const appSecretSchema = z.string().trim().regex(/^[0-9a-fA-F]{32}$/, { error: "wechat.appSecret.invalid" });
+
+/** What the sealed AppSecret is bound to: this store, and this use, so no other sealed value opens in its place. */
+const appSecretBinding = (tenantId: string) => `${tenantId}:wechat-app-secret`;
+
+/**
+ * Stores (or replaces) the Mini Program's AppSecret, sealed, over the settings revision the form opened: the appid
+ * must be saved first (the secret belongs to it), and a save over someone else's is a StaleRevisionError. Only the
+ * time it was stored is ever read back to the dashboard.
+ */
+export async function saveAppSecret(tx: Transaction, tenantId: string, from: SaveFrom, appSecret: string, masterKey: Buffer): Promise<{ updatedAt: Date }> {
+  const parsed = appSecretSchema.safeParse(appSecret);
+  if (!parsed.success) throw new DomainError("wechat.appSecret.invalid", "appSecret");
+  if (from.revision === 0) throw new DomainError("wechat.appid.first", "appSecret");
+  const updatedAt = new Date();
+  const saved = await tx.wechatCredential.updateMany({
+    where: { tenantId, revision: from.revision },
+    data: {
+      appSecretCiphertext: new Uint8Array(seal(Buffer.from(parsed.data.toLowerCase(), "utf8"), masterKey, appSecretBinding(tenantId))),
+      appSecretUpdatedAt: updatedAt,
+      updatedById: from.userId,
+      revision: { increment: 1 },
+    },
+  });
+  if (saved.count === 0) throw await staleSettings(tx, tenantId);
+  return { updatedAt };
+}
+
+/** The store's appid and unsealed AppSecret, for login and access tokens; null until both are saved. */
+export async function openAppSecret(tx: Transaction, tenantId: string, masterKey: Buffer): Promise<{ appid: string; appSecret: string } | null> {
+  const row = await tx.wechatCredential.findFirst({ where: { tenantId }, select: { appid: true, appSecretCiphertext: true } });
+  if (!row?.appSecretCiphertext) return null;
+  return { appid: row.appid, appSecret: open(row.appSecretCiphertext, masterKey, appSecretBinding(tenantId)).toString("utf8") };
 }
 
 /** The store's appid, robot and unsealed key, for the worker's upload; null when either is missing. */

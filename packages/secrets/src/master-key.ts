@@ -18,7 +18,7 @@ export class MissingMasterKeyError extends Error {
   }
 }
 
-export function masterKey(env: NodeJS.ProcessEnv = process.env): MasterKey {
+export function masterKey(env: Record<string, string | undefined> = process.env): MasterKey {
   const configured = env.KAIDIAN_MASTER_KEY?.trim();
   if (configured) return { key: decode(configured, "KAIDIAN_MASTER_KEY"), source: "environment" };
   if (env.NODE_ENV === "production" && env.PUBLIC_URL) throw new MissingMasterKeyError();

@@ -4,13 +4,14 @@ import { DomainError } from "@kaidian/accounts";
 
 export type StoreRole = "OWNER" | "STAFF" | "AGENCY_ADMIN" | "AGENCY_PUBLISHER";
 
+// "orders": the order inbox and its daily handling (ship, pickup, refunds), for the store's own people.
 // "payments": the store's WeChat Pay account and keys, where its money goes; its owners' alone, not even the agency's.
-export type StoreAction = "view" | "design" | "catalog" | "publish" | "settings" | "members" | "payments";
+export type StoreAction = "view" | "design" | "catalog" | "publish" | "settings" | "members" | "orders" | "payments";
 
 const ALLOWED: Record<StoreRole, readonly StoreAction[]> = {
-  OWNER: ["view", "design", "catalog", "publish", "settings", "members", "payments"],
-  STAFF: ["view", "design", "catalog"],
-  AGENCY_ADMIN: ["view", "design", "catalog", "publish", "settings", "members"],
+  OWNER: ["view", "design", "catalog", "publish", "settings", "members", "orders", "payments"],
+  STAFF: ["view", "design", "catalog", "orders"],
+  AGENCY_ADMIN: ["view", "design", "catalog", "publish", "settings", "members", "orders"],
   AGENCY_PUBLISHER: ["view", "publish"],
 };
 

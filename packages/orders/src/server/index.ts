@@ -32,3 +32,22 @@ export { refundOrder, applyRefund, type RefundOrderInput, type RefundOrderResult
 export { expireDueOrders, uploadDueShipping, startOrderTimers, type OrderTimers, type OrderTimerOptions } from "./order-timers";
 // Whether a store can take payment, for GET /ordering and the readiness checklist.
 export { paymentsReady } from "@kaidian/payments/server";
+// The merchant's side: the inbox and an order, order settings, the CSV, and the live feed of changes.
+export { UNPAID_MINUTES, orderSettingsSchema, readOrderSettings, saveOrderSettings, type OrderSettings, type OrderSettingsInput } from "./order-settings";
+export {
+  ORDER_FILTERS,
+  ORDER_PAGE_SIZE,
+  listMerchantOrders,
+  optionsText,
+  orderListQuerySchema,
+  readMerchantOrder,
+  type MerchantOrder,
+  type MerchantOrderEvent,
+  type MerchantOrderLine,
+  type OrderFilter,
+  type OrderListQuery,
+  type OrderPage as MerchantOrderPage,
+  type OrderSummary as MerchantOrderSummary,
+} from "./merchant-orders";
+export { csvCell, exportOrdersCsv } from "./orders-csv";
+export { ORDERS_CHANNEL, OrderFeed, parseOrderChange, type OrderChange, type OrderFeedSubscriber } from "./order-feed";

@@ -6,7 +6,7 @@ import { format, type Dictionary } from "@/i18n";
 import { Badge } from "../ui/badge";
 import { formatBytes } from "./bytes";
 
-type Where = "wechat" | "design" | "catalog";
+type Where = "wechat" | "design" | "catalog" | "payments";
 
 const FIXED_AT: Record<Check["id"], Where | null> = {
   "store.active": null,
@@ -23,6 +23,8 @@ const FIXED_AT: Record<Check["id"], Where | null> = {
   "compliance.category": "wechat",
   "compliance.foodLicense": "wechat",
   "shopApi.https": null,
+  "wechat.appSecret": "wechat",
+  "payments.setUp": "payments",
 };
 
 const mark = { ok: "✓", failed: "✗", pending: "…" } as const;

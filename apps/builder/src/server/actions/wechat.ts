@@ -5,6 +5,7 @@ import { recordAudit } from "@kaidian/audit";
 import {
   complianceFormSchema,
   confirmPrivacyGuide,
+  saveAppSecret,
   saveComplianceProfile,
   saveUploadKey,
   saveWechatSettings,
@@ -66,6 +67,18 @@ export const saveUploadKeyAction = formAction(
     });
     return { fingerprint };
   },
+);
+
+/** The AppSecret is sealed on save and never sent back: the form only learns that one is stored, and when. */
+export const saveAppSecretAction = formAction(z.object({ store: storeRefSchema, revision: revisionField, appSecret: z.string().max(200) }), ({ store, revision, appSecret }) =>
+  editWechat(store, async (access) => {
+    const actor = await auditActor(access.userId);
+    return inStore(database(), access, async (tx) => {
+      const saved = await saveAppSecret(tx, access.store.id, { userId: access.userId, revision }, appSecret, masterKey().key);
+      await recordAudit(tx, { tenantId: access.store.id, actor, action: "wechat.appSecretChanged" });
+      return { savedAt: saved.updatedAt.toISOString() };
+    });
+  }),
 );
 
 export const saveComplianceAction = formAction(complianceFormSchema.extend({ store: storeRefSchema, revision: revisionField }), ({ store, revision, ...profile }) =>

@@ -17,6 +17,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
   const sections: (NavItem & { needs: StoreAction })[] = [
     { href: base, label: t.nav.overview, icon: "overview", needs: "view" },
     { href: `${base}/design`, label: t.nav.design, icon: "design", needs: "view" },
+    { href: `${base}/orders`, label: t.orders.nav, icon: "orders", needs: "orders" },
     { href: `${base}/catalog`, label: t.catalogName[access.store.templateId], icon: "catalog", needs: "view" },
     ...(access.store.templateId === "hotel" ? [{ href: `${base}/rates`, label: t.rates.nav, icon: "rates", needs: "catalog" } as const] : []),
     ...(access.store.templateId === "restaurant" ? [{ href: `${base}/tables`, label: t.tables.nav, icon: "tables", needs: "catalog" } as const] : []),

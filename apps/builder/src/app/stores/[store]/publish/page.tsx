@@ -39,7 +39,8 @@ export default async function PublishPage({ params }: { params: Promise<{ store:
             catalog={catalog}
             category={template.wechatCategory[locale]}
             links={{
-              ...(can(access.roles, "settings") ? { wechat: `${base}/wechat` } : {}),
+              // WeChat Pay is set up by the owner on its own page.
+              ...(can(access.roles, "settings") ? { wechat: `${base}/wechat`, payments: `${base}/payments` } : {}),
               ...(can(access.roles, "design") ? { design: `${base}/design` } : {}),
               ...(can(access.roles, "catalog") ? { catalog: `${base}/catalog` } : {}),
             }}

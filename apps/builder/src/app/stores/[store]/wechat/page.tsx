@@ -2,6 +2,7 @@ import { PERSONAL_DATA } from "@kaidian/templates";
 import { can } from "@kaidian/tenancy";
 import { ComplianceForm } from "@/components/wechat/compliance-form";
 import { PrivacyGuide } from "@/components/wechat/privacy-guide";
+import { AppSecretForm } from "@/components/wechat/app-secret-form";
 import { UploadKeyForm } from "@/components/wechat/key-form";
 import { WechatAppForm } from "@/components/wechat/app-form";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -33,6 +34,9 @@ export default async function WechatSettingsPage({ params }: { params: Promise<{
             store={store}
             stored={settings?.key ? { fingerprint: settings.key.fingerprint, updatedAt: settings.key.updatedAt.toISOString() } : null}
           />
+          <hr className="my-5 border-slate-100" />
+          <h3 className="mb-3 text-sm font-semibold text-slate-900">{t.appSecret.title}</h3>
+          <AppSecretForm t={t} locale={locale} store={store} revision={settings?.revision ?? 0} storedAt={settings?.appSecret?.updatedAt.toISOString() ?? null} />
         </Card>
         <Card title={words.howTo}>
           <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
