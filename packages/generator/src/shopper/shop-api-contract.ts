@@ -18,7 +18,7 @@ export type ShopApiContract = {
   respond: (request: FakeRequest) => FakeResponse | "fail";
   /** The requests under the API base, as `METHOD /route`. */
   routes: () => string[];
-  /** Replies a route gives, one per request, before it answers as usual again. */
+  /** Replies a route ("GET /orders", or with its query) gives, one per request, before it answers as usual again. */
   reply: (route: string, ...responses: FakeResponse[]) => void;
   cart: ContractLine[];
   tokensIssued: () => number;
@@ -64,7 +64,7 @@ export function shopApiContract(apiBase: string, options: { cart?: ContractLine[
       seen.push(request);
       const url = new URL(request.url);
       const route = `${request.method} ${url.pathname.slice(new URL(apiBase).pathname.length)}`;
-      const queued = replies.get(route);
+      const queued = replies.get(`${route}${url.search}`) ?? replies.get(route);
       if (queued?.length) return queued.shift()!;
       const needsToken = !["POST /session", "GET /ordering"].includes(route);
       if (needsToken && !authorized(request)) return error(401, "token.missing");

@@ -151,6 +151,16 @@ describe("checkout", () => {
     expect(page.root.querySelector(".kd-checkout__pay")).toBeNull();
   });
 
+  it("says so at once when the store cannot log shoppers in", async () => {
+    const api = shopApiContract(API);
+    api.reply("POST /session", { statusCode: 409, data: { error: { code: "login.notSetUp", message: "本店尚未开通登录" } } });
+    const page = await openCheckout(api);
+    expect(page.text()).toContain("本店尚未开通在线下单");
+    expect(page.root.querySelector(".kd-checkout__pay")).toBeNull();
+    await tap(page, ".kd-button", "致电门店");
+    expect(page.wx.calls).toContainEqual({ api: "makePhoneCall", options: { phoneNumber: "087165123456" } });
+  });
+
   it("places the order once, pays with shop-api's parameters and opens the order to confirm it", async () => {
     const api = shopApiContract(API, { cart: [serverLine("mug", ["米白"], 2, 4800)] });
     const payment = { timeStamp: "1764700000", nonceStr: "n0nce", package: "prepay_id=wx03", signType: "RSA", paySign: "c2lnbg==" };
@@ -168,6 +178,24 @@ describe("checkout", () => {
     // The ordered lines left the cart, on the phone and on the server.
     expect(page.wx.storage.get("kd-cart")).toEqual([]);
     expect(api.cart).toEqual([]);
+  });
+});
+
+describe("my orders", () => {
+  const summary = (n: number) => ({ id: `order-${n}`, number: `261203-000${n}`, status: "paid", statusName: "待发货", totalFen: 4800 * n, title: "陶瓷马克杯", itemCount: n, createdAt: "2026-12-03T04:00:00.000Z" });
+
+  it("lists the shopper's orders page by page and opens one", async () => {
+    const api = shopApiContract(API);
+    api.reply("GET /orders", { statusCode: 200, data: { orders: [summary(1)], nextCursor: "c2" } });
+    api.reply("GET /orders?cursor=c2", { statusCode: 200, data: { orders: [summary(2)], nextCursor: null } });
+    const page = await open(tradePages.orders.path, api);
+    expect(page.text()).toContain("订单号 261203-0001待发货 陶瓷马克杯 2026-12-03 12:00¥48");
+    (page.page.onReachBottom as () => void)();
+    await page.settle();
+    expect(page.text()).toContain("陶瓷马克杯 等 2 件");
+    expect(api.routes().filter((route) => route.startsWith("GET /orders"))).toEqual(["GET /orders", "GET /orders?cursor=c2"]);
+    await tap(page, ".kd-orders__order", "261203-0002");
+    expect(page.wx.calls).toContainEqual({ api: "navigateTo", options: { url: "/pages/order-detail/index?id=order-2" } });
   });
 });
 

@@ -4,7 +4,7 @@
 // on its line (sold out with how many are left, a changed price with one tap to accept it).
 const { cart, cartView } = require("../../lib/cart");
 const { openTradePage } = require("../../lib/links");
-const { sharePhone, shopperRequest, storedSession, storeRequest } = require("../../lib/session");
+const { ensureSession, loginState, sharePhone, shopperRequest, storedSession, storeRequest } = require("../../lib/session");
 const { currentSite } = require("../../lib/site");
 const { sitePage } = require("../../lib/site-page");
 const { callStore } = require("../../lib/store-actions");
@@ -56,8 +56,11 @@ Component({
       const session = storedSession();
       if (session && session.shopper.phone) this.setData({ phone: session.shopper.phone });
       this.setData({ lines: orderableLines(currentSite().catalog) });
-      storeRequest("GET", "/ordering").then(
-        (answer) => this.showOrdering(answer),
+      Promise.all([storeRequest("GET", "/ordering"), ensureSession()]).then(
+        ([answer, session]) => {
+          this.showOrdering(answer);
+          if (!session && loginState() === "notSetUp") this.setData({ closed: CLOSED["login.notSetUp"], quote: null });
+        },
         () => this.setData({ loading: false, problem: "网络不可用，请稍后重试。" }),
       );
     },
