@@ -2,7 +2,8 @@
 // The ecommerce sample store's trading pages against shop-api's contract: the silent login and its one retry, the
 // cart on the server with the merge of a cart built before login, the checkout's refusals and its closed states,
 // paying, and the order's page.
-import { sampleSnapshot, tradePages } from "@kaidian/templates";
+import { sampleSnapshot, tradePages, type TemplateId } from "@kaidian/templates";
+import { generatePackage } from "../generate";
 import { describe, expect, it } from "vitest";
 import { renderPage, type RenderOptions, type RenderedPage } from "../testing/render-page";
 import { find, samplePackage, tap } from "./sample-page";
@@ -29,6 +30,24 @@ async function open(path: string, api: ShopApiContract, options: RenderOptions =
 
 const cartLine = (itemId: string, options: string[], quantity: number) => ({ key: `${itemId}|${JSON.stringify(options)}`, itemId, options, quantity });
 const serverLine = (itemId: string, skuOptions: string[], quantity: number, seenUnitPriceFen: number) => ({ itemId, skuOptions, dishOptions: [], quantity, seenUnitPriceFen });
+
+describe("the package", () => {
+  const filesOf = async (templateId: TemplateId) => {
+    const sample = sampleSnapshot(templateId);
+    const result = await generatePackage({ tenant: { id: sample.site.tenantId, slug: templateId }, appid: "touristappid", templateId, snapshot: sample });
+    if (!result.ok) throw new Error(`${templateId} did not generate`);
+    return [...result.files.keys()];
+  };
+
+  it("carries the compiled trading pages in a store with a cart, and none in the others", async () => {
+    const ecommerce = await filesOf("ecommerce");
+    for (const page of Object.values(tradePages)) expect(ecommerce).toContain(`${page.path}.js`);
+    expect(ecommerce).toContain("lib/session.js");
+    for (const templateId of ["hotel", "restaurant"] as const) {
+      expect((await filesOf(templateId)).filter((file) => /^pages\/(checkout|orders|order-detail)\//.test(file))).toEqual([]);
+    }
+  });
+});
 
 describe("login", () => {
   it("logs in silently at launch and keeps the token for the next launch", async () => {
