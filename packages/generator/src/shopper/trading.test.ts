@@ -201,7 +201,7 @@ describe("checkout", () => {
 });
 
 describe("my orders", () => {
-  const summary = (n: number) => ({ id: `order-${n}`, number: `261203-000${n}`, status: "paid", statusName: "待发货", totalFen: 4800 * n, title: "陶瓷马克杯", itemCount: n, createdAt: "2026-12-03T04:00:00.000Z" });
+  const summary = (n: number) => ({ id: `order-${n}`, number: `261203-000${n}`, status: "paid", statusName: "待发货", totalFen: 4800 * n, firstTitle: "陶瓷马克杯", lineCount: n, createdAt: "2026-12-03T04:00:00.000Z" });
 
   it("lists the shopper's orders page by page and opens one", async () => {
     const api = shopApiContract(API);
@@ -211,7 +211,7 @@ describe("my orders", () => {
     expect(page.text()).toContain("订单号 261203-0001待发货 陶瓷马克杯 2026-12-03 12:00¥48");
     (page.page.onReachBottom as () => void)();
     await page.settle();
-    expect(page.text()).toContain("陶瓷马克杯 等 2 件");
+    expect(page.text()).toContain("陶瓷马克杯 等 2 种商品");
     expect(api.routes().filter((route) => route.startsWith("GET /orders"))).toEqual(["GET /orders", "GET /orders?cursor=c2"]);
     await tap(page, ".kd-orders__order", "261203-0002");
     expect(page.wx.calls).toContainEqual({ api: "navigateTo", options: { url: "/pages/order-detail/index?id=order-2" } });

@@ -10,8 +10,8 @@ function summaryView(order) {
     number: order.number,
     statusName: order.statusName,
     totalFen: order.totalFen,
-    title: order.title || "",
-    count: order.itemCount || 0,
+    title: order.firstTitle || "",
+    lineCount: order.lineCount || 0,
     createdAt: shanghaiTime(order.createdAt),
   };
 }
