@@ -110,6 +110,28 @@ describe("the cart on the server", () => {
   });
 });
 
+describe("the restaurant's basket on the server", () => {
+  it("merges dishes with their options, grouped as shop-api keeps them, and reads them back", async () => {
+    const api = shopApiContract(API);
+    const dir = await samplePackage("restaurant", sampleSnapshot("restaurant", { tenantId: TENANT, apiBase: API }));
+    const options = [
+      { group: "份量", name: "大份" },
+      { group: "辣度", name: "微辣" },
+    ];
+    const page = await renderPage(dir, "pages/order/index", {
+      query: { t: "A1" },
+      storage: { "kd-basket": [{ key: `beef|${JSON.stringify(options)}`, itemId: "beef", options, quantity: 1 }] },
+      wx: { respond: api.respond, shopper },
+    });
+    await page.settle();
+    expect(api.cart).toEqual([
+      { itemId: "beef", skuOptions: [], dishOptions: [{ group: "份量", options: ["大份"] }, { group: "辣度", options: ["微辣"] }], quantity: 1, seenUnitPriceFen: 3100 },
+    ]);
+    expect(page.wx.storage.get("kd-basket")).toEqual([{ key: `beef|${JSON.stringify(options)}`, itemId: "beef", options, quantity: 1 }]);
+    expect(find(page, ".kd-bottom-bar").textContent).toContain("¥31");
+  });
+});
+
 const quoteOf = (subtotalFen: number, deliveryFeeFen: number) => ({ statusCode: 200, data: { subtotalFen, deliveryFeeFen, totalFen: subtotalFen + deliveryFeeFen, lines: [] } });
 
 async function openCheckout(api: ShopApiContract) {
