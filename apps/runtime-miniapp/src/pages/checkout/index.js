@@ -155,13 +155,13 @@ Component({
       shopperRequest("POST", "/orders", request, { "Idempotency-Key": this.attempt }).then(
         (answer) => {
           this.setData({ placing: false });
-          this.showAnswer(answer, (body) => this.paid(body));
+          this.showAnswer(answer, (body) => this.placed(body));
         },
         () => this.setData({ placing: false, problem: "网络不可用，请稍后重试。" }),
       );
     },
     /** The order is placed: its lines leave the cart, then WeChat Pay; the order page confirms either way. */
-    paid(body) {
+    placed(body) {
       this.data.lines.forEach((line) => cart.setQuantity(line.key, 0));
       const order = body.order;
       const options = trade.paymentOptions(body.payment);
