@@ -80,6 +80,8 @@ export type FakeWxRuntime = {
   log: FakeWx;
   /** Callbacks scheduled and not yet run. */
   pending(): number;
+  /** Of those, the ones waiting on a promise (a real server's answer), which may take any time. */
+  waiting(): number;
 };
 
 /** `currentPage` is what wx.createSelectorQuery() queries, as on WeChat. */
@@ -88,6 +90,7 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
   const log: FakeWx = { requests: [], calls: [], storage: new Map(Object.entries(options.storage ?? {})) };
   const extConfig = readExtConfig(packageDir);
   let pending = 0;
+  let waiting = 0;
 
   // The real APIs answer asynchronously; pages that assume otherwise should fail here as they would there.
   function later(callback: () => void) {
@@ -108,10 +111,12 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
   /** Runs `callback` once `work` settles, counted as pending until then. */
   function afterPromise<T>(work: Promise<T>, callback: (value: T | Error) => void) {
     pending += 1;
-    work.then(
-      (value) => setTimeout(() => ((pending -= 1), callback(value)), 0),
-      (error: Error) => setTimeout(() => ((pending -= 1), callback(error)), 0),
-    );
+    waiting += 1;
+    const settled = (value: T | Error) => {
+      waiting -= 1;
+      setTimeout(() => ((pending -= 1), callback(value)), 0);
+    };
+    work.then(settled, (error: Error) => settled(error));
   }
 
   function request(options: Options & Callbacks) {
@@ -210,7 +215,7 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
     canIUse: (schema: string) => typeof wx[schema.split(".")[0] ?? ""] === "function",
   };
 
-  return { wx, log, pending: () => pending };
+  return { wx, log, pending: () => pending, waiting: () => waiting };
 }
 
 /** `wx.getExtConfigSync()` returns ext.json's `ext`, and only when `extEnable` is true, as on WeChat. */
