@@ -1,8 +1,8 @@
 // The shopper's session with shop-api. A silent wx.login at launch is exchanged for a signed token (POST /session),
 // kept in storage for its lifetime; the session_key stays on the server. Every request that needs the shopper goes
-// through `shopperRequest`: on 401 token.expired / token.missing it logs in again once and retries once. A store
-// without its AppSecret answers 409 login.notSetUp: the shopper keeps browsing, the trading pages say why they
-// cannot order, and no error is shown at launch.
+// through `shopperRequest`: on a 401 about the token (expired, missing, invalid after a key change, another
+// store's) it logs in again once and retries once. A store without its AppSecret answers 409 login.notSetUp: the
+// shopper keeps browsing, the trading pages say why they cannot order, and no error is shown at launch.
 const { sendJson } = require("./request");
 const { baked } = require("./site");
 const { createEmitter } = require("./emitter");
@@ -10,7 +10,6 @@ const { createEmitter } = require("./emitter");
 const SESSION_KEY = "kd-session";
 /** A token this close to its end is renewed first, so a request never starts with one about to lapse. */
 const RENEW_BEFORE_MS = 60 * 1000;
-const RELOGIN_CODES = ["token.expired", "token.missing"];
 
 const changes = createEmitter();
 let loggingIn = null;
@@ -105,7 +104,7 @@ function shopperRequest(method, path, data, header) {
   return ensureSession().then((session) => {
     if (!session) return { status: 0, body: { error: { code: state === "notSetUp" ? "login.notSetUp" : "login.failed" } } };
     return send(session, method, path, data, header).then((answer) => {
-      if (answer.status !== 401 || !RELOGIN_CODES.includes(errorCode(answer.body))) return answer;
+      if (answer.status !== 401 || !errorCode(answer.body).startsWith("token.")) return answer;
       wx.removeStorageSync(SESSION_KEY);
       return login().then((fresh) => (fresh ? send(fresh, method, path, data, header) : answer));
     });

@@ -70,6 +70,18 @@ describe("login", () => {
     expect(page.text()).toContain("陶瓷马克杯");
   });
 
+  it("logs in again when the token no longer verifies (a changed server key), but not on other refusals", async () => {
+    const api = shopApiContract(API);
+    api.reply("GET /cart", { statusCode: 401, data: { error: { code: "token.invalid", message: "登录信息无效" } } });
+    await open("pages/cart/index", api);
+    expect(api.tokensIssued()).toBe(2);
+
+    const busy = shopApiContract(API);
+    busy.reply("GET /cart", { statusCode: 429, data: { error: { code: "rate.limited", message: "请求过于频繁" } } });
+    await open("pages/cart/index", busy);
+    expect(busy.tokensIssued()).toBe(1);
+  });
+
   it("does not loop when the new token is refused too", async () => {
     const api = shopApiContract(API);
     const expired = { statusCode: 401, data: { error: { code: "token.expired", message: "登录已过期" } } };
