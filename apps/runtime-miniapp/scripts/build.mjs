@@ -44,13 +44,14 @@ export async function buildRuntime(outDir = path.join(root, "dist")) {
   const vantComponents = await usedVantComponents(srcDir, files);
   await packVant(vantComponents, outDir);
 
-  const { PAGE_PATHS } = loadCommonJs(path.join(srcDir, "lib", "pages.js"));
+  const { PAGE_PATHS, TRADE_PAGE_PATHS } = loadCommonJs(path.join(srcDir, "lib", "pages.js"));
   const { COLOR_VARIABLES, RADIUS } = loadCommonJs(path.join(srcDir, "lib", "theme.js"));
   const { version } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8"));
   const { version: vantVersion } = JSON.parse(await readFile(path.join(vantLibDir(), "..", "package.json"), "utf8"));
   const manifest = {
     version,
     pages: PAGE_PATHS,
+    tradePages: TRADE_PAGE_PATHS,
     sectionTypes: sectionTypes(files),
     // How theme.wxss turns config.theme into variables: a colour key per variable, and --kd-radius by `corners`.
     theme: { colors: Object.fromEntries(COLOR_VARIABLES), radius: RADIUS },

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PAGE_IDS, pages, SECTION_TYPES, TAB_ICONS } from "@kaidian/templates";
+import { PAGE_IDS, pages, SECTION_TYPES, TAB_ICONS, TRADE_PAGE_IDS, tradePages } from "@kaidian/templates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildRuntime } from "../scripts/build.mjs";
 
@@ -21,6 +21,10 @@ beforeAll(async () => {
 describe("runtime.json", () => {
   it("lists every page of the templates at its package path", () => {
     expect(built.manifest.pages).toEqual(Object.fromEntries(PAGE_IDS.map((id) => [id, pages[id].path])));
+  });
+
+  it("lists the trading pages at the paths the generator ships them to", () => {
+    expect(built.manifest.tradePages).toEqual(Object.fromEntries(TRADE_PAGE_IDS.map((id) => [id, tradePages[id].path])));
   });
 
   it("lists a renderer for every section type", () => {

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pages, sampleSnapshot, templateList, type TemplateId } from "@kaidian/templates";
+import { pages, sampleSnapshot, templateList, tradePages, tradePagesOf, type TemplateId } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
 import { generatePackage, type GeneratorInput } from "./generate";
 import { renderPage } from "./testing/render-page";
@@ -32,7 +32,10 @@ describe.each(templateList)("the $id sample store", (template) => {
 
     const config = sampleSnapshot(template.id).site.config;
     const appJson = JSON.parse(await readFile(path.join(written!.dir, "app.json"), "utf8"));
-    expect(appJson.pages).toEqual(template.pages.map((page) => pages[page.id].path));
+    const trading = tradePagesOf(template).map((id) => tradePages[id].path);
+    expect(appJson.pages).toEqual([...template.pages.map((page) => pages[page.id].path), ...trading]);
+    // A store that takes orders asks for the shopper's address, which WeChat allows only when declared.
+    expect(appJson.requiredPrivateInfos).toEqual(trading.length ? ["chooseAddress"] : undefined);
     expect(appJson.tabBar.list.map((tab: { pagePath: string; text: string }) => [tab.pagePath, tab.text])).toEqual(
       config.tabBar.map((tab) => [pages[tab.page].path, tab.text]),
     );

@@ -4,7 +4,17 @@
 //
 // Two forms: "source" takes the runtime as written; "compiled" takes the precompiled runtime (precompiled.ts) and
 // writes the per-tenant files compact, so the package is what miniprogram-ci's upload would have sent.
-import { pages, sampleAsset, type PageId, type SiteSnapshot, type StoreConfig, type TemplateDefinition } from "@kaidian/templates";
+import {
+  pages,
+  requiredPrivateInfos,
+  sampleAsset,
+  tradePages,
+  tradePagesOf,
+  type PageId,
+  type SiteSnapshot,
+  type StoreConfig,
+  type TemplateDefinition,
+} from "@kaidian/templates";
 import { compactFile } from "./compact";
 import { fileTemplate } from "./handlebars";
 import { reachableFiles } from "./reachable";
@@ -55,7 +65,9 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
     apiBase: snapshot.apiBase,
     configVersion: snapshot.site.configVersion,
     config,
-    pagePaths: template.pages.map((page) => pages[page.id].path),
+    // The template's pages, then the trading pages its store uses (they are no tabs and never the home page).
+    pagePaths: [...template.pages.map((page) => pages[page.id].path), ...tradePagesOf(template).map((id) => tradePages[id].path)],
+    requiredPrivateInfos: requiredPrivateInfos(template, config),
     tabs: config.tabBar.map((tab) => ({ path: pages[tab.page].path, text: tab.text, ...tabIcon(runtime, tab.page) })),
     indexedPages: INDEXED_PAGES.filter((id) => usedPages.has(pages[id].path)).map((id) => pages[id].path),
     colors: Object.entries(runtime.theme.colors).map(([variable, setting]) => ({

@@ -12,7 +12,7 @@
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pages, sampleSnapshot, templateList, templates, type TemplateId } from "@kaidian/templates";
+import { pages, sampleSnapshot, templateList, templates, tradePages, tradePagesOf, type TemplateId } from "@kaidian/templates";
 import { runCiTask } from "@kaidian/wechat/ci";
 import { compiledCodeProblem } from "@kaidian/wechat/testing";
 import { afterAll, describe, expect, it } from "vitest";
@@ -95,7 +95,8 @@ describe("what a package carries", () => {
     const shown = sampleSnapshot("ecommerce").site.config.tabBar.map((tab) => pages[tab.page].tabIcon);
     expect(tabIcons).toEqual(shown.flatMap((icon) => [`assets/tab/${icon}-active.png`, `assets/tab/${icon}.png`]).sort());
     const pageDirs = new Set([...shop.files.keys()].filter((file) => file.startsWith("pages/")).map((file) => file.split("/")[1]));
-    expect([...pageDirs].sort()).toEqual(templates.ecommerce.pages.map((page) => pages[page.id].path.split("/")[1]).sort());
+    const shipped = [...templates.ecommerce.pages.map((page) => pages[page.id].path), ...tradePagesOf(templates.ecommerce).map((id) => tradePages[id].path)];
+    expect([...pageDirs].sort()).toEqual(shipped.map((page) => page.split("/")[1]).sort());
   });
 
   it("asks WeChat's quality check for minified WXML and WXSS, as the upload does", async () => {

@@ -1,5 +1,6 @@
 // Every page the Mini Program runtime has. A template picks the ones it uses; the generator ships only those.
 import { t, type LocalizedText } from "./localized";
+import type { TemplateDefinition } from "./template";
 
 export const PAGE_IDS = ["home", "category", "item", "cart", "booking", "order", "profile", "store"] as const;
 export type PageId = (typeof PAGE_IDS)[number];
@@ -26,3 +27,22 @@ export const pages: Record<PageId, PageDefinition> = {
   profile: { id: "profile", path: "pages/profile/index", label: t("我的", "Me"), tabIcon: "profile" },
   store: { id: "store", path: "pages/store/index", label: t("门店", "Store"), tabIcon: "store" },
 };
+
+/**
+ * The trading pages: checkout, the shopper's orders and one order. They hold no sections and are not in the
+ * config, so the editor never lists them; a store ships them when its lines become orders, which today is a store
+ * with a cart (the hotel's bookings and the restaurant's table orders follow in their own pages).
+ */
+export const TRADE_PAGE_IDS = ["checkout", "orders", "order-detail"] as const;
+export type TradePageId = (typeof TRADE_PAGE_IDS)[number];
+
+export const tradePages: Record<TradePageId, { id: TradePageId; path: string; label: LocalizedText }> = {
+  checkout: { id: "checkout", path: "pages/checkout/index", label: t("确认订单", "Checkout") },
+  orders: { id: "orders", path: "pages/orders/index", label: t("我的订单", "My orders") },
+  "order-detail": { id: "order-detail", path: "pages/order-detail/index", label: t("订单详情", "Order details") },
+};
+
+/** The trading pages a template's package ships (the runtime's lib/links.js hasTradePages is the same rule). */
+export function tradePagesOf(template: TemplateDefinition): readonly TradePageId[] {
+  return template.pages.some((page) => page.id === "cart") ? TRADE_PAGE_IDS : [];
+}

@@ -4,6 +4,7 @@
 // a test holds the runtime to this list, so a new use of personal data cannot ship undeclared.
 import type { StoreConfig } from "./config";
 import { t, type LocalizedText } from "./localized";
+import { tradePagesOf } from "./pages";
 import type { TemplateDefinition } from "./template";
 
 /** WeChat's privacy_key values (and one custom key, as the guide allows), with the guide's own names. */
@@ -11,6 +12,7 @@ export const PERSONAL_DATA = {
   Location: t("位置信息", "Location"),
   PhoneNumber: t("手机号", "Phone number"),
   Name: t("姓名", "Name"),
+  Address: t("收货地址", "Shipping address"),
 } as const satisfies Record<string, LocalizedText>;
 
 export type PersonalDataKey = keyof typeof PERSONAL_DATA;
@@ -27,6 +29,8 @@ type Feature = {
   name: LocalizedText;
   /** Runtime files that handle the data (checked by privacy.test.ts). */
   runtimeFiles: readonly string[];
+  /** The privacy APIs it calls that app.json must list in `requiredPrivateInfos`, or WeChat refuses the call. */
+  requiredPrivateInfos?: readonly string[];
   uses: readonly Omit<PersonalDataUse, "feature">[];
   inPackage: (template: TemplateDefinition, config: StoreConfig) => boolean;
 };
@@ -53,6 +57,16 @@ const FEATURES: readonly Feature[] = [
     ],
     inPackage: (template) => template.pages.some((page) => page.id === "booking"),
   },
+  {
+    name: t("在线下单与配送", "Online orders and delivery"),
+    runtimeFiles: ["pages/checkout/index.js", "pages/checkout/index.wxml", "lib/trade.js"],
+    requiredPrivateInfos: ["chooseAddress"],
+    uses: [
+      { key: "Address", purpose: t("把订单配送到你选择的收货地址", "deliver your order to the address you choose") },
+      { key: "PhoneNumber", purpose: t("门店就你的订单与你联系", "let the store contact you about your order") },
+    ],
+    inPackage: (template) => tradePagesOf(template).length > 0,
+  },
 ];
 
 /** Every use of personal data in the store's package, in a stable order. */
@@ -60,6 +74,11 @@ export function personalDataUses(template: TemplateDefinition, config: StoreConf
   return FEATURES.filter((feature) => feature.inPackage(template, config)).flatMap((feature) =>
     feature.uses.map((use) => ({ ...use, feature: feature.name })),
   );
+}
+
+/** The privacy APIs the store's package calls, for app.json's `requiredPrivateInfos`. */
+export function requiredPrivateInfos(template: TemplateDefinition, config: StoreConfig): string[] {
+  return FEATURES.filter((feature) => feature.inPackage(template, config)).flatMap((feature) => feature.requiredPrivateInfos ?? []);
 }
 
 /** Runtime files that handle personal data: the only ones allowed to. */

@@ -1,6 +1,9 @@
-// The restaurant basket. A line's options are `{ group, name }` pairs picked from the dish's option groups.
+// The restaurant basket. A line's options are `{ group, name }` pairs picked from the dish's option groups. In a
+// store with the order page, it follows the shopper's cart on shop-api (lib/server-cart.js), as the shop cart does.
 const { findItem } = require("./catalog");
-const { createLineStore } = require("./line-store");
+const { createLineStore, lineKey } = require("./line-store");
+const { syncServerCart } = require("./server-cart");
+const { baked, currentSite } = require("./site");
 
 const basket = createLineStore("kd-basket");
 
@@ -40,4 +43,34 @@ function basketView(catalog) {
   };
 }
 
-module.exports = { basket, basketView };
+/** The dish's price with these options as the shopper sees it now; 0 for a dish this launch does not know. */
+function seenPriceFen(line, catalog) {
+  const item = findItem(catalog, line.itemId);
+  const extra = item && item.kind === "dish" ? optionsExtraFen(item, line.options) : null;
+  return extra === null ? 0 : item.priceFen + extra;
+}
+
+/** shop-api keeps a dish's options by group (`{ group, options: [names] }`); the basket keeps one pair per pick. */
+const dishLines = {
+  toServer: (line) => {
+    const groups = [];
+    line.options.forEach((picked) => {
+      const group = groups.find((candidate) => candidate.group === picked.group);
+      if (group) group.options.push(picked.name);
+      else groups.push({ group: picked.group, options: [picked.name] });
+    });
+    return { skuOptions: [], dishOptions: groups };
+  },
+  fromServer: (line) => {
+    const groups = Array.isArray(line.dishOptions) ? line.dishOptions : [];
+    const options = [];
+    groups.forEach((group) => (group.options || []).forEach((name) => options.push({ group: group.group, name })));
+    return { key: lineKey(line.itemId, options), itemId: line.itemId, options, quantity: line.quantity };
+  },
+};
+
+if (baked.site.config.pages.order) {
+  syncServerCart(basket, { codec: dishLines, priceOf: (line) => seenPriceFen(line, currentSite().catalog), storageKey: "kd-basket-sync" });
+}
+
+module.exports = { basket, basketView, dishLines };

@@ -1,9 +1,32 @@
-// The shop cart. A line's options are the chosen spec values, in spec order, as a SKU lists them.
+// The shop cart. A line's options are the chosen spec values, in spec order, as a SKU lists them. In a store whose
+// pages include the cart, it follows the shopper's cart on shop-api (lib/server-cart.js).
 const { findItem } = require("./catalog");
-const { createLineStore, MAX_QUANTITY } = require("./line-store");
+const { createLineStore, lineKey, MAX_QUANTITY } = require("./line-store");
+const { syncServerCart } = require("./server-cart");
+const { baked, currentSite } = require("./site");
 const { findSku } = require("./sku-choice");
 
 const cart = createLineStore("kd-cart");
+
+/** The unit price the shopper sees for a line now; 0 for an item this launch does not know (the server prices it). */
+function seenPriceFen(line, catalog) {
+  const item = findItem(catalog, line.itemId);
+  const sku = item && item.kind === "product" ? findSku(item, line.options) : null;
+  return sku ? sku.priceFen : 0;
+}
+
+/** A product line is its SKU options; shop-api keeps dish options apart for the restaurant's basket. */
+const productLines = {
+  toServer: (line) => ({ skuOptions: line.options, dishOptions: [] }),
+  fromServer: (line) => {
+    const options = Array.isArray(line.skuOptions) ? line.skuOptions.filter((option) => typeof option === "string") : [];
+    return { key: lineKey(line.itemId, options), itemId: line.itemId, options, quantity: line.quantity };
+  },
+};
+
+if (baked.site.config.pages.cart) {
+  syncServerCart(cart, { codec: productLines, priceOf: (line) => seenPriceFen(line, currentSite().catalog), storageKey: "kd-cart-sync" });
+}
 
 /** The cart as shown: each line with today's title, price and stock; lines whose product is gone are left out. */
 function cartView(catalog) {
@@ -33,4 +56,4 @@ function cartView(catalog) {
   };
 }
 
-module.exports = { cart, cartView };
+module.exports = { cart, cartView, productLines, seenPriceFen };

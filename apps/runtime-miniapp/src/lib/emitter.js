@@ -8,8 +8,8 @@ function createEmitter() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    emit(value) {
-      listeners.forEach((listener) => listener(value));
+    emit(...values) {
+      listeners.forEach((listener) => listener(...values));
     },
   };
 }

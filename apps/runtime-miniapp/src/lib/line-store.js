@@ -1,6 +1,7 @@
 // A list of lines (the shop cart, the restaurant basket) kept in wx storage so it survives a restart, with
 // change notices for the pages and sections showing it. A line is `{ key, itemId, options, quantity }`;
-// prices are never stored, they are read from the catalog shown at the time.
+// prices are never stored, they are read from the catalog shown at the time. lib/server-cart.js keeps a store in
+// step with the shopper's cart on shop-api: its changes arrive through `replace`, marked as the server's.
 const { createEmitter } = require("./emitter");
 
 const MAX_QUANTITY = 99;
@@ -27,14 +28,15 @@ function createLineStore(storageKey) {
   const saved = wx.getStorageSync(storageKey);
   let lines = Array.isArray(saved) ? saved.filter(isLine) : [];
 
-  function save(next) {
+  /** `origin` "server" marks the server's copy arriving, which is not sent back to it. */
+  function save(next, origin = "shopper") {
     lines = next;
     try {
       wx.setStorageSync(storageKey, lines);
     } catch (error) {
       // Storage full: the lines still live for this session.
     }
-    changes.emit(lines);
+    changes.emit(lines, origin);
   }
 
   function setQuantity(key, quantity) {
@@ -54,6 +56,8 @@ function createLineStore(storageKey) {
     },
     setQuantity,
     clear: () => save([]),
+    /** The server's lines, in its order (already valid lines: see server-cart.js). */
+    replace: (next) => save(next.filter(isLine).map((line) => Object.assign({}, line, { quantity: Math.min(line.quantity, MAX_QUANTITY) })), "server"),
     subscribe: changes.on,
   };
 }

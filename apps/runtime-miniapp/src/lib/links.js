@@ -1,7 +1,7 @@
 // Turns a Link (templates/src/links.ts) or a page id into navigation. Which pages are tabs comes from the
 // baked config, the one app.json was generated from: a tab list changed later is not in this package's app.json.
 const { sendIntent } = require("./intents");
-const { PAGE_PATHS } = require("./pages");
+const { PAGE_PATHS, TRADE_PAGE_PATHS } = require("./pages");
 const { baked } = require("./site");
 
 function hasPage(pageId) {
@@ -36,6 +36,19 @@ function openPage(pageId, query = {}) {
   wx.navigateTo({ url: url + queryString(query), fail: () => wx.switchTab({ url }) });
 }
 
+/** Whether this package has the trading pages: stores with a cart do (see lib/pages.js). */
+function hasTradePages() {
+  return Boolean(baked.site.config.pages.cart);
+}
+
+/** Opens a trading page; `replace` puts it in the current page's place (checkout → the order it placed). */
+function openTradePage(pageId, query = {}, options = {}) {
+  if (!hasTradePages() || !TRADE_PAGE_PATHS[pageId]) return;
+  const url = `/${TRADE_PAGE_PATHS[pageId]}${queryString(query)}`;
+  if (options.replace) wx.redirectTo({ url });
+  else wx.navigateTo({ url });
+}
+
 /** A query value as typed: decoded when it arrives encoded, unchanged when it does not decode. */
 function decodeQueryValue(value) {
   try {
@@ -52,4 +65,4 @@ function openLink(link) {
   else if (link.kind === "item") openPage("item", { id: link.itemId });
 }
 
-module.exports = { decodeQueryValue, openLink, openPage, hasPage };
+module.exports = { decodeQueryValue, hasPage, hasTradePages, openLink, openPage, openTradePage };

@@ -10,4 +10,14 @@ const PAGE_PATHS = {
   store: "pages/store/index",
 };
 
-module.exports = { PAGE_PATHS };
+/**
+ * The trading pages, which have no sections for the merchant to place: a store whose pages include the cart ships
+ * them (packages/templates tradePagesOf, the same rule).
+ */
+const TRADE_PAGE_PATHS = {
+  checkout: "pages/checkout/index",
+  orders: "pages/orders/index",
+  "order-detail": "pages/order-detail/index",
+};
+
+module.exports = { PAGE_PATHS, TRADE_PAGE_PATHS };

@@ -1,5 +1,6 @@
-// GET a JSON document with an ETag. Settles with the status, body and ETag, or rejects on network failure and
-// after TIMEOUT_MS, so a slow API never holds the refresh open.
+// JSON over wx.request. `getJson` reads a document with an ETag (the read API); `sendJson` sends any method with a
+// body and headers (shop-api's trading routes). Both settle with the status and body, or reject on network failure
+// and after TIMEOUT_MS, so a slow API never holds a page open.
 const TIMEOUT_MS = 5000;
 
 function headerValue(headers, name) {
@@ -23,4 +24,20 @@ function getJson(url, etag) {
   });
 }
 
-module.exports = { getJson };
+/** `header` adds to the JSON content type; `data` is sent as JSON (none for GET). */
+function sendJson(url, method, data, header) {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url,
+      method,
+      data: method === "GET" ? undefined : data || {},
+      dataType: "json",
+      timeout: TIMEOUT_MS,
+      header: Object.assign({ "Content-Type": "application/json" }, header),
+      success: (response) => resolve({ status: response.statusCode, body: response.data }),
+      fail: reject,
+    });
+  });
+}
+
+module.exports = { getJson, sendJson };

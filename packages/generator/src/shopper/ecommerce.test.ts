@@ -110,16 +110,14 @@ describe("cart", () => {
     expect(find(page, ".kd-bottom-bar").textContent).toContain("去结算（3）");
   });
 
-  it("changes quantities, removes lines and explains how to order", async () => {
+  it("changes quantities, removes lines and opens the checkout", async () => {
     const page = await openSamplePage("ecommerce", "cart", { storage });
     await tap(page, ".van-stepper__plus");
     expect(find(page, ".kd-bottom-bar").textContent).toContain("¥212");
     await tap(page, ".kd-cart__remove");
     expect(find(page, ".kd-bottom-bar").textContent).toContain("¥68");
     await tap(page, ".kd-button", "去结算");
-    expect(page.text()).toContain("暂不支持在线支付");
-    await tap(page, ".kd-button", "致电门店");
-    expect(page.wx.calls).toContainEqual({ api: "makePhoneCall", options: { phoneNumber: "087165123456" } });
+    expect(page.wx.calls).toContainEqual({ api: "navigateTo", options: { url: "/pages/checkout/index" } });
   });
 
   it("invites to browse when empty", async () => {

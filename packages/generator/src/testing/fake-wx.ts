@@ -6,8 +6,11 @@ import type { ComponentInstance } from "./j-component";
 
 export type FakeRequest = { url: string; method: string; data: unknown; header: Record<string, string> };
 export type FakeResponse = { statusCode: number; data: unknown; header?: Record<string, string> };
-/** Answers a `wx.request`; "fail" is what the runtime reports when the network is unreachable. */
-export type Responder = (request: FakeRequest) => FakeResponse | "fail";
+/**
+ * Answers a `wx.request`; "fail" is what the runtime reports when the network is unreachable. A promise answers
+ * later, as a real server (shop-api over HTTP) does.
+ */
+export type Responder = (request: FakeRequest) => FakeResponse | "fail" | Promise<FakeResponse | "fail">;
 /** A call to an API whose effect happens outside the page (navigation, toasts, phone calls, maps), without its callbacks. */
 export type WxCall = { api: string; options: Record<string, unknown> };
 
@@ -17,7 +20,17 @@ export type FakeWx = {
   readonly storage: Map<string, unknown>;
 };
 
-export type FakeWxOptions = { respond?: Responder; storage?: Record<string, unknown> };
+/** The parts of WeChat a trading page reaches beyond the network: the login code, the pay sheet, the address book. */
+export type ShopperWx = {
+  /** A fresh wx.login code (one the fake WeChat API will exchange); without it wx.login fails. */
+  loginCode?: () => string | Promise<string>;
+  /** What the shopper does in the pay sheet; "paid" by default. It sees the parameters the runtime passed. */
+  pay?: (params: Record<string, unknown>) => "paid" | "cancel" | Promise<"paid" | "cancel">;
+  /** The address the shopper picks in wx.chooseAddress (its own field names). */
+  address?: Record<string, string>;
+};
+
+export type FakeWxOptions = { respond?: Responder; storage?: Record<string, unknown>; shopper?: ShopperWx };
 
 type Options = Record<string, unknown>;
 type Callbacks = { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: (result: unknown) => void };
@@ -67,6 +80,8 @@ export type FakeWxRuntime = {
   log: FakeWx;
   /** Callbacks scheduled and not yet run. */
   pending(): number;
+  /** Of those, the ones waiting on a promise (a real server's answer), which may take any time. */
+  waiting(): number;
 };
 
 /** `currentPage` is what wx.createSelectorQuery() queries, as on WeChat. */
@@ -75,6 +90,7 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
   const log: FakeWx = { requests: [], calls: [], storage: new Map(Object.entries(options.storage ?? {})) };
   const extConfig = readExtConfig(packageDir);
   let pending = 0;
+  let waiting = 0;
 
   // The real APIs answer asynchronously; pages that assume otherwise should fail here as they would there.
   function later(callback: () => void) {
@@ -92,6 +108,17 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
     });
   }
 
+  /** Runs `callback` once `work` settles, counted as pending until then. */
+  function afterPromise<T>(work: Promise<T>, callback: (value: T | Error) => void) {
+    pending += 1;
+    waiting += 1;
+    const settled = (value: T | Error) => {
+      waiting -= 1;
+      setTimeout(() => ((pending -= 1), callback(value)), 0);
+    };
+    work.then(settled, (error: Error) => settled(error));
+  }
+
   function request(options: Options & Callbacks) {
     const recorded: FakeRequest = {
       url: String(options.url),
@@ -100,19 +127,20 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
       header: { ...(options.header as Record<string, string> | undefined) },
     };
     log.requests.push(recorded);
-    const response = respond(recorded);
     let aborted = false;
-    if (response === "fail") {
-      answer(options, "fail", { errMsg: "request:fail net::ERR_INTERNET_DISCONNECTED" });
-    } else {
-      later(() => {
-        const result = aborted
-          ? { errMsg: "request:fail abort" }
-          : { data: structuredClone(response.data), statusCode: response.statusCode, header: response.header ?? {}, cookies: [], errMsg: "request:ok" };
-        (aborted ? options.fail : options.success)?.(result);
-        options.complete?.(result);
-      });
-    }
+    const deliver = (response: FakeResponse | "fail" | Error) => {
+      const result =
+        response === "fail" || response instanceof Error
+          ? { errMsg: "request:fail net::ERR_INTERNET_DISCONNECTED" }
+          : aborted
+            ? { errMsg: "request:fail abort" }
+            : { data: structuredClone(response.data), statusCode: response.statusCode, header: response.header ?? {}, cookies: [], errMsg: "request:ok" };
+      (result.errMsg === "request:ok" ? options.success : options.fail)?.(result);
+      options.complete?.(result);
+    };
+    const response = respond(recorded);
+    if (response instanceof Promise) afterPromise(response, deliver);
+    else later(() => deliver(response));
     return { abort: () => (aborted = true) };
   }
 
@@ -126,9 +154,46 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
     ]),
   );
 
+  const shopper = options.shopper ?? {};
+  const record = (api: string, callOptions: Options) =>
+    log.calls.push({ api, options: Object.fromEntries(Object.entries(callOptions).filter(([, value]) => typeof value !== "function")) });
+  const settleWith = (callOptions: Callbacks, work: Promise<{ ok: boolean; result: unknown }>) =>
+    afterPromise(work, (outcome) => {
+      const { ok, result } = outcome instanceof Error ? { ok: false, result: { errMsg: outcome.message } } : outcome;
+      (ok ? callOptions.success : callOptions.fail)?.(result);
+      callOptions.complete?.(result);
+    });
+
   const wx: Record<string, unknown> = {
     ...recorded,
     request,
+    login: (callOptions: Options & Callbacks = {}) => {
+      record("login", callOptions);
+      const code = shopper.loginCode;
+      settleWith(
+        callOptions,
+        code ? Promise.resolve(code()).then((value) => ({ ok: true, result: { code: value, errMsg: "login:ok" } })) : Promise.resolve({ ok: false, result: { errMsg: "login:fail offline" } }),
+      );
+    },
+    requestPayment: (callOptions: Options & Callbacks = {}) => {
+      record("requestPayment", callOptions);
+      const params = Object.fromEntries(Object.entries(callOptions).filter(([, value]) => typeof value !== "function"));
+      settleWith(
+        callOptions,
+        Promise.resolve(shopper.pay ? shopper.pay(params) : "paid").then((outcome) =>
+          outcome === "paid" ? { ok: true, result: { errMsg: "requestPayment:ok" } } : { ok: false, result: { errMsg: "requestPayment:fail cancel" } },
+        ),
+      );
+    },
+    chooseAddress: (callOptions: Options & Callbacks = {}) => {
+      record("chooseAddress", callOptions);
+      const address = shopper.address;
+      settleWith(callOptions, Promise.resolve(address ? { ok: true, result: { ...address, errMsg: "chooseAddress:ok" } } : { ok: false, result: { errMsg: "chooseAddress:fail cancel" } }));
+    },
+    showModal: (callOptions: Options & Callbacks = {}) => {
+      record("showModal", callOptions);
+      settleWith(callOptions, Promise.resolve({ ok: true, result: { confirm: true, cancel: false, errMsg: "showModal:ok" } }));
+    },
     // Stored values come back as copies, as the real storage serialises them.
     getStorageSync: (key: string) => (log.storage.has(key) ? structuredClone(log.storage.get(key)) : ""),
     setStorageSync: (key: string, value: unknown) => void log.storage.set(key, structuredClone(value)),
@@ -150,7 +215,7 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
     canIUse: (schema: string) => typeof wx[schema.split(".")[0] ?? ""] === "function",
   };
 
-  return { wx, log, pending: () => pending };
+  return { wx, log, pending: () => pending, waiting: () => waiting };
 }
 
 /** `wx.getExtConfigSync()` returns ext.json's `ext`, and only when `extEnable` is true, as on WeChat. */

@@ -3,20 +3,20 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { createAppShim, loadTemplates } from "@kaidian/preview";
 import { collectComponents, compileWxml, readAppJson } from "@kaidian/preview/node";
-import { createFakeWx, type Responder } from "./fake-wx";
+import { createFakeWx, type Responder, type ShopperWx } from "./fake-wx";
 import { jComponent, type ComponentInstance } from "./j-component";
 import { createModuleLoader } from "./module-loader";
 import { createRegistry } from "./register";
 import { openPage, type RenderedPage } from "./rendered-page";
 
-export type { FakeRequest, FakeResponse, FakeWx, Responder, WxCall } from "./fake-wx";
+export type { FakeRequest, FakeResponse, FakeWx, Responder, ShopperWx, WxCall } from "./fake-wx";
 export type { RenderedPage } from "./rendered-page";
 
 export type RenderOptions = {
   /** The page's query string, as onLoad receives it. */
   query?: Record<string, string>;
   /** How wx.request is answered; without it every request fails as on an unreachable network. */
-  wx?: { respond?: Responder };
+  wx?: { respond?: Responder; shopper?: ShopperWx };
   /** Initial contents of wx storage. */
   storage?: Record<string, unknown>;
 };
@@ -41,7 +41,7 @@ export async function renderPage(packageDir: string, pagePath: string, options: 
   const templates = loadTemplates(await compileWxml(packageRoot, componentTags));
 
   const pages: ComponentInstance[] = [];
-  const fake = createFakeWx(packageRoot, { respond: options.wx?.respond, storage: options.storage }, () => pages.at(-1));
+  const fake = createFakeWx(packageRoot, { respond: options.wx?.respond, storage: options.storage, shopper: options.wx?.shopper }, () => pages.at(-1));
   const app = createAppShim();
   const registry = createRegistry();
   const loader = createModuleLoader(packageRoot, {

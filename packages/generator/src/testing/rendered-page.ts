@@ -31,6 +31,8 @@ export type PageContext = {
 };
 
 const SETTLE_ROUNDS = 100;
+/** A real shop-api on a loaded machine: generous, and still an answer rather than a hang. */
+const SERVER_WAIT_MS = 60_000;
 
 /** Attaches the page and runs onLoad, onShow and onReady. Throws (leaving nothing attached) if any of it fails. */
 export function openPage(root: RootComponent, { route, query, fake, pages }: PageContext): RenderedPage {
@@ -70,9 +72,13 @@ export function openPage(root: RootComponent, { route, query, fake, pages }: Pag
       throwRaisedErrors(`a tap on ${route}`);
     },
     async settle() {
-      for (let round = 0; round < SETTLE_ROUNDS; round++) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+      // Rounds spent waiting on a real server's answer do not count: only the page's own rescheduling does.
+      const deadline = Date.now() + SERVER_WAIT_MS;
+      for (let round = 0; round < SETTLE_ROUNDS; ) {
+        await new Promise((resolve) => setTimeout(resolve, fake.waiting() > 0 ? 5 : 0));
         if (fake.pending() === 0) return throwRaisedErrors(`settling ${route}`);
+        if (fake.waiting() === 0) round++;
+        else if (Date.now() > deadline) throw new Error(`${route} waited ${SERVER_WAIT_MS} ms for a server's answer`);
       }
       throw new Error(`${route} kept scheduling wx callbacks for ${SETTLE_ROUNDS} rounds (polling?)`);
     },

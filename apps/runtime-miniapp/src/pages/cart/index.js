@@ -1,14 +1,13 @@
-// The shop cart (lib/cart.js) priced from the catalog shown now. Online payment is not part of the runtime
-// yet, so checkout says how to order instead of pretending to take the order.
+// The shop cart (lib/cart.js) priced from the catalog shown now; checkout opens the checkout page, which prices
+// the order on shop-api and takes payment.
 const { cart, cartView } = require("../../lib/cart");
 const { learnItems } = require("../../lib/catalog-pages");
-const { openPage } = require("../../lib/links");
+const { openPage, openTradePage } = require("../../lib/links");
 const { sitePage } = require("../../lib/site-page");
-const { callStore } = require("../../lib/store-actions");
 
 Component({
   behaviors: [sitePage("cart")],
-  data: { cart: { lines: [], totalFen: 0, count: 0 }, checkingOut: false },
+  data: { cart: { lines: [], totalFen: 0, count: 0 } },
   lifetimes: {
     attached() {
       this.stopCart = cart.subscribe(() => this.showCart());
@@ -40,10 +39,7 @@ Component({
       openPage("category");
     },
     onCheckout() {
-      if (this.data.cart.count) this.setData({ checkingOut: true });
-    },
-    onCall() {
-      callStore(this.data.store);
+      if (this.data.cart.count) openTradePage("checkout");
     },
   },
 });

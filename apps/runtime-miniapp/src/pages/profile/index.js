@@ -1,6 +1,6 @@
 // The shopper's corner: the configured sections (member card, coupons...), then shortcuts to the pages this
 // store has and a call to the store.
-const { hasPage, openPage } = require("../../lib/links");
+const { hasPage, hasTradePages, openPage, openTradePage } = require("../../lib/links");
 const { sitePage } = require("../../lib/site-page");
 const { callStore } = require("../../lib/store-actions");
 
@@ -13,10 +13,13 @@ const SHORTCUTS = [
 
 Component({
   behaviors: [sitePage("profile")],
-  data: { shortcuts: SHORTCUTS.filter((shortcut) => hasPage(shortcut.page)) },
+  data: { shortcuts: SHORTCUTS.filter((shortcut) => hasPage(shortcut.page)), orders: hasTradePages() },
   methods: {
     onShortcut(event) {
       openPage(event.currentTarget.dataset.page);
+    },
+    onOrders() {
+      openTradePage("orders");
     },
     onCall() {
       callStore(this.data.store);

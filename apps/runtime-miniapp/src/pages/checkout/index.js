@@ -1,0 +1,176 @@
+// Checkout: the cart's orderable lines, express to an address from wx.chooseAddress or pickup at the store, the fee
+// rules and note, the total as shop-api quotes it, then the order and WeChat Pay. Nothing here computes money: the
+// quote and the order are priced on the server; the phone only sends what the shopper saw, and a refusal comes back
+// on its line (sold out with how many are left, a changed price with one tap to accept it).
+const { cart, cartView } = require("../../lib/cart");
+const { openTradePage } = require("../../lib/links");
+const { ensureSession, loginState, sharePhone, shopperRequest, storedSession, storeRequest } = require("../../lib/session");
+const { currentSite } = require("../../lib/site");
+const { sitePage } = require("../../lib/site-page");
+const { callStore } = require("../../lib/store-actions");
+const trade = require("../../lib/trade");
+
+/** Why the store cannot take this order online; shown instead of a pay button. */
+const CLOSED = {
+  "payments.notSetUp": "本店尚未开通微信支付，暂时无法在线付款。你可以致电门店下单。",
+  "login.notSetUp": "本店尚未开通在线下单，暂时无法在小程序内付款。你可以致电门店下单。",
+};
+
+function orderableLines(catalog) {
+  return cartView(catalog)
+    .lines.filter((line) => line.available)
+    .map((line) => ({
+      key: line.key,
+      itemId: line.itemId,
+      title: line.title,
+      image: line.image,
+      optionsText: line.optionsText,
+      skuOptions: cart.lines().find((saved) => saved.key === line.key).options,
+      dishOptions: [],
+      quantity: line.quantity,
+      seenUnitPriceFen: line.unitFen,
+    }));
+}
+
+Component({
+  behaviors: [sitePage("checkout")],
+  data: {
+    lines: [],
+    general: [],
+    methods: [],
+    method: "",
+    rules: null,
+    freeFrom: { shown: false, fen: 0 },
+    address: null,
+    note: "",
+    quote: null,
+    closed: "",
+    loading: true,
+    placing: false,
+    problem: "",
+    phone: "",
+  },
+  methods: {
+    onLoad() {
+      this.attempt = null;
+      const session = storedSession();
+      if (session && session.shopper.phone) this.setData({ phone: session.shopper.phone });
+      this.setData({ lines: orderableLines(currentSite().catalog) });
+      Promise.all([storeRequest("GET", "/ordering"), ensureSession()]).then(
+        ([answer, session]) => {
+          this.showOrdering(answer);
+          if (!session && loginState() === "notSetUp") this.setData({ closed: CLOSED["login.notSetUp"], quote: null });
+        },
+        () => this.setData({ loading: false, problem: "网络不可用，请稍后重试。" }),
+      );
+    },
+    showOrdering(answer) {
+      if (answer.status !== 200 || !answer.body || !answer.body.delivery) {
+        this.setData({ loading: false, problem: "暂时无法读取本店的下单设置，请稍后重试。" });
+        return;
+      }
+      const methods = trade.deliveryMethods(answer.body.delivery);
+      this.setData({
+        loading: false,
+        rules: answer.body.delivery,
+        freeFrom: { shown: Number.isInteger(answer.body.delivery.express.freeFromFen), fen: answer.body.delivery.express.freeFromFen || 0 },
+        methods,
+        method: methods[0] || "",
+        closed: answer.body.paymentsReady ? "" : CLOSED["payments.notSetUp"],
+      });
+      this.requestQuote();
+    },
+    /** The order as it would be sent now; null while express has no address yet. */
+    orderRequest() {
+      const delivery = trade.deliveryChoice(this.data.method, this.data.address);
+      if (!delivery || !this.data.lines.length) return null;
+      return { lines: trade.requestLines(this.data.lines), delivery, note: this.data.note };
+    },
+    requestQuote() {
+      const request = this.orderRequest();
+      this.attempt = null;
+      if (!request) {
+        this.setData({ quote: null });
+        return;
+      }
+      shopperRequest("POST", "/orders/quote", request).then(
+        (answer) => this.showAnswer(answer, (body) => this.setData({ quote: body, general: [] })),
+        () => this.setData({ problem: "网络不可用，请稍后重试。" }),
+      );
+    },
+    /** Shows a refusal on its lines, a closed store plainly, anything else as one message; `onOk` takes the rest. */
+    showAnswer(answer, onOk) {
+      const code = trade.errorCode(answer.body);
+      if (answer.status === 200 || answer.status === 201) {
+        this.setData({ problem: "", lines: trade.placeRefusals(this.data.lines, []).lines });
+        onOk(answer.body);
+      } else if (code === "order.refused") {
+        const placed = trade.placeRefusals(this.data.lines, trade.refusalsOf(answer.body));
+        this.setData({ lines: placed.lines, general: placed.general, quote: null, problem: "" });
+      } else if (CLOSED[code]) {
+        this.setData({ closed: CLOSED[code], quote: null });
+      } else {
+        this.setData({ problem: trade.errorMessage(answer.body) || "下单失败，请稍后重试。" });
+      }
+    },
+    onMethod(event) {
+      this.setData({ method: event.currentTarget.dataset.method });
+      this.requestQuote();
+    },
+    onChooseAddress() {
+      wx.chooseAddress({
+        success: (chosen) => {
+          this.setData({ address: trade.addressFromWx(chosen) });
+          this.requestQuote();
+        },
+      });
+    },
+    onNote(event) {
+      this.setData({ note: event.detail.value });
+      this.attempt = null;
+    },
+    onNoteDone() {
+      this.requestQuote();
+    },
+    onAcceptPrice(event) {
+      this.setData({ lines: trade.acceptFreshPrice(this.data.lines, Number(event.currentTarget.dataset.index)) });
+      this.requestQuote();
+    },
+    onTakeLeft(event) {
+      const index = Number(event.currentTarget.dataset.index);
+      const line = this.data.lines[index];
+      cart.setQuantity(line.key, line.left);
+      this.setData({ lines: this.data.lines.map((one, at) => (at === index ? Object.assign({}, one, { quantity: line.left, left: null, problem: "" }) : one)) });
+      this.requestQuote();
+    },
+    onPhone(event) {
+      sharePhone(event).then((phone) => phone && this.setData({ phone }));
+    },
+    onPay() {
+      const request = this.orderRequest();
+      if (!request || this.data.placing || this.data.closed || !this.data.quote) return;
+      // One key per attempt: tapping again after a lost answer finds the order already placed, not a second one.
+      this.attempt = this.attempt || trade.idempotencyKey(Date.now(), Math.random());
+      this.setData({ placing: true });
+      shopperRequest("POST", "/orders", request, { "Idempotency-Key": this.attempt }).then(
+        (answer) => {
+          this.setData({ placing: false });
+          this.showAnswer(answer, (body) => this.placed(body));
+        },
+        () => this.setData({ placing: false, problem: "网络不可用，请稍后重试。" }),
+      );
+    },
+    /** The order is placed: its lines leave the cart, then WeChat Pay; the order page confirms either way. */
+    placed(body) {
+      this.data.lines.forEach((line) => cart.setQuantity(line.key, 0));
+      const order = body.order;
+      const options = trade.paymentOptions(body.payment);
+      const show = () => openTradePage("order-detail", { id: order.id, confirm: "1" }, { replace: true });
+      if (!options) return show();
+      wx.requestPayment(Object.assign(options, { complete: show }));
+    },
+    onCall() {
+      callStore(this.data.store);
+    },
+  },
+});
