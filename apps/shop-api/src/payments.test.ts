@@ -12,8 +12,7 @@ import { changeOrder, confirmPayment, expireDueOrders, loadOrder, preparePayment
 import { serviceProviderFromEnv, wechatpayConnection, type ServiceProvider } from "@kaidian/payments";
 import { savePaymentSettings } from "@kaidian/payments/server";
 import { startFakeWechatPay, testAppid, testMchid, testMerchant, type FakeWechatPay } from "@kaidian/payments/testing";
-import { seal } from "@kaidian/secrets";
-import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
+import { MiniProgramServerApi, sealAppSecret } from "@kaidian/wechat/server-api";
 import { startFakeWechatApi, type FakeWechatApi } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startShopApi, type RunningShopApi } from "./testing";
@@ -64,7 +63,7 @@ beforeAll(async () => {
   const tenantId = arranged.tenantId;
   const shopperId = await db.scoped({ tenantId }, async (tx) => {
     await tx.tenantMember.create({ data: { tenantId, userId: arranged.userId, role: "OWNER" } });
-    await tx.wechatCredential.create({ data: { tenantId, appid, robot: 1, appSecretCiphertext: new Uint8Array(seal(Buffer.from(appSecret), masterKey, tenantId)) } });
+    await tx.wechatCredential.create({ data: { tenantId, appid, robot: 1, appSecretCiphertext: sealAppSecret(appSecret, masterKey, tenantId) } });
     const keys = merchant.keys;
     await savePaymentSettings(tx, tenantId, { userId: arranged.userId, revision: 0 }, {
       mode: "direct", mchid: keys.mchid, certificateSerial: keys.certificateSerial, privateKey: keys.privateKey, apiV3Key: keys.apiV3Key,

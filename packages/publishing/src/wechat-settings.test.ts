@@ -6,7 +6,8 @@ import { testUploadKey } from "@kaidian/wechat/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testAppid } from "./testing";
-import { openAppSecret, readWechatSettings, saveAppSecret, saveUploadKey, saveWechatSettings, uploadCredentials } from "./wechat-settings";
+import { openAppSecret } from "@kaidian/wechat/server-api";
+import { readWechatSettings, saveAppSecret, saveUploadKey, saveWechatSettings, uploadCredentials } from "./wechat-settings";
 
 let db: Database;
 let admin: pg.Client;
@@ -102,7 +103,7 @@ describe("a store's WeChat settings", () => {
     expect(settings.appSecret).toEqual({ updatedAt: saved.updatedAt });
     expect(settings.revision).toBe(opened + 1);
     expect(JSON.stringify(settings)).not.toContain(secret);
-    expect(await inStore(tenantId, (tx) => openAppSecret(tx, tenantId, masterKey))).toEqual({ appid, appSecret: secret });
+    expect(await inStore(tenantId, (tx) => openAppSecret(tx, tenantId, masterKey))).toEqual({ tenantId, appid, appSecret: secret });
 
     // A second form opened at the same revision is refused, and the stored secret stays.
     await expect(inStore(tenantId, (tx) => saveAppSecret(tx, tenantId, { userId, revision: opened }, randomBytes(16).toString("hex"), masterKey))).rejects.toMatchObject({ name: "StaleRevisionError" });

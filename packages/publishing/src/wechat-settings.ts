@@ -5,6 +5,7 @@ import { DomainError } from "@kaidian/accounts";
 import { type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
 import { open, seal } from "@kaidian/secrets";
 import { appidSchema, checkUploadKey, robotSchema, UploadKeyError } from "@kaidian/wechat";
+import { appSecretSchema, sealAppSecret } from "@kaidian/wechat/server-api";
 import { z } from "zod";
 
 export const wechatSettingsInputSchema = z.object({
@@ -108,12 +109,6 @@ export async function saveUploadKey(tx: Transaction, tenantId: string, userId: s
   return checked.fingerprint;
 }
 
-/** WeChat's AppSecret is 32 hexadecimal characters (微信公众平台 → 开发管理 → 开发设置 → AppSecret). */
-export const appSecretSchema = z.string().trim().regex(/^[0-9a-fA-F]{32}$/, { error: "wechat.appSecret.invalid" });
-
-/** What the sealed AppSecret is bound to: this store, and this use, so no other sealed value opens in its place. */
-const appSecretBinding = (tenantId: string) => `${tenantId}:wechat-app-secret`;
-
 /**
  * Stores (or replaces) the Mini Program's AppSecret, sealed, over the settings revision the form opened: the appid
  * must be saved first (the secret belongs to it), and a save over someone else's is a StaleRevisionError. Only the
@@ -127,7 +122,7 @@ export async function saveAppSecret(tx: Transaction, tenantId: string, from: Sav
   const saved = await tx.wechatCredential.updateMany({
     where: { tenantId, revision: from.revision },
     data: {
-      appSecretCiphertext: new Uint8Array(seal(Buffer.from(parsed.data.toLowerCase(), "utf8"), masterKey, appSecretBinding(tenantId))),
+      appSecretCiphertext: sealAppSecret(parsed.data, masterKey, tenantId),
       appSecretUpdatedAt: updatedAt,
       updatedById: from.userId,
       revision: { increment: 1 },
@@ -135,13 +130,6 @@ export async function saveAppSecret(tx: Transaction, tenantId: string, from: Sav
   });
   if (saved.count === 0) throw await staleSettings(tx, tenantId);
   return { updatedAt };
-}
-
-/** The store's appid and unsealed AppSecret, for login and access tokens; null until both are saved. */
-export async function openAppSecret(tx: Transaction, tenantId: string, masterKey: Buffer): Promise<{ appid: string; appSecret: string } | null> {
-  const row = await tx.wechatCredential.findFirst({ where: { tenantId }, select: { appid: true, appSecretCiphertext: true } });
-  if (!row?.appSecretCiphertext) return null;
-  return { appid: row.appid, appSecret: open(row.appSecretCiphertext, masterKey, appSecretBinding(tenantId)).toString("utf8") };
 }
 
 /** The store's appid, robot and unsealed key, for the worker's upload; null when either is missing. */

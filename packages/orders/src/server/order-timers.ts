@@ -6,8 +6,7 @@
 import type { Database, Transaction } from "@kaidian/db";
 import { WechatPayClient, WechatPayError } from "@kaidian/payments";
 import { openPaymentAccount } from "@kaidian/payments/server";
-import { open } from "@kaidian/secrets";
-import type { MiniProgramApp, MiniProgramServerApi, ShippingUpload } from "@kaidian/wechat/server-api";
+import { openAppSecret, type MiniProgramServerApi, type ShippingUpload } from "@kaidian/wechat/server-api";
 import type { Tracking } from "../lifecycle";
 import { changeOrder } from "./change-order";
 import { loadOrder } from "./order-record";
@@ -113,17 +112,15 @@ async function claimUpload(tx: Transaction, tenantId: string, orderId: string, m
   });
   if (claimed.count === 0) return null;
   const order = (await loadOrder(tx, orderId))!;
-  const [shopper, credential, attempts] = await Promise.all([
+  const [shopper, app, attempts] = await Promise.all([
     tx.shopper.findFirstOrThrow({ where: { id: order.shopperId }, select: { openid: true } }),
-    tx.wechatCredential.findFirst({ where: { tenantId }, select: { appid: true, appSecretCiphertext: true } }),
+    openAppSecret(tx, tenantId, masterKey),
     tx.order.findFirstOrThrow({ where: { id: orderId }, select: { shippingAttempts: true } }),
   ]);
-  if (!credential?.appSecretCiphertext || !order.transactionId) {
-    await tx.order.updateMany({ where: { id: orderId }, data: { shippingProblem: credential?.appSecretCiphertext ? "notPaidThroughWechat" : "appSecretMissing" } });
+  if (!app || !order.transactionId) {
+    await tx.order.updateMany({ where: { id: orderId }, data: { shippingProblem: app ? "notPaidThroughWechat" : "appSecretMissing" } });
     return null;
   }
-  // Sealed like the upload key: bound to the store.
-  const app: MiniProgramApp = { tenantId, appid: credential.appid, appSecret: open(credential.appSecretCiphertext, masterKey, tenantId).toString("utf8") };
   const itemDesc = order.lines.map((line) => `${line.title}×${line.quantity}`).join("，").slice(0, 120);
   const tracking = order.tracking as Tracking | null;
   const upload: ShippingUpload = {

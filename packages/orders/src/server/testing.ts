@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { arrangeStore } from "@kaidian/storefront/testing";
-import { saveAppSecret } from "@kaidian/wechat/server-api";
+import { sealAppSecret } from "@kaidian/wechat/server-api";
 
 export type TradingStore = { tenantId: string; appid: string; appSecret: string };
 
@@ -15,9 +15,9 @@ export async function arrangeTradingStore(
   const appid = `wx${randomBytes(8).toString("hex")}`;
   const appSecret = randomBytes(16).toString("hex");
   await db.scoped({ tenantId }, async (tx) => {
-    await tx.wechatCredential.create({ data: { tenantId, appid, revision: 1 } });
-    const saved = await saveAppSecret(tx, tenantId, randomUUID(), appSecret, options.masterKey);
-    if (!saved.ok) throw new Error(saved.code);
+    await tx.wechatCredential.create({
+      data: { tenantId, appid, revision: 1, appSecretCiphertext: sealAppSecret(appSecret, options.masterKey, tenantId), appSecretUpdatedAt: new Date() },
+    });
     // Partner mode needs only the store's sub-merchant id; the platform's service provider signs.
     if (options.payments) await tx.paymentSettings.create({ data: { tenantId, mode: "partner", account: { subMchid: "1900000109" }, revision: 1 } });
   });

@@ -14,7 +14,7 @@ export { wechatApiSettings, wechatApiSettingsSchema, type WechatApiSettings } fr
 export { WechatApiError, type WechatErrorKind } from "./errors";
 export { wechatErrorMessage, type Locale } from "./messages";
 export { shippingUploadSchema } from "./shipping";
-export { appSecretSchema, saveAppSecret, openAppSecret, type AppSecretSaved } from "./app-secret";
+export { appSecretSchema, sealAppSecret, openAppSecret } from "./app-secret";
 export type { AccessToken, AccessTokenOptions } from "./access-token";
 export type { MiniProgramApp, WechatSession, ShopperPhone, ShippingUpload, SubscribeMessage, SubscribeOutcome };
 
