@@ -8,7 +8,7 @@ export { loginShopper, saveShopperPhone, readShopper, maskPhone, type ShopperPro
 export { cartInputSchema, cartLineInputSchema, cartLineKey, readCart, replaceCart, mergeCart, removeFromCart, type Cart, type CartLine, type CartLineInput } from "./cart";
 export { readOrdering, readOrderRules, DEFAULT_UNPAID_MINUTES, type Ordering } from "./ordering";
 export { storeTakesPayment, paymentFor, type RequestPayment, type OrderToPay } from "./checkout-payment";
-export { placeOrder, quoteOrder, liveItems, IDEMPOTENCY_KEY, type Placement, type PlaceOrderInput, type Quote } from "./place-order";
+export { placeOrder, quoteOrder, liveItems, soldOutLines, IDEMPOTENCY_KEY, type Placement, type PlaceOrderInput, type Quote } from "./place-order";
 export {
   orderView,
   shopperOrder,
