@@ -18,7 +18,8 @@ export type ShopApi = {
 };
 
 export function createShopApi(settings: ShopApiSettings, options: { logStream?: NodeJS.WritableStream; env?: Record<string, string | undefined> } = {}): ShopApi {
-  const db = new Database(settings.databaseUrl, { maxConnections: settings.dbConnections });
+  // A burst of orders waits for a connection (up to 10 s) rather than failing at Prisma's default 2 s.
+  const db = new Database(settings.databaseUrl, { maxConnections: settings.dbConnections, transactionWaitMs: 10_000 });
   let draining = false;
   const cache = new ShopCache({
     load: (tenantId) => loadShopperStore(db, tenantId),

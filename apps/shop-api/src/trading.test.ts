@@ -280,3 +280,22 @@ describe("the cart", () => {
     expect((await call("PUT", `${shop.tenantId}/cart`, { token, body: { lines: [] } })).body.lines).toEqual([]);
   });
 });
+
+describe("write limits", () => {
+  it("counts writes per shopper, so shoppers behind one address do not use up each other's", async () => {
+    const limited = await startShopApi(testDatabaseUrl(), { WECHAT_API_BASE: fake.baseUrl, SHOP_API_SHOPPER_WRITES_PER_SECOND: "1", KAIDIAN_MASTER_KEY: api.masterKey.toString("base64") });
+    try {
+      const putCart = (token: string) =>
+        fetch(`${limited.url}/api/mp/v1/${shop.tenantId}/cart`, { method: "PUT", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: '{"lines":[]}' });
+      const [busy, calm] = [await login(shop), await login(shop)];
+      // 1 a second with bursts of 15: 30 at once leave at least 10 refused.
+      const answers = await Promise.all(Array.from({ length: 30 }, () => putCart(busy.token)));
+      expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(10);
+      expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(15);
+      // Same address, another shopper: a full allowance of their own.
+      expect((await putCart(calm.token)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

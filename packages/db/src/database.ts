@@ -21,9 +21,14 @@ export const QUEUE_ROLE = "kaidian_worker";
 export class Database {
   private readonly client: PrismaClient;
 
-  constructor(url: string, options: { maxConnections?: number } = {}) {
+  /**
+   * `transactionWaitMs`: how long a transaction may wait for a free connection before it fails (Prisma's default,
+   * 2 s, unless given). A server that takes bursts (a flash sale) queues them a little longer instead of failing.
+   */
+  constructor(url: string, options: { maxConnections?: number; transactionWaitMs?: number } = {}) {
     this.client = new PrismaClient({
       adapter: new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 }),
+      ...(options.transactionWaitMs ? { transactionOptions: { maxWait: options.transactionWaitMs, timeout: options.transactionWaitMs + 5000 } } : {}),
     });
   }
 

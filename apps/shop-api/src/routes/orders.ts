@@ -42,7 +42,7 @@ export function orderRoutes(app: FastifyInstance, { db, cache }: TradingParts): 
     const idempotencyKey = request.headers["idempotency-key"];
     if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) return sendShopperError(request, reply, 400, "idempotency.missing");
     if (!(await cache.isLive(tenantId))) return sendShopperError(request, reply, 404, "store.notFound");
-    const placed = await placeOrder(db, { tenantId, shopperId, idempotencyKey, body: request.body });
+    const placed = await placeOrder(db, { tenantId, shopperId, idempotencyKey, body: request.body, cachedItems: (ids) => cache.items(tenantId, ids) });
     if (!placed.ok) {
       if ("paymentsNotSetUp" in placed) return sendShopperError(request, reply, 409, "payments.notSetUp");
       return sendPrivate(reply, 409, refusalsBody(request, placed.refusals));

@@ -1,14 +1,15 @@
-// Orders in PostgreSQL: reading an order back, changing it through the lifecycle, and SKU stock. Framework-free;
-// shop-api, the dashboard and the workers call these inside a store's scope (Database.scoped).
+// Orders in PostgreSQL: reading an order back, changing it through the lifecycle, and SKU stock; and for shop-api,
+// shoppers and their tokens, carts, placing orders and the shopper's own orders. Framework-free; shop-api, the
+// dashboard and the workers call these inside a store's scope (Database.scoped).
 export { loadOrder, type OrderRecord, type OrderLineRecord, type OrderEventRecord } from "./order-record";
 export { changeOrder, type ChangeOrderInput, type ChangeOrderResult } from "./change-order";
 export { reserveStock, releaseStock, stockLeft, type StockLine, type Reservation } from "./stock";
 export { ShopperTokens, SHOPPER_TOKEN_SECONDS, bearerToken, type ShopperToken, type TokenCheck } from "./tokens";
-export { loginShopper, saveShopperPhone, readShopper, maskPhone, type ShopperProfile, type LoginOutcome, type PhoneOutcome, type WechatRefusal } from "./shoppers";
-export { cartInputSchema, cartLineInputSchema, cartLineKey, readCart, replaceCart, mergeCart, removeFromCart, type Cart, type CartLine, type CartLineInput } from "./cart";
+export { loginShopper, saveShopperPhone, maskPhone, type ShopperProfile, type LoginOutcome, type PhoneOutcome, type WechatRefusal } from "./shoppers";
+export { cartInputSchema, cartLineInputSchema, readCart, replaceCart, mergeCart, type Cart, type CartLine, type CartLineInput } from "./cart";
 export { readOrdering, readOrderRules, DEFAULT_UNPAID_MINUTES, type Ordering } from "./ordering";
-export { storeTakesPayment, paymentFor, type RequestPayment, type OrderToPay } from "./checkout-payment";
-export { placeOrder, quoteOrder, liveItems, IDEMPOTENCY_KEY, type Placement, type PlaceOrderInput, type Quote } from "./place-order";
+export type { RequestPayment } from "./checkout-payment";
+export { placeOrder, quoteOrder, soldOutLines, IDEMPOTENCY_KEY, type Placement, type PlaceOrderInput, type Quote } from "./place-order";
 export {
   orderView,
   shopperOrder,

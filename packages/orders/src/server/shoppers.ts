@@ -1,7 +1,7 @@
 // Shoppers of a store: logged in with wx.login's code (code2Session with the store's own AppSecret), known by the
 // openid WeChat gives for the store's Mini Program, and their phone number from the getPhoneNumber button. The
 // session_key WeChat returns is not kept and never leaves this module: nothing here decrypts the shopper's data.
-import type { Database, Transaction } from "@kaidian/db";
+import type { Database } from "@kaidian/db";
 import { type MiniProgramServerApi, openAppSecret, WechatApiError } from "@kaidian/wechat/server-api";
 
 export type ShopperProfile = { id: string; phone: string | null };
@@ -79,10 +79,4 @@ export async function saveShopperPhone(db: Database, wechat: Wechat, masterKey: 
   }
   await db.scoped({ tenantId }, (tx) => tx.shopper.updateMany({ where: { tenantId, id: shopperId }, data: { phone: phone.phoneNumber } }));
   return { ok: true, phone: maskPhone(phone.phoneNumber)! };
-}
-
-/** The shopper's own profile, masked. */
-export async function readShopper(tx: Transaction, tenantId: string, shopperId: string): Promise<ShopperProfile | null> {
-  const row = await tx.shopper.findFirst({ where: { tenantId, id: shopperId }, select: { id: true, phone: true } });
-  return row && { id: row.id, phone: maskPhone(row.phone) };
 }

@@ -3,6 +3,7 @@
 // site are cut from memory. `invalidate` drops a store; a read that was under way when it arrived is not kept (and
 // is read again), so nothing read before a change is served after its invalidation arrived. Stores that are not
 // live are never cached: asking about them costs a read each time, which the rate limits bound.
+import type { Item } from "@kaidian/catalog";
 import type { Site } from "@kaidian/templates";
 import { LEGACY_CATALOG_LIMIT, type PageQuery, pageOf, type ShopperCatalog } from "../catalog-pages";
 import { etagOfBytes } from "../etag";
@@ -163,6 +164,17 @@ export class ShopCache {
     const item = store.item(itemId);
     this.resize(tenantId, store);
     return item ? { kind: "ready", ready: item } : notFound("item.notFound");
+  }
+
+  /**
+   * The store's visible items among `ids` as this process holds them; null when the store is not live. Whether a SKU
+   * has any stock left is kept current (the change feed fires when one sells out or comes back); a count above zero
+   * may lag, so only "none left" may be answered from here.
+   */
+  async items(tenantId: string, ids: readonly string[]): Promise<Item[] | null> {
+    const store = await this.store(tenantId);
+    if (!store) return null;
+    return ids.flatMap((id) => store.catalog.byId.get(id) ?? []);
   }
 
   /** Whether the store is live, from memory when it is cached. */
