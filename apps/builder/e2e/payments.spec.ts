@@ -15,7 +15,7 @@ test("an owner sets up WeChat Pay: keys are never shown again, and the connectio
   await expect(page.getByRole("heading", { name: "支付设置" })).toBeVisible();
   await expect(page.getByTestId("payment-check")).toHaveText("尚未设置微信支付，顾客暂时无法付款。");
 
-  await page.getByLabel("商户号").fill(keys.mchid);
+  await page.getByLabel("商户号", { exact: true }).fill(keys.mchid);
   // A serial WeChat Pay does not know for this merchant: the test names the key and serial.
   await page.getByLabel("商户 API 证书序列号").fill("0123456789ABCDEF0123456789ABCDEF01234567");
   await page.getByLabel("商户 API 私钥（apiclient_key.pem）").fill(keys.privateKey);
@@ -44,6 +44,6 @@ test("staff neither see nor open the payment settings", async ({ page }) => {
   await expect(page.getByRole("link", { name: "支付设置" })).toHaveCount(0);
   await page.goto("/stores/old-street-noodles/settings/payments");
   await expect(page.getByText("无权访问")).toBeVisible();
-  await expect(page.getByLabel("商户号")).toHaveCount(0);
+  await expect(page.getByLabel("商户号", { exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "保存并测试连接" })).toHaveCount(0);
 });
