@@ -4,7 +4,7 @@ export { loadOrder, type OrderRecord, type OrderLineRecord, type OrderEventRecor
 export { changeOrder, type ChangeOrderInput, type ChangeOrderResult } from "./change-order";
 export { reserveStock, releaseStock, stockLeft, type StockLine, type Reservation } from "./stock";
 export { paymentDepsFromEnv, notifyUrl, type PaymentDeps } from "./payment-deps";
-export { preparePayment, confirmPayment, applyPayment, queryPayment, type PreparedPayment, type PaymentOutcome, type PaymentProblem } from "./payment";
+export { preparePayment, confirmPayment, applyPayment, queryPayment, type PreparedPayment, type PaymentOutcome } from "./payment";
 export { handleNotification, type NotificationAnswer, type NotificationReport } from "./payment-notifications";
 export { refundOrder, applyRefund, type RefundOrderInput, type RefundOrderResult, type RefundView, type RefundStatus, type RefundOutcome } from "./refunds";
 export { expireDueOrders, uploadDueShipping, startOrderTimers, type OrderTimers, type OrderTimerOptions } from "./order-timers";
