@@ -13,6 +13,9 @@ export const shopApiURL = `http://localhost:${shopApiPort}`;
 const wechatPort = Number(process.env.E2E_WECHAT_PORT ?? 3190);
 export const fakeWechatUrl = `http://127.0.0.1:${wechatPort}`;
 const wechatDir = ".data/e2e-wechat";
+/** The fake WeChat Pay the product's payment settings test connects to (packages/payments/src/testing). */
+const wechatPayPort = Number(process.env.E2E_WECHATPAY_PORT ?? 3191);
+export const fakeWechatPayUrl = `http://127.0.0.1:${wechatPayPort}`;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -40,6 +43,13 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: `npx tsx packages/payments/src/testing/main.ts ${wechatPayPort}`,
+      cwd: root,
+      port: wechatPayPort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
       command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
       cwd: root,
       url: `${baseURL}/sign-in`,
@@ -59,6 +69,7 @@ export default defineConfig({
         // Uploads and previews go to the fake WeChat, through its tunnel and its test authority.
         WECHAT_CI_PROXY: fakeWechatUrl,
         WECHAT_CI_CA_FILE: `${wechatDir}/fake-wechat-ca.pem`,
+        WECHATPAY_API_BASE: fakeWechatPayUrl,
         KAIDIAN_WORKERS: "2",
         KAIDIAN_RETRY_DELAY_MS: "1000",
         // The location picker's tiles; design.spec.ts answers them in the browser, as the tile server would.

@@ -223,10 +223,22 @@ describe("concurrency and partner mode", () => {
     const prepared = await preparePayment(db, { tenantId, orderId: placedOrder.id }, deps);
     if (!prepared.ok) throw new Error(prepared.code);
     // WeChat checks the paySign over the store's own Mini Program (the sub_appid).
-    pay.pay(placedOrder.paymentNo, { mchid: providerRegistration.mchid, requestPayment: prepared.payment });
+    const partnerPayment = pay.pay(placedOrder.paymentNo, { mchid: providerRegistration.mchid, requestPayment: prepared.payment });
     await pay.idle();
     expect(await db.scoped({ tenantId }, (tx) => loadOrder(tx, placedOrder.id))).toMatchObject({ status: "paid", paidFen: 990 });
     expect(pay.order(placedOrder.paymentNo, providerRegistration.mchid)).toMatchObject({ subMchid, subAppid: appid, payer: { sub_openid: openid } });
+
+    // The provider's keys verify every sub-merchant's notifications: one for this sub-merchant, posted to another
+    // sub-merchant's store, is not that store's to apply, and WeChat Pay is told to keep it for its real owner.
+    const neighbour = await arrangeCatalogStore(db, "product");
+    await db.scoped({ tenantId: neighbour.tenantId }, async (tx) => {
+      await tx.wechatCredential.create({ data: { tenantId: neighbour.tenantId, appid: testAppid(), robot: 1 } });
+      await savePaymentSettings(tx, neighbour.tenantId, { userId: neighbour.userId, revision: 0 }, { mode: "partner", subMchid: testMchid() }, masterKey);
+    });
+    const forNeighbour = pay.sentNotification(partnerPayment.notificationId);
+    const misdirected = await fetch(`${shopApi.url}/api/mp/v1/${neighbour.tenantId}/payments/notify`, { method: "POST", headers: forNeighbour.headers, body: forNeighbour.body });
+    expect(misdirected.status).toBe(404);
+    expect(shopApi.logs.join("")).toContain(`"event":"otherMerchant"`);
 
     // A genuine notification of another merchant account, posted to this store: it does not verify with its keys.
     const other = await placed();

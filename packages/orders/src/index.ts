@@ -40,3 +40,4 @@ export {
   type Transition,
 } from "./lifecycle";
 export { MAX_DAILY_SEQUENCE, shanghaiDay, formatOrderNumber, parseOrderNumber, type OrderNumberParts } from "./order-number";
+export { paymentProblemMessage, type PaymentProblem } from "./payment-problems";

@@ -817,6 +817,7 @@ export const en: Dictionary = {
   paymentSettings: {
     nav: "Payments",
     title: "Payment settings",
+    account: "WeChat Pay account",
     lead: "Shoppers pay for their orders in the Mini Program with WeChat Pay; the money goes straight to your merchant account. Only the store's owners can change this page.",
     mode: "How you are paid",
     modes: {

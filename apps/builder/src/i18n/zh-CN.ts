@@ -816,6 +816,7 @@ export const zhCN = {
   paymentSettings: {
     nav: "支付设置",
     title: "支付设置",
+    account: "微信支付账户",
     lead: "顾客在小程序里下单后用微信支付付款，钱直接进入你的商户号。只有店主可以修改这里。",
     mode: "收款方式",
     modes: {

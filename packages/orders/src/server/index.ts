@@ -27,7 +27,7 @@ export {
 } from "./shopper-orders";
 export { SHOPPER_MESSAGES, shopperMessage, type ShopperMessageCode } from "./messages";
 export { paymentDepsFromEnv, notifyUrl, type PaymentDeps } from "./payment-deps";
-export { preparePayment, confirmPayment, applyPayment, queryPayment, type PreparedPayment, type PaymentOutcome, type PaymentProblem } from "./payment";
+export { preparePayment, confirmPayment, applyPayment, queryPayment, type PreparedPayment, type PaymentOutcome } from "./payment";
 export { handleNotification, type NotificationAnswer, type NotificationReport } from "./payment-notifications";
 export { refundOrder, applyRefund, type RefundOrderInput, type RefundOrderResult, type RefundView, type RefundStatus, type RefundOutcome } from "./refunds";
 export { expireDueOrders, uploadDueShipping, startOrderTimers, type OrderTimers, type OrderTimerOptions } from "./order-timers";

@@ -5,18 +5,10 @@
 import type { Database, Transaction } from "@kaidian/db";
 import { WechatPayClient, type PaymentAccount, type RequestPaymentParams, type Transaction as PayTransaction } from "@kaidian/payments";
 import { openPaymentAccount } from "@kaidian/payments/server";
+import type { PaymentProblem } from "../payment-problems";
 import { changeOrder } from "./change-order";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { notifyUrl, type PaymentDeps } from "./payment-deps";
-
-/** Why an order's payment was not taken as paid: the merchant sees it on the order (orders.payment_problem). */
-export type PaymentProblem =
-  /** WeChat Pay took another amount than the order's total: `amountMismatch:<paid fen>`. */
-  | `amountMismatch:${number}`
-  /** The money arrived after the order was cancelled (expired or by the shopper): it is to be refunded. */
-  | "paidAfterCancel"
-  /** A second, different payment for an order already paid. */
-  | `paidTwice:${string}`;
 
 export type PreparedPayment =
   | { ok: true; payment: RequestPaymentParams }

@@ -144,7 +144,7 @@ export async function savePaymentSettings(tx: Transaction, tenantId: string, fro
 }
 
 /** The store's settings with its keys opened, to sign with; null when none are saved. */
-async function openStored(tx: Transaction, tenantId: string, masterKey: Buffer): Promise<StorePaymentSettings | null> {
+export async function openStored(tx: Transaction, tenantId: string, masterKey: Buffer): Promise<StorePaymentSettings | null> {
   const row = await tx.paymentSettings.findFirst({ where: { tenantId }, select: { mode: true, account: true, keysCiphertext: true } });
   if (!row) return null;
   const account = row.account as ShownAccount;

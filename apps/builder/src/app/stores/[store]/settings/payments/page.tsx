@@ -21,7 +21,7 @@ export default async function PaymentSettingsPage({ params }: { params: Promise<
   return (
     <>
       <PageHeader title={words.title} lead={words.lead} />
-      <Card title={words.mode}>
+      <Card title={words.account}>
         <p className="mb-4 text-sm" data-testid="payment-check" role="status">
           {!settings
             ? words.notSaved
