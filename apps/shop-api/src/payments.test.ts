@@ -2,16 +2,13 @@
 // (duplicated, forged, tampered, late), on a database of this file's own (the order timers act on every store).
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { arrangeCatalogStore } from "@kaidian/catalog/testing";
 import { Database } from "@kaidian/db";
 import { isolatedTestDatabase } from "@kaidian/db/testing";
 import { changeOrder, confirmPayment, expireDueOrders, loadOrder, preparePayment, refundOrder, reserveStock, stockLeft, uploadDueShipping, type PaymentDeps } from "@kaidian/orders/server";
 import { serviceProviderFromEnv, wechatpayConnection, type ServiceProvider } from "@kaidian/payments";
 import { savePaymentSettings } from "@kaidian/payments/server";
-import { startFakeWechatPay, testAppid, testMchid, testMerchant, type FakeWechatPay } from "@kaidian/payments/testing";
+import { arrangeServiceProvider, startFakeWechatPay, testAppid, testMchid, testMerchant, type FakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
 import { MiniProgramServerApi, sealAppSecret } from "@kaidian/wechat/server-api";
 import { startFakeWechatApi, type FakeWechatApi } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +23,7 @@ let pay: FakeWechatPay;
 let wechat: FakeWechatApi;
 let shopApi: RunningShopApi;
 let deps: PaymentDeps;
-let keyDir: string;
+let sp: TestServiceProvider;
 let provider: { keys: ServiceProvider; env: Record<string, string> };
 let store: { tenantId: string; userId: string; itemId: string; shopperId: string; openid: string; appid: string; mchid: string };
 
@@ -37,19 +34,9 @@ beforeAll(async () => {
   pay = await startFakeWechatPay({ resendScheduleMs: [100, 200] });
   wechat = await startFakeWechatApi();
   // The platform's service-provider account, given to shop-api as an operator would: settings and key files.
-  keyDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-sp-"));
-  const spAppid = testAppid();
-  const sp = testMerchant(pay.wechatpayKeys, { appids: [spAppid], subMerchants: [] });
-  pay.registerMerchant(sp.registration);
-  await writeFile(path.join(keyDir, "apiclient_key.pem"), sp.keys.privateKey);
-  await writeFile(path.join(keyDir, "pub_key.pem"), sp.keys.wechatpayKeys[0]!.publicKey);
-  const spEnv = {
-    WECHATPAY_SP_MCHID: sp.keys.mchid, WECHATPAY_SP_APPID: spAppid, WECHATPAY_SP_CERT_SERIAL: sp.keys.certificateSerial,
-    WECHATPAY_SP_PRIVATE_KEY_FILE: path.join(keyDir, "apiclient_key.pem"), WECHATPAY_SP_APIV3_KEY: sp.keys.apiV3Key,
-    WECHATPAY_SP_PUBLIC_KEY_ID: sp.keys.wechatpayKeys[0]!.serial, WECHATPAY_SP_PUBLIC_KEY_FILE: path.join(keyDir, "pub_key.pem"),
-  };
-  provider = { keys: serviceProviderFromEnv(spEnv, (file) => readFileSync(file, "utf8"))!, env: spEnv };
-  shopApi = await startShopApi(database.url, { KAIDIAN_MASTER_KEY: masterKey.toString("base64"), WECHATPAY_API_BASE: pay.baseUrl, ...spEnv });
+  sp = await arrangeServiceProvider(pay);
+  provider = { keys: serviceProviderFromEnv(sp.env, (file) => readFileSync(file, "utf8"))!, env: sp.env };
+  shopApi = await startShopApi(database.url, { KAIDIAN_MASTER_KEY: masterKey.toString("base64"), ...sp.env });
   deps = { masterKey, provider: provider.keys, connection: wechatpayConnection({ WECHATPAY_API_BASE: pay.baseUrl }), shopApiUrl: shopApi.url };
   providerRegistration = sp.registration;
 
@@ -81,7 +68,7 @@ afterAll(async () => {
   await wechat?.close();
   await db?.disconnect();
   await database?.drop();
-  if (keyDir) await rm(keyDir, { recursive: true, force: true });
+  await sp?.dispose();
 });
 
 const inStore = <T>(work: (tx: Parameters<Parameters<Database["scoped"]>[1]>[0]) => Promise<T>) => db.scoped({ tenantId: store.tenantId }, work);

@@ -39,7 +39,7 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     tokens: new ShopperTokens(settings.masterKey),
     wechat: new MiniProgramServerApi({ db, masterKey: settings.masterKey, settings: settings.wechatApi }),
     masterKey: settings.masterKey,
-    payments: paymentDepsFromEnv(options.env ?? process.env),
+    payments: paymentDepsFromEnv(options.env ?? process.env, settings.masterKey),
   };
   const app = buildShopApi({ db, cache, settings, trading, ready: () => !draining && feed.healthy, logStream: options.logStream });
   return {

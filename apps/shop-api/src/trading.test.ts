@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
 import { arrangeProduct, arrangeTradingStore, type TradingStore } from "@kaidian/orders/testing";
+import { arrangeServiceProvider, type FakeWechatPay, startFakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
 import { type FakeWechatApi, startFakeWechatApi } from "@kaidian/wechat/testing";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,8 @@ import { STORE_ROUTES } from "./trading";
 
 let api: RunningShopApi;
 let fake: FakeWechatApi;
+let pay: FakeWechatPay;
+let serviceProvider: TestServiceProvider;
 let db: Database;
 let admin: pg.Client;
 let shop: TradingStore;
@@ -18,17 +21,21 @@ let rival: TradingStore;
 
 beforeAll(async () => {
   fake = await startFakeWechatApi();
-  api = await startShopApi(testDatabaseUrl(), { WECHAT_API_BASE: fake.baseUrl });
+  pay = await startFakeWechatPay();
+  serviceProvider = await arrangeServiceProvider(pay);
+  api = await startShopApi(testDatabaseUrl(), { WECHAT_API_BASE: fake.baseUrl, ...serviceProvider.env });
   db = testDatabase();
   admin = await superuser();
   const registerApp = (app: { appid: string; secret: string }) => fake.registerApp(app);
-  shop = await arrangeTradingStore(db, { name: "山间小铺", masterKey: api.masterKey, registerApp, payments: true });
+  shop = await arrangeTradingStore(db, { name: "山间小铺", masterKey: api.masterKey, registerApp, serviceProvider });
   rival = await arrangeTradingStore(db, { name: "对面小铺", masterKey: api.masterKey, registerApp });
 });
 
 afterAll(async () => {
   await api.close();
   await fake.close();
+  await pay.close();
+  await serviceProvider.dispose();
   await admin.end();
   await db.disconnect();
 });
@@ -119,7 +126,7 @@ describe("isolation", () => {
     const guarded = storeRoutes.filter((route) => !route.public);
     // Public routes serve what every shopper may see; making a route public is a decision this list records.
     expect(storeRoutes.filter((route) => route.public).map((route) => `${route.method} ${route.url.slice(STORE_ROUTES.length)}`).sort()).toEqual(
-      ["GET catalog", "GET categories", "GET items", "GET items/:item", "GET items/:item/nights", "GET items/:item/stock", "GET ordering", "GET site", "GET store", "HEAD catalog", "HEAD categories", "HEAD items", "HEAD items/:item", "HEAD items/:item/nights", "HEAD items/:item/stock", "HEAD ordering", "HEAD site", "HEAD store", "POST session"].sort(),
+      ["GET catalog", "GET categories", "GET items", "GET items/:item", "GET items/:item/nights", "GET items/:item/stock", "GET ordering", "GET site", "GET store", "HEAD catalog", "HEAD categories", "HEAD items", "HEAD items/:item", "HEAD items/:item/nights", "HEAD items/:item/stock", "HEAD ordering", "HEAD site", "HEAD store", "POST payments/notify", "POST refunds/notify", "POST session"].sort(),
     );
     expect(guarded.length).toBeGreaterThanOrEqual(8);
     for (const route of guarded) {
@@ -283,7 +290,7 @@ describe("the cart", () => {
 
 describe("write limits", () => {
   it("counts writes per shopper, so shoppers behind one address do not use up each other's", async () => {
-    const limited = await startShopApi(testDatabaseUrl(), { WECHAT_API_BASE: fake.baseUrl, SHOP_API_SHOPPER_WRITES_PER_SECOND: "1", KAIDIAN_MASTER_KEY: api.masterKey.toString("base64") });
+    const limited = await startShopApi(testDatabaseUrl(), { WECHAT_API_BASE: fake.baseUrl, ...serviceProvider.env, SHOP_API_SHOPPER_WRITES_PER_SECOND: "1", KAIDIAN_MASTER_KEY: api.masterKey.toString("base64") });
     try {
       const putCart = (token: string) =>
         fetch(`${limited.url}/api/mp/v1/${shop.tenantId}/cart`, { method: "PUT", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: '{"lines":[]}' });

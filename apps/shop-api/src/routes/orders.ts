@@ -2,17 +2,20 @@
 // their actions, and live SKU stock. Thin: parse, call @kaidian/orders/server, answer in the shopper's words.
 import { transitionRefusalMessage } from "@kaidian/orders";
 import {
+  confirmPayment,
   IDEMPOTENCY_KEY,
   itemStock,
   listShopperOrders,
   orderView,
   placeOrder,
+  preparePayment,
   quoteOrder,
   readOrdering,
   shopperCommandSchema,
   shopperOrder,
   shopperOrderAction,
 } from "@kaidian/orders/server";
+import { PaymentsNotSetUpError, paymentErrorMessage, WechatPayError } from "@kaidian/payments";
 import { isUuid } from "@kaidian/storefront";
 import type { FastifyInstance } from "fastify";
 import { sendError, sendPrivate } from "../http";
@@ -21,11 +24,11 @@ import { localeOf, refusalsBody, sendShopperError, shopperOf, type TenantParams,
 type OrderParams = TenantParams & { id: string };
 type ItemParams = TenantParams & { item: string };
 
-export function orderRoutes(app: FastifyInstance, { db, cache }: TradingParts): void {
+export function orderRoutes(app: FastifyInstance, { db, cache, payments }: TradingParts): void {
   app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/ordering", { config: { public: true } }, async (request, reply) => {
     const { tenant } = request.params;
     if (!(await cache.isLive(tenant))) return sendShopperError(request, reply, 404, "store.notFound");
-    return sendPrivate(reply, 200, await db.scoped({ tenantId: tenant }, (tx) => readOrdering(tx, tenant)));
+    return sendPrivate(reply, 200, await db.scoped({ tenantId: tenant }, (tx) => readOrdering(tx, tenant, payments)));
   });
 
   app.post<{ Params: TenantParams }>("/api/mp/v1/:tenant/orders/quote", async (request, reply) => {
@@ -42,7 +45,15 @@ export function orderRoutes(app: FastifyInstance, { db, cache }: TradingParts): 
     const idempotencyKey = request.headers["idempotency-key"];
     if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) return sendShopperError(request, reply, 400, "idempotency.missing");
     if (!(await cache.isLive(tenantId))) return sendShopperError(request, reply, 404, "store.notFound");
-    const placed = await placeOrder(db, { tenantId, shopperId, idempotencyKey, body: request.body, cachedItems: (ids) => cache.items(tenantId, ids) });
+    const placed = await placeOrder(db, {
+      tenantId,
+      shopperId,
+      idempotencyKey,
+      body: request.body,
+      cachedItems: (ids) => cache.items(tenantId, ids),
+      payments,
+      onPaymentFailure: (error) => request.log.warn({ err: error }, "WeChat Pay could not prepare a placed order's payment"),
+    });
     if (!placed.ok) {
       if ("paymentsNotSetUp" in placed) return sendShopperError(request, reply, 409, "payments.notSetUp");
       return sendPrivate(reply, 409, refusalsBody(request, placed.refusals));
@@ -78,6 +89,41 @@ export function orderRoutes(app: FastifyInstance, { db, cache }: TradingParts): 
     if (changed.ok) return sendPrivate(reply, 200, orderView(changed.order, localeOf(request)));
     if ("notFound" in changed) return sendShopperError(request, reply, 404, "order.notFound");
     return sendError(reply, 409, "order.transition", transitionRefusalMessage(changed.refusal, localeOf(request)));
+  });
+
+  /** Pay (again) for an unpaid order: WeChat Pay's prepay for it, signed for wx.requestPayment. */
+  app.post<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id/payment", async (request, reply) => {
+    const { tenantId, shopperId } = shopperOf(request);
+    const { id } = request.params;
+    const order = isUuid(id) ? await db.scoped({ tenantId }, (tx) => shopperOrder(tx, shopperId, id)) : null;
+    if (!order) return sendShopperError(request, reply, 404, "order.notFound");
+    try {
+      const prepared = await preparePayment(db, { tenantId, orderId: id }, payments);
+      if (prepared.ok) return sendPrivate(reply, 200, { payment: prepared.payment });
+      return sendShopperError(request, reply, prepared.code === "order.notFound" ? 404 : 409, prepared.code);
+    } catch (error) {
+      if (error instanceof PaymentsNotSetUpError) return sendShopperError(request, reply, 409, "payments.notSetUp");
+      if (!(error instanceof WechatPayError)) throw error;
+      request.log.warn({ err: error }, "WeChat Pay could not prepare a payment");
+      return sendError(reply, 502, `wechatPay.${error.kind}`, paymentErrorMessage(error.kind, localeOf(request)));
+    }
+  });
+
+  /** The shopper is back from the pay sheet: WeChat Pay is asked, in case its notification has not arrived yet. */
+  app.post<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id/payment/confirm", async (request, reply) => {
+    const { tenantId, shopperId } = shopperOf(request);
+    const { id } = request.params;
+    const order = isUuid(id) ? await db.scoped({ tenantId }, (tx) => shopperOrder(tx, shopperId, id)) : null;
+    if (!order) return sendShopperError(request, reply, 404, "order.notFound");
+    try {
+      const confirmed = await confirmPayment(db, { tenantId, orderId: id }, payments);
+      return sendPrivate(reply, 200, orderView(confirmed ?? order, localeOf(request)));
+    } catch (error) {
+      // Without an answer from WeChat Pay the order is as the database has it; the notification will follow.
+      if (!(error instanceof WechatPayError || error instanceof PaymentsNotSetUpError)) throw error;
+      request.log.warn({ err: error }, "WeChat Pay could not be asked about a payment");
+      return sendPrivate(reply, 200, orderView(order, localeOf(request)));
+    }
   });
 
   /** Stock changes with every order, so it is read live, never from the cache. */

@@ -25,7 +25,8 @@ export function registerPaymentRoutes(app: FastifyInstance, parts: { db: Databas
     for (const kind of ["payments", "refunds"] as const) {
       scope.post<{ Params: { tenant: string }; Body: string }>(
         `/api/mp/v1/:tenant/${kind}/notify`,
-        { config: { wechatPayNotification: true } },
+        // WeChat Pay's own request: no shopper token; its signature is checked instead.
+        { config: { wechatPayNotification: true, public: true } },
         async (request, reply) => {
           const { tenant } = request.params;
           if (!isUuid(tenant)) {

@@ -1,26 +1,31 @@
 // Where placing an order meets WeChat Pay, in one place: whether the store can take payment, and the
 // wx.requestPayment parameters of a placed order. The payments side (sealed settings, the platform's service
-// provider, JSAPI prepay) is its own module; these two functions are the only calls into it.
-import type { Transaction } from "@kaidian/db";
+// provider, JSAPI prepay) is payments/server and ./payment; these two functions are the only calls into it.
+import type { Database, Transaction } from "@kaidian/db";
+import type { RequestPaymentParams } from "@kaidian/payments";
+import { paymentsReady } from "@kaidian/payments/server";
+import { preparePayment } from "./payment";
+import type { PaymentDeps } from "./payment-deps";
 
-/**
- * Whether the store can take payment: it has saved payment settings. (The payments module's own check, which also
- * asks for the keys or the platform's service provider, replaces this body when it lands.)
- */
-export async function storeTakesPayment(tx: Transaction, tenantId: string): Promise<boolean> {
-  return (await tx.paymentSettings.count({ where: { tenantId } })) > 0;
+/** Whether the store can take payment: settings saved, keys or the platform's service provider, no failed test. */
+export function storeTakesPayment(tx: Transaction, deps: PaymentDeps): Promise<boolean> {
+  return paymentsReady(tx, deps.provider);
 }
 
 /** wx.requestPayment's parameters, signed on the server. */
-export type RequestPayment = { timeStamp: string; nonceStr: string; package: string; signType: "RSA"; paySign: string };
-
-export type OrderToPay = { tenantId: string; orderId: string; paymentNo: string; totalFen: number; openid: string; description: string; expiresAt: Date };
+export type RequestPayment = RequestPaymentParams;
 
 /**
- * The requestPayment parameters for a placed order (JSAPI prepay at WeChat Pay, then signed); null while the
- * payments module's preparePayment is not part of this build, so the order stands, unpaid, and the shopper pays
- * it again from the order page (POST /orders/:id/payment) once payments answer.
+ * The requestPayment parameters for a just-placed order, after its transaction committed. When WeChat Pay cannot
+ * be reached or refuses, the order still stands, unpaid and holding its stock until it expires: the answer has no
+ * parameters and the shopper pays from the order page (POST /orders/:id/payment), which asks again.
  */
-export async function paymentFor(_order: OrderToPay): Promise<RequestPayment | null> {
-  return null;
+export async function paymentFor(db: Database, deps: PaymentDeps, order: { tenantId: string; orderId: string }, onFailure: (error: unknown) => void): Promise<RequestPayment | null> {
+  try {
+    const prepared = await preparePayment(db, order, deps);
+    return prepared.ok ? prepared.payment : null;
+  } catch (error) {
+    onFailure(error);
+    return null;
+  }
 }

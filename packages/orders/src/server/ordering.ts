@@ -3,6 +3,7 @@
 import type { Transaction } from "@kaidian/db";
 import { DEFAULT_DELIVERY_RULES, type DeliveryRules, deliveryRulesSchema } from "../delivery";
 import { storeTakesPayment } from "./checkout-payment";
+import type { PaymentDeps } from "./payment-deps";
 
 /** The column's default: the unpaid minutes of a store that never saved its order settings. */
 export const DEFAULT_UNPAID_MINUTES = 15;
@@ -17,7 +18,7 @@ export async function readOrderRules(tx: Transaction, tenantId: string): Promise
   return { delivery, unpaidMinutes: row?.unpaidMinutes ?? DEFAULT_UNPAID_MINUTES };
 }
 
-export async function readOrdering(tx: Transaction, tenantId: string): Promise<Ordering> {
-  const [rules, paymentsReady] = await Promise.all([readOrderRules(tx, tenantId), storeTakesPayment(tx, tenantId)]);
+export async function readOrdering(tx: Transaction, tenantId: string, payments: PaymentDeps): Promise<Ordering> {
+  const [rules, paymentsReady] = await Promise.all([readOrderRules(tx, tenantId), storeTakesPayment(tx, payments)]);
   return { ...rules, paymentsReady };
 }

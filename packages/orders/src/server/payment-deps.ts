@@ -15,9 +15,10 @@ export type PaymentDeps = {
 
 type Environment = Record<string, string | undefined>;
 
-export function paymentDepsFromEnv(env: Environment = process.env): PaymentDeps {
+/** `key`: the process's master key when it already holds one (shop-api's settings), so both read the same. */
+export function paymentDepsFromEnv(env: Environment = process.env, key: Buffer = masterKey(env).key): PaymentDeps {
   return {
-    masterKey: masterKey(env).key,
+    masterKey: key,
     provider: serviceProviderFromEnv(env, (file) => readFileSync(file, "utf8")),
     connection: wechatpayConnection(env),
     // As builds do (publishing's shopApiBaseUrl): the public address, else shop-api on this machine, which only

@@ -14,6 +14,7 @@ import type { OrderRefusal } from "../refusals";
 import { parseOrderRequest, type OrderRequest } from "../request";
 import { removeFromCart } from "./cart";
 import { paymentFor, type RequestPayment, storeTakesPayment } from "./checkout-payment";
+import type { PaymentDeps } from "./payment-deps";
 import { readOrderRules } from "./ordering";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { reserveStock } from "./stock";
@@ -61,6 +62,9 @@ export type PlaceOrderInput = {
   at?: Date;
   /** The items as the shoppers' cache holds them, so a sold-out line is refused before any row is read or locked. */
   cachedItems?: (ids: string[]) => Promise<readonly Item[] | null>;
+  payments: PaymentDeps;
+  /** Told when WeChat Pay could not prepare the payment of a placed order (it stays unpaid, payable later). */
+  onPaymentFailure?: (error: unknown) => void;
 };
 
 export type Placement =
@@ -121,17 +125,11 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
     });
   }
   if ("ok" in placed) return placed;
-  const { order, openid } = placed;
+  const { order } = placed;
   const payment = order.status === "pendingPayment"
-    ? await paymentFor({ tenantId, orderId: order.id, paymentNo: order.paymentNo, totalFen: order.totalFen, openid, description: describe(order), expiresAt: order.expiresAt })
+    ? await paymentFor(db, input.payments, { tenantId, orderId: order.id }, input.onPaymentFailure ?? (() => {}))
     : null;
   return { ok: true, created: placed.created, order, payment };
-}
-
-/** What the shopper's WeChat Pay slip names: the first item, and how many more. */
-function describe(order: OrderRecord): string {
-  const first = order.lines[0]?.title ?? order.number;
-  return order.lines.length > 1 ? `${first} 等${order.lines.length}件` : first;
 }
 
 /** PostgreSQL's unique_violation, as Prisma's driver adapter reports it from a raw statement. */
@@ -161,7 +159,7 @@ async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequ
   if (shopper.placed) return { order: (await loadOrder(tx, shopper.placed))!, created: false, openid: shopper.openid };
   // Only after the key's own order was looked for: a retry of an order placed before the sell-out still finds it.
   if (soldOut.length > 0) return { ok: false as const, refusals: soldOut };
-  if (!(await storeTakesPayment(tx, tenantId))) return { ok: false as const, paymentsNotSetUp: true as const };
+  if (!(await storeTakesPayment(tx, input.payments))) return { ok: false as const, paymentsNotSetUp: true as const };
   const rules = await readOrderRules(tx, tenantId);
   const { quote, items } = await price(tx, tenantId, request, rules.delivery);
   if (!quote.ok) return { ok: false as const, refusals: quote.refusals };

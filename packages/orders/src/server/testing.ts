@@ -3,13 +3,20 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { arrangeStore } from "@kaidian/storefront/testing";
+import { testMchid, type TestServiceProvider } from "@kaidian/payments/testing";
 import { sealAppSecret } from "@kaidian/wechat/server-api";
 
 export type TradingStore = { tenantId: string; appid: string; appSecret: string };
 
 export async function arrangeTradingStore(
   db: Database,
-  options: { name: string; masterKey: Buffer; registerApp?: (app: { appid: string; secret: string }) => void; payments?: boolean },
+  options: {
+    name: string;
+    masterKey: Buffer;
+    registerApp?: (app: { appid: string; secret: string }) => void;
+    /** Takes payment as a sub-merchant of this service provider (opened at the fake WeChat Pay for the store's appid). */
+    serviceProvider?: TestServiceProvider;
+  },
 ): Promise<TradingStore> {
   const tenantId = await arrangeStore(db, { name: options.name, templateId: "ecommerce", publish: true });
   const appid = `wx${randomBytes(8).toString("hex")}`;
@@ -19,7 +26,11 @@ export async function arrangeTradingStore(
       data: { tenantId, appid, revision: 1, appSecretCiphertext: sealAppSecret(appSecret, options.masterKey, tenantId), appSecretUpdatedAt: new Date() },
     });
     // Partner mode needs only the store's sub-merchant id; the platform's service provider signs.
-    if (options.payments) await tx.paymentSettings.create({ data: { tenantId, mode: "partner", account: { subMchid: "1900000109" }, revision: 1 } });
+    if (options.serviceProvider) {
+      const subMchid = testMchid();
+      options.serviceProvider.registration.subMerchants!.push({ subMchid, appids: [appid] });
+      await tx.paymentSettings.create({ data: { tenantId, mode: "partner", account: { subMchid }, revision: 1 } });
+    }
   });
   options.registerApp?.({ appid, secret: appSecret });
   return { tenantId, appid, appSecret };

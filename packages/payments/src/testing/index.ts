@@ -15,3 +15,4 @@ export {
 } from "./fake-wechat-pay";
 export { FakeWechatPayClient } from "./control-client";
 export { testMerchant, testAppid, testMchid } from "./merchants";
+export { arrangeServiceProvider, type TestServiceProvider } from "./service-provider";
