@@ -32,7 +32,8 @@ export async function startShopApi(databaseUrl: string, env: Record<string, stri
       done();
     },
   });
-  const shopApi = createShopApi({ ...settings, port: 0, host: "127.0.0.1" }, { logStream, env: { ...process.env, ...env } });
+  // A port given in env is kept (a test whose shop-api must know its own address); otherwise any free one.
+  const shopApi = createShopApi({ ...settings, port: env.SHOP_API_PORT ? settings.port : 0, host: "127.0.0.1" }, { logStream, env: { ...process.env, ...env } });
   const url = await shopApi.start();
   return { url, logs, cache: shopApi.cache, routes: routeTable(shopApi.app), masterKey: settings.masterKey, close: () => shopApi.stop() };
 }

@@ -114,6 +114,9 @@ export class WechatPayClient {
       certs: Object.fromEntries(merchant.wechatpayKeys.map((key) => [key.serial, key.publicKey])),
       baseURL: new URL("/", connection.baseUrl).toString(),
       timeout: connection.timeoutMs,
+      // Node's HTTP, always: axios would pick XMLHttpRequest wherever a DOM is defined (a jsdom test), with a
+      // browser's cross-origin rules that a server calling WeChat Pay does not have.
+      adapter: "http",
     }).v3;
   }
 
