@@ -29,7 +29,7 @@ export async function arrangeTradingStore(
     if (options.serviceProvider) {
       const subMchid = testMchid();
       options.serviceProvider.registration.subMerchants!.push({ subMchid, appids: [appid] });
-      await tx.paymentSettings.create({ data: { tenantId, mode: "partner", account: { subMchid }, revision: 1 } });
+      await tx.paymentSettings.create({ data: { tenantId, mode: "partner", account: { mode: "partner", subMchid }, revision: 1 } });
     }
   });
   options.registerApp?.({ appid, secret: appSecret });
