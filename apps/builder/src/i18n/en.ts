@@ -795,8 +795,6 @@ export const en: Dictionary = {
         payments: "Set up WeChat Pay",
         publish: "Build and upload the Mini Program, preview by QR code",
       },
-      paymentsSoon: "Not available yet: the Mini Program shows the store and its {catalog}; shoppers cannot order and pay online yet.",
-      soon: "Not yet available",
     },
     saveRefused: "Not saved: {place}: {message}",
     reach: {

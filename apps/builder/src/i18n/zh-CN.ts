@@ -794,8 +794,6 @@ export const zhCN = {
         payments: "开通微信支付",
         publish: "生成并上传小程序，扫码预览",
       },
-      paymentsSoon: "暂未开放：小程序目前只展示店铺与{catalog}，顾客还不能在线下单付款。",
-      soon: "未开放",
     },
     saveRefused: "未保存：{place}：{message}",
     reach: {

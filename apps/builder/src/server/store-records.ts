@@ -1,9 +1,11 @@
 import "server-only";
+import { paymentsReady } from "@kaidian/payments/server";
 import { CatalogError, countItems, type ItemListQuery, listCategories, listItemsPage, readItem } from "@kaidian/catalog/server";
 import { listVersions } from "@kaidian/design";
 import { inStore, type StoreAccess } from "@kaidian/tenancy";
 import { sampleContact, storeInfoSchema, templates, type TemplateId } from "@kaidian/templates";
 import { database } from "./db";
+import { paymentDeps } from "./payments";
 
 // Read models for the store pages. Every read runs in the store's own row-level-security scope.
 
@@ -17,7 +19,7 @@ function hasOwnContact(config: unknown, templateId: TemplateId): boolean {
 
 export function storeProgress(access: StoreAccess) {
   return inStore(database(), access, async (tx) => {
-    const [latest, designed, catalogItems, wechat, builds, members] = await Promise.all([
+    const [latest, designed, catalogItems, wechat, builds, members, payments] = await Promise.all([
       tx.configVersion.findFirst({ orderBy: { number: "desc" }, select: { config: true } }),
       // Version 1 is the template's sample: the design step is done once the merchant saves or publishes.
       tx.configVersion.count({ where: { OR: [{ number: { gt: 1 } }, { status: "PUBLISHED" }] } }),
@@ -27,6 +29,8 @@ export function storeProgress(access: StoreAccess) {
       tx.wechatCredential.count({ where: { keyFingerprint: { not: null } } }),
       tx.build.count({ where: { status: "SUCCEEDED", purpose: "UPLOAD" } }),
       tx.tenantMember.count({ where: { tenantId: access.store.id } }),
+      // The step is done when shoppers can really pay: what the checkout itself asks.
+      paymentsReady(tx, paymentDeps().provider),
     ]);
     return {
       storeInfo: hasOwnContact(latest?.config, access.store.templateId),
@@ -34,6 +38,7 @@ export function storeProgress(access: StoreAccess) {
       catalog: catalogItems > 0,
       wechat: wechat > 0,
       publish: builds > 0,
+      payments,
       members,
     };
   });

@@ -16,16 +16,17 @@ export default async function OverviewPage({ params }: { params: Promise<{ store
   const base = `/stores/${access.store.slug}`;
   const words = t.storeSetup;
   const catalog = t.catalogName[access.store.templateId];
-  // The guided order of a first hour. Payments are not in the product yet: the step says so instead of linking.
+  // The guided order of a first hour.
   const steps = [
     { key: "storeInfo", done: progress.storeInfo, href: `${base}/design`, label: words.guide.steps.storeInfo },
     { key: "design", done: progress.design, href: `${base}/design`, label: words.guide.steps.design },
     { key: "catalog", done: progress.catalog, href: `${base}/catalog`, label: format(words.guide.steps.catalog, { catalog }) },
     { key: "wechat", done: progress.wechat, href: can(access.roles, "settings") ? `${base}/wechat` : null, label: words.guide.steps.wechat },
-    { key: "payments", done: false, soon: true, href: null, label: words.guide.steps.payments, note: format(words.guide.paymentsSoon, { catalog }) },
+    // Only owners may set up where the money goes; others see the step without a link.
+    { key: "payments", done: progress.payments, href: can(access.roles, "payments") ? `${base}/settings/payments` : null, label: words.guide.steps.payments },
     { key: "publish", done: progress.publish, href: can(access.roles, "publish") ? `${base}/publish` : null, label: words.guide.steps.publish },
   ];
-  const next = steps.find((step) => !step.done && !step.soon)?.key;
+  const next = steps.find((step) => !step.done)?.key;
   const publication =
     access.store.status === "SUSPENDED"
       ? { tone: "warn" as const, label: words.status.suspended, hint: undefined }
@@ -54,10 +55,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ store
               <span className={`grid size-7 shrink-0 place-items-center rounded-full text-sm font-medium ${step.done ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600"}`}>{step.done ? "✓" : index + 1}</span>
               <span className="min-w-0 flex-1 text-sm">
                 {step.href ? <Link href={step.href} className="text-slate-800 hover:underline">{step.label}</Link> : <span className="text-slate-800">{step.label}</span>}
-                {step.note && <span className="mt-0.5 block text-xs text-slate-500">{step.note}</span>}
               </span>
               <Badge tone={step.done ? "good" : step.key === next ? "warn" : "neutral"}>
-                {step.done ? t.overview.done : step.soon ? words.guide.soon : step.key === next ? words.guide.next : t.overview.todo}
+                {step.done ? t.overview.done : step.key === next ? words.guide.next : t.overview.todo}
               </Badge>
             </li>
           ))}
