@@ -165,6 +165,16 @@ describe("the live order feed", () => {
       await seed(mine, { lines: [tea] });
       await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(4);
       expect(heard[3]!.order).not.toBe(paid.id);
+      // An inbox closed twice (abort and cancel) does not silence one opened after it.
+      unsubscribe();
+      unsubscribe();
+      const later: OrderChange[] = [];
+      const again = await feed.subscribe(mine, { onChange: (change) => later.push(change), onResync: () => {} });
+      unsubscribe();
+      const last = await seed(mine, { lines: [tea] });
+      await expect.poll(() => later.map((change) => change.order), { timeout: 10_000 }).toEqual([last.id]);
+      expect(heard).toHaveLength(4);
+      again();
     } finally {
       unsubscribe();
       await feed.stop();
