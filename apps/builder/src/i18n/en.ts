@@ -911,7 +911,7 @@ export const en: Dictionary = {
       by: "{role}",
       byNamed: "{role} {name}",
       paymentProblem: "Payment problem: {problem}. Check this payment in the WeChat Pay merchant platform first; do not ship before it is settled.",
-      refundAsked: "The shopper asks for a refund: refund it or decline.",
+      refundAsked: "The shopper asks for a refund.",
       shipping: { pending: "Sending the shipping information to WeChat (WeChat releases the funds after it).", accepted: "WeChat has the shipping information.", problem: "WeChat did not accept the shipping information: {problem}. It is retried automatically." },
       refunds: "Refunds",
       refundStatus: { processing: "Refund in progress", success: "Refunded", closed: "Refund closed", abnormal: "Refund problem" } as Record<string, string>,
@@ -921,7 +921,6 @@ export const en: Dictionary = {
     ship: { title: "Ship", company: "Carrier", companyHint: "Like SF Express or ZTO (up to 20 characters).", number: "Tracking number", numberHint: "4-40 letters, digits or dashes.", submit: "Mark shipped" },
     pickUp: { title: "Picked up", lead: "Confirm once the shopper has collected the order; the order is then complete.", submit: "The shopper has it" },
     decline: { title: "Decline the refund request", reason: "Why", reasonHint: "The shopper sees this in the order (up to 200 characters).", submit: "Decline the refund" },
-    refund: { title: "Refund", amount: "Amount (CNY)", amountHint: "Up to ¥{max}; a partial refund is fine.", reason: "Reason", restock: "Put the items back in stock", submit: "Refund" },
     slip: { title: "Packing slip", lead: "Print it and put it in the parcel.", print: "Print", store: "Store", number: "Order", placedAt: "Placed", recipient: "Recipient", phone: "Phone", address: "Address", pickup: "Pickup at: {address}", note: "Shopper's note", items: "Items", checked: "Checked" },
     settings: {
       title: "Order settings",

@@ -910,7 +910,7 @@ export const zhCN = {
       by: "{role}",
       byNamed: "{role} {name}",
       paymentProblem: "支付异常：{problem}。请先在微信支付商户平台核对这笔付款，核实前不要发货。",
-      refundAsked: "顾客申请了退款，请处理：退款或拒绝。",
+      refundAsked: "顾客申请了退款。",
       shipping: { pending: "发货信息正在同步到微信（微信确认后才结算货款）。", accepted: "发货信息已同步到微信。", problem: "发货信息同步到微信未成功：{problem}。系统会自动重试。" },
       refunds: "退款记录",
       refundStatus: { processing: "退款处理中", success: "已退款", closed: "退款关闭", abnormal: "退款异常" } as Record<string, string>,
@@ -920,7 +920,6 @@ export const zhCN = {
     ship: { title: "发货", company: "快递公司", companyHint: "如 顺丰速运、中通快递（最多 20 字）。", number: "运单号", numberHint: "4–40 位字母、数字或横线。", submit: "确认发货" },
     pickUp: { title: "确认自提", lead: "顾客到店取走商品后确认，订单即完成。", submit: "顾客已取货" },
     decline: { title: "拒绝退款申请", reason: "拒绝理由", reasonHint: "顾客会在订单中看到（最多 200 字）。", submit: "拒绝退款" },
-    refund: { title: "退款", amount: "退款金额（元）", amountHint: "最多可退 ¥{max}，可部分退款。", reason: "退款原因", restock: "把商品退回库存", submit: "确认退款" },
     slip: { title: "发货单", lead: "打印后随包裹寄出。", print: "打印", store: "店铺", number: "订单号", placedAt: "下单时间", recipient: "收货人", phone: "电话", address: "地址", pickup: "到店自提：{address}", note: "顾客备注", items: "商品清单", checked: "核对" },
     settings: {
       title: "订单设置",

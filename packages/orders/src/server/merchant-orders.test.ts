@@ -87,7 +87,7 @@ describe("the merchant's order inbox", () => {
       shopperPhone: "13800000000",
     });
     await inStore(store, (tx) =>
-      tx.orderEvent.create({ data: { tenantId: store, orderId: order.id, action: "ship", fromStatus: "paid", toStatus: "shipped", actorRole: "merchantStaff", actorId: userId, tracking: { company: "顺丰", number: "SF1234567890" } } }),
+      tx.orderEvent.create({ data: { tenantId: store, orderId: order.id, action: "ship", fromStatus: "paid", toStatus: "shipped", actorRole: "merchantStaff", actorId: userId, tracking: { company: "顺丰", number: "SF1234567890" }, at: new Date(Date.now() + 60_000) } }),
     );
     const read = (await inStore(store, (tx) => readMerchantOrder(tx, order.id)))!;
     expect(read).toMatchObject({ number: order.number, subtotalFen: 6800 + 19900, deliveryFeeFen: 1000, totalFen: 27700, paidFen: 27700, note: "请用纸箱", shopperPhone: "13800000000", address: TEST_ADDRESS });
@@ -165,6 +165,16 @@ describe("the live order feed", () => {
       await seed(mine, { lines: [tea] });
       await expect.poll(() => heard.length, { timeout: 10_000 }).toBe(4);
       expect(heard[3]!.order).not.toBe(paid.id);
+      // An inbox closed twice (abort and cancel) does not silence one opened after it.
+      unsubscribe();
+      unsubscribe();
+      const later: OrderChange[] = [];
+      const again = await feed.subscribe(mine, { onChange: (change) => later.push(change), onResync: () => {} });
+      unsubscribe();
+      const last = await seed(mine, { lines: [tea] });
+      await expect.poll(() => later.map((change) => change.order), { timeout: 10_000 }).toEqual([last.id]);
+      expect(heard).toHaveLength(4);
+      again();
     } finally {
       unsubscribe();
       await feed.stop();

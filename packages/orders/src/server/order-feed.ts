@@ -72,7 +72,8 @@ export class OrderFeed {
     await this.starting;
     return () => {
       set.delete(subscriber);
-      if (set.size === 0) this.subscribers.delete(tenantId);
+      // Only this store's current set: a later subscriber may have started a new one.
+      if (set.size === 0 && this.subscribers.get(tenantId) === set) this.subscribers.delete(tenantId);
     };
   }
 

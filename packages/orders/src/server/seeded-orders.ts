@@ -32,6 +32,8 @@ export async function seedOrder(tx: Transaction, tenantId: string, order: SeedOr
   const deliveryFeeFen = delivery.method === "express" ? (delivery.feeFen ?? 0) : 0;
   const totalFen = subtotalFen + deliveryFeeFen;
   const paid = order.paid ?? true;
+  // Paid a moment later, as the payment notification arrives after the order is placed.
+  const paidAt = new Date(at.getTime() + 1000);
   const created = await tx.order.create({
     data: {
       tenantId,
@@ -48,7 +50,7 @@ export async function seedOrder(tx: Transaction, tenantId: string, order: SeedOr
       paidFen: paid ? totalFen : 0,
       paymentNo: `T${randomUUID().replaceAll("-", "").slice(0, 30)}`,
       transactionId: paid ? `42${Date.now()}` : null,
-      paidAt: paid ? at : null,
+      paidAt: paid ? paidAt : null,
       expiresAt: new Date(at.getTime() + 15 * 60_000),
       createdAt: at,
       lines: {
@@ -67,7 +69,7 @@ export async function seedOrder(tx: Transaction, tenantId: string, order: SeedOr
       events: {
         create: [
           { action: "place", fromStatus: null, toStatus: "pendingPayment", actorRole: "shopper", actorId: shopper.id, at },
-          ...(paid ? [{ action: "pay", fromStatus: "pendingPayment", toStatus: "paid", actorRole: "paymentNotification", amountFen: totalFen, at }] : []),
+          ...(paid ? [{ action: "pay", fromStatus: "pendingPayment", toStatus: "paid", actorRole: "paymentNotification", amountFen: totalFen, at: paidAt }] : []),
         ],
       },
     },

@@ -26,7 +26,10 @@ export const GET = storeRoute("orders", async (access, request) => {
         onResync: () => send("event: resync\ndata: {}\n\n"),
       });
       const timer = setInterval(() => send(": keep-alive\n\n"), KEEP_ALIVE_MS);
+      let closed = false;
       close = () => {
+        if (closed) return;
+        closed = true;
         clearInterval(timer);
         unsubscribe();
         try {
@@ -36,6 +39,8 @@ export const GET = storeRoute("orders", async (access, request) => {
         }
       };
       request.signal.addEventListener("abort", () => close());
+      // The browser may have gone while the feed was starting.
+      if (request.signal.aborted) close();
       send(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ connected: orderFeed().connected })}\n\n`);
     },
     cancel() {
