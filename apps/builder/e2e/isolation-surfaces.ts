@@ -154,6 +154,7 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "orders.ts#shipOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, company: "顺丰速运", trackingNumber: "SF1234567890" } }),
   "orders.ts#pickUpOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId } }),
   "orders.ts#declineRefundAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, reason: "隔离" } }),
+  "orders.ts#refundOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, amount: "1", reason: "隔离" } }),
   "orders.ts#saveOrderSettingsAction": (s) => ({ form: { store: s.slug, revision: "0", expressEnabled: "on", fee: "5", freeFrom: "", pickupAddress: "", unpaidMinutes: "20" } }),
   "preview.ts#createPhonePreviewLinkAction": (s) => ({ args: [s.slug] }),
   "publishing.ts#uploadAction": (s) => ({ form: { store: s.slug, version: "9.9.9", description: "隔离" } }),

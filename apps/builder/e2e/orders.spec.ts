@@ -126,6 +126,24 @@ test("a refund request is declined with a reason, and a pickup order is marked p
   await expect(page.getByTestId("order-history").locator("li").last()).toContainText("拒绝退款");
   await expect(page.getByRole("button", { name: "拒绝退款" })).toBeHidden();
 
+  // The merchant may still refund: what the lifecycle refuses never reaches WeChat Pay, and a store that has not set
+  // up WeChat Pay says so; nothing is recorded either way.
+  const refund = page.getByTestId("refund-form");
+  const amount = refund.getByLabel("退款金额（元）");
+  await expect(amount).toHaveValue("59.00");
+  await amount.fill("100");
+  await refund.getByLabel("退款理由").fill("补偿运费");
+  await refund.getByRole("button", { name: "确认退款" }).click();
+  await expect(refund).toContainText("退款 ¥100.00 超过可退金额 ¥59.00。");
+  await amount.fill("10");
+  await refund.getByRole("checkbox").check();
+  await refund.getByRole("button", { name: "确认退款" }).click();
+  await expect(refund).toContainText("只有退还全部可退金额时才能退回库存。");
+  await refund.getByRole("checkbox").uncheck();
+  await refund.getByRole("button", { name: "确认退款" }).click();
+  await expect(refund).toContainText("店铺尚未开通微信支付。");
+  expect(await query("SELECT id FROM refunds WHERE order_id = $1", [asked.id])).toEqual([]);
+
   await page.goto(`/stores/${store}/orders/${pickup.id}`);
   await expect(page.getByTestId("order-delivery")).toContainText("自提点：门店前台");
   await page.getByRole("button", { name: "顾客已取货" }).click();

@@ -37,7 +37,9 @@ export async function loadReadinessFacts(tx: Transaction, store: StoreRef, purpo
       select: { sizes: true, configVersion: { select: { number: true } } },
     }),
     readCompliance(tx),
-    tx.paymentSettings.count(),
+    // Saved, and not failed by its last connection test (what shoppers' checkout also asks, less the platform's
+    // service-provider account, which is the operator's and the same for every store).
+    tx.paymentSettings.count({ where: { checkProblem: null } }),
   ]);
   let config: StoreConfig | null = null;
   let problems: ReadinessFacts["config"] = null;

@@ -920,6 +920,15 @@ export const en: Dictionary = {
     },
     ship: { title: "Ship", company: "Carrier", companyHint: "Like SF Express or ZTO (up to 20 characters).", number: "Tracking number", numberHint: "4-40 letters, digits or dashes.", submit: "Mark shipped" },
     pickUp: { title: "Picked up", lead: "Confirm once the shopper has collected the order; the order is then complete.", submit: "The shopper has it" },
+    refund: {
+      title: "Refund",
+      amount: "Amount (yuan)",
+      amountHint: "Up to ¥{amount}; a part is fine.",
+      reason: "Why",
+      reasonHint: "The shopper sees this in the order (up to 200 characters).",
+      restock: "Put the items back in stock (only when refunding everything left)",
+      submit: "Refund",
+    },
     decline: { title: "Decline the refund request", reason: "Why", reasonHint: "The shopper sees this in the order (up to 200 characters).", submit: "Decline the refund" },
     slip: { title: "Packing slip", lead: "Print it and put it in the parcel.", print: "Print", store: "Store", number: "Order", placedAt: "Placed", recipient: "Recipient", phone: "Phone", address: "Address", pickup: "Pickup at: {address}", note: "Shopper's note", items: "Items", checked: "Checked" },
     settings: {
@@ -1081,6 +1090,7 @@ export const en: Dictionary = {
     "order.transition": "{message}",
     "order.tracking.company": "Enter the carrier (up to 20 characters).",
     "order.tracking.number": "A tracking number is 4-40 letters, digits or dashes.",
+    "order.refund.restockPartial": "Items go back in stock only with a refund of everything left to refund.",
     "order.reason": "Enter a reason (up to 200 characters).",
     "order.refund.amount": "The refund is an amount above 0 with at most two decimals.",
     "orderSettings.fee": "The delivery fee is an amount of 0 or more with at most two decimals.",

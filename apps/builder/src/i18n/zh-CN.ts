@@ -919,6 +919,15 @@ export const zhCN = {
     },
     ship: { title: "发货", company: "快递公司", companyHint: "如 顺丰速运、中通快递（最多 20 字）。", number: "运单号", numberHint: "4–40 位字母、数字或横线。", submit: "确认发货" },
     pickUp: { title: "确认自提", lead: "顾客到店取走商品后确认，订单即完成。", submit: "顾客已取货" },
+    refund: {
+      title: "退款",
+      amount: "退款金额（元）",
+      amountHint: "最多可退 ¥{amount}；可以只退一部分。",
+      reason: "退款理由",
+      reasonHint: "顾客会在订单中看到（最多 200 字）。",
+      restock: "退回库存（仅在退还全部可退金额时）",
+      submit: "确认退款",
+    },
     decline: { title: "拒绝退款申请", reason: "拒绝理由", reasonHint: "顾客会在订单中看到（最多 200 字）。", submit: "拒绝退款" },
     slip: { title: "发货单", lead: "打印后随包裹寄出。", print: "打印", store: "店铺", number: "订单号", placedAt: "下单时间", recipient: "收货人", phone: "电话", address: "地址", pickup: "到店自提：{address}", note: "顾客备注", items: "商品清单", checked: "核对" },
     settings: {
@@ -1080,6 +1089,7 @@ export const zhCN = {
     "order.transition": "{message}",
     "order.tracking.company": "请填写快递公司（最多 20 字）。",
     "order.tracking.number": "运单号为 4–40 位字母、数字或横线。",
+    "order.refund.restockPartial": "只有退还全部可退金额时才能退回库存。",
     "order.reason": "请填写理由（最多 200 字）。",
     "order.refund.amount": "退款金额需大于 0 元，最多两位小数。",
     "orderSettings.fee": "运费需为 0 或以上的金额，最多两位小数。",

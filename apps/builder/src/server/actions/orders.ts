@@ -1,11 +1,12 @@
 "use server";
-// Handling orders (ship, pickup, declining a refund request) for the store's own people, and the owner's order
+// Handling orders (ship, pickup, refunds, declining a refund request) for the store's own people, and the owner's order
 // settings. Every change of an order goes through changeOrder: the lifecycle decides, the event is recorded.
 import { DomainError } from "@kaidian/accounts";
 import { recordAudit } from "@kaidian/audit";
 import { paragraphText, parseYuan } from "@kaidian/catalog";
 import { trackingSchema, transitionRefusalMessage, type Actor, type OrderCommand } from "@kaidian/orders";
-import { changeOrder, orderSettingsSchema, saveOrderSettings } from "@kaidian/orders/server";
+import { changeOrder, orderSettingsSchema, paymentDepsFromEnv, refundOrder, saveOrderSettings } from "@kaidian/orders/server";
+import { PaymentsNotSetUpError, paymentErrorMessage } from "@kaidian/payments";
 import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/tenancy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -56,6 +57,40 @@ export const declineRefundAction = formAction(orderForm.extend({ reason: z.strin
 });
 
 const checkbox = z.literal("on").optional();
+
+/**
+ * A refund, full or part, with its reason: the lifecycle decides (counting refunds still under way), then WeChat
+ * Pay is asked; its refund notification settles it. Restocking is for a refund of everything still refundable.
+ */
+export const refundOrderAction = formAction(
+  orderForm.extend({ amount: z.string().max(40), reason: z.string().max(2_000), restock: checkbox }),
+  async ({ store, orderId, amount, reason, restock }) => {
+    const access = await requireStore(store);
+    assertCan(access.roles, "orders");
+    const amountFen = fenOf(amount, "order.refund.amount", "amount");
+    if (amountFen <= 0) throw new DomainError("order.refund.amount", "amount");
+    const parsedReason = paragraphText(200).min(1).safeParse(reason);
+    if (!parsedReason.success) throw new DomainError("order.reason", "reason");
+    const locale = await currentLocale();
+    let result: Awaited<ReturnType<typeof refundOrder>>;
+    try {
+      result = await refundOrder(
+        database(),
+        { tenantId: access.store.id, orderId, amountFen, reason: parsedReason.data, restock: restock === "on", actor: actorOf(access) },
+        paymentDepsFromEnv(process.env),
+      );
+    } catch (error) {
+      if (error instanceof PaymentsNotSetUpError) throw new DomainError("payments.notSetUp");
+      throw error;
+    }
+    revalidatePath(`/stores/${access.store.slug}/orders`, "layout");
+    if (result.ok) return { status: result.refund.status };
+    if ("notFound" in result) throw new DomainError("order.notFound");
+    if ("wechatPay" in result) throw new DomainError("order.transition", undefined, { message: paymentErrorMessage(result.wechatPay, locale) });
+    if (result.refusal.code === "restockPartial") throw new DomainError("order.refund.restockPartial", "restock");
+    throw new DomainError("order.transition", "amount", { message: transitionRefusalMessage(result.refusal, locale) });
+  },
+);
 
 /** Where each of the settings schema's refusals is shown, and what it says. */
 const SETTINGS_FIELDS: [path: string, code: string, field: string][] = [

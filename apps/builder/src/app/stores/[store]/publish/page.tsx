@@ -40,7 +40,8 @@ export default async function PublishPage({ params }: { params: Promise<{ store:
             category={template.wechatCategory[locale]}
             links={{
               // WeChat Pay is set up by the owner on its own page.
-              ...(can(access.roles, "settings") ? { wechat: `${base}/wechat`, payments: `${base}/payments` } : {}),
+              ...(can(access.roles, "settings") ? { wechat: `${base}/wechat` } : {}),
+              ...(can(access.roles, "payments") ? { payments: `${base}/settings/payments` } : {}),
               ...(can(access.roles, "design") ? { design: `${base}/design` } : {}),
               ...(can(access.roles, "catalog") ? { catalog: `${base}/catalog` } : {}),
             }}

@@ -1,9 +1,9 @@
-import { availableActions, type Locale } from "@kaidian/orders";
+import { availableActions, type Locale, yuanText } from "@kaidian/orders";
 import { optionsText } from "@kaidian/orders/server";
 import { can } from "@kaidian/tenancy";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeclineRefundForm, PickUpForm, ShipForm } from "@/components/orders/order-actions";
+import { DeclineRefundForm, PickUpForm, RefundForm, ShipForm } from "@/components/orders/order-actions";
 import { money, orderTime } from "@/components/orders/order-format";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -29,6 +29,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
   const canShip = actions.includes("ship");
   const canPickUp = actions.includes("pickUp");
   const canDecline = actions.includes("declineRefund") && order.refundRequested;
+  const canRefund = actions.includes("refund") && order.paidFen > order.refundedFen;
   const lastRequest = [...order.events].reverse().find((event) => event.action === "requestRefund");
 
   return (
@@ -132,6 +133,11 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
               <DeclineRefundForm t={t} store={access.store.slug} orderId={order.id} />
             </Card>
           )}
+          {canRefund && (
+            <Card title={words.refund.title}>
+              <RefundForm t={t} store={access.store.slug} orderId={order.id} refundable={yuanText(order.paidFen - order.refundedFen)} />
+            </Card>
+          )}
           <Card title={words.detail.delivery}>
             <dl className="space-y-2 text-sm" data-testid="order-delivery">
               <div>
@@ -188,7 +194,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
               </ul>
             </Card>
           )}
-          {!canShip && !canPickUp && !canDecline && <p className="text-sm text-slate-500">{words.detail.noActions}</p>}
+          {!canShip && !canPickUp && !canDecline && !canRefund && <p className="text-sm text-slate-500">{words.detail.noActions}</p>}
         </div>
       </div>
     </>
