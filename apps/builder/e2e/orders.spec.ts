@@ -194,5 +194,5 @@ test("the owner sets delivery and the time to pay, and stores the AppSecret with
   await page.goto(`/stores/${store}/publish`);
   await expect(page.locator('[data-check="wechat.appSecret"]')).toHaveAttribute("data-status", "ok");
   await expect(page.locator('[data-check="payments.setUp"]')).toHaveAttribute("data-status", "failed");
-  await expect(page.locator('[data-check="payments.setUp"]').getByRole("link", { name: "去设置微信支付" })).toHaveAttribute("href", `/stores/${store}/payments`);
+  await expect(page.locator('[data-check="payments.setUp"]').getByRole("link", { name: "去设置微信支付" })).toHaveAttribute("href", `/stores/${store}/settings/payments`);
 });
