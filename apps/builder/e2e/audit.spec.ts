@@ -10,7 +10,7 @@ test("a store owner reads who changed the WeChat settings and invited whom, when
   await page.goto(`${base}/wechat`);
   const app = page.locator("section").filter({ has: page.getByRole("heading", { name: "小程序与上传密钥" }) });
   await app.getByLabel("AppID").fill("wx1234567890abcdef");
-  await app.getByRole("button", { name: "保存" }).click();
+  await app.getByRole("button", { name: "保存", exact: true }).click();
   await expect(app.getByRole("status")).toHaveText(/已保存|AppID 已更换/);
 
   await page.goto(`${base}/settings`);

@@ -35,6 +35,10 @@ test("a merchant sets up WeChat, passes the checks and previews the store on WeC
   await expect(page.getByTestId("key-status")).toHaveText("还没有上传密钥。");
 
   await setUpWechat(page, "lakeside-inn", { appid });
+  // The AppSecret, for shoppers' login: a soft check until it is stored.
+  await page.getByLabel("AppSecret", { exact: true }).fill("0123456789abcdef0123456789abcdef");
+  await page.getByRole("button", { name: "保存 AppSecret" }).click();
+  await expect(page.getByText("AppSecret 已保存。")).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("wechat-settings.png"), fullPage: true });
 
   await page.goto("/stores/lakeside-inn/publish");

@@ -19,7 +19,7 @@ export async function setUpWechat(page: Page, store: string, options: { appid: s
   await page.goto(`/stores/${store}/wechat`);
   const app = page.locator("section").filter({ has: page.getByRole("heading", { name: "小程序与上传密钥" }) });
   await app.getByLabel("AppID").fill(options.appid);
-  await app.getByRole("button", { name: "保存" }).click();
+  await app.getByRole("button", { name: "保存", exact: true }).click();
   await expect(app.getByRole("status")).toHaveText(/已保存|AppID 已更换/);
 
   await app.getByLabel("密钥文件（private.wx….key）").setInputFiles({

@@ -609,8 +609,8 @@ export const en: Dictionary = {
     legendChanged: "Days with a dot have their own settings",
     form: {
       title: "Change several days",
-      from: "Placed from",
-      to: "to",
+      from: "From",
+      to: "To",
       weekdays: "On",
       everyDay: "Every day",
       weekends: "Fri and Sat",

@@ -608,8 +608,8 @@ export const zhCN = {
     legendChanged: "带圆点的日期已单独设置",
     form: {
       title: "批量修改",
-      from: "下单日期",
-      to: "至",
+      from: "开始日期",
+      to: "结束日期",
       weekdays: "适用于",
       everyDay: "每天",
       weekends: "周五、周六",
