@@ -4,10 +4,10 @@
 import type { Prisma, Transaction } from "@kaidian/db";
 import { z } from "zod";
 import type { DeliveryMethod } from "../delivery";
-import { ORDER_STATUSES, type ActorRole, type OrderAction, type OrderStatus, type Tracking } from "../lifecycle";
+import { ORDER_STATUSES, type OrderStatus } from "../lifecycle";
 import { parseOrderNumber } from "../order-number";
 import type { ShippingAddress } from "../request";
-import type { ChosenDishOptions } from "../pricing";
+import { loadOrder, type OrderEventRecord, type OrderLineRecord, type OrderRecord } from "./order-record";
 
 export const ORDER_PAGE_SIZE = 20;
 
@@ -143,51 +143,14 @@ export async function listMerchantOrders(tx: Transaction, query: OrderListQuery)
   };
 }
 
-export type MerchantOrderLine = {
-  position: number;
-  title: string;
-  skuOptions: string[];
-  dishOptions: ChosenDishOptions;
-  quantity: number;
-  unitPriceFen: number;
-  lineTotalFen: number;
-};
+export type MerchantOrderLine = OrderLineRecord;
 
-export type MerchantOrderEvent = {
-  id: string;
-  action: OrderAction | "place";
-  from: OrderStatus | null;
-  to: OrderStatus;
-  actor: { role: ActorRole; id: string | null; name: string | null };
-  reason: string;
-  amountFen: number | null;
-  tracking: Tracking | null;
-  at: Date;
-};
+/** An event with the merchant who acted named, as their account is called now. */
+export type MerchantOrderEvent = Omit<OrderEventRecord, "actor"> & { actor: OrderEventRecord["actor"] & { name: string | null } };
 
-export type MerchantOrder = {
-  id: string;
-  number: string;
-  status: OrderStatus;
-  delivery: DeliveryMethod;
-  address: ShippingAddress | null;
-  pickupAddress: string;
-  note: string;
-  subtotalFen: number;
-  deliveryFeeFen: number;
-  totalFen: number;
-  paidFen: number;
-  refundedFen: number;
-  refundRequested: boolean;
-  tracking: Tracking | null;
-  paymentProblem: string | null;
-  paidAt: Date | null;
-  createdAt: Date;
-  expiresAt: Date;
+/** The order as loadOrder reads it, with what the merchant's page adds: the shopper's phone, names, refunds. */
+export type MerchantOrder = Omit<OrderRecord, "events"> & {
   shopperPhone: string | null;
-  shipping: { upload: string | null; problem: string | null };
-  revision: number;
-  lines: MerchantOrderLine[];
   events: MerchantOrderEvent[];
   refunds: { id: string; amountFen: number; reason: string; restock: boolean; status: string; problem: string | null; createdAt: Date; settledAt: Date | null }[];
 };
@@ -197,72 +160,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One order of the store with everything the merchant may need to handle it; null when the store has no such order. */
 export async function readMerchantOrder(tx: Transaction, orderId: string): Promise<MerchantOrder | null> {
   if (!UUID.test(orderId)) return null;
-  const row = await tx.order.findFirst({
-    where: { id: orderId },
-    include: {
-      shopper: { select: { phone: true } },
-      lines: { orderBy: { position: "asc" } },
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
-      refunds: { orderBy: { createdAt: "asc" } },
-    },
-  });
-  if (!row) return null;
+  const order = await loadOrder(tx, orderId);
+  if (!order) return null;
   // Merchant actors are named as they are now; shoppers and the system by their role alone.
-  const accountIds = [...new Set(row.events.flatMap((event) => (event.actorId && event.actorRole.startsWith("merchant") ? [event.actorId] : [])))];
-  const accounts = accountIds.length > 0 ? await tx.user.findMany({ where: { id: { in: accountIds } }, select: { id: true, name: true } }) : [];
+  const accountIds = [...new Set(order.events.flatMap((event) => (event.actor.id && event.actor.role.startsWith("merchant") ? [event.actor.id] : [])))];
+  const [shopper, refunds, accounts] = await Promise.all([
+    tx.shopper.findFirst({ where: { id: order.shopperId }, select: { phone: true } }),
+    tx.refund.findMany({
+      where: { orderId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, amountFen: true, reason: true, restock: true, status: true, problem: true, createdAt: true, settledAt: true },
+    }),
+    accountIds.length > 0 ? tx.user.findMany({ where: { id: { in: accountIds } }, select: { id: true, name: true } }) : [],
+  ]);
   const names = new Map(accounts.map((account) => [account.id, account.name]));
   return {
-    id: row.id,
-    number: row.number,
-    status: row.status as OrderStatus,
-    delivery: row.delivery as DeliveryMethod,
-    address: row.address as ShippingAddress | null,
-    pickupAddress: row.pickupAddress,
-    note: row.note,
-    subtotalFen: row.subtotalFen,
-    deliveryFeeFen: row.deliveryFeeFen,
-    totalFen: row.totalFen,
-    paidFen: row.paidFen,
-    refundedFen: row.refundedFen,
-    refundRequested: row.refundRequested,
-    tracking: row.tracking as Tracking | null,
-    paymentProblem: row.paymentProblem,
-    paidAt: row.paidAt,
-    createdAt: row.createdAt,
-    expiresAt: row.expiresAt,
-    shopperPhone: row.shopper.phone,
-    shipping: { upload: row.shippingUpload, problem: row.shippingProblem },
-    revision: row.revision,
-    lines: row.lines.map((line) => ({
-      position: line.position,
-      title: line.title,
-      skuOptions: line.skuOptions as string[],
-      dishOptions: line.dishOptions as ChosenDishOptions,
-      quantity: line.quantity,
-      unitPriceFen: line.unitPriceFen,
-      lineTotalFen: line.lineTotalFen,
-    })),
-    events: row.events.map((event) => ({
-      id: event.id,
-      action: event.action as MerchantOrderEvent["action"],
-      from: event.fromStatus as OrderStatus | null,
-      to: event.toStatus as OrderStatus,
-      actor: { role: event.actorRole as ActorRole, id: event.actorId, name: event.actorId ? (names.get(event.actorId) ?? null) : null },
-      reason: event.reason,
-      amountFen: event.amountFen,
-      tracking: event.tracking as Tracking | null,
-      at: event.at,
-    })),
-    refunds: row.refunds.map((refund) => ({
-      id: refund.id,
-      amountFen: refund.amountFen,
-      reason: refund.reason,
-      restock: refund.restock,
-      status: refund.status,
-      problem: refund.problem,
-      createdAt: refund.createdAt,
-      settledAt: refund.settledAt,
-    })),
+    ...order,
+    shopperPhone: shopper?.phone ?? null,
+    events: order.events.map((event) => ({ ...event, actor: { ...event.actor, name: event.actor.id ? (names.get(event.actor.id) ?? null) : null } })),
+    refunds,
   };
 }
 

@@ -3,23 +3,14 @@
 import type { Transaction } from "@kaidian/db";
 import type { DeliveryMethod } from "../delivery";
 import type { ActorRole, OrderAction, OrderState, OrderStatus, Tracking } from "../lifecycle";
-import type { ChosenDishOptions } from "../pricing";
+import type { ChosenDishOptions, PricedLine } from "../pricing";
 import type { ShippingAddress } from "../request";
 
-export type OrderLineRecord = {
-  position: number;
-  itemId: string;
-  kind: "product" | "dish";
-  title: string;
-  skuOptions: string[];
-  dishOptions: ChosenDishOptions;
-  quantity: number;
-  unitPriceFen: number;
-  lineTotalFen: number;
-  stockReserved: boolean;
-};
+/** A line as priced at order time, in its place, and whether it took SKU stock. */
+export type OrderLineRecord = PricedLine & { position: number; stockReserved: boolean };
 
 export type OrderEventRecord = {
+  id: string;
   action: OrderAction | "place";
   from: OrderStatus | null;
   to: OrderStatus;
@@ -58,7 +49,7 @@ export type OrderRecord = OrderState & {
 export async function loadOrder(tx: Transaction, orderId: string): Promise<OrderRecord | null> {
   const row = await tx.order.findFirst({
     where: { id: orderId },
-    include: { lines: { orderBy: { position: "asc" } }, events: { orderBy: { at: "asc" } } },
+    include: { lines: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
   });
   if (!row) return null;
   return {
@@ -101,6 +92,7 @@ export async function loadOrder(tx: Transaction, orderId: string): Promise<Order
       stockReserved: line.stockReserved,
     })),
     events: row.events.map((event) => ({
+      id: event.id,
       action: event.action as OrderEventRecord["action"],
       from: event.fromStatus as OrderStatus | null,
       to: event.toStatus as OrderStatus,

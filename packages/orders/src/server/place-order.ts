@@ -218,7 +218,7 @@ async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequ
     createdAt: at,
     updatedAt: at,
     lines: order.lines.map((line, position) => ({ position, ...line, stockReserved: tracked.has(line.itemId) })),
-    events: [{ action: "place", from: null, to: "pendingPayment", actor: { role: "shopper", id: shopperId }, reason: "", amountFen: null, tracking: null, at }],
+    events: [{ id: randomUUID(), action: "place", from: null, to: "pendingPayment", actor: { role: "shopper", id: shopperId }, reason: "", amountFen: null, tracking: null, at }],
   };
   await insertOrder(tx, record, idempotencyKey);
   return { order: record, created: true, openid: shopper.openid };
@@ -244,6 +244,6 @@ async function insertOrder(tx: Transaction, order: OrderRecord, idempotencyKey: 
       FROM placed, jsonb_to_recordset(${lines}::jsonb) AS l("position" int, "itemId" uuid, kind text, title text, "skuOptions" jsonb,
         "dishOptions" jsonb, quantity int, "unitPriceFen" int, "lineTotalFen" int, "stockReserved" boolean)
     )
-    INSERT INTO order_events (tenant_id, order_id, action, from_status, to_status, actor_role, actor_id, at)
-    SELECT tenant_id, id, ${event!.action}, NULL, ${event!.to}, ${event!.actor.role}, ${event!.actor.id}::uuid, ${event!.at} FROM placed`;
+    INSERT INTO order_events (tenant_id, id, order_id, action, from_status, to_status, actor_role, actor_id, at)
+    SELECT tenant_id, ${event!.id}::uuid, id, ${event!.action}, NULL, ${event!.to}, ${event!.actor.role}, ${event!.actor.id}::uuid, ${event!.at} FROM placed`;
 }

@@ -171,11 +171,11 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
                   <dd className="text-slate-900" data-testid="order-tracking">{order.tracking.company} {order.tracking.number}</dd>
                 </div>
               )}
-              {order.shipping.upload && (
+              {order.shippingUpload && (
                 <p className="rounded-lg bg-slate-50 p-2 text-xs text-slate-600">
-                  {order.shipping.problem
-                    ? format(words.detail.shipping.problem, { problem: order.shipping.problem })
-                    : order.shipping.upload === "accepted"
+                  {order.shippingProblem
+                    ? format(words.detail.shipping.problem, { problem: order.shippingProblem })
+                    : order.shippingUpload === "accepted"
                       ? words.detail.shipping.accepted
                       : words.detail.shipping.pending}
                 </p>
