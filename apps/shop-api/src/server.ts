@@ -15,6 +15,7 @@ import { cartRoutes } from "./routes/cart";
 import { orderRoutes } from "./routes/orders";
 import { shopperRoutes } from "./routes/shopper";
 import { registerPaymentRoutes } from "./routes/payments";
+import { type PlatformParts, registerWechatPlatformRoutes } from "./routes/wechat-platform";
 import type { ShopApiSettings } from "./settings";
 import { requireShopper, STORE_ROUTES, type TradingParts } from "./trading";
 
@@ -24,6 +25,8 @@ export type ShopApiParts = {
   settings: Pick<ShopApiSettings, "trustedProxies" | "limits" | "logLevel">;
   /** Shoppers' tokens, WeChat's server APIs and the master key, for the trading routes. */
   trading: Omit<TradingParts, "db" | "cache">;
+  /** The third-party platform, when this deployment runs as one (WECHAT_COMPONENT_*). */
+  platform?: PlatformParts | null;
   /** Whether the process should get traffic: changes reach it, and it is not shutting down. */
   ready: () => boolean;
   /** Where logs go (stdout unless given). */
@@ -205,6 +208,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   cartRoutes(app, trading);
   orderRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
+  if (parts.platform) registerWechatPlatformRoutes(app, parts.platform);
 
   return app;
 }

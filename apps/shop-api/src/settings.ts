@@ -2,6 +2,7 @@
 import { parseTrustedProxies, type TrustedProxies } from "@kaidian/client-address";
 import { masterKey } from "@kaidian/secrets";
 import type { RateLimit } from "@kaidian/traffic";
+import { type ComponentSettings, componentSettings } from "@kaidian/wechat/open-platform";
 import { type WechatApiSettings, wechatApiSettings } from "@kaidian/wechat/server-api";
 import { z } from "zod";
 
@@ -46,6 +47,8 @@ export type ShopApiSettings = {
   masterKey: Buffer;
   /** How WeChat's server APIs are reached (WECHAT_API_BASE, WECHAT_API_TIMEOUT_MS). */
   wechatApi: WechatApiSettings;
+  /** The third-party platform this deployment runs as (WECHAT_COMPONENT_*), or null. */
+  wechatComponent: ComponentSettings | null;
 };
 
 export function shopApiSettings(env: Record<string, string | undefined>): ShopApiSettings {
@@ -76,5 +79,6 @@ export function shopApiSettings(env: Record<string, string | undefined>): ShopAp
     },
     masterKey: masterKey(env).key,
     wechatApi: wechatApiSettings(env),
+    wechatComponent: componentSettings(env),
   };
 }

@@ -3,6 +3,7 @@ import { Database } from "@kaidian/db";
 import { paymentDepsFromEnv, ShopperTokens } from "@kaidian/orders/server";
 import { loadShopperStore } from "@kaidian/storefront";
 import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
+import { componentTokens } from "@kaidian/wechat/open-platform";
 import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import type { FastifyInstance } from "fastify";
 import { buildShopApi } from "./server";
@@ -41,7 +42,11 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     masterKey: settings.masterKey,
     payments: paymentDepsFromEnv(options.env ?? process.env, settings.masterKey),
   };
-  const app = buildShopApi({ db, cache, settings, trading, ready: () => !draining && feed.healthy, logStream: options.logStream });
+  const component = settings.wechatComponent;
+  const platform = component
+    ? { settings: component, tokens: componentTokens({ db, masterKey: settings.masterKey, settings: component, timeoutMs: settings.wechatApi.timeoutMs }) }
+    : null;
+  const app = buildShopApi({ db, cache, settings, trading, platform, ready: () => !draining && feed.healthy, logStream: options.logStream });
   return {
     app,
     cache,

@@ -19,6 +19,9 @@ export type WechatErrorKind =
   | "subscribe.badPage"
   | "shipping.unknownOrder"
   | "shipping.payerMismatch"
+  | "component.ticketExpired"
+  | "component.ticketInvalid"
+  | "component.invalid"
   | "wechat.busy"
   | "wechat.network"
   | "wechat.unavailable"
@@ -43,6 +46,9 @@ const BY_ERRCODE: Record<number, WechatErrorKind> = {
   47003: "subscribe.badData",
   10060001: "shipping.unknownOrder",
   10060031: "shipping.payerMismatch",
+  61005: "component.ticketExpired",
+  61006: "component.ticketInvalid",
+  61011: "component.invalid",
 };
 
 /** Worth trying again later with the same input: WeChat or the network was in trouble, or a rate limit. */

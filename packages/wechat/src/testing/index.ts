@@ -17,3 +17,4 @@ export {
   type FakeSentMessage,
 } from "./fake-wechat-api";
 export { FakeWechatApiClient } from "./fake-wechat-api-client";
+export { startFakeOpenPlatform, encryptMessage, messageSignature, type FakeOpenPlatform, type FakeComponent, type TicketOptions } from "./fake-open-platform";
