@@ -3,7 +3,7 @@ import { Database } from "@kaidian/db";
 import { paymentDepsFromEnv, ShopperTokens } from "@kaidian/orders/server";
 import { loadShopperStore } from "@kaidian/storefront";
 import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
-import { componentTokens } from "@kaidian/wechat/open-platform";
+import { openPlatform } from "@kaidian/wechat/open-platform";
 import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import type { FastifyInstance } from "fastify";
 import { buildShopApi } from "./server";
@@ -43,9 +43,7 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     payments: paymentDepsFromEnv(options.env ?? process.env, settings.masterKey),
   };
   const component = settings.wechatComponent;
-  const platform = component
-    ? { settings: component, tokens: componentTokens({ db, masterKey: settings.masterKey, settings: component, timeoutMs: settings.wechatApi.timeoutMs }) }
-    : null;
+  const platform = component ? openPlatform({ db, masterKey: settings.masterKey, settings: component, timeoutMs: settings.wechatApi.timeoutMs }) : null;
   const app = buildShopApi({ db, cache, settings, trading, platform, ready: () => !draining && feed.healthy, logStream: options.logStream });
   return {
     app,

@@ -3,11 +3,11 @@
 // the product opens with Tencent's @wecom/crypto.
 import { randomBytes } from "node:crypto";
 import type { Database } from "@kaidian/db";
-import { testDatabase } from "@kaidian/db/testing";
+import { superuser, testDatabase } from "@kaidian/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenPlatform, type FakeOpenPlatform, type TicketOptions } from "../testing";
 import { WechatApiError } from "../server-api/errors";
-import { componentSettings, componentTokens, openPushedMessage, RefusedPush, type ComponentSettings, type ComponentTokens } from "./index";
+import { AuthorizationRefused, Authorizations, componentSettings, componentTokens, openPushedMessage, RefusedPush, type ComponentSettings, type ComponentTokens } from "./index";
 
 let db: Database;
 const masterKey = randomBytes(32);
@@ -21,8 +21,7 @@ afterAll(async () => {
 
 async function platform(): Promise<{ fake: FakeOpenPlatform; settings: ComponentSettings }> {
   const fake = await startFakeOpenPlatform();
-  const { appid, secret, token, aesKey } = fake.component;
-  return { fake, settings: { appid, secret, token, aesKey, apiBase: fake.baseUrl } };
+  return { fake, settings: componentSettings(fake.env)! };
 }
 
 const refusal = (run: () => unknown) => {
@@ -130,6 +129,80 @@ describe("the component token", () => {
 
     const wrongSecret = componentTokens({ db: testDatabase(), masterKey, settings: { ...settings, secret: "b".repeat(32) }, tokens: { now: () => Date.now() + 111 * 60_000 } });
     await expect(wrongSecret.get()).rejects.toMatchObject({ kind: "app.invalidSecret" });
+    await fake.close();
+  });
+});
+
+describe("authorisation", () => {
+  async function arrangeStore(appid = ""): Promise<{ tenantId: string; userId: string }> {
+    const admin = await superuser();
+    const tenant = await admin.query<{ id: string }>("INSERT INTO tenants (name, slug, template_id, updated_at) VALUES ('授权店', $1, 'ecommerce', now()) RETURNING id", [`auth-${randomBytes(4).toString("hex")}`]);
+    const user = await admin.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, '店主', 'x') RETURNING id", [`owner-${randomBytes(4).toString("hex")}@example.com`]);
+    if (appid) await admin.query("INSERT INTO wechat_credentials (tenant_id, appid, updated_at) VALUES ($1, $2, now())", [tenant.rows[0]!.id, appid]);
+    await admin.end();
+    return { tenantId: tenant.rows[0]!.id, userId: user.rows[0]!.id };
+  }
+
+  it("turns the merchant's approval into the store's sealed authorizer tokens, refreshed before they expire", async () => {
+    const { fake, settings } = await platform();
+    const tokens = componentTokens({ db, masterKey, settings });
+    await receive(fake, settings, tokens);
+    const miniProgram = `wx${randomBytes(8).toString("hex")}`;
+    fake.addMiniProgram(miniProgram, "街角咖啡");
+    const store = await arrangeStore();
+    const authorizations = new Authorizations(db, masterKey, tokens);
+
+    const links = await authorizations.links("https://dashboard.example.com/stores/s/wechat/authorized");
+    expect(new URL(links.computer).searchParams.get("auth_type")).toBe("2");
+    expect(links.phone).toMatch(/action=bindcomponent.*#wechat_redirect$/);
+    const back = new URL(await fake.approve(links.phone, miniProgram));
+    expect(back.origin + back.pathname).toBe("https://dashboard.example.com/stores/s/wechat/authorized");
+    const authCode = back.searchParams.get("auth_code")!;
+
+    const done = await authorizations.complete(store.tenantId, authCode, { userId: store.userId });
+    expect(done).toMatchObject({ authorizerAppid: miniProgram, permissions: [17, 18, 25, 30], revokedAt: null });
+    expect(await db.scoped({ tenantId: store.tenantId }, (tx) => tx.wechatCredential.findUnique({ where: { tenantId: store.tenantId } }))).toMatchObject({ appid: miniProgram, revision: 1 });
+    // The code is used up: a second exchange is WeChat's 61009.
+    await expect(authorizations.complete(store.tenantId, authCode, { userId: store.userId })).rejects.toMatchObject({ kind: "component.codeInvalid" });
+
+    const first = await authorizations.accessToken(store.tenantId);
+    expect(fake.authorizerTokenValid(miniProgram, first)).toBe(true);
+    expect(fake.authorizerTokenCalls(miniProgram)).toBe(0);
+    const later = new Authorizations(db, masterKey, tokens, { now: () => Date.now() + 111 * 60_000 });
+    const renewed = await Promise.all([later.accessToken(store.tenantId), later.accessToken(store.tenantId), later.accessToken(store.tenantId)]);
+    expect(new Set(renewed).size).toBe(1);
+    expect(renewed[0]).not.toBe(first);
+    expect(fake.authorizerTokenCalls(miniProgram)).toBe(1);
+
+    // Withdrawn in WeChat: the push marks the store revoked, and nothing acts for it any more.
+    await fake.withdraw(miniProgram);
+    expect(await authorizations.revoked(miniProgram, new Date())).toBe(store.tenantId);
+    expect(await authorizations.status(store.tenantId)).toMatchObject({ authorizerAppid: miniProgram, revokedAt: expect.any(Date) });
+    await expect(authorizations.accessToken(store.tenantId)).rejects.toMatchObject({ kind: "component.notAuthorized" });
+    await fake.close();
+  });
+
+  it("refuses a Mini Program authorised to another store, or other than the one the store is set up with", async () => {
+    const { fake, settings } = await platform();
+    const tokens = componentTokens({ db, masterKey, settings });
+    await receive(fake, settings, tokens);
+    const authorizations = new Authorizations(db, masterKey, tokens);
+    const shared = `wx${randomBytes(8).toString("hex")}`;
+    fake.addMiniProgram(shared, "共用小程序");
+    const approve = async () => new URL(await fake.approve((await authorizations.links("https://d.example.com/back")).computer, shared)).searchParams.get("auth_code")!;
+
+    const first = await arrangeStore();
+    await authorizations.complete(first.tenantId, await approve(), { userId: first.userId });
+    const second = await arrangeStore();
+    const taken = await authorizations.complete(second.tenantId, await approve(), { userId: second.userId }).catch((error: unknown) => error);
+    expect(taken).toBeInstanceOf(AuthorizationRefused);
+    expect(taken).toMatchObject({ reason: "otherStore" });
+    expect(await authorizations.status(second.tenantId)).toBeNull();
+
+    const setUp = await arrangeStore(`wx${randomBytes(8).toString("hex")}`);
+    const other = await authorizations.complete(setUp.tenantId, await approve(), { userId: setUp.userId }).catch((error: unknown) => error);
+    expect(other).toMatchObject({ reason: "otherAppid", authorizerAppid: shared });
+    expect(await authorizations.status(setUp.tenantId)).toBeNull();
     await fake.close();
   });
 });

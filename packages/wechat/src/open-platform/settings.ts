@@ -5,7 +5,18 @@
 // - WECHAT_COMPONENT_TOKEN: the token WeChat signs its pushed messages with.
 // - WECHAT_COMPONENT_AES_KEY: the 43-character EncodingAESKey the pushed messages are encrypted with.
 // - WECHAT_COMPONENT_API_BASE: where the platform's APIs are (api.weixin.qq.com; the tests' fake takes its place).
+// - WECHAT_COMPONENT_LOGIN_PAGE, WECHAT_COMPONENT_BIND_PAGE: the pages where a merchant authorises, on a computer
+//   and in WeChat on the phone (WeChat's own unless a test's fake takes their place).
 import { z } from "zod";
+
+function address(fallback: string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || fallback)
+    .pipe(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" }));
+}
 
 const NAMES = ["WECHAT_COMPONENT_APPID", "WECHAT_COMPONENT_SECRET", "WECHAT_COMPONENT_TOKEN", "WECHAT_COMPONENT_AES_KEY"] as const;
 
@@ -14,15 +25,20 @@ export const componentSettingsSchema = z.object({
   WECHAT_COMPONENT_SECRET: z.string().trim().regex(/^[0-9a-zA-Z]{32}$/, { error: "must be the 32-character AppSecret" }),
   WECHAT_COMPONENT_TOKEN: z.string().trim().regex(/^[0-9a-zA-Z]{3,32}$/, { error: "must be 3 to 32 letters or digits" }),
   WECHAT_COMPONENT_AES_KEY: z.string().trim().regex(/^[0-9a-zA-Z]{43}$/, { error: "must be the 43-character EncodingAESKey" }),
-  WECHAT_COMPONENT_API_BASE: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || "https://api.weixin.qq.com")
-    .pipe(z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })),
+  WECHAT_COMPONENT_API_BASE: address("https://api.weixin.qq.com"),
+  WECHAT_COMPONENT_LOGIN_PAGE: address("https://mp.weixin.qq.com/cgi-bin/componentloginpage"),
+  WECHAT_COMPONENT_BIND_PAGE: address("https://open.weixin.qq.com/wxaopen/safe/bindcomponent"),
 });
 
-export type ComponentSettings = { appid: string; secret: string; token: string; aesKey: string; apiBase: string };
+export type ComponentSettings = {
+  appid: string;
+  secret: string;
+  token: string;
+  aesKey: string;
+  apiBase: string;
+  loginPage: string;
+  bindPage: string;
+};
 
 /** The platform's settings, null when none is set; an Error naming each wrong or missing one. */
 export function componentSettings(env: Record<string, string | undefined>): ComponentSettings | null {
@@ -39,5 +55,7 @@ export function componentSettings(env: Record<string, string | undefined>): Comp
     token: value.WECHAT_COMPONENT_TOKEN,
     aesKey: value.WECHAT_COMPONENT_AES_KEY,
     apiBase: value.WECHAT_COMPONENT_API_BASE,
+    loginPage: value.WECHAT_COMPONENT_LOGIN_PAGE,
+    bindPage: value.WECHAT_COMPONENT_BIND_PAGE,
   };
 }

@@ -22,6 +22,8 @@ export type WechatErrorKind =
   | "component.ticketExpired"
   | "component.ticketInvalid"
   | "component.invalid"
+  | "component.notAuthorized"
+  | "component.codeInvalid"
   | "wechat.busy"
   | "wechat.network"
   | "wechat.unavailable"
@@ -48,6 +50,9 @@ const BY_ERRCODE: Record<number, WechatErrorKind> = {
   10060031: "shipping.payerMismatch",
   61005: "component.ticketExpired",
   61006: "component.ticketInvalid",
+  61003: "component.notAuthorized",
+  61009: "component.codeInvalid",
+  61010: "component.codeInvalid",
   61011: "component.invalid",
 };
 

@@ -24,6 +24,8 @@ const MESSAGES: Record<WechatErrorKind, Record<Locale, string>> = {
   "shipping.payerMismatch": { "zh-CN": "这笔支付不属于该顾客。", en: "This payment does not belong to this customer." },
   "component.ticketExpired": { "zh-CN": "微信第三方平台的验证票据已过期，请检查授权事件接收地址是否可达。", en: "The platform's verify ticket has expired: check that WeChat can reach the authorisation event URL." },
   "component.ticketInvalid": { "zh-CN": "微信第三方平台的验证票据无效，请等待微信推送新的票据。", en: "The platform's verify ticket is invalid: wait for WeChat to push a new one." },
+  "component.notAuthorized": { "zh-CN": "小程序尚未授权给本平台，或已取消授权，请在「微信设置」中重新授权。", en: "The Mini Program is not authorised to the platform, or the authorisation was withdrawn. Authorise it again under WeChat settings." },
+  "component.codeInvalid": { "zh-CN": "授权已过期或已使用，请重新扫码授权。", en: "This authorisation has expired or was already used. Authorise again." },
   "component.invalid": { "zh-CN": "第三方平台 AppID 或 AppSecret 不正确，请检查平台设置。", en: "The platform's AppID or AppSecret is wrong: check the platform settings." },
   "wechat.busy": { "zh-CN": "微信系统繁忙，请稍后再试。", en: "WeChat is busy. Please try again shortly." },
   "wechat.network": { "zh-CN": "连接微信失败，请稍后再试。", en: "Could not reach WeChat. Please try again shortly." },

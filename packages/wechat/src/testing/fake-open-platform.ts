@@ -6,7 +6,13 @@
 //            alone, so it shares no code with the product's opening of the same messages.
 //   POST /cgi-bin/component/api_component_token   the platform's appid (61011) and secret (40125), the newest
 //            ticket it pushed (61006 for any other) no older than 12 hours (61005); a token that lasts 2 hours.
-// Tests inject faults and move the clock.
+//   POST /cgi-bin/component/api_create_preauthcode   a valid component token (40001; 42001 expired); a code for 30 min
+//   GET  /cgi-bin/componentloginpage, /wxaopen/safe/bindcomponent   the merchant's approval page (computer, phone):
+//            it lists the merchant's Mini Programs; approving one sends the browser to redirect_uri with an
+//            auth_code and pushes `authorized` to the platform's event URL
+//   POST /cgi-bin/component/api_query_auth   an auth_code it issued, once (61009), within the hour (61010)
+//   POST /cgi-bin/component/api_authorizer_token   the authorizer's refresh token (61023), not withdrawn (61003)
+// Tests inject faults, move the clock, and withdraw an authorisation as a merchant would in WeChat.
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,6 +25,18 @@ export type TicketOptions = { createdAt?: Date; tamper?: "signature" | "appid" }
 export type FakeOpenPlatform = {
   baseUrl: string;
   component: FakeComponent;
+  /** The WECHAT_COMPONENT_* settings that point the product here. */
+  env: Record<string, string>;
+  /** Where WeChat pushes authorisation events (the platform's 授权事件接收URL). */
+  setEventUrl(url: string): void;
+  /** A Mini Program the merchant who approves can choose. */
+  addMiniProgram(appid: string, name: string): void;
+  /** What approving on the page does: the address the browser is sent back to. */
+  approve(link: string, appid: string): Promise<string>;
+  /** The merchant withdraws the authorisation in WeChat: tokens stop working, `unauthorized` is pushed. */
+  withdraw(appid: string): Promise<PushAnswer | null>;
+  authorizerTokenValid(appid: string, token: string): boolean;
+  authorizerTokenCalls(appid: string): number;
   /** A new component_verify_ticket, sealed as WeChat pushes it every 10 minutes (only the newest is accepted). */
   issueTicket(options?: TicketOptions): { ticket: string; query: Record<string, string>; body: string };
   /** Pushes a new ticket to `url`, as WeChat does; the ticket and the platform's answer. */
@@ -39,7 +57,14 @@ const TOKEN_LIFETIME_S = 7200;
 const ERRMSG: Record<number, string> = {
   [-1]: "system error",
   40125: "invalid appsecret",
+  40001: "invalid credential, access_token is invalid or not latest",
+  42001: "access_token expired",
+  47001: "data format error",
+  61003: "component is not authorized by this account",
   61005: "component ticket is expired",
+  61009: "code is invalid",
+  61010: "code is expired",
+  61023: "refresh_token is invalid",
   61006: "component ticket is invalid",
   61011: "invalid component",
 };
@@ -73,6 +98,48 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
   const tokens = new Map<string, number>();
   const tokenErrors: { errcode: number; remaining: number }[] = [];
   let tokenCalls = 0;
+  let eventUrl: string | null = null;
+  const miniPrograms = new Map<string, string>();
+  const preAuthCodes = new Map<string, { expiresAt: number; used: boolean }>();
+  const authCodes = new Map<string, { appid: string; expiresAt: number; used: boolean }>();
+  const authorizers = new Map<string, { refreshToken: string; withdrawn: boolean; calls: number }>();
+  const authorizerTokens = new Map<string, { appid: string; expiresAt: number }>();
+
+  const push = async (xml: string): Promise<PushAnswer | null> => {
+    if (!eventUrl) return null;
+    const { query, body } = sealMessage(xml);
+    const target = new URL(eventUrl);
+    for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
+    const response = await fetch(target, { method: "POST", headers: { "content-type": "text/xml" }, body });
+    return { status: response.status, body: await response.text() };
+  };
+
+  /** The approval itself: a one-use auth_code for the chosen Mini Program, and the `authorized` push. */
+  const approveCode = async (preAuthCode: string, appid: string, redirectUri: string): Promise<string> => {
+    const pre = preAuthCodes.get(preAuthCode);
+    if (!pre || pre.used || pre.expiresAt < now()) throw new Error("the pre_auth_code is unknown, used or expired");
+    if (!miniPrograms.has(appid)) throw new Error(`${appid} is not one of the merchant's Mini Programs`);
+    pre.used = true;
+    const authCode = `queryauthcode@@@${randomBytes(24).toString("base64url")}`;
+    const expiresAt = now() + 3600_000;
+    authCodes.set(authCode, { appid, expiresAt, used: false });
+    const created = Math.floor(now() / 1000);
+    await push(
+      `<xml><AppId><![CDATA[${component.appid}]]></AppId><CreateTime>${created}</CreateTime><InfoType><![CDATA[authorized]]></InfoType>` +
+        `<AuthorizerAppid><![CDATA[${appid}]]></AuthorizerAppid><AuthorizationCode><![CDATA[${authCode}]]></AuthorizationCode>` +
+        `<AuthorizationCodeExpiredTime>${Math.floor(expiresAt / 1000)}</AuthorizationCodeExpiredTime><PreAuthCode><![CDATA[${preAuthCode}]]></PreAuthCode></xml>`,
+    );
+    const back = new URL(redirectUri);
+    back.searchParams.set("auth_code", authCode);
+    back.searchParams.set("expires_in", "3600");
+    return back.toString();
+  };
+
+  const issueAuthorizerToken = (appid: string) => {
+    const token = `at_${randomBytes(24).toString("hex")}`;
+    authorizerTokens.set(token, { appid, expiresAt: now() + TOKEN_LIFETIME_S * 1000 });
+    return token;
+  };
 
   const sealMessage: FakeOpenPlatform["sealMessage"] = (xml, sealOptions = {}) => {
     const appid = sealOptions.tamper === "appid" ? `wx${"0".repeat(16)}` : component.appid;
@@ -100,11 +167,34 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
   };
   const error = (res: http.ServerResponse, errcode: number) => answer(res, { errcode, errmsg: `${ERRMSG[errcode] ?? "error"} rid: ${randomBytes(4).toString("hex")}` });
 
+  const approvalPage = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, form: string) => {
+    const html = (status: number, content: string) =>
+      res.writeHead(status, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>微信授权</title><body>${content}</body></html>`);
+    if (req.method === "POST") {
+      const fields = new URLSearchParams(form);
+      approveCode(fields.get("pre_auth_code") ?? "", fields.get("appid") ?? "", fields.get("redirect_uri") ?? "").then(
+        (back) => res.writeHead(302, { location: back }).end(),
+        (problem: Error) => html(400, `<p>${problem.message}</p>`),
+      );
+      return;
+    }
+    const preAuthCode = url.searchParams.get("pre_auth_code") ?? "";
+    const pre = preAuthCodes.get(preAuthCode);
+    if (url.searchParams.get("component_appid") !== component.appid || !pre || pre.used || pre.expiresAt < now()) return html(400, "<p>授权链接已失效，请回到第三方平台重新发起授权。</p>");
+    const redirectUri = url.searchParams.get("redirect_uri") ?? "";
+    const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const choices = [...miniPrograms].map(([appid, name]) =>
+      `<form method="post" action="${url.pathname}"><input type="hidden" name="pre_auth_code" value="${escape(preAuthCode)}"><input type="hidden" name="redirect_uri" value="${escape(redirectUri)}"><input type="hidden" name="appid" value="${appid}"><button type="submit">授权「${escape(name)}」</button></form>`,
+    );
+    return html(200, `<h1>授权小程序</h1>${choices.join("")}`);
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake");
+      if (url.pathname === "/cgi-bin/componentloginpage" || url.pathname === "/wxaopen/safe/bindcomponent") return approvalPage(req, res, url, Buffer.concat(chunks).toString("utf8"));
       let body: Record<string, unknown> = {};
       try {
         body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
@@ -126,6 +216,48 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
         tokens.set(token, now() + TOKEN_LIFETIME_S * 1000);
         return answer(res, { component_access_token: token, expires_in: TOKEN_LIFETIME_S });
       }
+      const componentToken = url.searchParams.get("component_access_token");
+      const tokenProblem = (): number | null => {
+        const expiresAt = componentToken ? tokens.get(componentToken) : undefined;
+        if (expiresAt === undefined) return 40001;
+        return expiresAt <= now() ? 42001 : null;
+      };
+      if (req.method === "POST" && url.pathname === "/cgi-bin/component/api_create_preauthcode") {
+        const problem = tokenProblem();
+        if (problem) return error(res, problem);
+        if (body.component_appid !== component.appid) return error(res, 61011);
+        const code = `preauthcode@@@${randomBytes(24).toString("base64url")}`;
+        preAuthCodes.set(code, { expiresAt: now() + 1800_000, used: false });
+        return answer(res, { pre_auth_code: code, expires_in: 1800 });
+      }
+      if (req.method === "POST" && url.pathname === "/cgi-bin/component/api_query_auth") {
+        const problem = tokenProblem();
+        if (problem) return error(res, problem);
+        const code = authCodes.get(String(body.authorization_code));
+        if (!code || code.used) return error(res, 61009);
+        if (code.expiresAt < now()) return error(res, 61010);
+        code.used = true;
+        const refreshToken = `refreshtoken@@@${randomBytes(24).toString("base64url")}`;
+        authorizers.set(code.appid, { refreshToken, withdrawn: false, calls: 0 });
+        return answer(res, {
+          authorization_info: {
+            authorizer_appid: code.appid,
+            authorizer_access_token: issueAuthorizerToken(code.appid),
+            expires_in: TOKEN_LIFETIME_S,
+            authorizer_refresh_token: refreshToken,
+            func_info: [17, 18, 25, 30].map((id) => ({ funcscope_category: { id }, confirm_info: { need_confirm: 0, already_confirm: 0, can_confirm: 0 } })),
+          },
+        });
+      }
+      if (req.method === "POST" && url.pathname === "/cgi-bin/component/api_authorizer_token") {
+        const problem = tokenProblem();
+        if (problem) return error(res, problem);
+        const authorizer = authorizers.get(String(body.authorizer_appid));
+        if (!authorizer || authorizer.withdrawn) return error(res, 61003);
+        authorizer.calls += 1;
+        if (body.authorizer_refresh_token !== authorizer.refreshToken) return error(res, 61023);
+        return answer(res, { authorizer_access_token: issueAuthorizerToken(String(body.authorizer_appid)), expires_in: TOKEN_LIFETIME_S, authorizer_refresh_token: authorizer.refreshToken });
+      }
       res.writeHead(404).end();
     });
   });
@@ -136,6 +268,38 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
     baseUrl: `http://127.0.0.1:${port}`,
     component,
     sealMessage,
+    env: {
+      WECHAT_COMPONENT_APPID: component.appid,
+      WECHAT_COMPONENT_SECRET: component.secret,
+      WECHAT_COMPONENT_TOKEN: component.token,
+      WECHAT_COMPONENT_AES_KEY: component.aesKey,
+      WECHAT_COMPONENT_API_BASE: `http://127.0.0.1:${port}`,
+      WECHAT_COMPONENT_LOGIN_PAGE: `http://127.0.0.1:${port}/cgi-bin/componentloginpage`,
+      WECHAT_COMPONENT_BIND_PAGE: `http://127.0.0.1:${port}/wxaopen/safe/bindcomponent`,
+    },
+    setEventUrl(url) {
+      eventUrl = url;
+    },
+    addMiniProgram(appid, name) {
+      miniPrograms.set(appid, name);
+    },
+    approve(link, appid) {
+      const url = new URL(link);
+      return approveCode(url.searchParams.get("pre_auth_code") ?? "", appid, url.searchParams.get("redirect_uri") ?? "");
+    },
+    async withdraw(appid) {
+      const authorizer = authorizers.get(appid);
+      if (authorizer) authorizer.withdrawn = true;
+      for (const [token, entry] of authorizerTokens) if (entry.appid === appid) authorizerTokens.delete(token);
+      return push(
+        `<xml><AppId><![CDATA[${component.appid}]]></AppId><CreateTime>${Math.floor(now() / 1000)}</CreateTime><InfoType><![CDATA[unauthorized]]></InfoType><AuthorizerAppid><![CDATA[${appid}]]></AuthorizerAppid></xml>`,
+      );
+    },
+    authorizerTokenValid: (appid, token) => {
+      const entry = authorizerTokens.get(token);
+      return entry !== undefined && entry.appid === appid && entry.expiresAt > now();
+    },
+    authorizerTokenCalls: (appid) => authorizers.get(appid)?.calls ?? 0,
     issueTicket,
     async pushTicket(url, pushOptions = {}) {
       const { ticket, query, body } = issueTicket(pushOptions);
