@@ -2,6 +2,7 @@
 // DATABASE_URL is set), applies committed migrations, seeds the demo data, starts the shoppers' API (shop-api, on
 // SHOP_API_PORT), builds the dashboard and serves it, with publishing workers beside it (KAIDIAN_WORKERS, default 1).
 import { type ChildProcess, spawn } from "node:child_process";
+import { componentSettings } from "@kaidian/wechat/open-platform";
 import net from "node:net";
 import path from "node:path";
 import { parseTrustedProxies } from "@kaidian/client-address";
@@ -49,6 +50,7 @@ async function main() {
   try {
     parseTrustedProxies(env.TRUSTED_PROXIES);
     tileServer(env);
+    componentSettings(env);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }

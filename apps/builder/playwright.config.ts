@@ -17,6 +17,16 @@ const wechatDir = ".data/e2e-wechat";
 const wechatPayPort = Number(process.env.E2E_WECHATPAY_PORT ?? 3191);
 export const fakeWechatPayUrl = `http://127.0.0.1:${wechatPayPort}`;
 
+/** The fake WeChat open platform (第三方平台) the dashboard and shop-api run as a platform against. */
+const openPlatformPort = Number(process.env.E2E_OPEN_PLATFORM_PORT ?? 3192);
+export const fakeOpenPlatformUrl = `http://127.0.0.1:${openPlatformPort}`;
+export const FAKE_COMPONENT = {
+  FAKE_COMPONENT_APPID: "wx0e2e0e2e0e2e0e2e",
+  FAKE_COMPONENT_SECRET: "e2ecomponentsecret00000000000000",
+  FAKE_COMPONENT_TOKEN: "e2etoken",
+  FAKE_COMPONENT_AES_KEY: "e2eEncodingAESKey0000000000000000000000000000".slice(0, 43),
+};
+
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -50,6 +60,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: `npx tsx packages/wechat/src/testing/open-platform-main.ts ${openPlatformPort}`,
+      cwd: root,
+      port: openPlatformPort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { ...(process.env as Record<string, string>), ...FAKE_COMPONENT },
+    },
+    {
       command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
       cwd: root,
       url: `${baseURL}/sign-in`,
@@ -75,6 +93,14 @@ export default defineConfig({
         // The location picker's tiles; design.spec.ts answers them in the browser, as the tile server would.
         MAP_TILE_URL: "https://tiles.kaidian.test/{z}/{x}/{y}.png",
         MAP_TILE_ATTRIBUTION: "© 示例地图",
+        // Runs as a third-party platform against the fake open platform (wechat-platform.spec.ts).
+        WECHAT_COMPONENT_APPID: FAKE_COMPONENT.FAKE_COMPONENT_APPID,
+        WECHAT_COMPONENT_SECRET: FAKE_COMPONENT.FAKE_COMPONENT_SECRET,
+        WECHAT_COMPONENT_TOKEN: FAKE_COMPONENT.FAKE_COMPONENT_TOKEN,
+        WECHAT_COMPONENT_AES_KEY: FAKE_COMPONENT.FAKE_COMPONENT_AES_KEY,
+        WECHAT_COMPONENT_API_BASE: fakeOpenPlatformUrl,
+        WECHAT_COMPONENT_LOGIN_PAGE: `${fakeOpenPlatformUrl}/cgi-bin/componentloginpage`,
+        WECHAT_COMPONENT_BIND_PAGE: `${fakeOpenPlatformUrl}/wxaopen/safe/bindcomponent`,
       },
     },
   ],

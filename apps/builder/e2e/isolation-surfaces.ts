@@ -157,6 +157,8 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "orders.ts#refundOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, amount: "1", reason: "隔离" } }),
   "orders.ts#saveOrderSettingsAction": (s) => ({ form: { store: s.slug, revision: "0", expressEnabled: "on", fee: "5", freeFrom: "", pickupAddress: "", unpaidMinutes: "20" } }),
   "preview.ts#createPhonePreviewLinkAction": (s) => ({ args: [s.slug] }),
+  "wechat-platform.ts#createAuthorizationLinksAction": (s) => ({ args: [s.slug] }),
+  "wechat-platform.ts#authorizationStateAction": (s) => ({ args: [s.slug] }),
   "publishing.ts#uploadAction": (s) => ({ form: { store: s.slug, version: "9.9.9", description: "隔离" } }),
   "publishing.ts#previewAction": (s) => ({ form: { store: s.slug } }),
   "publishing.ts#republishAction": (s) => ({ form: { store: s.slug, source: "1", version: "9.9.9", description: "隔离" } }),

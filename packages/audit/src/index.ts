@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "wechat.complianceChanged",
   "payments.settingsChanged",
   "wechat.appSecretChanged",
+  "wechat.authorized",
   "orders.settingsChanged",
   "member.invited",
   "member.invitationRevoked",

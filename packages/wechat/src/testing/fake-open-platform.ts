@@ -12,7 +12,9 @@
 //            auth_code and pushes `authorized` to the platform's event URL
 //   POST /cgi-bin/component/api_query_auth   an auth_code it issued, once (61009), within the hour (61010)
 //   POST /cgi-bin/component/api_authorizer_token   the authorizer's refresh token (61023), not withdrawn (61003)
-// Tests inject faults, move the clock, and withdraw an authorisation as a merchant would in WeChat.
+// Tests inject faults, move the clock, and withdraw an authorisation as a merchant would in WeChat; from another
+// process (browser tests) the same through POST /__fake/event-url, /__fake/push-ticket, /__fake/mini-programs and
+// /__fake/withdraw, each with a JSON body.
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -189,6 +191,25 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
     return html(200, `<h1>授权小程序</h1>${choices.join("")}`);
   };
 
+  const control = (command: string, body: Record<string, unknown>, res: http.ServerResponse) => {
+    const done = (result: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result ?? null));
+    const failed = (problem: Error) => res.writeHead(500, { "content-type": "text/plain" }).end(problem.message);
+    switch (command) {
+      case "event-url":
+        eventUrl = String(body.url);
+        return done({ ok: true });
+      case "push-ticket":
+        return void fake.pushTicket(String(body.url ?? eventUrl)).then(done, failed);
+      case "mini-programs":
+        miniPrograms.set(String(body.appid), String(body.name));
+        return done({ ok: true });
+      case "withdraw":
+        return void fake.withdraw(String(body.appid)).then(done, failed);
+      default:
+        res.writeHead(404).end();
+    }
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -216,6 +237,7 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
         tokens.set(token, now() + TOKEN_LIFETIME_S * 1000);
         return answer(res, { component_access_token: token, expires_in: TOKEN_LIFETIME_S });
       }
+      if (req.method === "POST" && url.pathname.startsWith("/__fake/")) return control(url.pathname.slice("/__fake/".length), body, res);
       const componentToken = url.searchParams.get("component_access_token");
       const tokenProblem = (): number | null => {
         const expiresAt = componentToken ? tokens.get(componentToken) : undefined;
@@ -264,7 +286,7 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const fake: FakeOpenPlatform = {
     baseUrl: `http://127.0.0.1:${port}`,
     component,
     sealMessage,
@@ -318,4 +340,5 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
     tokenValid: (token) => (tokens.get(token) ?? 0) > now(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return fake;
 }

@@ -10,6 +10,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { wechatPage } from "@/server/publishing";
+import { wechatPlatform } from "@/server/wechat-platform";
+import { PlatformAuthorization } from "@/components/wechat/platform-authorization";
 import { requireStore } from "@/server/session";
 
 export default async function WechatSettingsPage({ params }: { params: Promise<{ store: string }> }) {
@@ -19,6 +21,9 @@ export default async function WechatSettingsPage({ params }: { params: Promise<{
   const { settings, compliance, privacy, category, templateId } = await wechatPage(access);
   const words = t.wechat;
   const store = access.store.slug;
+  // Shown only where this deployment runs as a third-party platform.
+  const platform = wechatPlatform();
+  const authorization = platform ? await platform.authorizations.status(access.store.id) : null;
 
   return (
     <>
@@ -50,6 +55,16 @@ export default async function WechatSettingsPage({ params }: { params: Promise<{
             <p className="mt-4 text-xs text-slate-500">{words.whitelistUnknown}</p>
           )}
         </Card>
+        {platform && (
+          <Card title={t.platformAuth.title} className="xl:col-span-2">
+            <PlatformAuthorization
+              t={t}
+              locale={locale}
+              store={store}
+              state={authorization && { authorizerAppid: authorization.authorizerAppid, authorizedAt: authorization.authorizedAt.toISOString(), revokedAt: authorization.revokedAt?.toISOString() ?? null }}
+            />
+          </Card>
+        )}
         <Card title={words.compliance} className="xl:col-span-2">
           <p className="mb-4 text-sm text-slate-600">{words.complianceLead}</p>
           <ComplianceForm t={t} store={store} profile={compliance.profile} revision={compliance.revision} category={category[locale]} needsFoodLicense={templateId === "restaurant"} />
