@@ -116,10 +116,10 @@ export class Authorizations {
   }
 
   /** The authorizer access token to act for the store's Mini Program (commit, audit, release). */
-  accessToken(tenantId: string): Promise<string> {
+  async accessToken(tenantId: string): Promise<string> {
     let current: Row | undefined;
     const scoped = <T>(work: (tx: Transaction) => Promise<T>) => this.db.scoped({ tenantId }, work);
-    return sharedToken(
+    const held = await sharedToken(
       {
         read: async () => {
           current = (await scoped((tx) => tx.$queryRaw<Row[]>`
@@ -164,6 +164,7 @@ export class Authorizations {
       },
       this.timing,
     );
+    return held.token;
   }
 
   /** The component token is renewed ten minutes before it expires, so calls take it as it is. */

@@ -42,10 +42,10 @@ export class ComponentTokens {
   }
 
   /** The current token, fetched first when there is none or it nears expiry. */
-  get(): Promise<string> {
+  async get(): Promise<string> {
     const appid = this.settings.appid;
     let ticket: Uint8Array | null = null;
-    return sharedToken(
+    const held = await sharedToken(
       {
         read: async () => {
           const rows = await this.db.scoped({}, (tx) => tx.$queryRaw<Row[]>`
@@ -86,6 +86,7 @@ export class ComponentTokens {
       },
       this.timing,
     );
+    return held.token;
   }
 
   private opened(ciphertext: Uint8Array | null, what: "ticket" | "token"): string | null {

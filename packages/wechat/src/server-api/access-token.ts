@@ -2,18 +2,18 @@
 //
 // WeChat's stable_token hands back the same token until it nears expiry (a new one in its last 5 minutes) or a
 // force_refresh voids it, and counts every call against a daily quota. So each process reads the shared row first,
-// and only one process refreshes: it claims the refresh with one conditional UPDATE on the generation it saw
-// (another claim must not be live), fetches, and stores the next generation. The others wait for that generation.
+// and only one process refreshes (shared-token.ts: a claim on the generation it saw, then the next generation).
 // The token is sealed at rest like every secret, bound to the store and appid.
-import type { Database } from "@kaidian/db";
+import type { Database, Transaction } from "@kaidian/db";
 import { open, seal } from "@kaidian/secrets";
 import { WechatApiError } from "./errors";
 import type { WechatHttp } from "./http";
+import { type HeldToken, sharedToken } from "../shared-token";
 import type { MiniProgramApp } from "./login";
 
-export type AccessToken = { token: string; generation: number; expiresAt: Date };
+export type AccessToken = HeldToken;
 
-type Row = { generation: number; token_ciphertext: Uint8Array | null; expires_at: Date | null; refreshing_until: Date | null };
+type Row = { generation: number; token_ciphertext: Uint8Array | null; expires_at: Date | null };
 
 export type AccessTokenOptions = {
   /** Refresh this long before expiry: WeChat itself issues the next token in the last 5 minutes. */
@@ -61,73 +61,60 @@ export class AccessTokens {
     }
   }
 
-  private async obtain(app: MiniProgramApp, rejected?: AccessToken): Promise<AccessToken> {
-    const deadline = this.now() + this.claimMs * 2;
-    let pause = 25;
-    for (;;) {
-      const row = await this.read(app);
-      const current = row && this.usable(app, row);
-      if (current && current.generation !== rejected?.generation) return current;
-      const seen = row?.generation ?? 0;
-      if (await this.claim(app, seen)) return this.refresh(app, seen, rejected);
-      // Another process is refreshing: wait for its generation (or for its claim to lapse).
-      if (this.now() > deadline) throw new WechatApiError(null, "timed out waiting for another process's token refresh", "/cgi-bin/stable_token", "wechat.unavailable");
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      pause = Math.min(pause * 2, 400);
-    }
+  private obtain(app: MiniProgramApp, rejected?: AccessToken): Promise<AccessToken> {
+    const scoped = <T>(work: (tx: Transaction) => Promise<T>) => this.db.scoped({ tenantId: app.tenantId }, work);
+    return sharedToken(
+      {
+        read: async () => {
+          const rows = await scoped((tx) => tx.$queryRaw<Row[]>`
+            SELECT generation, token_ciphertext, expires_at FROM wechat_access_tokens
+            WHERE tenant_id = ${app.tenantId}::uuid AND appid = ${app.appid}`);
+          const row = rows[0];
+          if (!row) return undefined;
+          const refused = row.generation === rejected?.generation;
+          return { generation: row.generation, token: refused ? null : this.opened(app, row.token_ciphertext), expiresAt: row.expires_at };
+        },
+        // An upsert, so the first process to need a token also creates the row.
+        claim: async (seen, until) => {
+          const claimed = await scoped((tx) => tx.$queryRaw<{ generation: number }[]>`
+            INSERT INTO wechat_access_tokens AS t (tenant_id, appid, generation, refreshing_until)
+            VALUES (${app.tenantId}::uuid, ${app.appid}, 0, ${until})
+            ON CONFLICT (tenant_id, appid) DO UPDATE SET refreshing_until = EXCLUDED.refreshing_until
+            WHERE t.generation = ${seen} AND (t.refreshing_until IS NULL OR t.refreshing_until < now())
+            RETURNING generation`);
+          return claimed.length === 1 && claimed[0]!.generation === seen;
+        },
+        fetch: async () => {
+          const fetched = await this.fetchStable(app, false);
+          // WeChat still hands out the token it just refused: void it, once.
+          return rejected && fetched.token === rejected.token ? this.fetchStable(app, true) : fetched;
+        },
+        save: async (seen, fetched, expiresAt) => {
+          const sealed = seal(Buffer.from(fetched.token, "utf8"), this.masterKey, sealedFor(app));
+          await scoped((tx) => tx.$executeRaw`
+            UPDATE wechat_access_tokens
+            SET token_ciphertext = ${sealed}, expires_at = ${expiresAt}, generation = generation + 1,
+                refreshing_until = NULL, updated_at = now()
+            WHERE tenant_id = ${app.tenantId}::uuid AND appid = ${app.appid} AND generation = ${seen}`);
+        },
+        release: async (seen) => {
+          await scoped((tx) => tx.$executeRaw`
+            UPDATE wechat_access_tokens SET refreshing_until = NULL
+            WHERE tenant_id = ${app.tenantId}::uuid AND appid = ${app.appid} AND generation = ${seen}`);
+        },
+      },
+      { refreshMarginMs: this.refreshMarginMs, claimMs: this.claimMs, now: this.now, api: "/cgi-bin/stable_token" },
+    );
   }
 
-  private usable(app: MiniProgramApp, row: Row): AccessToken | null {
-    if (!row.token_ciphertext || !row.expires_at) return null;
-    if (row.expires_at.getTime() - this.now() <= this.refreshMarginMs) return null;
+  private opened(app: MiniProgramApp, ciphertext: Uint8Array | null): string | null {
+    if (!ciphertext) return null;
     try {
-      const token = open(row.token_ciphertext, this.masterKey, sealedFor(app)).toString("utf8");
-      return { token, generation: row.generation, expiresAt: row.expires_at };
+      return open(ciphertext, this.masterKey, sealedFor(app)).toString("utf8");
     } catch {
       // Sealed under an earlier master key: the row is only a cache, so fetch a token anew.
       return null;
     }
-  }
-
-  private async read(app: MiniProgramApp): Promise<Row | undefined> {
-    const rows = await this.db.scoped({ tenantId: app.tenantId }, (tx) => tx.$queryRaw<Row[]>`
-      SELECT generation, token_ciphertext, expires_at, refreshing_until FROM wechat_access_tokens
-      WHERE tenant_id = ${app.tenantId}::uuid AND appid = ${app.appid}`);
-    return rows[0];
-  }
-
-  /** One conditional statement: true for the one process whose claim on generation `seen` took. */
-  private async claim(app: MiniProgramApp, seen: number): Promise<boolean> {
-    const until = new Date(this.now() + this.claimMs);
-    const claimed = await this.db.scoped({ tenantId: app.tenantId }, (tx) => tx.$queryRaw<{ generation: number }[]>`
-      INSERT INTO wechat_access_tokens AS t (tenant_id, appid, generation, refreshing_until)
-      VALUES (${app.tenantId}::uuid, ${app.appid}, 0, ${until})
-      ON CONFLICT (tenant_id, appid) DO UPDATE SET refreshing_until = EXCLUDED.refreshing_until
-      WHERE t.generation = ${seen} AND (t.refreshing_until IS NULL OR t.refreshing_until < now())
-      RETURNING generation`);
-    return claimed.length === 1 && claimed[0]!.generation === seen;
-  }
-
-  private async refresh(app: MiniProgramApp, seen: number, rejected?: AccessToken): Promise<AccessToken> {
-    let fetched: { token: string; expiresInSeconds: number };
-    try {
-      fetched = await this.fetchStable(app, false);
-      // WeChat still hands out the token it just refused: void it, once.
-      if (rejected && fetched.token === rejected.token) fetched = await this.fetchStable(app, true);
-    } catch (error) {
-      await this.db.scoped({ tenantId: app.tenantId }, (tx) => tx.$executeRaw`
-        UPDATE wechat_access_tokens SET refreshing_until = NULL
-        WHERE tenant_id = ${app.tenantId}::uuid AND appid = ${app.appid} AND generation = ${seen}`);
-      throw error;
-    }
-    const expiresAt = new Date(this.now() + fetched.expiresInSeconds * 1000);
-    const sealed = seal(Buffer.from(fetched.token, "utf8"), this.masterKey, sealedFor(app));
-    await this.db.scoped({ tenantId: app.tenantId }, (tx) => tx.$executeRaw`
-      UPDATE wechat_access_tokens
-      SET token_ciphertext = ${sealed}, expires_at = ${expiresAt}, generation = generation + 1,
-          refreshing_until = NULL, updated_at = now()
-      WHERE tenant_id = ${app.tenantId}::uuid AND appid = ${app.appid} AND generation = ${seen}`);
-    return { token: fetched.token, generation: seen + 1, expiresAt };
   }
 
   private async fetchStable(app: MiniProgramApp, forceRefresh: boolean): Promise<{ token: string; expiresInSeconds: number }> {
