@@ -5,9 +5,9 @@
 // fails that statement, so an order and its stock commit together or not at all.
 //
 // This is a flash sale's hot path, so it talks to PostgreSQL through `db.statements` (pg, not Prisma): one read,
-// then the write with COMMIT right behind it, so the item's row is locked for about one round trip. The WeChat Pay
-// prepay after the commit uses what the read already found (the shopper's openid, the store's name and payment
-// account); it never holds a lock.
+// then the write, each sent with its COMMIT, so the item's row is locked only while PostgreSQL runs the write. The
+// WeChat Pay prepay after the commit uses what the read already found (the shopper's openid, the store's name and
+// payment account); it never holds a lock.
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Item, itemSchema } from "@kaidian/catalog";
 import { kindFromDatabase } from "@kaidian/catalog/server";
@@ -139,7 +139,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   const soldOut = cached ? soldOutLines(request, cached) : [];
   let outcome: Awaited<ReturnType<typeof place>>;
   try {
-    outcome = await db.statements({ tenantId }, (tx) => (soldOut.length > 0 ? refuseSoldOut(tx, input, soldOut) : place(tx, input, request)));
+    outcome = soldOut.length > 0 ? await db.statements({ tenantId }, (tx) => refuseSoldOut(tx, input, soldOut)) : await place(db, input, request);
   } catch (error) {
     if (error instanceof NotReserved) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => shortestSku(tx, error.demands))] };
     // The same key raced in twice: the other request's order is the one.
@@ -223,9 +223,14 @@ type PlacingRead = {
   items: ItemRow[];
 };
 
-async function place(tx: SqlTransaction, input: PlaceOrderInput, request: OrderRequest) {
+/**
+ * Placing is two short transactions, each sent in one write with its COMMIT, so a connection is held only while
+ * PostgreSQL works, never while this process prices the order: the read, then the write. The write re-checks what
+ * can change in between and matters: the stock (its conditional UPDATE) and the key (unique per shopper).
+ */
+async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
   const { tenantId, shopperId, idempotencyKey } = input;
-  const [read] = await tx.rows<PlacingRead>(sql`
+  const [read] = await db.statements({ tenantId }, (tx) => tx.commitWith<PlacingRead>(sql`
     SELECT s.openid, o.id AS placed, t.name AS store_name, w.appid,
       p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem,
       os.delivery_rules, os.unpaid_minutes,
@@ -238,7 +243,7 @@ async function place(tx: SqlTransaction, input: PlaceOrderInput, request: OrderR
     LEFT JOIN wechat_credentials w ON w.tenant_id = s.tenant_id
     LEFT JOIN payment_settings p ON p.tenant_id = s.tenant_id
     LEFT JOIN order_settings os ON os.tenant_id = s.tenant_id
-    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`);
+    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`));
   if (!read) throw new Error(`No shopper ${shopperId} in store ${tenantId}`);
   if (read.placed) return { placedBefore: true as const };
   const stored: StoredPayment = {
@@ -289,7 +294,8 @@ async function place(tx: SqlTransaction, input: PlaceOrderInput, request: OrderR
     events: [{ id: randomUUID(), action: "place", from: null, to: "pendingPayment", actor: { role: "shopper", id: shopperId }, reason: "", amountFen: null, tracking: null, at }],
   };
   try {
-    const [written] = await tx.commitWith<{ number: string }>(placingStatement(record, idempotencyKey, demands, request.lines.map(cartLineKey)));
+    const statement = placingStatement(record, idempotencyKey, demands, request.lines.map(cartLineKey));
+    const [written] = await db.statements({ tenantId }, (tx) => tx.commitWith<{ number: string }>(statement));
     const placed: Placed = { order: { ...record, number: written!.number }, openid: read.openid, storeName: read.store_name, stored };
     return placed;
   } catch (error) {
