@@ -209,6 +209,24 @@ describe("placing orders", () => {
     expect(await stockOf(item.id)).toBe(3);
   });
 
+  it("reserves all of an order's lines or none: one item short leaves the other's stock as it was", async () => {
+    const [kettle, cups] = [
+      await arrangeProduct(db, shop.tenantId, { title: "铁壶", priceFen: 20_000, stock: 5 }),
+      await arrangeProduct(db, shop.tenantId, { title: "茶杯", priceFen: 3_000, stock: 1 }),
+    ];
+    const { token } = await login(shop);
+    const line = (item: typeof kettle, quantity: number, priceFen: number) => ({ itemId: item.id, skuOptions: item.options[0]!, quantity, seenUnitPriceFen: priceFen });
+    // The cups come in two lines of the same SKU: together they ask 2 of the 1 left.
+    const body = { lines: [line(kettle, 2, 20_000), line(cups, 1, 3_000), line(cups, 1, 3_000)], delivery: pickupOff, note: "" };
+    const answer = await place(token, body);
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.refusals).toEqual([expect.objectContaining({ code: "notEnoughStock", line: 1, itemId: cups.id, requested: 2, left: 1 })]);
+    expect([await stockOf(kettle.id), await stockOf(cups.id)]).toEqual([5, 1]);
+    const placed = await place(token, { ...body, lines: body.lines.slice(0, 2) });
+    expect(placed.status).toBe(201);
+    expect([await stockOf(kettle.id), await stockOf(cups.id)]).toEqual([3, 0]);
+  });
+
   it("gives the fresh price when the price changed since the shopper saw it, and charges nothing it sent", async () => {
     const item = await arrangeProduct(db, shop.tenantId, { title: "蜂蜜", priceFen: 5000, stock: 10 });
     await db.scoped({ tenantId: shop.tenantId }, (tx) =>

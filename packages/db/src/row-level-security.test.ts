@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ROLE, Database } from "./index";
+import { APP_ROLE, Database, sql, sqlState } from "./index";
 import { superuser, testDatabase, testDatabaseUrl } from "./testing";
 
 let db: Database;
@@ -84,6 +84,32 @@ describe("row-level security", () => {
       await db.scoped({ tenantId: storeA }, (tx) => tx.catalogItem.count());
       expect(await db.scoped({}, (tx) => tx.catalogItem.count())).toBe(0);
     }
+  });
+
+  it("scopes statements sent through pg (db.statements) like Prisma's, without carrying a store into the next", async () => {
+    const titles = (tenantId?: string) =>
+      db.statements({ tenantId }, (tx) => tx.commitWith<{ title: string }>(sql`SELECT title FROM catalog_items ORDER BY title`));
+    for (let i = 0; i < 3; i++) {
+      expect(await titles(storeA)).toEqual([{ title: "A's coffee" }]);
+      expect(await titles()).toEqual([]);
+    }
+    const changed = await db.statements({ tenantId: storeA }, (tx) => tx.commitWith(sql`UPDATE catalog_items SET title = 'x' WHERE tenant_id = ${storeB}::uuid RETURNING id`));
+    expect(changed).toEqual([]);
+    const refused = await db
+      .statements({ tenantId: storeA }, (tx) => tx.commitWith(sql`INSERT INTO catalog_items (tenant_id, kind, title, price_fen, updated_at) VALUES (${storeB}::uuid, 'PRODUCT', 'sneaked', 1, now())`))
+      .catch((error: unknown) => error);
+    expect(sqlState(refused)).toBe("42501");
+  });
+
+  it("keeps nothing of a pg transaction whose last statement fails, though its COMMIT was sent with it", async () => {
+    const failed = await db
+      .statements({ tenantId: storeA }, async (tx) => {
+        await tx.rows(sql`UPDATE catalog_items SET title = 'renamed' WHERE tenant_id = ${storeA}::uuid`);
+        return tx.commitWith(sql`SELECT 1 / 0`);
+      })
+      .catch((error: unknown) => error);
+    expect(sqlState(failed)).toBe("22012");
+    expect(await db.scoped({ tenantId: storeA }, (tx) => tx.catalogItem.findMany({ select: { title: true } }))).toEqual([{ title: "A's coffee" }]);
   });
 
   it("binds the application role, which cannot read store tables without a scope, whoever connects", async () => {

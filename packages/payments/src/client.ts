@@ -4,6 +4,7 @@
 //
 // Retries: a 5xx, a 429 or no answer at all is retried with the very same request (same out_trade_no, same
 // out_refund_no), which WeChat Pay treats as the same order or refund; a 4xx is never retried unchanged.
+import { createHash, type KeyObject } from "node:crypto";
 import type { AxiosError, AxiosInstance, Method } from "axios";
 import { Decorator, Formatter, Rsa } from "wechatpay-axios-plugin";
 import { z } from "zod";
@@ -99,6 +100,24 @@ export type Refund = z.output<typeof refundSchema>;
 /** What the Mini Program passes to wx.requestPayment, signed here with the merchant key. */
 export type RequestPaymentParams = { timeStamp: string; nonceStr: string; package: string; signType: "RSA"; paySign: string };
 
+/**
+ * Keys parsed from their PEM, by its digest: parsing an RSA key costs more than a signature with it, and a store's
+ * keys stay the same from one payment to the next. Bounded; the oldest goes first.
+ */
+const parsedKeys = new Map<string, KeyObject>();
+const MAX_PARSED_KEYS = 1000;
+
+function parsedKey(pem: string, type: "private" | "public"): KeyObject {
+  const id = createHash("sha256").update(type).update(pem).digest("base64");
+  let key = parsedKeys.get(id);
+  if (!key) {
+    key = Rsa.from(pem, type);
+    if (parsedKeys.size >= MAX_PARSED_KEYS) parsedKeys.delete(parsedKeys.keys().next().value!);
+    parsedKeys.set(id, key);
+  }
+  return key;
+}
+
 export class WechatPayClient {
   private readonly http: AxiosInstance;
 
@@ -107,17 +126,19 @@ export class WechatPayClient {
     private readonly connection: WechatpayConnection,
   ) {
     const { merchant } = account;
-    this.http = new Decorator({
+    // APIv3 (JSON) only; axios's own options (baseURL, timeout, adapter) ride along in the same object.
+    const config = {
       mchid: merchant.mchid,
       serial: merchant.certificateSerial,
-      privateKey: merchant.privateKey,
-      certs: Object.fromEntries(merchant.wechatpayKeys.map((key) => [key.serial, key.publicKey])),
+      privateKey: parsedKey(merchant.privateKey, "private"),
+      certs: Object.fromEntries(merchant.wechatpayKeys.map((key) => [key.serial, parsedKey(key.publicKey, "public")])),
       baseURL: new URL("/", connection.baseUrl).toString(),
       timeout: connection.timeoutMs,
       // Node's HTTP, always: axios would pick XMLHttpRequest wherever a DOM is defined (a jsdom test), with a
       // browser's cross-origin rules that a server calling WeChat Pay does not have.
-      adapter: "http",
-    }).v3;
+      adapter: "http" as const,
+    };
+    this.http = Decorator.jsonBased(config);
   }
 
   /** JSAPI prepay: the prepay_id the Mini Program pays with. Resending the same order gives the same prepay_id. */
@@ -154,7 +175,7 @@ export class WechatPayClient {
     const timeStamp = String(Formatter.timestamp());
     const nonceStr = Formatter.nonce();
     const pkg = `prepay_id=${prepayId}`;
-    const paySign = Rsa.sign(Formatter.joinedByLineFeed(appId, timeStamp, nonceStr, pkg), Rsa.from(this.account.merchant.privateKey, "private"));
+    const paySign = Rsa.sign(Formatter.joinedByLineFeed(appId, timeStamp, nonceStr, pkg), parsedKey(this.account.merchant.privateKey, "private"));
     return { timeStamp, nonceStr, package: pkg, signType: "RSA", paySign };
   }
 

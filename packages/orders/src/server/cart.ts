@@ -83,8 +83,3 @@ export async function mergeCart(tx: Transaction, tenantId: string, shopperId: st
   }
   return readCart(tx, tenantId, shopperId);
 }
-
-/** Takes what was just ordered out of the cart. */
-export async function removeFromCart(tx: Transaction, tenantId: string, shopperId: string, lines: readonly Pick<CartLineInput, "itemId" | "skuOptions" | "dishOptions">[]): Promise<void> {
-  await tx.cartLine.deleteMany({ where: { tenantId, shopperId, lineKey: { in: lines.map(cartLineKey) } } });
-}

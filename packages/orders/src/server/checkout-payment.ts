@@ -1,6 +1,7 @@
-// Where placing an order meets WeChat Pay, in one place: whether the store can take payment, and the
-// wx.requestPayment parameters of a placed order. The payments side (sealed settings, the platform's service
-// provider, JSAPI prepay) is payments/server and ./payment; these two functions are the only calls into it.
+// Where the checkout meets WeChat Pay: whether the store can take payment (the checkout's rules), and the
+// wx.requestPayment parameters of an order placed before (a retried request finds it). The payments side (sealed
+// settings, the platform's service provider, JSAPI prepay) is payments/server and ./payment. A newly placed order
+// is prepared from what placing already read (place-order.ts), with the same payments functions.
 import type { Database, Transaction } from "@kaidian/db";
 import type { RequestPaymentParams } from "@kaidian/payments";
 import { paymentsReady } from "@kaidian/payments/server";

@@ -14,6 +14,15 @@ export type PreparedPayment =
   | { ok: true; payment: RequestPaymentParams }
   | { ok: false; code: "order.notFound" | "order.notPayable" };
 
+/** What a prepay needs to know of an order, its shopper and its store. */
+export type PayableOrder = {
+  tenantId: string;
+  order: Pick<OrderRecord, "status" | "number" | "totalFen" | "paymentNo" | "expiresAt">;
+  openid: string;
+  storeName: string;
+  account: PaymentAccount;
+};
+
 /**
  * The wx.requestPayment parameters for an unpaid order: JSAPI prepay (direct or partner) for its total, payable
  * until it expires, then signed with the store's merchant key. Asking again for the same order is the same
@@ -34,16 +43,21 @@ export async function preparePayment(db: Database, input: { tenantId: string; or
     return { order, openid: shopper.openid, storeName: store.name, account: await openPaymentAccount(tx, input.tenantId, deps.masterKey, deps.provider) };
   });
   if (!found) return { ok: false, code: "order.notFound" };
-  const { order, account } = found;
+  return prepay({ tenantId: input.tenantId, ...found, order: { ...found.order, status: found.order.status as OrderRecord["status"] } }, deps);
+}
+
+/** preparePayment's WeChat Pay half, for a caller that has already read what it needs (placing an order). */
+export async function prepay(payable: PayableOrder, deps: PaymentDeps): Promise<PreparedPayment> {
+  const { order, account } = payable;
   if (order.status !== "pendingPayment" || order.expiresAt.getTime() <= Date.now()) return { ok: false, code: "order.notPayable" };
   const client = new WechatPayClient(account, deps.connection);
   const { prepayId } = await client.prepay({
     outTradeNo: order.paymentNo,
     // What the shopper's WeChat bill says; stable, since a resent prepay must match the first one exactly.
-    description: `${found.storeName}-订单${order.number}`.slice(0, 127),
+    description: `${payable.storeName}-订单${order.number}`.slice(0, 127),
     amountFen: order.totalFen,
-    payerOpenid: found.openid,
-    notifyUrl: notifyUrl(deps, input.tenantId, "payments"),
+    payerOpenid: payable.openid,
+    notifyUrl: notifyUrl(deps, payable.tenantId, "payments"),
     expiresAt: order.expiresAt,
   });
   return { ok: true, payment: client.requestPaymentParams(prepayId) };

@@ -1,23 +1,30 @@
 // Placing a shopper's order. Prices come from the store's live catalog rows (visible items, as shoppers see them in
 // the published store; hidden or deleted ones read as gone), never from the phone. Everything is written in ONE
-// transaction: the SKU reservations (one conditional UPDATE each), the store's next order number (one conditional
-// upsert), the order with its lines, and its first event. Any refusal rolls all of it back, so an order and its
-// stock commit together or not at all.
+// transaction and one statement: the SKU reservations (one conditional UPDATE), the store's next order number (one
+// conditional upsert), the order with its lines, its first event, and the lines taken out of the cart. Any refusal
+// fails that statement, so an order and its stock commit together or not at all.
+//
+// This is a flash sale's hot path, so it talks to PostgreSQL through `db.statements` (pg, not Prisma): one read,
+// then the write, each sent with its COMMIT, so the item's row is locked only while PostgreSQL runs the write. The
+// WeChat Pay prepay after the commit uses what the read already found (the shopper's openid, the store's name and
+// payment account); it never holds a lock.
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Item, itemSchema } from "@kaidian/catalog";
 import { kindFromDatabase } from "@kaidian/catalog/server";
-import { Prisma, type Database, type Transaction } from "@kaidian/db";
-import { type DeliveryRules } from "../delivery";
+import { type Database, sql, sqlState, type SqlTransaction, type Transaction } from "@kaidian/db";
+import { paymentAccountOf, paymentsReadyOf, type StoredPayment } from "@kaidian/payments/server";
+import { cartLineKey } from "./cart";
+import { DEFAULT_DELIVERY_RULES, deliveryRulesSchema, type DeliveryRules } from "../delivery";
 import { formatOrderNumber, shanghaiDay } from "../order-number";
 import { priceOrder, type PricedOrder } from "../pricing";
 import type { OrderRefusal } from "../refusals";
 import { parseOrderRequest, type OrderRequest } from "../request";
-import { removeFromCart } from "./cart";
-import { paymentFor, type RequestPayment, storeTakesPayment } from "./checkout-payment";
+import { paymentFor, type RequestPayment } from "./checkout-payment";
 import type { PaymentDeps } from "./payment-deps";
-import { readOrderRules } from "./ordering";
+import { DEFAULT_UNPAID_MINUTES, readOrderRules } from "./ordering";
 import { loadOrder, type OrderRecord } from "./order-record";
-import { reserveStock } from "./stock";
+import { prepay } from "./payment";
+import { stockLeft } from "./stock";
 
 /** What a retried request carries to find its order again: a client-made id (a UUID, say). */
 export const IDEMPOTENCY_KEY = /^[\w.:-]{8,64}$/;
@@ -27,31 +34,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const itemFields = { id: true, categoryId: true, kind: true, title: true, description: true, priceFen: true, images: true, details: true } as const;
 
+type ItemRow = { id: string; categoryId: string | null; kind: keyof typeof kindFromDatabase; title: string; description: string; priceFen: number; images: unknown; details: unknown };
+
+/** A catalog row as an Item; null when the catalog schema refuses it (then it reads as gone). */
+function itemFromRow({ kind, ...row }: ItemRow): Item | null {
+  const parsed = itemSchema.safeParse({ ...row, kind: kindFromDatabase[kind] });
+  return parsed.success ? parsed.data : null;
+}
+
+const itemIds = (ids: readonly string[]) => [...new Set(ids)].filter((id) => UUID.test(id));
+
 /** The store's visible items among `ids`, as they are now. A row the catalog schema refuses reads as gone. */
 export async function liveItems(tx: Transaction, tenantId: string, ids: readonly string[]): Promise<Item[]> {
-  const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+  const wanted = itemIds(ids);
   if (wanted.length === 0) return [];
   const rows = await tx.catalogItem.findMany({ where: { tenantId, id: { in: wanted }, visible: true }, select: itemFields });
-  return rows.flatMap(({ kind, ...row }) => {
-    const parsed = itemSchema.safeParse({ ...row, kind: kindFromDatabase[kind] });
-    return parsed.success ? [parsed.data] : [];
-  });
+  return rows.flatMap((row) => itemFromRow(row) ?? []);
 }
 
 export type Quote = { ok: true; order: PricedOrder } | { ok: false; refusals: OrderRefusal[] };
-
-async function price(tx: Transaction, tenantId: string, request: OrderRequest, rules: DeliveryRules): Promise<{ quote: Quote; items: Item[] }> {
-  const items = await liveItems(tx, tenantId, request.lines.map((line) => line.itemId));
-  const priced = priceOrder(request, items, rules);
-  return { quote: priced.ok ? { ok: true, order: priced.order } : { ok: false, refusals: priced.refusals }, items };
-}
 
 /** The order's figures as it would be placed now, or every refusal; reserves nothing. */
 export async function quoteOrder(tx: Transaction, tenantId: string, body: unknown): Promise<Quote> {
   const parsed = parseOrderRequest(body);
   if (!parsed.ok) return parsed;
   const { delivery } = await readOrderRules(tx, tenantId);
-  return (await price(tx, tenantId, parsed.request, delivery)).quote;
+  const items = await liveItems(tx, tenantId, parsed.request.lines.map((line) => line.itemId));
+  const priced = priceOrder(parsed.request, items, delivery);
+  return priced.ok ? { ok: true, order: priced.order } : { ok: false, refusals: priced.refusals };
 }
 
 export type PlaceOrderInput = {
@@ -72,12 +82,13 @@ export type Placement =
   | { ok: false; refusals: OrderRefusal[] }
   | { ok: false; paymentsNotSetUp: true };
 
-/** Thrown inside the transaction to roll back what it reserved. */
-class Refused extends Error {
-  constructor(readonly refusal: OrderRefusal) {
-    super(refusal.code);
-  }
-}
+/** A placed order, and what its prepay needs that placing already read. */
+type Placed = { order: OrderRecord; openid: string; storeName: string; stored: StoredPayment };
+
+/** PostgreSQL's unique_violation: the same Idempotency-Key raced in twice. */
+const UNIQUE_VIOLATION = "23505";
+/** order_not_placed()'s SQLSTATE (migration 20261203190000_order_placement): a SKU could not be reserved. */
+const NOT_PLACED = "KD409";
 
 /** An order's payment number (out_trade_no): its day and 96 random bits, unique across every store and day. */
 function paymentNumber(at: Date): string {
@@ -85,6 +96,21 @@ function paymentNumber(at: Date): string {
 }
 
 const skuKey = (itemId: string, options: readonly string[]) => JSON.stringify([itemId, options]);
+
+/** What an order takes from each SKU: its lines of one SKU added together, in the order they first appear. */
+type SkuDemand = { line: number; itemId: string; title: string; options: string[]; quantity: number };
+
+function skuDemands(order: PricedOrder, tracked: ReadonlySet<string>): SkuDemand[] {
+  const demands = new Map<string, SkuDemand>();
+  for (const [index, line] of order.lines.entries()) {
+    if (!tracked.has(line.itemId)) continue;
+    const key = skuKey(line.itemId, line.skuOptions);
+    const demand = demands.get(key);
+    if (demand) demand.quantity += line.quantity;
+    else demands.set(key, { line: index, itemId: line.itemId, title: line.title, options: line.skuOptions, quantity: line.quantity });
+  }
+  return [...demands.values()];
+}
 
 /**
  * The lines whose SKU `items` (the shoppers' cache) shows with none left: in a flash sale most requests come after
@@ -111,94 +137,141 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   const request = parsed.request;
   const cached = input.cachedItems ? await input.cachedItems(request.lines.map((line) => line.itemId)) : null;
   const soldOut = cached ? soldOutLines(request, cached) : [];
-  let placed: { order: OrderRecord; created: boolean; openid: string } | Placement;
+  let outcome: Awaited<ReturnType<typeof place>>;
   try {
-    placed = await db.scoped({ tenantId }, (tx) => place(tx, input, request, soldOut));
+    outcome = soldOut.length > 0 ? await db.statements({ tenantId }, (tx) => refuseSoldOut(tx, input, soldOut)) : await place(db, input, request);
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, refusals: [error.refusal] };
+    if (error instanceof NotReserved) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => shortestSku(tx, error.demands))] };
     // The same key raced in twice: the other request's order is the one.
-    if (!isUniqueViolation(error)) throw error;
-    placed = await db.scoped({ tenantId }, async (tx) => {
-      const again = await placedBefore(tx, tenantId, shopperId, idempotencyKey);
-      if (!again) throw error;
-      return again;
-    });
+    if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+    outcome = { placedBefore: true };
   }
-  if ("ok" in placed) return placed;
-  const { order } = placed;
+  if ("placedBefore" in outcome) return answerPlacedBefore(db, input);
+  if (!("order" in outcome)) return outcome;
+  const { order, openid, storeName, stored } = outcome;
+  return { ok: true, created: true, order, payment: await paymentOfPlaced(input, { order, openid, storeName, stored }) };
+}
+
+/**
+ * The requestPayment parameters of an order just placed, from what placing read. When WeChat Pay cannot be
+ * reached or refuses, the order still stands, unpaid and holding its stock until it expires: the answer has no
+ * parameters and the shopper pays from the order page (POST /orders/:id/payment), which asks again.
+ */
+async function paymentOfPlaced(input: PlaceOrderInput, placed: Placed): Promise<RequestPayment | null> {
+  try {
+    const account = paymentAccountOf(placed.stored, input.tenantId, input.payments.masterKey, input.payments.provider);
+    const prepared = await prepay({ tenantId: input.tenantId, order: placed.order, openid: placed.openid, storeName: placed.storeName, account }, input.payments);
+    return prepared.ok ? prepared.payment : null;
+  } catch (error) {
+    input.onPaymentFailure?.(error);
+    return null;
+  }
+}
+
+/** A retry of a key that placed an order before: that order, as it now stands, and its payment if still unpaid. */
+async function answerPlacedBefore(db: Database, input: PlaceOrderInput): Promise<Placement> {
+  const { tenantId, shopperId, idempotencyKey } = input;
+  const order = await db.scoped({ tenantId }, async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM orders WHERE tenant_id = ${tenantId}::uuid AND shopper_id = ${shopperId}::uuid AND idempotency_key = ${idempotencyKey}`;
+    return rows[0] ? loadOrder(tx, rows[0].id) : null;
+  });
+  if (!order) throw new Error(`The order of key ${idempotencyKey} was placed and then not found`);
   const payment = order.status === "pendingPayment"
     ? await paymentFor(db, input.payments, { tenantId, orderId: order.id }, input.onPaymentFailure ?? (() => {}))
     : null;
-  return { ok: true, created: placed.created, order, payment };
+  return { ok: true, created: false, order, payment };
 }
 
-/** PostgreSQL's unique_violation, as Prisma's driver adapter reports it from a raw statement. */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2010") return false;
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
-  return cause?.kind === "UniqueConstraintViolation";
-}
-
-/** The order this shopper's key placed before, if any. */
-async function placedBefore(tx: Transaction, tenantId: string, shopperId: string, idempotencyKey: string) {
-  const rows = await tx.$queryRaw<{ id: string; openid: string }[]>`
-    SELECT o.id, s.openid FROM orders o JOIN shoppers s ON s.tenant_id = o.tenant_id AND s.id = o.shopper_id
-    WHERE o.tenant_id = ${tenantId}::uuid AND o.shopper_id = ${shopperId}::uuid AND o.idempotency_key = ${idempotencyKey}`;
-  const row = rows[0];
-  return row ? { order: (await loadOrder(tx, row.id))!, created: false, openid: row.openid } : null;
-}
-
-async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequest, soldOut: OrderRefusal[]) {
-  const { tenantId, shopperId, idempotencyKey } = input;
-  // The shopper, and the order this key placed before if any, in one read.
-  const [shopper] = await tx.$queryRaw<{ openid: string; placed: string | null }[]>`
-    SELECT s.openid, o.id AS placed FROM shoppers s
-    LEFT JOIN orders o ON o.tenant_id = s.tenant_id AND o.shopper_id = s.id AND o.idempotency_key = ${idempotencyKey}
-    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`;
-  if (!shopper) throw new Error(`No shopper ${shopperId} in store ${tenantId}`);
-  if (shopper.placed) return { order: (await loadOrder(tx, shopper.placed))!, created: false, openid: shopper.openid };
-  // Only after the key's own order was looked for: a retry of an order placed before the sell-out still finds it.
-  if (soldOut.length > 0) return { ok: false as const, refusals: soldOut };
-  if (!(await storeTakesPayment(tx, input.payments))) return { ok: false as const, paymentsNotSetUp: true as const };
-  const rules = await readOrderRules(tx, tenantId);
-  const { quote, items } = await price(tx, tenantId, request, rules.delivery);
-  if (!quote.ok) return { ok: false as const, refusals: quote.refusals };
-  const order = quote.order;
-  await removeFromCart(tx, tenantId, shopperId, request.lines);
-
-  // From the first reservation to the commit, the item's row (and then the store's sequence row) stay locked
-  // against other orders: only the statements that must run there do. Reservations come first, so a refusal costs
-  // no order number and the sequence row is held the least.
-  const tracked = new Set(items.filter((item) => item.kind === "product" && item.details.skus.length > 0).map((item) => item.id));
-  const reservedHere = new Map<string, number>();
-  for (const [index, line] of order.lines.entries()) {
-    if (!tracked.has(line.itemId)) continue;
-    const key = skuKey(line.itemId, line.skuOptions);
-    const reserved = await reserveStock(tx, line);
-    if (!reserved.ok) {
-      const requested = order.lines.filter((other) => skuKey(other.itemId, other.skuOptions) === key).reduce((sum, other) => sum + other.quantity, 0);
-      // What is left once this order's own earlier lines are rolled back.
-      const left = reserved.left + (reservedHere.get(key) ?? 0);
-      throw new Refused({ code: "notEnoughStock", line: index, itemId: line.itemId, title: line.title, options: line.skuOptions, requested, left });
-    }
-    reservedHere.set(key, (reservedHere.get(key) ?? 0) + line.quantity);
+/** The statement found a SKU without enough left; its transaction rolled back. */
+class NotReserved extends Error {
+  constructor(readonly demands: SkuDemand[]) {
+    super("a SKU could not be reserved");
   }
+}
+
+/**
+ * The refusal of an order some SKU could not be reserved for, read after the rollback so it counts what is left
+ * now: the SKU shortest of what the order asks.
+ */
+async function shortestSku(tx: Transaction, demands: readonly SkuDemand[]): Promise<OrderRefusal> {
+  const left = await Promise.all(demands.map((demand) => stockLeft(tx, { itemId: demand.itemId, skuOptions: demand.options })));
+  const shortest = demands.map((demand, index) => ({ demand, left: left[index]! })).reduce((a, b) => (b.left - b.demand.quantity < a.left - a.demand.quantity ? b : a));
+  const { demand } = shortest;
+  return { code: "notEnoughStock", line: demand.line, itemId: demand.itemId, title: demand.title, options: demand.options, requested: demand.quantity, left: shortest.left };
+}
+
+/** The key's own order comes first: a retry of an order placed before the sell-out still finds it. */
+async function refuseSoldOut(tx: SqlTransaction, input: PlaceOrderInput, soldOut: OrderRefusal[]) {
+  const placed = await tx.commitWith<{ id: string }>(sql`
+    SELECT id FROM orders WHERE tenant_id = ${input.tenantId}::uuid AND shopper_id = ${input.shopperId}::uuid AND idempotency_key = ${input.idempotencyKey}`);
+  return placed.length > 0 ? { placedBefore: true as const } : { ok: false as const, refusals: soldOut };
+}
+
+/** What placing reads, in one statement: the shopper, the key's order, the store's rules and payment, the items. */
+type PlacingRead = {
+  openid: string;
+  placed: string | null;
+  store_name: string;
+  appid: string | null;
+  payment_mode: string | null;
+  payment_account: unknown;
+  keys_ciphertext: Buffer | null;
+  check_problem: string | null;
+  delivery_rules: unknown;
+  unpaid_minutes: number | null;
+  items: ItemRow[];
+};
+
+/**
+ * Placing is two short transactions, each sent in one write with its COMMIT, so a connection is held only while
+ * PostgreSQL works, never while this process prices the order: the read, then the write. The write re-checks what
+ * can change in between and matters: the stock (its conditional UPDATE) and the key (unique per shopper).
+ */
+async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
+  const { tenantId, shopperId, idempotencyKey } = input;
+  const [read] = await db.statements({ tenantId }, (tx) => tx.commitWith<PlacingRead>(sql`
+    SELECT s.openid, o.id AS placed, t.name AS store_name, w.appid,
+      p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem,
+      os.delivery_rules, os.unpaid_minutes,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'categoryId', c.category_id, 'kind', c.kind, 'title', c.title,
+          'description', c.description, 'priceFen', c.price_fen, 'images', c.images, 'details', c.details)), '[]')
+        FROM catalog_items c WHERE c.tenant_id = s.tenant_id AND c.id = ANY(${itemIds(request.lines.map((line) => line.itemId))}::uuid[]) AND c.visible) AS items
+    FROM shoppers s
+    JOIN tenants t ON t.id = s.tenant_id
+    LEFT JOIN orders o ON o.tenant_id = s.tenant_id AND o.shopper_id = s.id AND o.idempotency_key = ${idempotencyKey}
+    LEFT JOIN wechat_credentials w ON w.tenant_id = s.tenant_id
+    LEFT JOIN payment_settings p ON p.tenant_id = s.tenant_id
+    LEFT JOIN order_settings os ON os.tenant_id = s.tenant_id
+    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`));
+  if (!read) throw new Error(`No shopper ${shopperId} in store ${tenantId}`);
+  if (read.placed) return { placedBefore: true as const };
+  const stored: StoredPayment = {
+    settings: read.payment_mode === null ? null : { mode: read.payment_mode, account: read.payment_account, keysCiphertext: read.keys_ciphertext, checkProblem: read.check_problem },
+    appid: read.appid,
+  };
+  if (!paymentsReadyOf(stored, input.payments.provider)) return { ok: false as const, paymentsNotSetUp: true as const };
+  // As readOrderRules: a stored rule an older build wrote that no longer parses falls back to the defaults.
+  const rules: DeliveryRules = deliveryRulesSchema.safeParse(read.delivery_rules).data ?? DEFAULT_DELIVERY_RULES;
+  const items = read.items.flatMap((row) => itemFromRow(row) ?? []);
+  const priced = priceOrder(request, items, rules);
+  if (!priced.ok) return { ok: false as const, refusals: priced.refusals };
+  const order = priced.order;
 
   const at = input.at ?? new Date();
-  const [sequence] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO order_sequences AS s (tenant_id, day, last) VALUES (${tenantId}::uuid, ${shanghaiDay(at)}::date, 1)
-    ON CONFLICT (tenant_id, day) DO UPDATE SET last = s.last + 1
-    RETURNING last`;
+  const tracked = new Set(items.filter((item) => item.kind === "product" && item.details.skus.length > 0).map((item) => item.id));
+  const demands = skuDemands(order, tracked);
   const { delivery } = order;
   const record: OrderRecord = {
     tenantId,
     id: randomUUID(),
-    number: formatOrderNumber(at, sequence!.last),
+    // Written by the statement below, from the store's daily sequence.
+    number: "",
     shopperId,
     status: "pendingPayment",
     delivery: delivery.method,
     address: delivery.method === "express" ? delivery.address : null,
-    pickupAddress: delivery.method === "pickup" ? rules.delivery.pickup.address : "",
+    pickupAddress: delivery.method === "pickup" ? rules.pickup.address : "",
     note: order.note,
     subtotalFen: order.subtotalFen,
     deliveryFeeFen: order.deliveryFeeFen,
@@ -211,7 +284,7 @@ async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequ
     transactionId: null,
     paidAt: null,
     paymentProblem: null,
-    expiresAt: new Date(at.getTime() + rules.unpaidMinutes * 60_000),
+    expiresAt: new Date(at.getTime() + (read.unpaid_minutes ?? DEFAULT_UNPAID_MINUTES) * 60_000),
     shippingUpload: null,
     shippingProblem: null,
     revision: 0,
@@ -220,30 +293,81 @@ async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequ
     lines: order.lines.map((line, position) => ({ position, ...line, stockReserved: tracked.has(line.itemId) })),
     events: [{ id: randomUUID(), action: "place", from: null, to: "pendingPayment", actor: { role: "shopper", id: shopperId }, reason: "", amountFen: null, tracking: null, at }],
   };
-  await insertOrder(tx, record, idempotencyKey);
-  return { order: record, created: true, openid: shopper.openid };
+  try {
+    const statement = placingStatement(record, idempotencyKey, demands, request.lines.map(cartLineKey));
+    const [written] = await db.statements({ tenantId }, (tx) => tx.commitWith<{ number: string }>(statement));
+    const placed: Placed = { order: { ...record, number: written!.number }, openid: read.openid, storeName: read.store_name, stored };
+    return placed;
+  } catch (error) {
+    throw sqlState(error) === NOT_PLACED ? new NotReserved(demands) : error;
+  }
 }
 
-/** The order, its lines and its first event in one statement (the constraints are checked at its end). */
-async function insertOrder(tx: Transaction, order: OrderRecord, idempotencyKey: string): Promise<void> {
-  const lines = JSON.stringify(order.lines);
+/**
+ * The order's one write. The reservation is ONE conditional UPDATE of the order's items: each item row is
+ * changed only when every SKU the order takes from it has enough left, a condition PostgreSQL re-checks on the
+ * newest row version once it holds the row's lock, so no interleaving oversells. That condition is a scalar
+ * subquery of the row itself on purpose: written as NOT EXISTS against a CTE, the planner makes it an anti-join,
+ * whose re-check on the newest version passes whatever the stock (20 racing for 5 all got one). The SKUs are
+ * rebuilt by their options (a concurrent reorder cannot make it take the wrong one), and the item's `revision` is
+ * left alone: a merchant editing the item meanwhile is not refused because a shopper bought something. Only when
+ * every item was reserved does the store's daily sequence advance and the order, its lines and first event go in,
+ * and the lines leave the cart; otherwise order_not_placed() fails the statement, and its transaction with it.
+ */
+function placingStatement(order: OrderRecord, idempotencyKey: string, demands: readonly SkuDemand[], cartKeys: readonly string[]) {
+  const reservations = JSON.stringify(demands.map(({ itemId, options, quantity }) => ({ itemId, options, quantity })));
+  const itemIds = [...new Set(demands.map((demand) => demand.itemId))];
   const [event] = order.events;
-  await tx.$executeRaw`
-    WITH placed AS (
+  // formatOrderNumber's day part; the sequence is padded to 4 digits in SQL as it does, and grows wider after.
+  const day = shanghaiDay(order.createdAt);
+  const dayPrefix = formatOrderNumber(order.createdAt, 1).split("-")[0]!;
+  return sql`
+    WITH reserved AS (
+      UPDATE catalog_items c
+      SET details = jsonb_set(c.details, '{skus}', (
+        SELECT jsonb_agg(CASE WHEN w.quantity IS NULL THEN sku.value
+            ELSE jsonb_set(sku.value, '{stock}', to_jsonb((sku.value ->> 'stock')::int - w.quantity)) END ORDER BY sku.ord)
+        FROM jsonb_array_elements(c.details -> 'skus') WITH ORDINALITY AS sku(value, ord)
+        LEFT JOIN jsonb_to_recordset(${reservations}::jsonb) AS w("itemId" uuid, options jsonb, quantity int)
+          ON w."itemId" = c.id AND w.options = sku.value -> 'options'))
+      WHERE c.tenant_id = ${order.tenantId}::uuid AND c.id = ANY(${itemIds}::uuid[]) AND c.kind = 'PRODUCT' AND c.visible
+        AND (SELECT bool_and(coalesce((sku.value ->> 'stock')::int >= w.quantity, false))
+          FROM jsonb_to_recordset(${reservations}::jsonb) AS w("itemId" uuid, options jsonb, quantity int)
+          LEFT JOIN LATERAL (
+            SELECT value FROM jsonb_array_elements(c.details -> 'skus') AS skus(value) WHERE value -> 'options' = w.options LIMIT 1
+          ) sku ON true
+          WHERE w."itemId" = c.id)
+      RETURNING c.id
+    ), sequence AS (
+      INSERT INTO order_sequences AS s (tenant_id, day, last)
+      SELECT ${order.tenantId}::uuid, ${day}::date, 1 WHERE (SELECT count(*) FROM reserved) = ${itemIds.length}::int
+      ON CONFLICT (tenant_id, day) DO UPDATE SET last = s.last + 1
+      RETURNING last
+    ), placed AS (
       INSERT INTO orders (tenant_id, id, number, shopper_id, status, delivery, address, pickup_address, note, subtotal_fen,
         delivery_fee_fen, total_fen, payment_no, expires_at, idempotency_key, created_at, updated_at)
-      VALUES (${order.tenantId}::uuid, ${order.id}::uuid, ${order.number}, ${order.shopperId}::uuid, ${order.status}, ${order.delivery},
-        ${order.address === null ? null : JSON.stringify(order.address)}::jsonb, ${order.pickupAddress}, ${order.note}, ${order.subtotalFen},
-        ${order.deliveryFeeFen}, ${order.totalFen}, ${order.paymentNo}, ${order.expiresAt}, ${idempotencyKey}, ${order.createdAt}, ${order.updatedAt})
-      RETURNING tenant_id, id
+      SELECT ${order.tenantId}::uuid, ${order.id}::uuid, ${dayPrefix} || '-' || lpad(last::text, greatest(4, length(last::text)), '0'),
+        ${order.shopperId}::uuid, ${order.status}, ${order.delivery}, ${order.address === null ? null : JSON.stringify(order.address)}::jsonb,
+        ${order.pickupAddress}, ${order.note}, ${order.subtotalFen}::int, ${order.deliveryFeeFen}::int, ${order.totalFen}::int, ${order.paymentNo},
+        ${order.expiresAt}::timestamptz, ${idempotencyKey}, ${order.createdAt}::timestamptz, ${order.updatedAt}::timestamptz
+      FROM sequence
+      RETURNING tenant_id, id, number
     ), lines AS (
       INSERT INTO order_lines (tenant_id, order_id, position, item_id, kind, title, sku_options, dish_options, quantity, unit_price_fen,
         line_total_fen, stock_reserved)
       SELECT placed.tenant_id, placed.id, l."position", l."itemId", l.kind, l.title, l."skuOptions", l."dishOptions", l.quantity,
         l."unitPriceFen", l."lineTotalFen", l."stockReserved"
-      FROM placed, jsonb_to_recordset(${lines}::jsonb) AS l("position" int, "itemId" uuid, kind text, title text, "skuOptions" jsonb,
-        "dishOptions" jsonb, quantity int, "unitPriceFen" int, "lineTotalFen" int, "stockReserved" boolean)
+      FROM placed, jsonb_to_recordset(${JSON.stringify(order.lines)}::jsonb) AS l("position" int, "itemId" uuid, kind text, title text,
+        "skuOptions" jsonb, "dishOptions" jsonb, quantity int, "unitPriceFen" int, "lineTotalFen" int, "stockReserved" boolean)
+    ), event AS (
+      INSERT INTO order_events (tenant_id, id, order_id, action, from_status, to_status, actor_role, actor_id, at)
+      SELECT tenant_id, ${event!.id}::uuid, id, ${event!.action}, NULL, ${event!.to}, ${event!.actor.role}, ${event!.actor.id}::uuid,
+        ${event!.at}::timestamptz
+      FROM placed
+    ), cart AS (
+      DELETE FROM cart_lines
+      WHERE tenant_id = ${order.tenantId}::uuid AND shopper_id = ${order.shopperId}::uuid AND line_key = ANY(${cartKeys}::text[])
+        AND EXISTS (SELECT 1 FROM placed)
     )
-    INSERT INTO order_events (tenant_id, id, order_id, action, from_status, to_status, actor_role, actor_id, at)
-    SELECT tenant_id, ${event!.id}::uuid, id, ${event!.action}, NULL, ${event!.to}, ${event!.actor.role}, ${event!.actor.id}::uuid, ${event!.at} FROM placed`;
+    SELECT coalesce((SELECT number FROM placed), order_not_placed('a SKU could not be reserved')) AS number`;
 }

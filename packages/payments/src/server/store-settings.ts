@@ -143,10 +143,25 @@ export async function savePaymentSettings(tx: Transaction, tenantId: string, fro
   return (await readPaymentSettings(tx))!;
 }
 
+/**
+ * What whether a store can take payment, and its account, are decided from: its payment_settings row (null: never
+ * saved) and its Mini Program's appid (null: none). Read here, or by a caller's own query on a hot path.
+ */
+export type StoredPayment = {
+  settings: { mode: string; account: unknown; keysCiphertext: Uint8Array | null; checkProblem: string | null } | null;
+  appid: string | null;
+};
+
+export async function readStoredPayment(tx: Transaction, tenantId: string): Promise<StoredPayment> {
+  const [settings, wechat] = await Promise.all([
+    tx.paymentSettings.findFirst({ where: { tenantId }, select: { mode: true, account: true, keysCiphertext: true, checkProblem: true } }),
+    tx.wechatCredential.findFirst({ where: { tenantId }, select: { appid: true } }),
+  ]);
+  return { settings, appid: wechat?.appid ?? null };
+}
+
 /** The store's settings with its keys opened, to sign with; null when none are saved. */
-export async function openStored(tx: Transaction, tenantId: string, masterKey: Buffer): Promise<StorePaymentSettings | null> {
-  const row = await tx.paymentSettings.findFirst({ where: { tenantId }, select: { mode: true, account: true, keysCiphertext: true } });
-  if (!row) return null;
+function openSettings(row: NonNullable<StoredPayment["settings"]>, tenantId: string, masterKey: Buffer): StorePaymentSettings | null {
   const account = row.account as ShownAccount;
   if (account.mode === "partner") return { mode: "partner", subMchid: account.subMchid };
   if (!row.keysCiphertext) return null;
@@ -154,29 +169,41 @@ export async function openStored(tx: Transaction, tenantId: string, masterKey: B
   return { mode: "direct", mchid: account.mchid, certificateSerial: account.certificateSerial, ...keys };
 }
 
+export async function openStored(tx: Transaction, tenantId: string, masterKey: Buffer): Promise<StorePaymentSettings | null> {
+  const { settings } = await readStoredPayment(tx, tenantId);
+  return settings && openSettings(settings, tenantId, masterKey);
+}
+
 /**
  * Everything a payment call for this store needs: its settings opened and its Mini Program's appid (what the
  * shopper pays in), with the platform's provider account in partner mode. PaymentsNotSetUpError when any is missing.
  */
-export async function openPaymentAccount(tx: Transaction, tenantId: string, masterKey: Buffer, provider: ServiceProvider | null): Promise<PaymentAccount> {
-  const settings = await openStored(tx, tenantId, masterKey);
+export function paymentAccountOf(stored: StoredPayment, tenantId: string, masterKey: Buffer, provider: ServiceProvider | null): PaymentAccount {
+  const settings = stored.settings && openSettings(stored.settings, tenantId, masterKey);
   if (!settings) throw new PaymentsNotSetUpError("the store has no payment settings");
-  const wechat = await tx.wechatCredential.findFirst({ where: { tenantId }, select: { appid: true } });
-  if (!wechat) throw new PaymentsNotSetUpError("the store has no Mini Program appid");
-  return paymentAccount(settings, wechat.appid, provider ?? undefined);
+  if (!stored.appid) throw new PaymentsNotSetUpError("the store has no Mini Program appid");
+  return paymentAccount(settings, stored.appid, provider ?? undefined);
+}
+
+export async function openPaymentAccount(tx: Transaction, tenantId: string, masterKey: Buffer, provider: ServiceProvider | null): Promise<PaymentAccount> {
+  return paymentAccountOf(await readStoredPayment(tx, tenantId), tenantId, masterKey, provider);
 }
 
 /**
  * Whether the store can take payment now: settings saved (partner mode also needs the platform's provider
  * account), a Mini Program appid to pay in, and no failed connection test since the last save.
  */
+export function paymentsReadyOf({ settings, appid }: StoredPayment, provider: ServiceProvider | null): boolean {
+  if (!settings || !appid || settings.checkProblem !== null) return false;
+  return settings.mode === "partner" ? provider !== null : settings.keysCiphertext !== null;
+}
+
 export async function paymentsReady(tx: Transaction, provider: ServiceProvider | null): Promise<boolean> {
   const [settings, wechat] = await Promise.all([
-    tx.paymentSettings.findFirst({ select: { mode: true, keysCiphertext: true, checkProblem: true } }),
+    tx.paymentSettings.findFirst({ select: { mode: true, account: true, keysCiphertext: true, checkProblem: true } }),
     tx.wechatCredential.findFirst({ select: { appid: true } }),
   ]);
-  if (!settings || !wechat || settings.checkProblem !== null) return false;
-  return settings.mode === "partner" ? provider !== null : settings.keysCiphertext !== null;
+  return paymentsReadyOf({ settings, appid: wechat?.appid ?? null }, provider);
 }
 
 /** Records a connection test's outcome (null: it passed). */
