@@ -132,6 +132,7 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "auth.ts#signOutAction": () => ({ args: [] }),
   "bulk-publish.ts#startBatchAction": (s) => ({ form: { version: "9.9.9", description: "隔离", concurrency: "1", stores: s.id } }),
   "bulk-publish.ts#retryFailedAction": () => ({ form: { batch: "00000000-0000-4000-8000-000000000000" } }),
+  "bookings.ts#frontDeskAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, action: "checkIn" } }),
   "catalog.ts#saveItemAction": (s) => ({ args: [{ store: s.slug, item: { title: "偷偷加的", price: "1.00" } }] }),
   "catalog.ts#deleteItemAction": (s) => ({ form: { store: s.slug, id: s.tableId } }),
   "catalog.ts#setItemVisibleAction": (s) => ({ form: { store: s.slug, id: s.tableId, value: "false" } }),

@@ -127,7 +127,7 @@ describe("an order as shown", () => {
       { label: "付款", reason: "", at: "2026-12-03 12:05" },
       { label: "发货", reason: "", at: "2026-12-04 00:30" },
     ]);
-    expect(view.can).toEqual({ pay: false, cancel: false, confirmReceipt: true, requestRefund: true });
+    expect(view.can).toEqual({ pay: false, cancel: false, confirmReceipt: true, requestRefund: true, cancelStay: false });
     expect(view.expiresAt).toBe("");
   });
 });

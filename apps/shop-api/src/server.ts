@@ -12,6 +12,7 @@ import { RateLimiter } from "@kaidian/traffic";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
 import { cartRoutes } from "./routes/cart";
+import { bookingRoutes } from "./routes/bookings";
 import { orderRoutes } from "./routes/orders";
 import { shopperRoutes } from "./routes/shopper";
 import { registerPaymentRoutes } from "./routes/payments";
@@ -207,6 +208,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   shopperRoutes(app, trading);
   cartRoutes(app, trading);
   orderRoutes(app, trading);
+  bookingRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
   if (parts.platform) registerWechatPlatformRoutes(app, parts.platform);
 

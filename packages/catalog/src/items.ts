@@ -37,9 +37,14 @@ export type Spec = z.infer<typeof specSchema>;
 export type Sku = z.infer<typeof skuSchema>;
 
 /** What a guest may cancel: free until some hours before check-in, or never. */
+/**
+ * A room type's cancellation policy, which decides what a guest's cancellation refunds (see @kaidian/orders'
+ * stays.ts): free until `hoursBefore` the check-in day ends (then nothing), non-refundable, or `percent` back.
+ */
 export const cancellationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("free"), hoursBefore: z.int().min(0).max(720) }),
   z.object({ kind: z.literal("nonRefundable") }),
+  z.object({ kind: z.literal("partial"), percent: z.int().min(1).max(99) }),
 ]);
 export type Cancellation = z.infer<typeof cancellationSchema>;
 

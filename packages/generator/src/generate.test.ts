@@ -34,8 +34,9 @@ describe.each(templateList)("the $id sample store", (template) => {
     const appJson = JSON.parse(await readFile(path.join(written!.dir, "app.json"), "utf8"));
     const trading = tradePagesOf(template).map((id) => tradePages[id].path);
     expect(appJson.pages).toEqual([...template.pages.map((page) => pages[page.id].path), ...trading]);
-    // A store that takes orders asks for the shopper's address, which WeChat allows only when declared.
-    expect(appJson.requiredPrivateInfos).toEqual(trading.length ? ["chooseAddress"] : undefined);
+    // A store that ships orders asks for the shopper's address, which WeChat allows only when declared; a hotel's
+    // bookings need none.
+    expect(appJson.requiredPrivateInfos).toEqual(tradePagesOf(template).includes("checkout") ? ["chooseAddress"] : undefined);
     expect(appJson.tabBar.list.map((tab: { pagePath: string; text: string }) => [tab.pagePath, tab.text])).toEqual(
       config.tabBar.map((tab) => [pages[tab.page].path, tab.text]),
     );

@@ -3,7 +3,8 @@
 import { lineText, priceFenSchema } from "@kaidian/catalog";
 import { z } from "zod";
 
-export const DELIVERY_METHODS = ["express", "pickup"] as const;
+// "stay": a hotel booking, handed over at the front desk on check-in; it has no rules or fee here.
+export const DELIVERY_METHODS = ["express", "pickup", "stay"] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 export const deliveryRulesSchema = z
@@ -30,12 +31,12 @@ export const DEFAULT_DELIVERY_RULES: DeliveryRules = {
   pickup: { enabled: false, address: "" },
 };
 
-export function deliveryAvailable(rules: DeliveryRules, method: DeliveryMethod): boolean {
+export function deliveryAvailable(rules: DeliveryRules, method: keyof DeliveryRules): boolean {
   return rules[method].enabled;
 }
 
 /** The fee for an order of this item subtotal, in fen. The subtotal counts items only, never the fee itself. */
-export function deliveryFeeFen(rules: DeliveryRules, method: DeliveryMethod, subtotalFen: number): number {
+export function deliveryFeeFen(rules: DeliveryRules, method: keyof DeliveryRules, subtotalFen: number): number {
   if (method === "pickup") return 0;
   const { feeFen, freeFromFen } = rules.express;
   return freeFromFen !== null && subtotalFen >= freeFromFen ? 0 : feeFen;

@@ -41,3 +41,23 @@ export {
 } from "./lifecycle";
 export { MAX_DAILY_SEQUENCE, shanghaiDay, formatOrderNumber, parseOrderNumber, type OrderNumberParts } from "./order-number";
 export { paymentProblemMessage, type PaymentProblem } from "./payment-problems";
+export {
+  MAX_STAY_NIGHTS,
+  stayDateSchema,
+  stayDatesSchema,
+  stayQuoteSchema,
+  bookingRequestSchema,
+  stayNights,
+  stayDays,
+  addStayDays,
+  shanghaiToday,
+  nightName,
+  stayRefusalMessage,
+  cancellationRefund,
+  cancellationText,
+  checkInDayEnds,
+  type BookingRequest,
+  type StayDates,
+  type StayRefusal,
+  type CancellationQuote,
+} from "./stays";

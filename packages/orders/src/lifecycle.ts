@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { DeliveryMethod } from "./delivery";
 import { yuanText, type Locale } from "./refusals";
 
-export const ORDER_STATUSES = ["pendingPayment", "paid", "shipped", "completed", "cancelled", "refunded"] as const;
+export const ORDER_STATUSES = ["pendingPayment", "paid", "shipped", "completed", "cancelled", "refunded", "checkedIn", "noShow", "stayCancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ACTOR_ROLES = ["shopper", "merchantStaff", "merchantOwner", "system", "paymentNotification"] as const;
@@ -35,6 +35,12 @@ export const orderCommandSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("requestRefund"), reason: paragraphText(200).min(1) }),
   z.object({ action: z.literal("declineRefund"), reason: paragraphText(200).min(1) }),
   z.object({ action: z.literal("refund"), amountFen: z.int().min(1), reason: paragraphText(200).min(1) }),
+  // Hotel stays
+  z.object({ action: z.literal("checkIn") }),
+  z.object({ action: z.literal("checkOut") }),
+  z.object({ action: z.literal("markNoShow") }),
+  /** The guest cancels a paid booking; `refundFen` is what the room's cancellation policy gives back (server-computed). */
+  z.object({ action: z.literal("cancelStay"), refundFen: z.int().min(0), reason: reasonSchema }),
 ]);
 export type OrderCommand = z.infer<typeof orderCommandSchema>;
 export type OrderCommandInput = z.input<typeof orderCommandSchema>;
@@ -78,7 +84,9 @@ export type TransitionRefusal =
 export type Transition = { ok: true; order: OrderState; event: OrderEvent } | { ok: false; refusal: TransitionRefusal };
 
 const MERCHANT: readonly ActorRole[] = ["merchantStaff", "merchantOwner"];
-const AFTER_PAYMENT: readonly OrderStatus[] = ["paid", "shipped", "completed"];
+// A hotel stay's states after payment (checked in, a no-show, cancelled by the guest) are paid states too: the
+// merchant may refund them, and the system refunds what a cancellation policy gives back.
+const AFTER_PAYMENT: readonly OrderStatus[] = ["paid", "shipped", "completed", "checkedIn", "noShow", "stayCancelled"];
 
 type Rule<Action extends OrderAction> = {
   from: readonly OrderStatus[];
@@ -115,12 +123,26 @@ const TRANSITIONS: { [Action in OrderAction]: Rule<Action> } = {
   // Partial refunds add up; the one that reaches the amount paid ends the order as refunded.
   refund: {
     from: AFTER_PAYMENT,
-    by: MERCHANT,
+    by: [...MERCHANT, "system"],
     apply: (order, { amountFen }) => {
       const refundableFen = order.paidFen - order.refundedFen;
       if (amountFen > refundableFen) return { code: "refundTooLarge", amountFen, refundableFen };
       const refundedFen = order.refundedFen + amountFen;
       return { ...order, refundedFen, refundRequested: false, status: refundedFen === order.paidFen ? "refunded" : order.status };
+    },
+  },
+  // Hotel stays: the front desk checks the guest in and out, or records that they never came (the nights stay
+  // sold); the guest may cancel a paid booking, refunded by the system per the room's policy (see stays.ts).
+  checkIn: { from: ["paid"], by: MERCHANT, delivery: "stay", apply: (order) => ({ ...order, status: "checkedIn" }) },
+  checkOut: { from: ["checkedIn"], by: MERCHANT, delivery: "stay", apply: (order) => ({ ...order, status: "completed" }) },
+  markNoShow: { from: ["paid"], by: MERCHANT, delivery: "stay", apply: (order) => ({ ...order, status: "noShow" }) },
+  cancelStay: {
+    from: ["paid"],
+    by: ["shopper"],
+    delivery: "stay",
+    apply: (order, { refundFen }) => {
+      const refundableFen = order.paidFen - order.refundedFen;
+      return refundFen > refundableFen ? { code: "refundTooLarge", amountFen: refundFen, refundableFen } : { ...order, status: "stayCancelled" };
     },
   },
 };
@@ -148,20 +170,28 @@ export function transition(order: OrderState, command: OrderCommand, actor: Acto
     actor,
     reason: "reason" in command ? command.reason : "",
     at,
-    amountFen: "amountFen" in command ? command.amountFen : null,
+    amountFen: "amountFen" in command ? command.amountFen : "refundFen" in command ? command.refundFen : null,
     tracking: command.action === "ship" ? command.tracking : null,
   };
   return { ok: true, order: next, event };
 }
 
+const STAY_ACTIONS: readonly OrderAction[] = ["checkIn", "checkOut", "markNoShow", "cancelStay"];
+
 const STATUS_NAMES: Record<Locale, Record<OrderStatus, string>> = {
-  "zh-CN": { pendingPayment: "待付款", paid: "已付款", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款" },
-  en: { pendingPayment: "awaiting payment", paid: "paid", shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded" },
+  "zh-CN": { pendingPayment: "待付款", paid: "已付款", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款", checkedIn: "已入住", noShow: "未到店", stayCancelled: "已取消预订" },
+  en: { pendingPayment: "awaiting payment", paid: "paid", shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded", checkedIn: "checked in", noShow: "no-show", stayCancelled: "booking cancelled" },
 };
 
 const ACTION_NAMES: Record<Locale, Record<OrderAction, string>> = {
-  "zh-CN": { pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款" },
-  en: { pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund" },
+  "zh-CN": {
+    pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款",
+    checkIn: "办理入住", checkOut: "办理退房", markNoShow: "标记未到店", cancelStay: "取消预订",
+  },
+  en: {
+    pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund",
+    checkIn: "Check in", checkOut: "Check out", markNoShow: "Mark as no-show", cancelStay: "Cancel the booking",
+  },
 };
 
 const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {
@@ -172,7 +202,10 @@ const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {
 /** The status as order lists show it: a paid order waits to be shipped, or to be picked up. */
 export function orderStatusName(status: OrderStatus, delivery: DeliveryMethod, locale: Locale = "zh-CN"): string {
   if (status !== "paid") return STATUS_NAMES[locale][status];
-  const waiting = { "zh-CN": { express: "待发货", pickup: "待自提" }, en: { express: "awaiting shipment", pickup: "ready for pickup" } } as const;
+  const waiting = {
+    "zh-CN": { express: "待发货", pickup: "待自提", stay: "待入住" },
+    en: { express: "awaiting shipment", pickup: "ready for pickup", stay: "awaiting check-in" },
+  } as const;
   return waiting[locale][delivery];
 }
 
@@ -186,6 +219,8 @@ export function transitionRefusalMessage(refusal: TransitionRefusal, locale: Loc
     case "notPermitted":
       return zh ? `${ROLE_NAMES[locale][refusal.role]}不能${act(refusal.action)}。` : `"${act(refusal.action)}" is not for ${ROLE_NAMES[locale][refusal.role]}.`;
     case "wrongDelivery":
+      if (refusal.delivery === "stay") return zh ? "酒店预订无需发货或自提。" : "A hotel booking is neither shipped nor picked up.";
+      if (STAY_ACTIONS.includes(refusal.action)) return zh ? "只有酒店预订才能办理入住、退房或取消预订。" : "Only hotel bookings are checked in, checked out or cancelled as bookings.";
       return refusal.delivery === "pickup"
         ? zh ? "自提订单无需发货，请确认自提。" : "A pickup order is not shipped: mark it picked up."
         : zh ? "快递订单请发货，而非确认自提。" : "An express order is shipped, not picked up.";

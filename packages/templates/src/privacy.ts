@@ -65,7 +65,7 @@ const FEATURES: readonly Feature[] = [
       { key: "Address", purpose: t("把订单配送到你选择的收货地址", "deliver your order to the address you choose") },
       { key: "PhoneNumber", purpose: t("门店就你的订单与你联系", "let the store contact you about your order") },
     ],
-    inPackage: (template) => tradePagesOf(template).length > 0,
+    inPackage: (template) => tradePagesOf(template).includes("checkout"),
   },
 ];
 

@@ -36,9 +36,9 @@ function openPage(pageId, query = {}) {
   wx.navigateTo({ url: url + queryString(query), fail: () => wx.switchTab({ url }) });
 }
 
-/** Whether this package has the trading pages: stores with a cart do (see lib/pages.js). */
+/** Whether this package has the trading pages: stores with a cart do, and hotels (their orders and order page). */
 function hasTradePages() {
-  return Boolean(baked.site.config.pages.cart);
+  return Boolean(baked.site.config.pages.cart || baked.site.config.pages.booking);
 }
 
 /** Opens a trading page; `replace` puts it in the current page's place (checkout → the order it placed). */

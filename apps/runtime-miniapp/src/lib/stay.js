@@ -65,7 +65,7 @@ function quoteStay(apiBase, room, value) {
   const count = daysBetween(value.checkIn, value.checkOut);
   const dates = [];
   for (let i = 0; i < count; i += 1) dates.push(addDays(value.checkIn, i));
-  const estimate = { totalFen: room.priceFen * count, soldOut: [], live: false };
+  const estimate = { totalFen: room.priceFen * count, soldOut: [], nights: [], live: false };
   if (!apiBase || !count) return Promise.resolve(estimate);
   const url = `${apiBase}/items/${encodeURIComponent(room.id)}/nights?from=${dates[0]}&to=${dates[count - 1]}`;
   return getJson(url, "").then(
@@ -75,6 +75,8 @@ function quoteStay(apiBase, room, value) {
       return {
         totalFen: nights.reduce((sum, night) => sum + night.rateFen, 0),
         soldOut: nights.filter((night) => night.available === 0).map((night) => dateLabel(night.date)),
+        // Each night as the booking form lists it: its rate and the rooms left after others' bookings.
+        nights: nights.map((night) => ({ date: night.date, label: dateLabel(night.date), rateFen: night.rateFen, left: night.available })),
         live: true,
       };
     },

@@ -111,6 +111,10 @@ const ACTION_LABELS = {
   requestRefund: "申请退款",
   declineRefund: "拒绝退款",
   refund: "退款",
+  checkIn: "办理入住",
+  checkOut: "办理退房",
+  markNoShow: "未到店",
+  cancelStay: "取消预订",
 };
 
 function shanghaiTime(iso) {
@@ -164,13 +168,37 @@ function orderDetailView(order) {
       cancel: actions.includes("cancel"),
       confirmReceipt: actions.includes("confirmReceipt"),
       requestRefund: actions.includes("requestRefund"),
+      cancelStay: actions.includes("cancelStay"),
     },
   };
+}
+
+/** A hotel booking's stay as its page shows it (GET /bookings/:id `stay`): dates, nights, the guest, the policy. */
+function stayView(stay) {
+  const nights = Array.isArray(stay.nights) ? stay.nights.length : 0;
+  return {
+    checkIn: stay.checkIn,
+    checkOut: stay.checkOut,
+    nights,
+    guests: stay.guests,
+    guestName: stay.guestName,
+    guestPhone: stay.guestPhone,
+    policy: stay.cancellationText || "",
+  };
+}
+
+/** What the shopper confirms before cancelling: the refund the server computed, in yuan, and the policy. */
+function cancellationPrompt(quote) {
+  const fen = Number.isInteger(quote.refundFen) ? quote.refundFen : 0;
+  const yuan = `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
+  const refund = fen > 0 ? `取消后将退款 ${yuan}，原路退回微信支付。` : "按取消政策，取消后不退款。";
+  return quote.policy ? `${refund}\n取消政策：${quote.policy}` : refund;
 }
 
 module.exports = {
   acceptFreshPrice,
   addressFromWx,
+  cancellationPrompt,
   deliveryChoice,
   deliveryMethods,
   errorCode,
@@ -183,4 +211,5 @@ module.exports = {
   refusalsOf,
   requestLines,
   shanghaiTime,
+  stayView,
 };

@@ -53,7 +53,7 @@ describe("room nights", () => {
     const { tenantId, itemId } = await arrangeHotel({ priceFen: 38800, rooms: 5 });
     const calendar = await db.scoped({ tenantId }, (tx) => monthCalendar(tx, itemId, "2027-02"));
     expect(calendar.nights).toHaveLength(28);
-    expect(calendar.nights[0]).toEqual({ date: "2027-02-01", weekday: 1, rateFen: 38800, available: 5, rateOverridden: false, availableOverridden: false });
+    expect(calendar.nights[0]).toEqual({ date: "2027-02-01", weekday: 1, rateFen: 38800, available: 5, held: 0, sold: 0, closed: false, rateOverridden: false, availableOverridden: false });
     expect(calendar.nights.at(-1)!.date).toBe("2027-02-28");
     expect((await db.scoped({ tenantId }, (tx) => monthCalendar(tx, itemId, "2028-02"))).nights).toHaveLength(29);
   });

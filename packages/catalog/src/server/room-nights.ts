@@ -108,8 +108,13 @@ export type Night = {
   weekday: number;
   /** What the night sells at: the override, else the base price. */
   rateFen: number;
-  /** Rooms left to sell; 0 when closed or sold out. */
+  /** Rooms left to sell after bookings; 0 when closed or sold out. */
   available: number;
+  /** Rooms taken by bookings: awaiting payment (held) and paid (sold). */
+  held: number;
+  sold: number;
+  /** The merchant offers no room this night (closed, or set to 0), as opposed to sold out. */
+  closed: boolean;
   rateOverridden: boolean;
   availableOverridden: boolean;
 };
@@ -139,20 +144,27 @@ export async function listRooms(tx: Transaction): Promise<RoomRef[]> {
 export async function nightsBetween(tx: Transaction, room: RoomRef, from: string, to: string): Promise<Night[]> {
   const rows = await tx.roomNight.findMany({
     where: { itemId: room.id, date: { gte: toDate(from), lte: toDate(to) } },
-    select: { date: true, rateFen: true, available: true },
+    select: { date: true, rateFen: true, available: true, held: true, sold: true },
   });
   const byDate = new Map(rows.map((row) => [fromDate(row.date), row]));
   const nights: Night[] = [];
   for (let date = from; daysBetween(date, to) >= 0; date = addDays(date, 1)) {
     const row = byDate.get(date);
+    // Fewer rooms may have been listed since a night was set: never sell more than there are.
+    const offered = row ? Math.min(row.available, room.rooms) : room.rooms;
+    const held = row?.held ?? 0;
+    const sold = row?.sold ?? 0;
     nights.push({
       date,
       weekday: weekdayOf(date),
       rateFen: row?.rateFen ?? room.priceFen,
-      // Fewer rooms may have been listed since a night was set: never sell more than there are.
-      available: row ? Math.min(row.available, room.rooms) : room.rooms,
+      available: Math.max(0, offered - held - sold),
+      held,
+      sold,
+      closed: offered === 0,
       rateOverridden: row?.rateFen !== null && row?.rateFen !== undefined,
-      availableOverridden: row !== undefined && row.available !== room.rooms,
+      // A booking's first hold of a night writes MAX_ROOMS there ("all the type's rooms"), see orders' stay-nights.ts.
+      availableOverridden: row !== undefined && row.available < room.rooms,
     });
   }
   return nights;

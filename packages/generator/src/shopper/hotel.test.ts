@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The hotel sample: dates and rooms shared across pages, and a booking request that says it is not sent.
+// The hotel sample: dates and rooms shared across pages, and the booking form without shop-api (see booking.test.ts).
 import { sampleSnapshot } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
 import type { FakeRequest, FakeResponse } from "../testing/render-page";
@@ -37,19 +37,19 @@ describe("booking", () => {
     expect(find(page, ".kd-booking__total").textContent).toContain("¥1584");
   });
 
-  it("asks for the guest, then shows a request it says is not sent, with a call to confirm", async () => {
+  it("asks for the guest, and without shop-api to hold the room, books nothing and offers a call", async () => {
     const page = await openSamplePage("hotel", "booking");
     await tap(page, ".kd-booking__room", "舒适大床房");
-    await tap(page, ".kd-button", "生成预订申请");
+    await tap(page, ".kd-button", "预订并支付");
     expect(page.text()).toContain("请填写入住人姓名");
-    const [name, phone] = page.root.querySelectorAll("wx-input");
+    const [name, phone] = page.root.querySelectorAll("wx-input.kd-booking__input");
     await fire(page, name!, "input", { value: "张三" });
     await fire(page, phone!, "input", { value: "13800138000" });
-    await tap(page, ".kd-button", "生成预订申请");
-    expect(page.text()).toContain("预订申请");
-    expect(page.text()).toContain("入住人：张三");
-    expect(page.text()).toContain("此申请不会自动发送给酒店");
-    await tap(page, ".kd-button", "致电酒店确认");
+    await tap(page, ".kd-button", "预订并支付");
+    expect(page.text()).toContain("暂时无法查询房态");
+    expect(page.text()).not.toContain("不会自动发送给酒店");
+    expect(page.wx.requests.filter((request) => request.url.endsWith("/bookings"))).toEqual([]);
+    await tap(page, ".kd-button", "致电酒店");
     expect(page.wx.calls).toContainEqual({ api: "makePhoneCall", options: { phoneNumber: "08722667888" } });
   });
 });
@@ -91,12 +91,12 @@ describe("booking with the rate calendar", () => {
   it("shows sold-out nights and will not make a request for them", async () => {
     const page = await chooseStay(nightsApi({}, [localDate(2)]));
     expect(find(page, ".kd-booking__sold-out").textContent).toContain("已满房");
-    const [name, phone] = page.root.querySelectorAll("wx-input");
+    const [name, phone] = page.root.querySelectorAll("wx-input.kd-booking__input");
     await fire(page, name!, "input", { value: "张三" });
     await fire(page, phone!, "input", { value: "13800138000" });
-    await tap(page, ".kd-button", "生成预订申请");
+    await tap(page, ".kd-button", "预订并支付");
     expect(page.text()).toContain("所选日期有满房的晚上");
-    expect(page.text()).not.toContain("入住人：张三");
+    expect(page.wx.requests.filter((request) => request.url.endsWith("/bookings"))).toEqual([]);
   });
 
   it("falls back to the room's price times the nights when the API does not answer, or answers something else", async () => {

@@ -52,3 +52,29 @@ export {
 } from "./merchant-orders";
 export { csvCell, exportOrdersCsv } from "./orders-csv";
 export { ORDERS_CHANNEL, OrderFeed, parseOrderChange, type OrderChange, type OrderFeedSubscriber } from "./order-feed";
+// Hotel bookings: quotes, placing, the guest's cancellation with its refund, the front desk and the calendar.
+export { holdNights, moveStayNights, type Hold, type StayNightsRef } from "./stay-nights";
+export {
+  quoteStay,
+  placeBooking,
+  loadStay,
+  shopperBooking,
+  cancelBooking,
+  frontDeskAction,
+  frontDesk,
+  bookingsCalendar,
+  FRONT_DESK_ACTIONS,
+  type StayNight,
+  type StayQuote,
+  type StayQuoteResult,
+  type PlaceBookingInput,
+  type BookingPlacement,
+  type StayRecord,
+  type BookingView,
+  type CancelBookingInput,
+  type CancelBookingResult,
+  type FrontDeskAction,
+  type FrontDeskResult,
+  type FrontDeskStay,
+  type CalendarRoom,
+} from "./stays";

@@ -23,6 +23,8 @@ export const SHOPPER_MESSAGES = {
   "request.invalid": { "zh-CN": "请求内容有误，请刷新后重试。", en: "The request is malformed. Please refresh and try again." },
   "cursor.invalid": { "zh-CN": "分页参数有误，请刷新后重试。", en: "The page cursor is not valid. Please refresh." },
   "order.notPayable": { "zh-CN": "这个订单已不能付款（已付款、已取消或已超时）。", en: "This order can no longer be paid (it is paid, cancelled or expired)." },
+  // Hotel bookings
+  "booking.stayStarted": { "zh-CN": "入住日已过，预订不能再取消。", en: "The check-in day is over: the booking can no longer be cancelled." },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ShopperMessageCode = keyof typeof SHOPPER_MESSAGES;

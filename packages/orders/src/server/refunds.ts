@@ -23,7 +23,7 @@ export type RefundOrderInput = {
   reason: string;
   /** Put the order's reserved stock back; only for a refund of everything still refundable. */
   restock: boolean;
-  /** The merchant asking: merchantOwner or merchantStaff, with their user id. */
+  /** The merchant asking: merchantOwner or merchantStaff, with their user id; or the system for a policy refund. */
   actor: Actor;
 };
 
@@ -117,8 +117,9 @@ export async function applyRefund(tx: Transaction, result: PayRefund, at: Date =
   });
   if (moved.count === 0) return { kind: "alreadySettled" };
   if (status !== "success") return { kind: "failed" };
+  // No one asked: the system refunded what a hotel booking's cancellation policy gives back.
   const member = row.requestedById ? await tx.tenantMember.findFirst({ where: { userId: row.requestedById }, select: { role: true } }) : null;
-  const actor: Actor = { role: member?.role === "OWNER" ? "merchantOwner" : "merchantStaff", id: row.requestedById };
+  const actor: Actor = row.requestedById ? { role: member?.role === "OWNER" ? "merchantOwner" : "merchantStaff", id: row.requestedById } : { role: "system", id: null };
   const changed = await changeOrder(tx, { orderId: row.orderId, command: { action: "refund", amountFen: row.amountFen, reason: row.reason }, actor, at });
   if (!changed.ok) {
     // WeChat Pay refunded, the order cannot record it (it changed meanwhile): the merchant must look.

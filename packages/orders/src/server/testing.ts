@@ -53,3 +53,4 @@ export async function arrangeProduct(
   return { id, options: options.map((option) => [option]) };
 }
 export { seedOrder, TEST_ADDRESS, type SeedOrder, type SeededLine } from "./seeded-orders";
+export { seedStay, type SeedStay } from "./seeded-stays";

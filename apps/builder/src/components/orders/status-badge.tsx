@@ -8,6 +8,10 @@ const TONES: Record<OrderStatus, "neutral" | "good" | "warn" | "bad"> = {
   completed: "good",
   cancelled: "neutral",
   refunded: "bad",
+  // Hotel stays
+  checkedIn: "good",
+  noShow: "bad",
+  stayCancelled: "neutral",
 };
 
 /** The order's status as shoppers and merchants name it; a paid order is "waiting": the merchant's turn. */

@@ -76,9 +76,11 @@ function Day({ t, night, past, selected, focusable, refCell, onFocus, onKeyDown,
   refCell: (element: HTMLButtonElement | null) => void; onFocus: () => void; onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void; onPick: () => void;
 }) {
   const changed = night.rateOverridden || night.availableOverridden;
-  const closed = night.available === 0;
-  const rooms = closed ? t.rates.closed : format(t.rates.roomsLeft, { count: night.available });
-  const notes = [changed && t.rates.changed, past && t.rates.past].filter(Boolean).join("，");
+  // Rooms left are after bookings; a night the merchant closed reads differently from one that sold out.
+  const closed = night.closed;
+  const booked = night.held + night.sold;
+  const rooms = closed ? t.rates.closed : night.available === 0 ? t.hotel.soldOut : format(t.rates.roomsLeft, { count: night.available });
+  const notes = [booked > 0 && format(t.hotel.booked, { count: booked }), changed && t.rates.changed, past && t.rates.past].filter(Boolean).join("，");
   return (
     <button
       ref={refCell}
@@ -95,7 +97,7 @@ function Day({ t, night, past, selected, focusable, refCell, onFocus, onKeyDown,
     >
       <span className="text-xs text-slate-500">{Number(night.date.slice(8))}</span>
       <span className={`text-xs font-medium ${night.rateOverridden ? "text-brand-700" : "text-slate-900"}`}>¥{yuan(night.rateFen)}</span>
-      <span className={`text-[11px] ${closed ? "font-medium text-red-600" : "text-slate-500"}`}>{rooms}</span>
+      <span className={`text-[11px] ${closed ? "font-medium text-red-600" : "text-slate-500"}`}>{rooms}{booked > 0 && !closed ? ` · ${format(t.hotel.booked, { count: booked })}` : ""}</span>
       {changed && <span aria-hidden className="absolute right-1 top-1 size-1.5 rounded-full bg-brand-600" />}
     </button>
   );

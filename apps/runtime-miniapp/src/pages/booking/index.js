@@ -1,14 +1,23 @@
-// A booking request: dates, room, guest name and phone, then a summary. The total is each night's rate from the
-// read API (sold-out nights cannot be requested), or the room's price times the nights when it cannot be asked.
-// Reservations are not part of the runtime yet, so nothing is sent: the summary says so and offers a call to the
-// hotel to confirm.
+// Booking a stay: dates, room, guests, the guest's name and phone, each night's rate and rooms left (read live),
+// then "预订并支付": shop-api holds the room on every night and places the booking (an order), WeChat Pay's sheet
+// opens, and the booking's page follows, where it can be paid again or cancelled with its refund shown first.
+// The total sent is the one shown, so a rate changed since is told (and shown) rather than charged silently.
 const { itemsOf } = require("../../lib/catalog");
+const { openTradePage } = require("../../lib/links");
+const { shopperRequest } = require("../../lib/session");
 const { sitePage } = require("../../lib/site-page");
 const { baked } = require("../../lib/site");
 const { currentStay, onStayChange, quoteStay, stayView, updateStay } = require("../../lib/stay");
 const { callStore } = require("../../lib/store-actions");
+const trade = require("../../lib/trade");
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+
+/** Why a booking cannot be made online; shown in place of the pay button's result. */
+const CLOSED = {
+  "payments.notSetUp": "酒店暂未开通微信支付，暂时无法在线预订，请致电酒店。",
+  "login.notSetUp": "酒店暂未开通在线预订，请致电酒店。",
+};
 
 /** The booking bar's section, whose date pickers this page then leaves to it. */
 function bookingBarOf(sections) {
@@ -23,11 +32,15 @@ Component({
     rooms: [],
     room: null,
     estimateFen: 0,
+    live: false,
+    nights: [],
     soldOut: [],
+    guests: 1,
     guestName: "",
     guestPhone: "",
     problem: "",
-    request: null,
+    booking: false,
+    canBook: Boolean(baked.apiBase),
   },
   lifetimes: {
     attached() {
@@ -55,26 +68,34 @@ Component({
       const stay = currentStay(this.defaultNights);
       const view = stayView(stay);
       const room = this.data.rooms.find((candidate) => candidate.id === stay.roomId) || null;
-      this.setData({ stay: view, room, estimateFen: room ? room.priceFen * view.nights : 0, soldOut: [], request: null });
+      const guests = room ? Math.min(this.data.guests, room.capacity) : this.data.guests;
+      this.attempt = null;
+      this.setData({ stay: view, room, guests, estimateFen: room ? room.priceFen * view.nights : 0, live: false, nights: [], soldOut: [], problem: "" });
       if (!room) return;
       // Only the answer for the latest dates and room is shown.
       const asked = (this.quoteAsked || 0) + 1;
       this.quoteAsked = asked;
       quoteStay(baked.apiBase, room, stay).then((quote) => {
-        if (asked === this.quoteAsked) this.setData({ estimateFen: quote.totalFen, soldOut: quote.soldOut });
+        if (asked === this.quoteAsked) this.setData({ estimateFen: quote.totalFen, soldOut: quote.soldOut, nights: quote.nights, live: quote.live });
       });
     },
     onRoom(event) {
       updateStay({ roomId: event.currentTarget.dataset.id });
     },
+    onGuests(event) {
+      this.attempt = null;
+      this.setData({ guests: Number(event.detail) || 1 });
+    },
     onName(event) {
+      this.attempt = null;
       this.setData({ guestName: event.detail.value });
     },
     onPhone(event) {
+      this.attempt = null;
       this.setData({ guestPhone: event.detail.value });
     },
     onSubmit() {
-      const { room, stay, guestName, guestPhone, estimateFen } = this.data;
+      const { room, stay, guests, guestName, guestPhone, estimateFen } = this.data;
       const name = guestName.trim();
       const phone = guestPhone.trim();
       let problem = "";
@@ -82,14 +103,46 @@ Component({
       else if (this.data.soldOut.length) problem = "所选日期有满房的晚上，请更换日期或房型";
       else if (!name) problem = "请填写入住人姓名";
       else if (!PHONE.test(phone)) problem = "请填写正确的手机号";
-      if (problem) {
+      else if (!this.data.canBook || !this.data.live) problem = "暂时无法查询房态，请稍后重试或致电酒店。";
+      if (problem || this.data.booking) {
         this.setData({ problem });
         return;
       }
-      this.setData({ problem: "", request: { room: room.title, stay, name, phone, estimateFen } });
+      const request = { itemId: room.id, checkIn: stay.checkIn, checkOut: stay.checkOut, guests, guestName: name, guestPhone: phone, seenTotalFen: estimateFen };
+      // One key per attempt: tapping again after a lost answer finds the booking already placed, not a second one.
+      this.attempt = this.attempt || trade.idempotencyKey(Date.now(), Math.random());
+      this.setData({ booking: true, problem: "" });
+      shopperRequest("POST", "/bookings", request, { "Idempotency-Key": this.attempt }).then(
+        (answer) => this.answered(answer),
+        () => this.setData({ booking: false, problem: "网络不可用，请稍后重试。" }),
+      );
     },
-    onEdit() {
-      this.setData({ request: null });
+    answered(answer) {
+      this.setData({ booking: false });
+      if (answer.status === 201 && answer.body && answer.body.order) return this.booked(answer.body);
+      const code = trade.errorCode(answer.body);
+      if (CLOSED[code]) return this.setData({ problem: CLOSED[code] });
+      const refusals = trade.refusalsOf(answer.body);
+      const changed = refusals.find((refusal) => refusal.code === "totalChanged" && Number.isInteger(refusal.currentFen));
+      // A night taken meanwhile: the nights are read again, so the form shows which.
+      if (refusals.some((refusal) => refusal.code === "nightSoldOut" || refusal.code === "nightClosed")) this.showStay();
+      // A new total is shown; booking again agrees to it, as a new attempt.
+      if (changed) this.attempt = null;
+      this.setData({
+        estimateFen: changed ? changed.currentFen : this.data.estimateFen,
+        problem: refusals.map((refusal) => refusal.message).join(" ") || trade.errorMessage(answer.body) || "暂时无法预订，请稍后重试。",
+      });
+    },
+    /** The booking is placed: WeChat Pay's sheet, then the booking's page, which confirms the payment either way. */
+    booked(body) {
+      this.attempt = null;
+      const show = () => openTradePage("order-detail", { id: body.order.id, confirm: "1" });
+      const options = trade.paymentOptions(body.payment);
+      if (!options) return show();
+      wx.requestPayment(Object.assign(options, { complete: show }));
+    },
+    onMyBookings() {
+      openTradePage("orders");
     },
     onCall() {
       callStore(this.data.store);

@@ -8,7 +8,7 @@ const trade = require("../../lib/trade");
 
 Component({
   behaviors: [sitePage("order-detail")],
-  data: { order: null, problem: "", busy: false, refunding: false, reason: "" },
+  data: { order: null, stay: null, problem: "", busy: false, refunding: false, reason: "" },
   methods: {
     onLoad(query) {
       this.orderId = query.id || "";
@@ -27,6 +27,7 @@ Component({
     show(answer) {
       if (answer.status === 200 && answer.body && answer.body.id) {
         this.setData({ order: trade.orderDetailView(answer.body), problem: "", busy: false, refunding: false, reason: "" });
+        if (answer.body.delivery === "stay" && !this.data.stay) this.showStay();
       } else {
         this.setData({ busy: false, problem: trade.errorMessage(answer.body) || "暂时无法读取订单，请稍后重试。" });
       }
@@ -47,6 +48,49 @@ Component({
           if (result.confirm) this.act("cancel", "");
         },
       });
+    },
+    /** A hotel booking's stay: its dates and guest, and the cancellation policy it was booked under. */
+    showStay() {
+      shopperRequest("GET", `/bookings/${encodeURIComponent(this.orderId)}`).then((answer) => {
+        if (answer.status === 200 && answer.body && answer.body.stay) this.setData({ stay: trade.stayView(answer.body.stay) });
+      });
+    },
+    /** Cancelling a paid booking: the refund the server computes now is shown first, and sent back as confirmed. */
+    onCancelStay() {
+      if (this.data.busy) return;
+      const path = `/bookings/${encodeURIComponent(this.orderId)}`;
+      this.setData({ busy: true });
+      shopperRequest("GET", `${path}/cancellation`).then(
+        (answer) => {
+          this.setData({ busy: false });
+          const quote = answer.status === 200 ? answer.body : null;
+          if (!quote || !quote.canCancel) {
+            this.setData({ problem: trade.errorMessage(answer.body) || "这个预订已不能取消。" });
+            return;
+          }
+          wx.showModal({
+            title: "取消预订",
+            content: trade.cancellationPrompt(quote),
+            confirmText: "确认取消",
+            cancelText: "再想想",
+            success: (result) => {
+              if (result.confirm) this.cancelStay(path, quote.refundFen);
+            },
+          });
+        },
+        () => this.setData({ busy: false, problem: "网络不可用，请稍后重试。" }),
+      );
+    },
+    cancelStay(path, seenRefundFen) {
+      this.setData({ busy: true });
+      shopperRequest("POST", `${path}/cancel`, { seenRefundFen }).then(
+        (answer) => {
+          if (answer.status === 200 && answer.body && answer.body.order) return this.show({ status: 200, body: answer.body.order });
+          // The refund changed since it was shown (a deadline passed): show the new one and ask again.
+          this.setData({ busy: false, problem: trade.errorMessage(answer.body) || "暂时无法取消，请稍后重试。" });
+        },
+        () => this.setData({ busy: false, problem: "网络不可用，请稍后重试。" }),
+      );
     },
     onConfirmReceipt() {
       this.act("confirmReceipt");

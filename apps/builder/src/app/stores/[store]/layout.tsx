@@ -19,6 +19,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
     { href: `${base}/design`, label: t.nav.design, icon: "design", needs: "view" },
     { href: `${base}/orders`, label: t.orders.nav, icon: "orders", needs: "orders" },
     { href: `${base}/catalog`, label: t.catalogName[access.store.templateId], icon: "catalog", needs: "view" },
+    ...(access.store.templateId === "hotel" ? [{ href: `${base}/bookings`, label: t.hotel.nav, icon: "orders", needs: "orders" } as const] : []),
     ...(access.store.templateId === "hotel" ? [{ href: `${base}/rates`, label: t.rates.nav, icon: "rates", needs: "catalog" } as const] : []),
     ...(access.store.templateId === "restaurant" ? [{ href: `${base}/tables`, label: t.tables.nav, icon: "tables", needs: "catalog" } as const] : []),
     { href: `${base}/publish`, label: t.nav.publish, icon: "publish", needs: "publish" },

@@ -1,6 +1,6 @@
 import { availableActions, type Locale, yuanText } from "@kaidian/orders";
-import { optionsText } from "@kaidian/orders/server";
-import { can } from "@kaidian/tenancy";
+import { loadStay, optionsText } from "@kaidian/orders/server";
+import { can, inStore } from "@kaidian/tenancy";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeclineRefundForm, PickUpForm, RefundForm, ShipForm } from "@/components/orders/order-actions";
@@ -12,6 +12,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
+import { database } from "@/server/db";
 import { orderPage } from "@/server/orders";
 import { requireStore } from "@/server/session";
 
@@ -22,6 +23,8 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
   if (!can(access.roles, "orders")) return <Forbidden t={t} role={access.role} />;
   const order = await orderPage(access, orderId);
   if (!order) notFound();
+  // A hotel booking's stay: its dates and guest take the place of a delivery address.
+  const stay = order.delivery === "stay" ? await inStore(database(), access, (tx) => loadStay(tx, order.id)) : null;
   const words = t.orders;
   const base = `/stores/${access.store.slug}/orders`;
   // The buttons are the lifecycle's own answer for a merchant now; the server asks it again on submit.
@@ -142,8 +145,13 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
             <dl className="space-y-2 text-sm" data-testid="order-delivery">
               <div>
                 <dt className="text-xs text-slate-500">{words.detail.delivery}</dt>
-                <dd className="text-slate-900">{order.delivery === "express" ? words.detail.express : words.detail.pickup}</dd>
+                <dd className="text-slate-900">{stay ? t.hotel.nav : order.delivery === "express" ? words.detail.express : words.detail.pickup}</dd>
               </div>
+              {stay && (
+                <dd className="text-slate-700" data-testid="order-stay">
+                  {format(t.hotel.stayLine, { checkIn: stay.checkIn, checkOut: stay.checkOut, guests: stay.guests })} · {stay.guestName} · {stay.guestPhone}
+                </dd>
+              )}
               {order.delivery === "pickup" && order.pickupAddress && <dd className="text-slate-700">{format(words.detail.pickupAt, { address: order.pickupAddress })}</dd>}
               {order.address && (
                 <>
