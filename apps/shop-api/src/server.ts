@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
 import { cartRoutes } from "./routes/cart";
 import { orderRoutes } from "./routes/orders";
+import { queueRoutes } from "./routes/queue";
 import { shopperRoutes } from "./routes/shopper";
 import { registerPaymentRoutes } from "./routes/payments";
 import type { ShopApiSettings } from "./settings";
@@ -204,6 +205,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   shopperRoutes(app, trading);
   cartRoutes(app, trading);
   orderRoutes(app, trading);
+  queueRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
 
   return app;
