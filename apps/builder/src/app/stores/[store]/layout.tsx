@@ -21,6 +21,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
     { href: `${base}/catalog`, label: t.catalogName[access.store.templateId], icon: "catalog", needs: "view" },
     ...(access.store.templateId === "hotel" ? [{ href: `${base}/rates`, label: t.rates.nav, icon: "rates", needs: "catalog" } as const] : []),
     ...(access.store.templateId === "restaurant" ? [{ href: `${base}/tables`, label: t.tables.nav, icon: "tables", needs: "catalog" } as const] : []),
+    ...(access.store.templateId === "restaurant" ? [{ href: `${base}/queue`, label: t.queue.nav, icon: "queue", needs: "orders" } as const] : []),
     { href: `${base}/publish`, label: t.nav.publish, icon: "publish", needs: "publish" },
     { href: `${base}/wechat`, label: t.nav.wechat, icon: "wechat", needs: "settings" },
     { href: `${base}/settings`, label: t.nav.settings, icon: "settings", needs: "settings" },
