@@ -171,6 +171,7 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "tables.ts#updateTableAction": (s) => ({ form: { store: s.slug, tableId: s.tableId, name: "改名桌", seats: "2" } }),
   "tables.ts#deleteTableAction": (s) => ({ form: { store: s.slug, tableId: s.tableId } }),
   "tables.ts#uploadQrVerificationAction": (s) => ({ form: { store: s.slug, file: new File(["0123456789abcdef"], "MP_verify_isolation.txt", { type: "text/plain" }) } }),
+  "takeaway.ts#markReadyAction": (s) => ({ form: { store: s.slug, orderId: s.orderId } }),
   "template.ts#switchTemplateAction": (s) => ({ args: [{ store: s.slug, templateId: "hotel", number: 1, revision: 0 }] }),
   "wechat.ts#saveWechatAppAction": (s) => ({ form: { store: s.slug, appid: "wx0123456789abcdef", robot: "1", revision: "0" } }),
   "wechat.ts#saveUploadKeyAction": (s) => ({ form: { store: s.slug, privateKey: "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----" } }),

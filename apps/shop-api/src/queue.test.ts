@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
 import { saveTemplate } from "@kaidian/messages/server";
-import { arrangeTradingStore, type TradingStore } from "@kaidian/orders/testing";
+import { changeOrder, notifyOrderReady, orderView } from "@kaidian/orders/server";
+import { arrangeTradingStore, seedOrder, type TradingStore } from "@kaidian/orders/testing";
 import { DEFAULT_QUEUE_SETTINGS } from "@kaidian/queue";
 import { actOnTicket, callNext, notifyCalled, readTicket, saveQueueSettings } from "@kaidian/queue/server";
 import { MiniProgramServerApi, wechatApiSettings } from "@kaidian/wechat/server-api";
@@ -24,7 +25,12 @@ beforeAll(async () => {
   api = await startShopApi(testDatabaseUrl(), { WECHAT_API_BASE: fake.baseUrl });
   db = testDatabase();
   wechat = new MiniProgramServerApi({ db, masterKey: api.masterKey, settings: wechatApiSettings({ WECHAT_API_BASE: fake.baseUrl }) });
-  shop = await arrangeTradingStore(db, { name: "老街排队面馆", masterKey: api.masterKey, registerApp: (app) => fake.registerApp({ ...app, pages: ["pages/home/index"] }) });
+  shop = await arrangeTradingStore(db, {
+    name: "老街排队面馆",
+    templateId: "restaurant",
+    masterKey: api.masterKey,
+    registerApp: (app) => fake.registerApp({ ...app, pages: ["pages/home/index", "pages/order-detail/index"] }),
+  });
   fake.registerTemplate({ appid: shop.appid, templateId: TEMPLATE, keywords: ["character_string1", "thing2", "thing3"] });
   await db.scoped({ tenantId: shop.tenantId }, async (tx) => {
     await saveQueueSettings(tx, shop.tenantId, { userId: randomUUID(), revision: 0 }, { ...DEFAULT_QUEUE_SETTINGS, enabled: true });
@@ -136,5 +142,36 @@ describe("the shopper's number", () => {
     const closed = await call("POST", "queue/tickets", guest.token, { partySize: 2 }, { "Accept-Language": "en" });
     expect([closed.status, closed.body.error]).toEqual([409, { code: "queue.closed", message: "This store does not take queue numbers online now: take one in the store." }]);
     expect((await call("GET", "queue")).body.enabled).toBe(false);
+  });
+});
+
+describe("takeaway", () => {
+  const READY = "orderReadyTemplate-0123456789abcdefABCDEF";
+
+  it("gives a paid takeaway its pickup number and tells the shopper when the merchant marks it ready", async () => {
+    fake.registerTemplate({ appid: shop.appid, templateId: READY, keywords: ["number1", "thing2", "thing3"] });
+    await inShop((tx) => saveTemplate(tx, shop.tenantId, "orderReady", { templateId: READY, keywords: { number: "number1", store: "thing2", note: "thing3" } }, staffId));
+    const seeded = await inShop((tx) => seedOrder(tx, shop.tenantId, { lines: [{ title: "牛肉面", unitPriceFen: 2800, quantity: 1 }], delivery: { method: "pickup", pickupAddress: "老街 8 号" }, paid: false }));
+    const paid = await inShop((tx) => changeOrder(tx, { orderId: seeded.id, command: { action: "pay", amountFen: 2800 }, actor: { role: "paymentNotification", id: null } }));
+    if (!paid.ok) throw new Error("not paid");
+    expect(paid.order.pickupNumber).toBeGreaterThanOrEqual(1);
+    const ready = await inShop((tx) => changeOrder(tx, { orderId: seeded.id, command: { action: "markReady" }, actor: { role: "merchantStaff", id: staffId } }));
+    if (!ready.ok) throw new Error("not ready");
+    const shopper = await inShop((tx) => tx.shopper.findFirstOrThrow({ where: { id: ready.order.shopperId }, select: { openid: true } }));
+    fake.acceptSubscription(shop.appid, shopper.openid, READY);
+    expect(await notifyOrderReady(db, wechat, api.masterKey, ready.order)).toBe("sent");
+    const pickupNumber = String(paid.order.pickupNumber).padStart(3, "0");
+    expect(fake.sentMessages.at(-1)).toEqual({
+      appid: shop.appid,
+      touser: shopper.openid,
+      templateId: READY,
+      page: `pages/order-detail/index?id=${seeded.id}`,
+      data: { number1: pickupNumber, thing2: "老街排队面馆", thing3: "您的餐已备好，请到店取餐" },
+    });
+    expect(orderView(ready.order, "zh-CN")).toMatchObject({ status: "ready", statusName: "待取餐", pickupNumber });
+    // Marked ready again by mistake: no second accept, so the refusal is recorded.
+    expect(await notifyOrderReady(db, wechat, api.masterKey, ready.order)).toBe("refused");
+    const sends = await inShop((tx) => tx.subscribeSend.findMany({ where: { subjectId: seeded.id }, orderBy: { createdAt: "asc" }, select: { purpose: true, outcome: true } }));
+    expect(sends).toEqual([{ purpose: "orderReady", outcome: "sent" }, { purpose: "orderReady", outcome: "refused" }]);
   });
 });

@@ -39,5 +39,5 @@ export {
   type TransitionRefusal,
   type Transition,
 } from "./lifecycle";
-export { MAX_DAILY_SEQUENCE, shanghaiDay, formatOrderNumber, parseOrderNumber, type OrderNumberParts } from "./order-number";
+export { MAX_DAILY_SEQUENCE, shanghaiDay, formatOrderNumber, formatPickupNumber, parseOrderNumber, type OrderNumberParts } from "./order-number";
 export { paymentProblemMessage, type PaymentProblem } from "./payment-problems";

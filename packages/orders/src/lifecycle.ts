@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { DeliveryMethod } from "./delivery";
 import { yuanText, type Locale } from "./refusals";
 
-export const ORDER_STATUSES = ["pendingPayment", "paid", "shipped", "completed", "cancelled", "refunded"] as const;
+// New statuses go at the end. "ready": a takeaway (pickup) order the kitchen has finished, waiting to be collected.
+export const ORDER_STATUSES = ["pendingPayment", "paid", "shipped", "completed", "cancelled", "refunded", "ready"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ACTOR_ROLES = ["shopper", "merchantStaff", "merchantOwner", "system", "paymentNotification"] as const;
@@ -35,6 +36,8 @@ export const orderCommandSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("requestRefund"), reason: paragraphText(200).min(1) }),
   z.object({ action: z.literal("declineRefund"), reason: paragraphText(200).min(1) }),
   z.object({ action: z.literal("refund"), amountFen: z.int().min(1), reason: paragraphText(200).min(1) }),
+  // Takeaway
+  z.object({ action: z.literal("markReady") }),
 ]);
 export type OrderCommand = z.infer<typeof orderCommandSchema>;
 export type OrderCommandInput = z.input<typeof orderCommandSchema>;
@@ -78,7 +81,7 @@ export type TransitionRefusal =
 export type Transition = { ok: true; order: OrderState; event: OrderEvent } | { ok: false; refusal: TransitionRefusal };
 
 const MERCHANT: readonly ActorRole[] = ["merchantStaff", "merchantOwner"];
-const AFTER_PAYMENT: readonly OrderStatus[] = ["paid", "shipped", "completed"];
+const AFTER_PAYMENT: readonly OrderStatus[] = ["paid", "shipped", "completed", "ready"];
 
 type Rule<Action extends OrderAction> = {
   from: readonly OrderStatus[];
@@ -99,7 +102,8 @@ const TRANSITIONS: { [Action in OrderAction]: Rule<Action> } = {
   cancel: { from: ["pendingPayment"], by: ["shopper"], apply: (order) => ({ ...order, status: "cancelled" }) },
   expire: { from: ["pendingPayment"], by: ["system"], apply: (order) => ({ ...order, status: "cancelled" }) },
   ship: { from: ["paid"], by: MERCHANT, delivery: "express", apply: (order, { tracking }) => ({ ...order, status: "shipped", tracking }) },
-  pickUp: { from: ["paid"], by: MERCHANT, delivery: "pickup", apply: (order) => ({ ...order, status: "completed" }) },
+  // A takeaway marked ready is collected the same way.
+  pickUp: { from: ["paid", "ready"], by: MERCHANT, delivery: "pickup", apply: (order) => ({ ...order, status: "completed" }) },
   // The system confirms for a shopper who never does, some days after shipping.
   confirmReceipt: { from: ["shipped"], by: ["shopper", "system"], apply: (order) => ({ ...order, status: "completed" }) },
   requestRefund: {
@@ -123,6 +127,8 @@ const TRANSITIONS: { [Action in OrderAction]: Rule<Action> } = {
       return { ...order, refundedFen, refundRequested: false, status: refundedFen === order.paidFen ? "refunded" : order.status };
     },
   },
+  // Takeaway: the merchant says a paid pickup order is ready; the shopper is then told to collect it.
+  markReady: { from: ["paid"], by: MERCHANT, delivery: "pickup", apply: (order) => ({ ...order, status: "ready" }) },
 };
 
 /** The actions this actor may take on this order now: the buttons to show. */
@@ -155,13 +161,13 @@ export function transition(order: OrderState, command: OrderCommand, actor: Acto
 }
 
 const STATUS_NAMES: Record<Locale, Record<OrderStatus, string>> = {
-  "zh-CN": { pendingPayment: "待付款", paid: "已付款", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款" },
-  en: { pendingPayment: "awaiting payment", paid: "paid", shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded" },
+  "zh-CN": { pendingPayment: "待付款", paid: "已付款", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款", ready: "待取餐" },
+  en: { pendingPayment: "awaiting payment", paid: "paid", shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded", ready: "ready to collect" },
 };
 
 const ACTION_NAMES: Record<Locale, Record<OrderAction, string>> = {
-  "zh-CN": { pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款" },
-  en: { pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund" },
+  "zh-CN": { pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款", markReady: "备好待取" },
+  en: { pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund", markReady: "Mark ready" },
 };
 
 const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {

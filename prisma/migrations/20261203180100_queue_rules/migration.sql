@@ -44,3 +44,8 @@ CREATE TRIGGER queue_announce_update AFTER UPDATE ON "queue_tickets"
   FOR EACH ROW
   WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.calls IS DISTINCT FROM NEW.calls)
   EXECUTE FUNCTION queue_announce();
+
+-- Takeaway: a paid pickup order the merchant has marked ready ("ready", the lifecycle's last status). The constraint
+-- lists every status of ORDER_STATUSES; a later status must redefine it with all of them.
+ALTER TABLE "orders" DROP CONSTRAINT "orders_status_check";
+ALTER TABLE "orders" ADD CONSTRAINT "orders_status_check" CHECK ("status" IN ('pendingPayment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded', 'ready'));

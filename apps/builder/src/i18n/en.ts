@@ -878,7 +878,7 @@ export const en: Dictionary = {
     settingsLink: "Order settings",
     badges: { refund: "Refund requested", problem: "Payment problem" },
     roles: { shopper: "Shopper", merchantStaff: "Staff", merchantOwner: "Owner", system: "System", paymentNotification: "WeChat Pay notification" },
-    events: { place: "Placed", pay: "Paid", cancel: "Cancelled", expire: "Closed unpaid after the time to pay", ship: "Shipped", pickUp: "Picked up", confirmReceipt: "Receipt confirmed", requestRefund: "Refund requested", declineRefund: "Refund declined", refund: "Refunded" } as Record<string, string>,
+    events: { place: "Placed", pay: "Paid", cancel: "Cancelled", expire: "Closed unpaid after the time to pay", ship: "Shipped", pickUp: "Picked up", confirmReceipt: "Receipt confirmed", requestRefund: "Refund requested", declineRefund: "Refund declined", refund: "Refunded", markReady: "Ready, guest told to collect" } as Record<string, string>,
     detail: {
       back: "← Back to orders",
       title: "Order {number}",
@@ -978,6 +978,12 @@ export const en: Dictionary = {
       failed: "Notification failed: {problem}",
       notSetUp: "No subscribe template set: not notified",
     } as Record<string, string>,
+    takeaway: {
+      pickupNumber: "Pickup {number}",
+      readyTitle: "Order ready",
+      readyLead: "When the order is ready, mark it here: the guest gets a pickup reminder (subscribe message). Mark it picked up once collected.",
+      markReady: "Ready: tell the guest",
+    },
     settings: {
       title: "Queue settings",
       lead: "Numbers are taken by party size; each group has its own letter and numbers, starting again at 1 every day (midnight in Beijing).",

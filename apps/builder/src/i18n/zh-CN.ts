@@ -877,7 +877,7 @@ export const zhCN = {
     settingsLink: "订单设置",
     badges: { refund: "退款申请", problem: "支付异常" },
     roles: { shopper: "顾客", merchantStaff: "店员", merchantOwner: "店主", system: "系统", paymentNotification: "微信支付通知" },
-    events: { place: "下单", pay: "付款成功", cancel: "取消订单", expire: "超时未付款，自动关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款" } as Record<string, string>,
+    events: { place: "下单", pay: "付款成功", cancel: "取消订单", expire: "超时未付款，自动关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款", markReady: "备好，通知顾客取餐" } as Record<string, string>,
     detail: {
       back: "← 返回订单列表",
       title: "订单 {number}",
@@ -977,6 +977,12 @@ export const zhCN = {
       failed: "通知发送失败：{problem}",
       notSetUp: "未设置订阅消息模板，未通知",
     } as Record<string, string>,
+    takeaway: {
+      pickupNumber: "取餐号 {number}",
+      readyTitle: "出餐",
+      readyLead: "餐备好后点这里，顾客会收到取餐提醒（订阅消息）。顾客取走后再确认自提。",
+      markReady: "已备好，通知取餐",
+    },
     settings: {
       title: "排队设置",
       lead: "按就餐人数分组取号，每组有自己的字母和号码，每天（北京时间 0 点）从 1 号重新开始。",

@@ -214,6 +214,7 @@ async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequ
     expiresAt: new Date(at.getTime() + rules.unpaidMinutes * 60_000),
     shippingUpload: null,
     shippingProblem: null,
+    pickupNumber: null,
     revision: 0,
     createdAt: at,
     updatedAt: at,

@@ -8,6 +8,7 @@ const TONES: Record<OrderStatus, "neutral" | "good" | "warn" | "bad"> = {
   completed: "good",
   cancelled: "neutral",
   refunded: "bad",
+  ready: "good",
 };
 
 /** The order's status as shoppers and merchants name it; a paid order is "waiting": the merchant's turn. */
