@@ -14,6 +14,7 @@ import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
 import { cartRoutes } from "./routes/cart";
 import { bookingRoutes } from "./routes/bookings";
 import { orderRoutes } from "./routes/orders";
+import { queueRoutes } from "./routes/queue";
 import { shopperRoutes } from "./routes/shopper";
 import { registerPaymentRoutes } from "./routes/payments";
 import { type PlatformParts, registerWechatPlatformRoutes } from "./routes/wechat-platform";
@@ -209,6 +210,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   cartRoutes(app, trading);
   orderRoutes(app, trading);
   bookingRoutes(app, trading);
+  queueRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
   if (parts.platform) registerWechatPlatformRoutes(app, parts.platform);
 

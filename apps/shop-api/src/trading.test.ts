@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
 import { arrangeProduct, arrangeTradingStore, type TradingStore } from "@kaidian/orders/testing";
+import { DEFAULT_QUEUE_SETTINGS } from "@kaidian/queue";
+import { saveQueueSettings } from "@kaidian/queue/server";
 import { arrangeServiceProvider, type FakeWechatPay, startFakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
 import { type FakeWechatApi, startFakeWechatApi } from "@kaidian/wechat/testing";
 import type pg from "pg";
@@ -121,16 +123,19 @@ describe("isolation", () => {
     const own = await login(shop);
     const placed = await place(own.token, orderBody(item.id, item.options[0]!, 1, 100));
     expect(placed.status).toBe(201);
+    await db.scoped({ tenantId: shop.tenantId }, (tx) => saveQueueSettings(tx, shop.tenantId, { userId: randomUUID(), revision: 0 }, { ...DEFAULT_QUEUE_SETTINGS, enabled: true }));
+    const ticket = await call("POST", `${shop.tenantId}/queue/tickets`, { token: own.token, body: { partySize: 2 } });
+    expect(ticket.status).toBe(201);
     const foreign = await login(rival);
     const storeRoutes = api.routes.filter((route) => route.url.startsWith(STORE_ROUTES));
     const guarded = storeRoutes.filter((route) => !route.public);
     // Public routes serve what every shopper may see; making a route public is a decision this list records.
     expect(storeRoutes.filter((route) => route.public).map((route) => `${route.method} ${route.url.slice(STORE_ROUTES.length)}`).sort()).toEqual(
-      ["GET catalog", "GET categories", "GET items", "GET items/:item", "GET items/:item/nights", "GET items/:item/stock", "GET ordering", "GET site", "GET store", "HEAD catalog", "HEAD categories", "HEAD items", "HEAD items/:item", "HEAD items/:item/nights", "HEAD items/:item/stock", "HEAD ordering", "HEAD site", "HEAD store", "POST payments/notify", "POST refunds/notify", "POST session"].sort(),
+      ["GET catalog", "GET categories", "GET items", "GET items/:item", "GET items/:item/nights", "GET items/:item/stock", "GET ordering", "GET queue", "GET site", "GET store", "HEAD catalog", "HEAD categories", "HEAD items", "HEAD items/:item", "HEAD items/:item/nights", "HEAD items/:item/stock", "HEAD ordering", "HEAD queue", "HEAD site", "HEAD store", "POST payments/notify", "POST refunds/notify", "POST session"].sort(),
     );
     expect(guarded.length).toBeGreaterThanOrEqual(8);
     for (const route of guarded) {
-      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id);
+      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id).replace(":ticket", ticket.body.id);
       const body = route.method === "GET" || route.method === "HEAD" ? undefined : {};
       for (const [token, code] of [[foreign.token, "token.otherStore"], [undefined, "token.missing"], [`${own.token.slice(0, -2)}xx`, "token.invalid"]] as const) {
         const answer = await call(route.method, path, { token, body });
@@ -141,6 +146,8 @@ describe("isolation", () => {
     // Nothing was changed by any of those calls: the order is as placed, the stock as reserved.
     expect((await call("GET", `${shop.tenantId}/orders/${placed.body.order.id}`, { token: own.token })).body.status).toBe("pendingPayment");
     expect(await stockOf(item.id)).toBe(2);
+    const held = await call("GET", `${shop.tenantId}/queue/tickets/current`, { token: own.token });
+    expect([held.body.ticket.id, held.body.ticket.status]).toEqual([ticket.body.id, "waiting"]);
   });
 
   it("never shows one shopper another's orders, nor lets them act on one", async () => {

@@ -39,7 +39,7 @@ export {
   type TransitionRefusal,
   type Transition,
 } from "./lifecycle";
-export { MAX_DAILY_SEQUENCE, shanghaiDay, formatOrderNumber, parseOrderNumber, type OrderNumberParts } from "./order-number";
+export { MAX_DAILY_SEQUENCE, shanghaiDay, formatOrderNumber, formatPickupNumber, parseOrderNumber, type OrderNumberParts } from "./order-number";
 export { paymentProblemMessage, type PaymentProblem } from "./payment-problems";
 export {
   MAX_STAY_NIGHTS,

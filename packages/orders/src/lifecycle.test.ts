@@ -157,7 +157,8 @@ describe("the order lifecycle", () => {
     expect(availableActions(placed(), "shopper")).toEqual(["cancel"]);
     expect(availableActions(placed(), "system")).toEqual(["pay", "expire"]);
     expect(availableActions(paid, "merchantStaff")).toEqual(["ship", "declineRefund", "refund"]);
-    expect(availableActions({ ...paid, delivery: "pickup" }, "merchantOwner")).toEqual(["pickUp", "declineRefund", "refund"]);
+    expect(availableActions({ ...paid, delivery: "pickup" }, "merchantOwner")).toEqual(["pickUp", "declineRefund", "refund", "markReady"]);
+    expect(availableActions({ ...paid, delivery: "pickup", status: "ready" }, "merchantStaff")).toEqual(["pickUp", "declineRefund", "refund"]);
     expect(availableActions(paid, "shopper")).toEqual(["requestRefund"]);
     expect(availableActions({ ...paid, status: "cancelled" }, "merchantOwner")).toEqual([]);
   });
@@ -173,6 +174,7 @@ describe("the order lifecycle", () => {
       { action: "requestRefund", reason: "坏了" },
       { action: "declineRefund", reason: "没坏" },
       { action: "refund", amountFen: 100, reason: "补偿" },
+      { action: "markReady" },
     ];
     for (const status of ORDER_STATUSES) {
       for (const role of ACTOR_ROLES as readonly ActorRole[]) {

@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { DeliveryMethod } from "./delivery";
 import { yuanText, type Locale } from "./refusals";
 
-export const ORDER_STATUSES = ["pendingPayment", "paid", "shipped", "completed", "cancelled", "refunded", "checkedIn", "noShow", "stayCancelled"] as const;
+// New statuses go at the end. "ready": a takeaway (pickup) order the kitchen has finished, waiting to be collected.
+export const ORDER_STATUSES = ["pendingPayment", "paid", "shipped", "completed", "cancelled", "refunded", "checkedIn", "noShow", "stayCancelled", "ready"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ACTOR_ROLES = ["shopper", "merchantStaff", "merchantOwner", "system", "paymentNotification"] as const;
@@ -41,6 +42,8 @@ export const orderCommandSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("markNoShow") }),
   /** The guest cancels a paid booking; `refundFen` is what the room's cancellation policy gives back (server-computed). */
   z.object({ action: z.literal("cancelStay"), refundFen: z.int().min(0), reason: reasonSchema }),
+  // Takeaway
+  z.object({ action: z.literal("markReady") }),
 ]);
 export type OrderCommand = z.infer<typeof orderCommandSchema>;
 export type OrderCommandInput = z.input<typeof orderCommandSchema>;
@@ -85,8 +88,8 @@ export type Transition = { ok: true; order: OrderState; event: OrderEvent } | { 
 
 const MERCHANT: readonly ActorRole[] = ["merchantStaff", "merchantOwner"];
 // A hotel stay's states after payment (checked in, a no-show, cancelled by the guest) are paid states too: the
-// merchant may refund them, and the system refunds what a cancellation policy gives back.
-const AFTER_PAYMENT: readonly OrderStatus[] = ["paid", "shipped", "completed", "checkedIn", "noShow", "stayCancelled"];
+// merchant may refund them, and the system refunds what a cancellation policy gives back. So is a takeaway that is ready.
+const AFTER_PAYMENT: readonly OrderStatus[] = ["paid", "shipped", "completed", "checkedIn", "noShow", "stayCancelled", "ready"];
 
 type Rule<Action extends OrderAction> = {
   from: readonly OrderStatus[];
@@ -107,7 +110,8 @@ const TRANSITIONS: { [Action in OrderAction]: Rule<Action> } = {
   cancel: { from: ["pendingPayment"], by: ["shopper"], apply: (order) => ({ ...order, status: "cancelled" }) },
   expire: { from: ["pendingPayment"], by: ["system"], apply: (order) => ({ ...order, status: "cancelled" }) },
   ship: { from: ["paid"], by: MERCHANT, delivery: "express", apply: (order, { tracking }) => ({ ...order, status: "shipped", tracking }) },
-  pickUp: { from: ["paid"], by: MERCHANT, delivery: "pickup", apply: (order) => ({ ...order, status: "completed" }) },
+  // A takeaway marked ready is collected the same way.
+  pickUp: { from: ["paid", "ready"], by: MERCHANT, delivery: "pickup", apply: (order) => ({ ...order, status: "completed" }) },
   // The system confirms for a shopper who never does, some days after shipping.
   confirmReceipt: { from: ["shipped"], by: ["shopper", "system"], apply: (order) => ({ ...order, status: "completed" }) },
   requestRefund: {
@@ -145,6 +149,8 @@ const TRANSITIONS: { [Action in OrderAction]: Rule<Action> } = {
       return refundFen > refundableFen ? { code: "refundTooLarge", amountFen: refundFen, refundableFen } : { ...order, status: "stayCancelled" };
     },
   },
+  // Takeaway: the merchant says a paid pickup order is ready; the shopper is then told to collect it.
+  markReady: { from: ["paid"], by: MERCHANT, delivery: "pickup", apply: (order) => ({ ...order, status: "ready" }) },
 };
 
 /** The actions this actor may take on this order now: the buttons to show. */
@@ -179,18 +185,18 @@ export function transition(order: OrderState, command: OrderCommand, actor: Acto
 const STAY_ACTIONS: readonly OrderAction[] = ["checkIn", "checkOut", "markNoShow", "cancelStay"];
 
 const STATUS_NAMES: Record<Locale, Record<OrderStatus, string>> = {
-  "zh-CN": { pendingPayment: "待付款", paid: "已付款", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款", checkedIn: "已入住", noShow: "未到店", stayCancelled: "已取消预订" },
-  en: { pendingPayment: "awaiting payment", paid: "paid", shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded", checkedIn: "checked in", noShow: "no-show", stayCancelled: "booking cancelled" },
+  "zh-CN": { pendingPayment: "待付款", paid: "已付款", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款", checkedIn: "已入住", noShow: "未到店", stayCancelled: "已取消预订", ready: "待取餐" },
+  en: { pendingPayment: "awaiting payment", paid: "paid", shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded", checkedIn: "checked in", noShow: "no-show", stayCancelled: "booking cancelled", ready: "ready to collect" },
 };
 
 const ACTION_NAMES: Record<Locale, Record<OrderAction, string>> = {
   "zh-CN": {
     pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款",
-    checkIn: "办理入住", checkOut: "办理退房", markNoShow: "标记未到店", cancelStay: "取消预订",
+    checkIn: "办理入住", checkOut: "办理退房", markNoShow: "标记未到店", cancelStay: "取消预订", markReady: "备好待取",
   },
   en: {
     pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund",
-    checkIn: "Check in", checkOut: "Check out", markNoShow: "Mark as no-show", cancelStay: "Cancel the booking",
+    checkIn: "Check in", checkOut: "Check out", markNoShow: "Mark as no-show", cancelStay: "Cancel the booking", markReady: "Mark ready",
   },
 };
 

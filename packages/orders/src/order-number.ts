@@ -44,3 +44,8 @@ export function parseOrderNumber(text: string): OrderNumberParts | null {
   if (sequence < 1) return null;
   return { day, sequence };
 }
+
+/** A restaurant's pickup number as called at the counter and shown on the phone: three digits at least ("007"). */
+export function formatPickupNumber(number: number): string {
+  return String(number).padStart(3, "0");
+}

@@ -28,6 +28,8 @@ export type ShopperWx = {
   pay?: (params: Record<string, unknown>) => "paid" | "cancel" | Promise<"paid" | "cancel">;
   /** The address the shopper picks in wx.chooseAddress (its own field names). */
   address?: Record<string, string>;
+  /** The shopper's answer to wx.requestSubscribeMessage for each template asked; "reject" when left out. */
+  subscribe?: (templateIds: string[]) => "accept" | "reject" | Promise<"accept" | "reject">;
 };
 
 export type FakeWxOptions = { respond?: Responder; storage?: Record<string, unknown>; shopper?: ShopperWx };
@@ -189,6 +191,17 @@ export function createFakeWx(packageDir: string, options: FakeWxOptions, current
       record("chooseAddress", callOptions);
       const address = shopper.address;
       settleWith(callOptions, Promise.resolve(address ? { ok: true, result: { ...address, errMsg: "chooseAddress:ok" } } : { ok: false, result: { errMsg: "chooseAddress:fail cancel" } }));
+    },
+    requestSubscribeMessage: (callOptions: Options & Callbacks = {}) => {
+      record("requestSubscribeMessage", callOptions);
+      const ids = Array.isArray(callOptions.tmplIds) ? (callOptions.tmplIds as string[]) : [];
+      settleWith(
+        callOptions,
+        Promise.resolve(shopper.subscribe ? shopper.subscribe(ids) : "reject").then((answer) => ({
+          ok: true,
+          result: { ...Object.fromEntries(ids.map((id) => [id, answer])), errMsg: "requestSubscribeMessage:ok" },
+        })),
+      );
     },
     showModal: (callOptions: Options & Callbacks = {}) => {
       record("showModal", callOptions);

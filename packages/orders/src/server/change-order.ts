@@ -8,6 +8,7 @@ import type { Transaction } from "@kaidian/db";
 import { transition, type Actor, type OrderCommand, type OrderEvent, type OrderStatus, type TransitionRefusal } from "../lifecycle";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { moveStayNights } from "./stay-nights";
+import { assignPickupNumber } from "./pickup-numbers";
 import { releaseStock } from "./stock";
 
 export type ChangeOrderInput = { orderId: string; command: OrderCommand; actor: Actor; at?: Date };
@@ -49,6 +50,7 @@ export async function changeOrder(tx: Transaction, input: ChangeOrderInput): Pro
     },
   });
   await tx.orderEvent.create({ data: eventRow(order, result.event) });
+  if (command.action === "pay" && order.delivery === "pickup") await assignPickupNumber(tx, order.tenantId, order.id, at);
   if (RELEASES_STOCK.has(command.action)) {
     for (const line of order.lines) {
       if (line.stockReserved) await releaseStock(tx, line);

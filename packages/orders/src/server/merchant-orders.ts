@@ -46,6 +46,8 @@ export type OrderSummary = {
   firstTitle: string;
   lineCount: number;
   itemCount: number;
+  /** A restaurant's takeaway: its pickup number, once paid. */
+  pickupNumber: number | null;
 };
 
 export type OrderPage = { orders: OrderSummary[]; total: number; page: number; pageCount: number };
@@ -100,6 +102,7 @@ const summarySelect = {
   createdAt: true,
   refundRequested: true,
   paymentProblem: true,
+  pickupNumber: true,
   address: true,
   shopper: { select: { phone: true } },
   lines: { select: { title: true, quantity: true }, orderBy: { position: "asc" } },
@@ -135,6 +138,7 @@ export async function listMerchantOrders(tx: Transaction, query: OrderListQuery)
         firstTitle: row.lines[0]?.title ?? "",
         lineCount: row.lines.length,
         itemCount: row.lines.reduce((sum, line) => sum + line.quantity, 0),
+        pickupNumber: row.pickupNumber,
       };
     }),
     total,

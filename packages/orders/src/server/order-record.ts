@@ -38,6 +38,8 @@ export type OrderRecord = OrderState & {
   expiresAt: Date;
   shippingUpload: "pending" | "accepted" | null;
   shippingProblem: string | null;
+  /** A restaurant's takeaway: the day's pickup number, given at payment. */
+  pickupNumber: number | null;
   revision: number;
   createdAt: Date;
   updatedAt: Date;
@@ -76,6 +78,7 @@ export async function loadOrder(tx: Transaction, orderId: string): Promise<Order
     expiresAt: row.expiresAt,
     shippingUpload: row.shippingUpload as OrderRecord["shippingUpload"],
     shippingProblem: row.shippingProblem,
+    pickupNumber: row.pickupNumber,
     revision: row.revision,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

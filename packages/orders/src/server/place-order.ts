@@ -287,6 +287,7 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     expiresAt: new Date(at.getTime() + (read.unpaid_minutes ?? DEFAULT_UNPAID_MINUTES) * 60_000),
     shippingUpload: null,
     shippingProblem: null,
+    pickupNumber: null,
     revision: 0,
     createdAt: at,
     updatedAt: at,

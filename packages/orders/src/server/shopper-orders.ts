@@ -4,6 +4,7 @@
 import type { Transaction } from "@kaidian/db";
 import { z } from "zod";
 import { availableActions, orderCommandSchema, type OrderAction, orderStatusName, type OrderStatus, type TransitionRefusal } from "../lifecycle";
+import { formatPickupNumber } from "../order-number";
 import type { Locale } from "../refusals";
 import { changeOrder } from "./change-order";
 import { loadOrder, type OrderRecord } from "./order-record";
@@ -34,6 +35,8 @@ export type OrderView = {
   refundedFen: number;
   refundRequested: boolean;
   tracking: OrderRecord["tracking"];
+  /** A restaurant's takeaway: the number the counter calls ("007"), from payment on; null otherwise. */
+  pickupNumber: string | null;
   createdAt: string;
   paidAt: string | null;
   /** When an unpaid order closes by itself; null once paid or ended. */
@@ -67,6 +70,7 @@ export function orderView(order: OrderRecord, locale: Locale): OrderView {
     refundedFen: order.refundedFen,
     refundRequested: order.refundRequested,
     tracking: order.tracking,
+    pickupNumber: order.pickupNumber === null ? null : formatPickupNumber(order.pickupNumber),
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     expiresAt: order.status === "pendingPayment" ? order.expiresAt.toISOString() : null,

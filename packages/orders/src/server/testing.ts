@@ -16,9 +16,11 @@ export async function arrangeTradingStore(
     registerApp?: (app: { appid: string; secret: string }) => void;
     /** Takes payment as a sub-merchant of this service provider (opened at the fake WeChat Pay for the store's appid). */
     serviceProvider?: TestServiceProvider;
+    /** An e-commerce store unless given (a restaurant's pickup orders are takeaways). */
+    templateId?: "ecommerce" | "restaurant";
   },
 ): Promise<TradingStore> {
-  const tenantId = await arrangeStore(db, { name: options.name, templateId: "ecommerce", publish: true });
+  const tenantId = await arrangeStore(db, { name: options.name, templateId: options.templateId ?? "ecommerce", publish: true });
   const appid = `wx${randomBytes(8).toString("hex")}`;
   const appSecret = randomBytes(16).toString("hex");
   await db.scoped({ tenantId }, async (tx) => {

@@ -13,7 +13,10 @@ const tableType = z.object({
 export const queueTicket = defineSection({
   type: "queue-ticket",
   label: t("排队取号", "Queue ticket"),
-  description: t("告诉顾客有哪些桌型、如何到店取号（暂不支持线上取号）", "Tells guests the table sizes and how to take a number in the shop (no online queue yet)"),
+  description: t(
+    "顾客选择人数在线取号，查看前面还有几桌；叫号时收到提醒。未开启线上取号时显示这里的桌型，请顾客到店取号",
+    "Guests pick their party size, take a number and see how many are ahead, and are told when called. With online numbers off, it shows these table types and asks guests to take a number in the shop",
+  ),
   limits: { maxPerPage: 1, maxItems: MAX_TABLE_TYPES },
   settings: z.object({
     title: text(t("标题", "Title"), { max: 20, default: "排队取号" }),

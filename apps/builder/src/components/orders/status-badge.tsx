@@ -12,6 +12,7 @@ const TONES: Record<OrderStatus, "neutral" | "good" | "warn" | "bad"> = {
   checkedIn: "good",
   noShow: "bad",
   stayCancelled: "neutral",
+  ready: "good",
 };
 
 /** The order's status as shoppers and merchants name it; a paid order is "waiting": the merchant's turn. */

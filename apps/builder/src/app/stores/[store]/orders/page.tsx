@@ -1,3 +1,4 @@
+import { formatPickupNumber } from "@kaidian/orders";
 import { orderListQuerySchema } from "@kaidian/orders/server";
 import { can } from "@kaidian/tenancy";
 import Link from "next/link";
@@ -63,6 +64,9 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
                     <tr key={order.id} data-order={order.number} className="align-top hover:bg-slate-50">
                       <td className="py-2.5 pr-3">
                         <Link href={`${base}/${order.id}`} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">{order.number}</Link>
+                        {order.pickupNumber !== null && (
+                          <span data-testid="pickup-number" className="block font-mono text-xs font-semibold text-brand-800">{format(t.queue.takeaway.pickupNumber, { number: formatPickupNumber(order.pickupNumber) })}</span>
+                        )}
                       </td>
                       <td className="whitespace-nowrap py-2.5 pr-3 text-slate-600">{orderTime(order.createdAt, locale)}</td>
                       <td className="max-w-[16rem] py-2.5 pr-3 text-slate-800">

@@ -1,9 +1,10 @@
-import { availableActions, type Locale, yuanText } from "@kaidian/orders";
+import { availableActions, formatPickupNumber, type Locale, yuanText } from "@kaidian/orders";
 import { loadStay, optionsText } from "@kaidian/orders/server";
 import { can, inStore } from "@kaidian/tenancy";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeclineRefundForm, PickUpForm, RefundForm, ShipForm } from "@/components/orders/order-actions";
+import { MarkReadyForm } from "@/components/orders/takeaway";
 import { money, orderTime } from "@/components/orders/order-format";
 import { OrderStatusBadge } from "@/components/orders/status-badge";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -31,6 +32,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
   const actions = availableActions(order, "merchantStaff");
   const canShip = actions.includes("ship");
   const canPickUp = actions.includes("pickUp");
+  const canMarkReady = actions.includes("markReady");
   const canDecline = actions.includes("declineRefund") && order.refundRequested;
   const canRefund = actions.includes("refund") && order.paidFen > order.refundedFen;
   const lastRequest = [...order.events].reverse().find((event) => event.action === "requestRefund");
@@ -43,6 +45,11 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
         lead={format(words.detail.placedAt, { time: orderTime(order.createdAt, locale) })}
         action={
           <div className="flex flex-wrap items-center gap-2">
+            {order.pickupNumber !== null && (
+              <span data-testid="pickup-number" className="rounded-lg bg-brand-50 px-3 py-1 font-mono text-lg font-semibold text-brand-800">
+                {format(t.queue.takeaway.pickupNumber, { number: formatPickupNumber(order.pickupNumber) })}
+              </span>
+            )}
             <OrderStatusBadge status={order.status} delivery={order.delivery} locale={locale as Locale} />
             {order.refundRequested && <Badge tone="bad">{words.badges.refund}</Badge>}
             <Link href={`${base}/${order.id}/slip`} className={buttonClass("secondary")}>{words.detail.printSlip}</Link>
@@ -123,6 +130,11 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
           {canShip && (
             <Card title={words.ship.title}>
               <ShipForm t={t} store={access.store.slug} orderId={order.id} />
+            </Card>
+          )}
+          {canMarkReady && (
+            <Card title={t.queue.takeaway.readyTitle}>
+              <MarkReadyForm t={t} store={access.store.slug} orderId={order.id} />
             </Card>
           )}
           {canPickUp && (
