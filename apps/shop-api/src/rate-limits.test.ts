@@ -30,11 +30,11 @@ const burst = (api: RunningShopApi, count: number, headers: HeadersInit = {}) =>
 
 describe("rate limits", () => {
   it("answers a client's burst beyond its limit with 429 and Retry-After, and other clients as usual", async () => {
-    // 5 a second, 15 at once, per client.
-    const api = await start({ SHOP_API_CLIENT_READS_PER_SECOND: "5", TRUSTED_PROXIES: "127.0.0.1" });
+    // 2 a second, 6 at once, per client: slow enough that a loaded machine's slow burst still meets the limit.
+    const api = await start({ SHOP_API_CLIENT_READS_PER_SECOND: "2", TRUSTED_PROXIES: "127.0.0.1" });
     const answers = await burst(api, 40, { "X-Forwarded-For": "203.0.113.7" });
     const refused = answers.filter((answer) => answer.status === 429);
-    expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(15);
+    expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(6);
     expect(refused.length).toBeGreaterThanOrEqual(20);
     expect(Number(refused[0]!.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
     expect(apiErrorSchema.parse(await refused[0]!.json()).error.code).toBe("rate.limited");
@@ -43,10 +43,13 @@ describe("rate limits", () => {
   });
 
   it("ignores X-Forwarded-For from a peer that is not a trusted proxy", async () => {
-    const api = await start({ SHOP_API_CLIENT_READS_PER_SECOND: "5" });
-    await burst(api, 30, { "X-Forwarded-For": "203.0.113.7" });
-    // A made-up address does not buy a fresh allowance: the peer's own address is the client.
-    expect((await burst(api, 1, { "X-Forwarded-For": "198.51.100.9" }))[0]!.status).toBe(429);
+    // 1 a second, 3 at once. Each request claims another address; were any believed, each would be a new client.
+    const api = await start({ SHOP_API_CLIENT_READS_PER_SECOND: "1" });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => fetch(`${api.url}/api/mp/v1/${store}/site`, { headers: { "X-Forwarded-For": `198.51.100.${i + 1}` } })),
+    );
+    // The peer's own address is the one client: beyond its burst (and what refills on a slow machine), refused.
+    expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(20);
   });
 
   it("limits a store's reads across all its clients", async () => {
