@@ -630,6 +630,9 @@ export const en: Dictionary = {
   },
   // Hotel bookings: the bookings calendar and the front desk.
   hotel: {
+    partialRefund: "Partly refundable",
+    refundPercent: "Refund (%)",
+    refundPercentHint: "A cancellation before the check-in day ends refunds this share of what was paid (1–99).",
     soldOut: "Sold out",
     nav: "Bookings",
     title: "Bookings and front desk",

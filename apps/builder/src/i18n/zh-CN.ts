@@ -629,6 +629,9 @@ export const zhCN = {
   },
   // Hotel bookings: the bookings calendar and the front desk.
   hotel: {
+    partialRefund: "取消退部分房费",
+    refundPercent: "退还比例（%）",
+    refundPercentHint: "入住日结束前取消，按此比例退还已付房费（1–99）。",
     soldOut: "满房",
     nav: "预订",
     title: "预订与入住",

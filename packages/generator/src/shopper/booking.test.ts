@@ -2,10 +2,10 @@
 // The hotel sample's bookings against shop-api's contract: each night's rate and rooms left, booking (one
 // Idempotency-Key per attempt) and paying with shop-api's parameters, a changed total shown, and the booking's page
 // where a paid stay is cancelled with its refund shown first.
-import { sampleSnapshot, tradePages } from "@kaidian/templates";
+import { pages, sampleSnapshot, tradePages } from "@kaidian/templates";
 import { describe, expect, it } from "vitest";
 import type { FakeRequest, FakeResponse } from "../testing/render-page";
-import { find, fire, openSamplePage, tap } from "./sample-page";
+import { find, fire, tap } from "./sample-page";
 import { shopApiContract, type ShopApiContract } from "./shop-api-contract";
 import { renderPage } from "../testing/render-page";
 import { samplePackage } from "./sample-page";
@@ -13,6 +13,9 @@ import { samplePackage } from "./sample-page";
 const TENANT = "11111111-2222-4333-8444-666666666666";
 const API = `https://shop.example.com/api/mp/v1/${TENANT}`;
 const snapshot = sampleSnapshot("hotel", { tenantId: TENANT, apiBase: API });
+// One package for every test: generating it is the slow part on a loaded machine.
+let packageDir: Promise<string> | undefined;
+const storePackage = () => (packageDir ??= samplePackage("hotel", snapshot));
 let codes = 0;
 const shopper = { loginCode: () => `code-${++codes}` };
 
@@ -40,7 +43,8 @@ function hotelApi(soldOut: string[] = []): ShopApiContract & { respond: (request
 }
 
 async function bookingForm(api: ReturnType<typeof hotelApi>) {
-  const page = await openSamplePage("hotel", "booking", { snapshot, wx: { respond: api.respond, shopper } });
+  const page = await renderPage(await storePackage(), pages.booking.path, { wx: { respond: api.respond, shopper } });
+  await page.settle();
   const [, checkOut] = page.root.querySelectorAll("wx-picker");
   await fire(page, checkOut!, "change", { value: localDate(2) });
   await tap(page, ".kd-booking__room", "湖景大床房");
@@ -126,7 +130,7 @@ describe("the booking's page", () => {
     api.reply("GET /bookings/booking-1", { statusCode: 200, data: { order: booking("paid", "待入住", ["cancelStay"]), stay } });
     api.reply("GET /bookings/booking-1/cancellation", { statusCode: 200, data: { canCancel: true, refundFen: 63_360, rule: "partial", freeUntil: null, policy: stay.cancellationText } });
     api.reply("POST /bookings/booking-1/cancel", { statusCode: 200, data: { order: booking("stayCancelled", "已取消预订", [], 0), stay, refund: { amountFen: 63_360 } } });
-    const page = await renderPage(await samplePackage("hotel", snapshot), tradePages["order-detail"].path, { query: { id: "booking-1" }, wx: { respond: api.respond, shopper } });
+    const page = await renderPage(await storePackage(), tradePages["order-detail"].path, { query: { id: "booking-1" }, wx: { respond: api.respond, shopper } });
     await page.settle();
     expect(find(page, ".kd-order__stay").textContent).toContain("2026-12-24 入住 · 2026-12-26 离店 · 共 2 晚");
     expect(page.text()).toContain("取消政策：入住日结束前取消，退还 60% 房费");

@@ -1,9 +1,9 @@
 // The one way an order changes after it is placed. In the caller's transaction: lock the order's row, ask the
 // lifecycle table whether the command is allowed from its state by this actor, write the new state and the event
 // that records it, and do what the change means inside the database (stock back on cancel and expiry; a booking's
-// room held, sold or given back on its nights; shipping
-// information due to WeChat on ship and pickup). Anything outside the database (WeChat Pay's refund or close, the
-// shipping upload itself) is for the caller or the order timers, after this commits.
+// room sold on payment or given back on its nights; shipping information due to WeChat on ship and pickup). Anything
+// outside the database (WeChat Pay's refund or close, the shipping upload itself) is for the caller or the order
+// timers, after this commits.
 import type { Transaction } from "@kaidian/db";
 import { transition, type Actor, type OrderCommand, type OrderEvent, type OrderStatus, type TransitionRefusal } from "../lifecycle";
 import { loadOrder, type OrderRecord } from "./order-record";

@@ -42,6 +42,13 @@ describe("the item form's draft", () => {
     expect(itemEditSchema.parse(toItemInput("dish", draftOf({ ...dish, id: "d" })).input)).toEqual(dish);
   });
 
+  it("round-trips a partly refundable room, and refuses a refund share outside 1-99 at its path", () => {
+    const room = itemEditSchema.parse({ kind: "room", categoryId: null, title: "半退房", priceFen: 30000, details: { capacity: 2, cancellation: { kind: "partial", percent: 60 } } });
+    expect(itemEditSchema.parse(toItemInput("room", draftOf({ ...room, id: "r" })).input)).toEqual(room);
+    const draft = { ...draftOf(null), title: "房", price: "100", cancellation: "partial" as const, refundPercent: "100" };
+    expect(itemEditSchema.safeParse(toItemInput("room", draft).input).error?.issues.map((issue) => issue.path.join("."))).toEqual(["details.cancellation.percent"]);
+  });
+
   it("refuses a room's empty or fractional numbers through the item schema", () => {
     const draft = { ...draftOf(null), title: "房", price: "100", capacity: "", rooms: "1.5" };
     const result = itemEditSchema.safeParse(toItemInput("room", draft).input);

@@ -1,7 +1,7 @@
 // The item form's state: what the merchant typed, as text, so nothing they entered is lost or reformatted while
 // it is wrong. `toItemInput` turns it into the catalog's item input (prices read exactly from yuan); the catalog's
 // own schema then checks it, here for inline messages and again on the server.
-import { formatYuan, halfWidthNumber, type Item, type ItemEditInput, type ItemKind, parseYuan, type Problem, skuMatrix } from "@kaidian/catalog";
+import { type Cancellation, formatYuan, halfWidthNumber, type Item, type ItemEditInput, type ItemKind, parseYuan, type Problem, skuMatrix } from "@kaidian/catalog";
 
 export type SkuDraft = { options: string[]; price: string; stock: string };
 export type OptionDraft = { name: string; extra: string };
@@ -21,8 +21,10 @@ export type ItemDraft = {
   amenities: string;
   breakfast: boolean;
   rooms: string;
-  cancellation: "free" | "nonRefundable";
+  cancellation: Cancellation["kind"];
   hoursBefore: string;
+  /** What a partial-refund policy gives back, in percent. */
+  refundPercent: string;
   groups: GroupDraft[];
   soldOut: boolean;
 };
@@ -51,6 +53,7 @@ export function draftOf(item: Item | null): ItemDraft {
     rooms: "1",
     cancellation: "free",
     hoursBefore: "24",
+    refundPercent: "50",
     groups: [],
     soldOut: false,
   };
@@ -63,6 +66,7 @@ export function draftOf(item: Item | null): ItemDraft {
       capacity: String(details.capacity), bedType: details.bedType, areaSqm: String(details.areaSqm), amenities: joinList(details.amenities),
       breakfast: details.breakfast, rooms: String(details.rooms), cancellation: details.cancellation.kind,
       hoursBefore: details.cancellation.kind === "free" ? String(details.cancellation.hoursBefore) : "24",
+      refundPercent: details.cancellation.kind === "partial" ? String(details.cancellation.percent) : "50",
     });
   } else if (item?.kind === "dish") {
     draft.groups = item.details.optionGroups.map((group) => ({
@@ -124,7 +128,10 @@ export function toItemInput(kind: ItemKind, draft: ItemDraft): { input: ItemEdit
         amenities: splitList(draft.amenities),
         breakfast: draft.breakfast,
         rooms: whole(draft.rooms),
-        cancellation: draft.cancellation === "free" ? { kind: "free", hoursBefore: whole(draft.hoursBefore) } : { kind: "nonRefundable" },
+        cancellation:
+          draft.cancellation === "free" ? { kind: "free", hoursBefore: whole(draft.hoursBefore) }
+          : draft.cancellation === "partial" ? { kind: "partial", percent: whole(draft.refundPercent) }
+          : { kind: "nonRefundable" },
       },
     };
   } else {

@@ -24,10 +24,10 @@ export function RoomFields({ t, draft, onDraft, errors }: {
       <CheckBox id="details.breakfast" label={words.breakfast} checked={draft.breakfast} onChecked={(breakfast) => set({ breakfast })} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{words.cancellation}</legend>
-        {(["free", "nonRefundable"] as const).map((kind) => (
+        {(["free", "partial", "nonRefundable"] as const).map((kind) => (
           <label key={kind} className="flex items-center gap-2 text-sm text-slate-800">
             <input type="radio" name="cancellation" value={kind} checked={draft.cancellation === kind} onChange={() => set({ cancellation: kind })} className="accent-brand-600" />
-            {kind === "free" ? words.freeCancellation : words.nonRefundable}
+            {kind === "free" ? words.freeCancellation : kind === "partial" ? t.hotel.partialRefund : words.nonRefundable}
           </label>
         ))}
         {draft.cancellation === "free" && (
@@ -35,6 +35,14 @@ export function RoomFields({ t, draft, onDraft, errors }: {
             <TextInput
               path="details.cancellation.hoursBefore" label={words.hoursBefore} hint={words.hoursBeforeHint} inputMode="numeric"
               value={draft.hoursBefore} onValue={(hoursBefore) => set({ hoursBefore })} error={errors("details.cancellation.hoursBefore")}
+            />
+          </div>
+        )}
+        {draft.cancellation === "partial" && (
+          <div className="max-w-xs pl-6">
+            <TextInput
+              path="details.cancellation.percent" label={t.hotel.refundPercent} hint={t.hotel.refundPercentHint} inputMode="numeric"
+              value={draft.refundPercent} onValue={(refundPercent) => set({ refundPercent })} error={errors("details.cancellation.percent")}
             />
           </div>
         )}

@@ -14,6 +14,7 @@ const { updateStay } = require("../../lib/stay");
 function cancellationSummary(policy) {
   if (!policy) return "";
   if (policy.kind === "nonRefundable") return "预订后不可取消";
+  if (policy.kind === "partial") return "入住日结束前取消，退还 " + policy.percent + "% 房费";
   const hours = policy.hoursBefore;
   if (hours === 0) return "入住前可免费取消";
   return hours % 24 === 0 ? "入住前 " + hours / 24 + " 天可免费取消" : "入住前 " + hours + " 小时可免费取消";
