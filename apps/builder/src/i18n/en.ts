@@ -1007,7 +1007,7 @@ export const en: Dictionary = {
       sent: "Guest notified",
       refused: "Guest did not subscribe: not notified",
       failed: "Notification failed: {problem}",
-      notSetUp: "No subscribe template set: not notified",
+      notSetUp: "No subscribe template or AppSecret set: not notified",
     } as Record<string, string>,
     takeaway: {
       pickupNumber: "Pickup {number}",

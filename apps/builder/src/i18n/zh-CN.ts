@@ -1006,7 +1006,7 @@ export const zhCN = {
       sent: "已发送通知",
       refused: "顾客未订阅，未能通知",
       failed: "通知发送失败：{problem}",
-      notSetUp: "未设置订阅消息模板，未通知",
+      notSetUp: "未设置订阅消息模板或 AppSecret，未通知",
     } as Record<string, string>,
     takeaway: {
       pickupNumber: "取餐号 {number}",
