@@ -35,6 +35,9 @@ export const orderCommandSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("requestRefund"), reason: paragraphText(200).min(1) }),
   z.object({ action: z.literal("declineRefund"), reason: paragraphText(200).min(1) }),
   z.object({ action: z.literal("refund"), amountFen: z.int().min(1), reason: paragraphText(200).min(1) }),
+  // Table orders
+  z.object({ action: z.literal("addRound"), amountFen: z.int().min(1) }),
+  z.object({ action: z.literal("payAtCounter"), amountFen: z.int().min(1) }),
 ]);
 export type OrderCommand = z.infer<typeof orderCommandSchema>;
 export type OrderCommandInput = z.input<typeof orderCommandSchema>;
@@ -123,6 +126,21 @@ const TRANSITIONS: { [Action in OrderAction]: Rule<Action> } = {
       return { ...order, refundedFen, refundRequested: false, status: refundedFen === order.paidFen ? "refunded" : order.status };
     },
   },
+  // Table orders. A pay-at-end tab is one order whose total grows with each round sent from the table; it is paid
+  // once, through WeChat Pay (`pay`) or at the counter, where staff take the money and mark it.
+  addRound: {
+    from: ["pendingPayment"],
+    by: ["shopper"],
+    delivery: "dineIn",
+    apply: (order, { amountFen }) => ({ ...order, totalFen: order.totalFen + amountFen }),
+  },
+  payAtCounter: {
+    from: ["pendingPayment"],
+    by: MERCHANT,
+    delivery: "dineIn",
+    apply: (order, { amountFen }) =>
+      amountFen === order.totalFen ? { ...order, status: "paid", paidFen: amountFen } : { code: "amountMismatch", amountFen, totalFen: order.totalFen },
+  },
 };
 
 /** The actions this actor may take on this order now: the buttons to show. */
@@ -160,8 +178,8 @@ const STATUS_NAMES: Record<Locale, Record<OrderStatus, string>> = {
 };
 
 const ACTION_NAMES: Record<Locale, Record<OrderAction, string>> = {
-  "zh-CN": { pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款" },
-  en: { pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund" },
+  "zh-CN": { pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款", addRound: "加菜", payAtCounter: "前台收款" },
+  en: { pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund", addRound: "Add a round", payAtCounter: "Mark paid at the counter" },
 };
 
 const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {
@@ -172,7 +190,7 @@ const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {
 /** The status as order lists show it: a paid order waits to be shipped, or to be picked up. */
 export function orderStatusName(status: OrderStatus, delivery: DeliveryMethod, locale: Locale = "zh-CN"): string {
   if (status !== "paid") return STATUS_NAMES[locale][status];
-  const waiting = { "zh-CN": { express: "待发货", pickup: "待自提" }, en: { express: "awaiting shipment", pickup: "ready for pickup" } } as const;
+  const waiting = { "zh-CN": { express: "待发货", pickup: "待自提", dineIn: "已付款" }, en: { express: "awaiting shipment", pickup: "ready for pickup", dineIn: "paid" } } as const;
   return waiting[locale][delivery];
 }
 
@@ -186,6 +204,10 @@ export function transitionRefusalMessage(refusal: TransitionRefusal, locale: Loc
     case "notPermitted":
       return zh ? `${ROLE_NAMES[locale][refusal.role]}不能${act(refusal.action)}。` : `"${act(refusal.action)}" is not for ${ROLE_NAMES[locale][refusal.role]}.`;
     case "wrongDelivery":
+      if (refusal.action === "addRound" || refusal.action === "payAtCounter") {
+        return zh ? `只有堂食订单可以${act(refusal.action)}。` : `"${act(refusal.action)}" is only for dine-in orders.`;
+      }
+      if (refusal.delivery === "dineIn") return zh ? "堂食订单无需发货或自提。" : "A dine-in order is neither shipped nor picked up.";
       return refusal.delivery === "pickup"
         ? zh ? "自提订单无需发货，请确认自提。" : "A pickup order is not shipped: mark it picked up."
         : zh ? "快递订单请发货，而非确认自提。" : "An express order is shipped, not picked up.";

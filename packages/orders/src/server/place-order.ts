@@ -80,7 +80,7 @@ class Refused extends Error {
 }
 
 /** An order's payment number (out_trade_no): its day and 96 random bits, unique across every store and day. */
-function paymentNumber(at: Date): string {
+export function paymentNumber(at: Date): string {
   return `${shanghaiDay(at).replaceAll("-", "").slice(2)}${randomBytes(12).toString("hex")}`;
 }
 
@@ -185,15 +185,11 @@ async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequ
   }
 
   const at = input.at ?? new Date();
-  const [sequence] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO order_sequences AS s (tenant_id, day, last) VALUES (${tenantId}::uuid, ${shanghaiDay(at)}::date, 1)
-    ON CONFLICT (tenant_id, day) DO UPDATE SET last = s.last + 1
-    RETURNING last`;
   const { delivery } = order;
   const record: OrderRecord = {
     tenantId,
     id: randomUUID(),
-    number: formatOrderNumber(at, sequence!.last),
+    number: await nextOrderNumber(tx, tenantId, at),
     shopperId,
     status: "pendingPayment",
     delivery: delivery.method,
@@ -224,8 +220,17 @@ async function place(tx: Transaction, input: PlaceOrderInput, request: OrderRequ
   return { order: record, created: true, openid: shopper.openid };
 }
 
+/** The store's next order number of the day, from its counter in one conditional upsert. */
+export async function nextOrderNumber(tx: Transaction, tenantId: string, at: Date): Promise<string> {
+  const [sequence] = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO order_sequences AS s (tenant_id, day, last) VALUES (${tenantId}::uuid, ${shanghaiDay(at)}::date, 1)
+    ON CONFLICT (tenant_id, day) DO UPDATE SET last = s.last + 1
+    RETURNING last`;
+  return formatOrderNumber(at, sequence!.last);
+}
+
 /** The order, its lines and its first event in one statement (the constraints are checked at its end). */
-async function insertOrder(tx: Transaction, order: OrderRecord, idempotencyKey: string): Promise<void> {
+export async function insertOrder(tx: Transaction, order: OrderRecord, idempotencyKey: string | null): Promise<void> {
   const lines = JSON.stringify(order.lines);
   const [event] = order.events;
   await tx.$executeRaw`
