@@ -15,6 +15,7 @@ import { cartRoutes } from "./routes/cart";
 import { orderRoutes } from "./routes/orders";
 import { shopperRoutes } from "./routes/shopper";
 import { registerPaymentRoutes } from "./routes/payments";
+import { tableRoutes } from "./routes/tables";
 import type { ShopApiSettings } from "./settings";
 import { requireShopper, STORE_ROUTES, type TradingParts } from "./trading";
 
@@ -204,6 +205,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   shopperRoutes(app, trading);
   cartRoutes(app, trading);
   orderRoutes(app, trading);
+  tableRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
 
   return app;

@@ -121,6 +121,7 @@ describe("isolation", () => {
     const own = await login(shop);
     const placed = await place(own.token, orderBody(item.id, item.options[0]!, 1, 100));
     expect(placed.status).toBe(201);
+    const table = await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.diningTable.create({ data: { tenantId: shop.tenantId, name: "隔离桌", code: "ISO234" } }));
     const foreign = await login(rival);
     const storeRoutes = api.routes.filter((route) => route.url.startsWith(STORE_ROUTES));
     const guarded = storeRoutes.filter((route) => !route.public);
@@ -130,7 +131,7 @@ describe("isolation", () => {
     );
     expect(guarded.length).toBeGreaterThanOrEqual(8);
     for (const route of guarded) {
-      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id);
+      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id).replace(":table", table.code);
       const body = route.method === "GET" || route.method === "HEAD" ? undefined : {};
       for (const [token, code] of [[foreign.token, "token.otherStore"], [undefined, "token.missing"], [`${own.token.slice(0, -2)}xx`, "token.invalid"]] as const) {
         const answer = await call(route.method, path, { token, body });
@@ -141,6 +142,7 @@ describe("isolation", () => {
     // Nothing was changed by any of those calls: the order is as placed, the stock as reserved.
     expect((await call("GET", `${shop.tenantId}/orders/${placed.body.order.id}`, { token: own.token })).body.status).toBe("pendingPayment");
     expect(await stockOf(item.id)).toBe(2);
+    expect(await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.diningTab.count({ where: { tableId: table.id } }))).toBe(0);
   });
 
   it("never shows one shopper another's orders, nor lets them act on one", async () => {
