@@ -82,7 +82,7 @@ async function fingerprint(tenantId: string): Promise<Record<string, string>> {
 /** A route's or page's URL aimed at the rival store (by `store`, its slug or its id). */
 function urlOf(pattern: string, store: string, rival: ActionTarget): string {
   const values: Record<string, string> = {
-    store, tenant: rival.id, tenantId: rival.id, secret: "guessed-secret", number: "1", batch: randomUUID(), item: randomUUID(), order: rival.orderId,
+    store, tenant: rival.id, tenantId: rival.id, secret: "guessed-secret", number: "1", batch: randomUUID(), item: randomUUID(), order: rival.orderId, round: randomUUID(),
     file: `${"0".repeat(64)}.png`, hash: "0".repeat(64), name: "tea.svg",
   };
   return pattern.replace(/\[(\w+)\]/g, (_, param: string) => {

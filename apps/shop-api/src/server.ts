@@ -18,6 +18,7 @@ import { queueRoutes } from "./routes/queue";
 import { shopperRoutes } from "./routes/shopper";
 import { registerPaymentRoutes } from "./routes/payments";
 import { type PlatformParts, registerWechatPlatformRoutes } from "./routes/wechat-platform";
+import { tableRoutes } from "./routes/tables";
 import type { ShopApiSettings } from "./settings";
 import { requireShopper, STORE_ROUTES, type TradingParts } from "./trading";
 
@@ -211,6 +212,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   orderRoutes(app, trading);
   bookingRoutes(app, trading);
   queueRoutes(app, trading);
+  tableRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
   if (parts.platform) registerWechatPlatformRoutes(app, parts.platform);
 

@@ -126,6 +126,7 @@ describe("isolation", () => {
     await db.scoped({ tenantId: shop.tenantId }, (tx) => saveQueueSettings(tx, shop.tenantId, { userId: randomUUID(), revision: 0 }, { ...DEFAULT_QUEUE_SETTINGS, enabled: true }));
     const ticket = await call("POST", `${shop.tenantId}/queue/tickets`, { token: own.token, body: { partySize: 2 } });
     expect(ticket.status).toBe(201);
+    const table = await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.diningTable.create({ data: { tenantId: shop.tenantId, name: "隔离桌", code: "ISO234" } }));
     const foreign = await login(rival);
     const storeRoutes = api.routes.filter((route) => route.url.startsWith(STORE_ROUTES));
     const guarded = storeRoutes.filter((route) => !route.public);
@@ -135,7 +136,7 @@ describe("isolation", () => {
     );
     expect(guarded.length).toBeGreaterThanOrEqual(8);
     for (const route of guarded) {
-      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id).replace(":ticket", ticket.body.id);
+      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id).replace(":ticket", ticket.body.id).replace(":table", table.code);
       const body = route.method === "GET" || route.method === "HEAD" ? undefined : {};
       for (const [token, code] of [[foreign.token, "token.otherStore"], [undefined, "token.missing"], [`${own.token.slice(0, -2)}xx`, "token.invalid"]] as const) {
         const answer = await call(route.method, path, { token, body });
@@ -148,6 +149,7 @@ describe("isolation", () => {
     expect(await stockOf(item.id)).toBe(2);
     const held = await call("GET", `${shop.tenantId}/queue/tickets/current`, { token: own.token });
     expect([held.body.ticket.id, held.body.ticket.status]).toEqual([ticket.body.id, "waiting"]);
+    expect(await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.diningTab.count({ where: { tableId: table.id } }))).toBe(0);
   });
 
   it("never shows one shopper another's orders, nor lets them act on one", async () => {

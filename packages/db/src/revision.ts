@@ -5,7 +5,7 @@
 import type { Transaction } from "./database";
 
 /** The records that carry a revision, for the dashboard's words. */
-export type RevisedRecord = "item" | "category" | "table" | "nights" | "wechatSettings" | "compliance" | "paymentSettings" | "orderSettings" | "queueSettings";
+export type RevisedRecord = "item" | "category" | "table" | "nights" | "wechatSettings" | "compliance" | "paymentSettings" | "orderSettings" | "queueSettings" | "tableOrderSettings";
 
 /** Who saves, and the revision their form was opened at. */
 export type SaveFrom = { userId: string; revision: number };

@@ -4,7 +4,8 @@ import { lineText, priceFenSchema } from "@kaidian/catalog";
 import { z } from "zod";
 
 // "stay": a hotel booking, handed over at the front desk on check-in; it has no rules or fee here.
-export const DELIVERY_METHODS = ["express", "pickup", "stay"] as const;
+// "dineIn": dishes ordered at a restaurant's table, served there; the table's tab and rounds carry them (table-orders).
+export const DELIVERY_METHODS = ["express", "pickup", "stay", "dineIn"] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 export const deliveryRulesSchema = z
@@ -31,13 +32,16 @@ export const DEFAULT_DELIVERY_RULES: DeliveryRules = {
   pickup: { enabled: false, address: "" },
 };
 
-export function deliveryAvailable(rules: DeliveryRules, method: keyof DeliveryRules): boolean {
+/** The methods a checkout offers, each switched on or off in the rules. */
+export type CheckoutMethod = keyof DeliveryRules;
+
+export function deliveryAvailable(rules: DeliveryRules, method: CheckoutMethod): boolean {
   return rules[method].enabled;
 }
 
 /** The fee for an order of this item subtotal, in fen. The subtotal counts items only, never the fee itself. */
-export function deliveryFeeFen(rules: DeliveryRules, method: keyof DeliveryRules, subtotalFen: number): number {
-  if (method === "pickup") return 0;
+export function deliveryFeeFen(rules: DeliveryRules, method: DeliveryMethod, subtotalFen: number): number {
+  if (method !== "express") return 0;
   const { feeFen, freeFromFen } = rules.express;
   return freeFromFen !== null && subtotalFen >= freeFromFen ? 0 : feeFen;
 }

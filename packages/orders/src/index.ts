@@ -16,7 +16,7 @@ export {
   type DeliveryChoice,
   type ParsedOrderRequest,
 } from "./request";
-export { MAX_ORDER_TOTAL_FEN, priceOrder, type PricedLine, type PricedOrder, type Pricing, type ChosenDishOptions } from "./pricing";
+export { MAX_ORDER_TOTAL_FEN, priceOrder, priceRound, type PricedRound, type PricedLine, type PricedOrder, type Pricing, type ChosenDishOptions } from "./pricing";
 export { orderRefusalMessage, yuanText, type OrderRefusal, type OrderRefusalCode, type OptionProblem, type Locale } from "./refusals";
 export {
   ORDER_STATUSES,
@@ -61,3 +61,4 @@ export {
   type StayRefusal,
   type CancellationQuote,
 } from "./stays";
+export { TABLE_PAYMENTS, TAB_PAYABLE_HOURS, tableOrderSettingsSchema, roundRequestSchema, roundStage, type TablePayment, type TableOrderSettings, type TableOrderSettingsInput, type RoundRequest, type RoundStage } from "./table-orders";

@@ -44,6 +44,9 @@ export const orderCommandSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("cancelStay"), refundFen: z.int().min(0), reason: reasonSchema }),
   // Takeaway
   z.object({ action: z.literal("markReady") }),
+  // Table orders
+  z.object({ action: z.literal("addRound"), amountFen: z.int().min(1) }),
+  z.object({ action: z.literal("payAtCounter"), amountFen: z.int().min(1) }),
 ]);
 export type OrderCommand = z.infer<typeof orderCommandSchema>;
 export type OrderCommandInput = z.input<typeof orderCommandSchema>;
@@ -151,6 +154,21 @@ const TRANSITIONS: { [Action in OrderAction]: Rule<Action> } = {
   },
   // Takeaway: the merchant says a paid pickup order is ready; the shopper is then told to collect it.
   markReady: { from: ["paid"], by: MERCHANT, delivery: "pickup", apply: (order) => ({ ...order, status: "ready" }) },
+  // Table orders. A pay-at-end tab is one order whose total grows with each round sent from the table; it is paid
+  // once, through WeChat Pay (`pay`) or at the counter, where staff take the money and mark it.
+  addRound: {
+    from: ["pendingPayment"],
+    by: ["shopper"],
+    delivery: "dineIn",
+    apply: (order, { amountFen }) => ({ ...order, totalFen: order.totalFen + amountFen }),
+  },
+  payAtCounter: {
+    from: ["pendingPayment"],
+    by: MERCHANT,
+    delivery: "dineIn",
+    apply: (order, { amountFen }) =>
+      amountFen === order.totalFen ? { ...order, status: "paid", paidFen: amountFen } : { code: "amountMismatch", amountFen, totalFen: order.totalFen },
+  },
 };
 
 /** The actions this actor may take on this order now: the buttons to show. */
@@ -192,11 +210,11 @@ const STATUS_NAMES: Record<Locale, Record<OrderStatus, string>> = {
 const ACTION_NAMES: Record<Locale, Record<OrderAction, string>> = {
   "zh-CN": {
     pay: "付款", cancel: "取消", expire: "超时关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款",
-    checkIn: "办理入住", checkOut: "办理退房", markNoShow: "标记未到店", cancelStay: "取消预订", markReady: "备好待取",
+    checkIn: "办理入住", checkOut: "办理退房", markNoShow: "标记未到店", cancelStay: "取消预订", markReady: "备好待取", addRound: "加菜", payAtCounter: "前台收款",
   },
   en: {
     pay: "Pay", cancel: "Cancel", expire: "Close as expired", ship: "Ship", pickUp: "Mark picked up", confirmReceipt: "Confirm receipt", requestRefund: "Request a refund", declineRefund: "Decline the refund", refund: "Refund",
-    checkIn: "Check in", checkOut: "Check out", markNoShow: "Mark as no-show", cancelStay: "Cancel the booking", markReady: "Mark ready",
+    checkIn: "Check in", checkOut: "Check out", markNoShow: "Mark as no-show", cancelStay: "Cancel the booking", markReady: "Mark ready", addRound: "Add a round", payAtCounter: "Mark paid at the counter",
   },
 };
 
@@ -209,8 +227,8 @@ const ROLE_NAMES: Record<Locale, Record<ActorRole, string>> = {
 export function orderStatusName(status: OrderStatus, delivery: DeliveryMethod, locale: Locale = "zh-CN"): string {
   if (status !== "paid") return STATUS_NAMES[locale][status];
   const waiting = {
-    "zh-CN": { express: "待发货", pickup: "待自提", stay: "待入住" },
-    en: { express: "awaiting shipment", pickup: "ready for pickup", stay: "awaiting check-in" },
+    "zh-CN": { express: "待发货", pickup: "待自提", stay: "待入住", dineIn: "已付款" },
+    en: { express: "awaiting shipment", pickup: "ready for pickup", stay: "awaiting check-in", dineIn: "paid" },
   } as const;
   return waiting[locale][delivery];
 }
@@ -227,6 +245,10 @@ export function transitionRefusalMessage(refusal: TransitionRefusal, locale: Loc
     case "wrongDelivery":
       if (refusal.delivery === "stay") return zh ? "酒店预订无需发货或自提。" : "A hotel booking is neither shipped nor picked up.";
       if (STAY_ACTIONS.includes(refusal.action)) return zh ? "只有酒店预订才能办理入住、退房或取消预订。" : "Only hotel bookings are checked in, checked out or cancelled as bookings.";
+      if (refusal.action === "addRound" || refusal.action === "payAtCounter") {
+        return zh ? `只有堂食订单可以${act(refusal.action)}。` : `"${act(refusal.action)}" is only for dine-in orders.`;
+      }
+      if (refusal.delivery === "dineIn") return zh ? "堂食订单无需发货或自提。" : "A dine-in order is neither shipped nor picked up.";
       return refusal.delivery === "pickup"
         ? zh ? "自提订单无需发货，请确认自提。" : "A pickup order is not shipped: mark it picked up."
         : zh ? "快递订单请发货，而非确认自提。" : "An express order is shipped, not picked up.";

@@ -156,3 +156,31 @@ function dishExtraFen(groups: readonly DishOptionGroup[], chosen: ChosenDishOpti
   const missing = groups.find((group) => group.required && !chosen.some((choice) => choice.group === group.name && choice.options.length > 0));
   return missing ? { required: missing.name } : extraFen;
 }
+
+export type PricedRound = { ok: true; lines: PricedLine[]; totalFen: number } | { ok: false; refusals: OrderRefusal[] };
+
+/**
+ * A round of dishes sent from a restaurant table, priced like any order's lines (options on the server, a sold-out
+ * dish refused) but with no delivery: the dishes are served at the table. Anything but a dish is not for a table.
+ */
+export function priceRound(inputs: readonly OrderLineInput[], items: readonly Item[]): PricedRound {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const refusals: OrderRefusal[] = [];
+  const lines: PricedLine[] = [];
+  inputs.forEach((input, index) => {
+    const item = byId.get(input.itemId);
+    const outcome = item && item.kind !== "dish"
+      ? { ok: false as const, refusal: { code: "notADish" as const, line: index, itemId: item.id, title: item.title } }
+      : priceLine(input, index, item);
+    if (!outcome.ok) return void refusals.push(outcome.refusal);
+    lines.push(outcome.line);
+    if (outcome.line.unitPriceFen !== input.seenUnitPriceFen) {
+      refusals.push({ code: "priceChanged", line: index, itemId: input.itemId, title: outcome.line.title, seenFen: input.seenUnitPriceFen, currentFen: outcome.line.unitPriceFen });
+    }
+  });
+  if (inputs.length === 0) refusals.push({ code: "emptyOrder" });
+  const totalFen = lines.reduce((sum, line) => sum + line.lineTotalFen, 0);
+  if (totalFen > MAX_ORDER_TOTAL_FEN) refusals.push({ code: "totalTooLarge", totalFen, maxFen: MAX_ORDER_TOTAL_FEN });
+  refusals.sort((a, b) => lineOf(a) - lineOf(b));
+  return refusals.length > 0 ? { ok: false, refusals } : { ok: true, lines, totalFen };
+}

@@ -28,7 +28,10 @@ export type OrderRefusal =
   | { code: "notEnoughStock"; line: number; itemId: string; title: string; options: string[]; requested: number; left: number }
   | { code: "priceChanged"; line: number; itemId: string; title: string; seenFen: number; currentFen: number }
   | { code: "deliveryUnavailable"; method: "express" | "pickup" }
-  | { code: "totalTooLarge"; totalFen: number; maxFen: number };
+  | { code: "totalTooLarge"; totalFen: number; maxFen: number }
+  // Table orders
+  /** Only dishes are sent from a table to the kitchen. */
+  | { code: "notADish"; line: number; itemId: string; title: string };
 
 export type OrderRefusalCode = OrderRefusal["code"];
 
@@ -70,6 +73,7 @@ const WORDS: Record<Locale, Words> = {
     priceChanged: ({ title, seenFen, currentFen }) => `「${title}」的价格已由 ¥${yuanText(seenFen)} 变为 ¥${yuanText(currentFen)}，请确认后再下单。`,
     deliveryUnavailable: ({ method }) => (method === "express" ? "本店暂不支持快递配送。" : "本店暂不支持到店自提。"),
     totalTooLarge: ({ maxFen }) => `订单金额超过单笔上限 ¥${yuanText(maxFen)}，请分开下单。`,
+    notADish: ({ title }) => `「${title}」不是菜品，不能在桌台点。`,
   },
   en: {
     emptyOrder: () => "The order has no items yet.",
@@ -89,6 +93,7 @@ const WORDS: Record<Locale, Words> = {
     priceChanged: ({ title, seenFen, currentFen }) => `The price of "${title}" changed from ¥${yuanText(seenFen)} to ¥${yuanText(currentFen)}. Please check and order again.`,
     deliveryUnavailable: ({ method }) => (method === "express" ? "This store does not ship by express." : "This store does not offer pickup."),
     totalTooLarge: ({ maxFen }) => `The order is over the ¥${yuanText(maxFen)} limit for one payment. Please split it.`,
+    notADish: ({ title }) => `"${title}" is not a dish: it cannot be ordered at a table.`,
   },
 };
 

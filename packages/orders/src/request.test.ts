@@ -86,6 +86,7 @@ describe("refusal messages", () => {
     priceChanged: { code: "priceChanged", line: 2, itemId: "x", title: "龙井", seenFen: 6800, currentFen: 7200 },
     deliveryUnavailable: { code: "deliveryUnavailable", method: "express" },
     totalTooLarge: { code: "totalTooLarge", totalFen: 11_000_000, maxFen: 10_000_000 },
+    notADish: { code: "notADish", line: 2, itemId: "x", title: "龙井" },
   } satisfies { [Code in OrderRefusalCode]: Extract<OrderRefusal, { code: Code }> };
 
   it.each(Object.values(samples))("words $code in Chinese and English with what the shopper must know", (refusal: OrderRefusal) => {

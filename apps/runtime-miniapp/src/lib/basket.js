@@ -69,8 +69,17 @@ const dishLines = {
   },
 };
 
+/** The basket's orderable dishes as a round for the table (POST /tables/:table/rounds), at the prices seen now. */
+function roundLines(catalog) {
+  return basket.lines().flatMap((line) => {
+    const item = findItem(catalog, line.itemId);
+    if (!item || item.kind !== "dish" || item.details.soldOut || optionsExtraFen(item, line.options) === null) return [];
+    return [Object.assign({ itemId: line.itemId, quantity: line.quantity, seenUnitPriceFen: seenPriceFen(line, catalog) }, { dishOptions: dishLines.toServer(line).dishOptions })];
+  });
+}
+
 if (baked.site.config.pages.order) {
   syncServerCart(basket, { codec: dishLines, priceOf: (line) => seenPriceFen(line, currentSite().catalog), storageKey: "kd-basket-sync" });
 }
 
-module.exports = { basket, basketView, dishLines };
+module.exports = { basket, basketView, dishLines, roundLines };

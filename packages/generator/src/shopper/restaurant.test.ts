@@ -62,7 +62,7 @@ describe("order", () => {
 
     await tap(page, ".kd-button", "选好了");
     expect(page.text()).toContain("招牌牛肉面（大份 / 微辣） × 1");
-    expect(page.text()).toContain("订单不会发送到后厨");
+    expect(page.text()).toContain("下单，送到后厨");
   });
 
   it("switches to takeaway, which has no table", async () => {

@@ -1,15 +1,16 @@
 // The one way an order changes after it is placed. In the caller's transaction: lock the order's row, ask the
 // lifecycle table whether the command is allowed from its state by this actor, write the new state and the event
 // that records it, and do what the change means inside the database (stock back on cancel and expiry; a booking's
-// room sold on payment or given back on its nights; shipping information due to WeChat on ship and pickup). Anything
-// outside the database (WeChat Pay's refund or close, the shipping upload itself) is for the caller or the order
-// timers, after this commits.
+// room sold on payment or given back on its nights; shipping information due to WeChat on ship and pickup; a table's
+// round to the kitchen, or its tab closed, on payment). Anything outside the database (WeChat Pay's refund or close,
+// the shipping upload itself) is for the caller or the order timers, after this commits.
 import type { Transaction } from "@kaidian/db";
 import { transition, type Actor, type OrderCommand, type OrderEvent, type OrderStatus, type TransitionRefusal } from "../lifecycle";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { moveStayNights } from "./stay-nights";
 import { assignPickupNumber } from "./pickup-numbers";
 import { releaseStock } from "./stock";
+import { tableOrderChanged } from "./table-orders";
 
 export type ChangeOrderInput = { orderId: string; command: OrderCommand; actor: Actor; at?: Date };
 
@@ -43,9 +44,11 @@ export async function changeOrder(tx: Transaction, input: ChangeOrderInput): Pro
       refundedFen: next.refundedFen,
       refundRequested: next.refundRequested,
       tracking: next.tracking ?? undefined,
+      // A round added to a pay-at-end tab; nothing else changes an order's amounts. Dine-in has no delivery fee.
+      ...(next.totalFen !== order.totalFen ? { totalFen: next.totalFen, subtotalFen: { increment: next.totalFen - order.totalFen } } : {}),
       revision: { increment: 1 },
       updatedAt: at,
-      ...(command.action === "pay" ? { paidAt: at } : {}),
+      ...(command.action === "pay" || command.action === "payAtCounter" ? { paidAt: at } : {}),
       ...(HANDS_OVER.has(command.action) ? { shippingUpload: "pending", shippingNextAt: at, shippingAttempts: 0, shippingProblem: null } : {}),
     },
   });
@@ -58,6 +61,7 @@ export async function changeOrder(tx: Transaction, input: ChangeOrderInput): Pro
   }
   // A hotel booking's room: sold on payment, back to the hotel when it ends unpaid or the guest cancels.
   if (order.delivery === "stay") await moveStayNights(tx, order.id, command.action);
+  if (order.delivery === "dineIn") await tableOrderChanged(tx, order, next.status, at);
   return { ok: true, order: (await loadOrder(tx, order.id))!, event: result.event };
 }
 

@@ -79,3 +79,27 @@ export {
   type FrontDeskStay,
   type CalendarRoom,
 } from "./stays";
+// Table orders: the table's tab and rounds, paying it, the inbox's tables, and the kitchen with its live feed.
+export {
+  readTableOrderSettings,
+  saveTableOrderSettings,
+  tableByCode,
+  openTab,
+  tablesWithTabs,
+  sendRound,
+  payTab,
+  markTabPaidAtCounter,
+  closeTab,
+  kitchenRounds,
+  markDone,
+  KITCHEN_DONE_MINUTES,
+  type TabView,
+  type RoundView,
+  type RoundLine,
+  type SentRound,
+  type SendRoundInput,
+  type TabPayment,
+  type TabChange,
+  type KitchenRound,
+} from "./table-orders";
+export { KITCHEN_CHANNEL, KitchenFeed, parseKitchenChange, type KitchenChange, type KitchenFeedSubscriber } from "./kitchen-feed";

@@ -25,6 +25,10 @@ export const SHOPPER_MESSAGES = {
   "order.notPayable": { "zh-CN": "这个订单已不能付款（已付款、已取消或已超时）。", en: "This order can no longer be paid (it is paid, cancelled or expired)." },
   // Hotel bookings
   "booking.stayStarted": { "zh-CN": "入住日已过，预订不能再取消。", en: "The check-in day is over: the booking can no longer be cancelled." },
+  // Table orders
+  "table.notFound": { "zh-CN": "没有找到这张桌台，请重新扫描桌上的二维码。", en: "No such table. Please scan the code on your table again." },
+  "tab.none": { "zh-CN": "这张桌台还没有点菜。", en: "Nothing has been ordered at this table yet." },
+  "tab.notPayAtEnd": { "zh-CN": "本店点餐时逐单付款，无需整桌结账。", en: "Each round is paid when it is sent here: there is no bill to settle." },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ShopperMessageCode = keyof typeof SHOPPER_MESSAGES;

@@ -15,8 +15,8 @@ const HEADERS: Record<Locale, string[]> = {
 };
 
 const DELIVERY_NAMES: Record<Locale, Record<DeliveryMethod, string>> = {
-  "zh-CN": { express: "快递", pickup: "自提", stay: "入住" },
-  en: { express: "express", pickup: "pickup", stay: "hotel stay" },
+  "zh-CN": { express: "快递", pickup: "自提", stay: "入住", dineIn: "堂食" },
+  en: { express: "express", pickup: "pickup", stay: "hotel stay", dineIn: "dine-in" },
 };
 
 /**

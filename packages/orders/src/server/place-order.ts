@@ -91,7 +91,7 @@ const UNIQUE_VIOLATION = "23505";
 const NOT_PLACED = "KD409";
 
 /** An order's payment number (out_trade_no): its day and 96 random bits, unique across every store and day. */
-function paymentNumber(at: Date): string {
+export function paymentNumber(at: Date): string {
   return `${shanghaiDay(at).replaceAll("-", "").slice(2)}${randomBytes(12).toString("hex")}`;
 }
 

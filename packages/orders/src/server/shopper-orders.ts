@@ -7,6 +7,7 @@ import { availableActions, orderCommandSchema, type OrderAction, orderStatusName
 import { formatPickupNumber } from "../order-number";
 import type { Locale } from "../refusals";
 import { changeOrder } from "./change-order";
+import { sentToKitchen } from "./table-orders";
 import { loadOrder, type OrderRecord } from "./order-record";
 
 /** What a shopper may ask of an order; everything else is the merchant's or the system's. */
@@ -74,7 +75,8 @@ export function orderView(order: OrderRecord, locale: Locale): OrderView {
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     expiresAt: order.status === "pendingPayment" ? order.expiresAt.toISOString() : null,
-    actions: availableActions(order, "shopper"),
+    // Rounds are added from the table, not from the order page.
+    actions: availableActions(order, "shopper").filter((action) => (SHOPPER_ACTIONS as readonly string[]).includes(action)),
     events: order.events.map((event) => ({
       action: event.action,
       from: event.from,
@@ -155,6 +157,8 @@ export type ShopperActionResult = { ok: true; order: OrderRecord } | { ok: false
 export async function shopperOrderAction(tx: Transaction, shopperId: string, orderId: string, command: z.infer<typeof shopperCommandSchema>): Promise<ShopperActionResult> {
   const owner = await tx.order.findFirst({ where: { id: orderId }, select: { shopperId: true } });
   if (owner?.shopperId !== shopperId) return { ok: false, notFound: true };
+  // Dishes the kitchen already has are paid for, not cancelled: a pay-at-end tab is settled or paid at the counter.
+  if (command.action === "cancel" && (await sentToKitchen(tx, orderId))) return { ok: false, refusal: { code: "notPermitted", action: "cancel", role: "shopper" } };
   const changed = await changeOrder(tx, { orderId, command, actor: { role: "shopper", id: shopperId } });
   if (changed.ok) return { ok: true, order: changed.order };
   return "notFound" in changed ? { ok: false, notFound: true } : { ok: false, refusal: changed.refusal };

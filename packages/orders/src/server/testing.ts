@@ -17,7 +17,7 @@ export async function arrangeTradingStore(
     /** Takes payment as a sub-merchant of this service provider (opened at the fake WeChat Pay for the store's appid). */
     serviceProvider?: TestServiceProvider;
     /** An e-commerce store unless given (a restaurant's pickup orders are takeaways). */
-    templateId?: "ecommerce" | "restaurant";
+    templateId?: "ecommerce" | "hotel" | "restaurant";
   },
 ): Promise<TradingStore> {
   const tenantId = await arrangeStore(db, { name: options.name, templateId: options.templateId ?? "ecommerce", publish: true });
@@ -56,3 +56,34 @@ export async function arrangeProduct(
 }
 export { seedOrder, TEST_ADDRESS, type SeedOrder, type SeededLine } from "./seeded-orders";
 export { seedStay, type SeedStay } from "./seeded-stays";
+
+export type TestRestaurant = TradingStore & {
+  tables: { id: string; name: string; code: string }[];
+  /** 宫保鸡丁 ¥32 with a required 辣度 (特辣 +¥1), 米饭 ¥2, and 酸菜鱼 ¥58, sold out. */
+  dishes: { chicken: string; rice: string; fish: string };
+};
+
+/** A trading restaurant with two tables (A1, A2) and three dishes, its tables paying as `payment` says. */
+export async function arrangeRestaurant(
+  db: Database,
+  options: Parameters<typeof arrangeTradingStore>[1] & { payment: "payFirst" | "payAtEnd" },
+): Promise<TestRestaurant> {
+  const store = await arrangeTradingStore(db, { templateId: "restaurant", ...options });
+  const { tenantId } = store;
+  return db.scoped({ tenantId }, async (tx) => {
+    await tx.tableOrderSettings.create({ data: { tenantId, payment: options.payment, revision: 1 } });
+    const tables = await Promise.all(
+      ["A1", "A2"].map((name, position) =>
+        tx.diningTable.create({ data: { tenantId, name, code: randomUUID().replaceAll("-", "").slice(0, 6).toUpperCase(), position }, select: { id: true, name: true, code: true } }),
+      ),
+    );
+    const dish = (title: string, priceFen: number, details: object) =>
+      tx.catalogItem.create({ data: { tenantId, kind: "DISH", title, priceFen, details }, select: { id: true } }).then((row) => row.id);
+    const dishes = {
+      chicken: await dish("宫保鸡丁", 3200, { optionGroups: [{ name: "辣度", required: true, multiple: false, options: [{ name: "微辣", extraFen: 0 }, { name: "特辣", extraFen: 100 }] }], soldOut: false }),
+      rice: await dish("米饭", 200, { optionGroups: [], soldOut: false }),
+      fish: await dish("酸菜鱼", 5800, { optionGroups: [], soldOut: true }),
+    };
+    return { ...store, tables, dishes };
+  });
+}

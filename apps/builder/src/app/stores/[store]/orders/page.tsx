@@ -12,6 +12,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
+import { DiningRoom } from "@/components/kitchen/dining-room";
+import { diningRoom } from "@/server/kitchen";
 import { ordersPage, queryValues } from "@/server/orders";
 import { requireStore } from "@/server/session";
 
@@ -22,7 +24,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
   // A malformed query (a hand-edited address) shows the whole inbox rather than an error page.
   const parsed = orderListQuerySchema.safeParse(queryValues(await searchParams));
   const query = parsed.success ? parsed.data : {};
-  const { orders, total, page, pageCount } = await ordersPage(access, query);
+  const [{ orders, total, page, pageCount }, tables] = await Promise.all([ordersPage(access, query), diningRoom(access)]);
   const base = `/stores/${access.store.slug}/orders`;
   const words = t.orders;
   const filtered = Boolean(query.status || query.from || query.to || query.q);
@@ -34,12 +36,14 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         lead={words.lead}
         action={
           <div className="flex flex-wrap gap-2">
+            {tables.length > 0 && <Link href={`/stores/${access.store.slug}/kitchen`} className={buttonClass("secondary")}>{t.kitchen.open}</Link>}
             {can(access.roles, "settings") && <Link href={`${base}/settings`} className={buttonClass("secondary")}>{words.settingsLink}</Link>}
             <a href={ordersHref(`${base}/export`, query)} className={buttonClass("secondary")} download>{words.exportCsv}</a>
           </div>
         }
       />
       <OrderLive store={access.store.slug} words={{ ...words.live, sound: words.sound, newPaid: words.newPaid }} />
+      {tables.length > 0 && <DiningRoom t={t} tables={tables} ordersBase={base} />}
       <Card>
         <OrderFilters t={t} locale={locale} base={base} query={query} />
         {orders.length === 0 ? (
