@@ -75,8 +75,8 @@ export function orderView(order: OrderRecord, locale: Locale): OrderView {
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     expiresAt: order.status === "pendingPayment" ? order.expiresAt.toISOString() : null,
-    // Rounds are added from the table, not from the order page.
-    actions: availableActions(order, "shopper").filter((action) => (SHOPPER_ACTIONS as readonly string[]).includes(action)),
+    // Rounds are added from the table, not from the order page; a booking's cancelStay is offered (bookings route).
+    actions: availableActions(order, "shopper").filter((action) => action !== "addRound"),
     events: order.events.map((event) => ({
       action: event.action,
       from: event.from,
