@@ -152,6 +152,8 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "members.ts#revokeInvitationAction": (s) => ({ form: { store: s.slug, invitationId: "00000000-0000-4000-8000-000000000000" } }),
   "payments.ts#savePaymentSettingsAction": (s) => ({ form: { store: s.slug, revision: "0", mode: "partner", subMchid: "1900000109" } }),
   "payments.ts#testPaymentConnectionAction": (s) => ({ form: { store: s.slug } }),
+  "orders.ts#markTabPaidAction": (s) => ({ form: { store: s.slug, tab: "00000000-0000-4000-8000-000000000000", amountFen: "100" } }),
+  "orders.ts#clearTableAction": (s) => ({ form: { store: s.slug, tab: "00000000-0000-4000-8000-000000000000" } }),
   "orders.ts#shipOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, company: "顺丰速运", trackingNumber: "SF1234567890" } }),
   "orders.ts#pickUpOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId } }),
   "orders.ts#declineRefundAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, reason: "隔离" } }),

@@ -87,4 +87,15 @@ test("a table's rounds reach the kitchen display live, are marked done, and the 
   await expect(table).toContainText("先吃后付 · 3 轮");
   await expect(table).toContainText("¥122.00");
   await page.screenshot({ path: `${shots}/inbox-tables.png`, fullPage: true });
+
+  // A round sent while staff look at the bill: marking the old amount paid is refused with the new one.
+  await sendTableRound(tenantId, dining, [tea]);
+  await table.getByRole("button", { name: "前台已收款" }).click();
+  await expect(table.getByRole("alert")).toHaveText("这桌刚加了菜，金额已变为 ¥127.00，请核对后再收款。");
+  // Paid at the counter for the amount shown now: the bill is paid and the table is free.
+  await page.reload();
+  await expect(table).toContainText("¥127.00");
+  await table.getByRole("button", { name: "前台已收款" }).click();
+  await expect(table).toHaveAttribute("data-open", "false");
+  await expect(table).toContainText("空闲");
 });

@@ -1227,6 +1227,7 @@ export const en: Dictionary = {
     "wechat.appSecret.invalid": "The AppSecret is 32 hexadecimal characters (0-9, a-f); find it in WeChat admin → Development → Development settings.",
     "kitchen.roundNotFound": "That round is no longer on the kitchen display. Please refresh.",
     "kitchen.tabChanged": "A round was just added to this table: the amount is now {amount}. Check it before taking payment.",
+    "kitchen.tabUnpaid": "This pay-at-end table's bill is not settled yet: it clears once paid.",
     "kitchen.tabNotFound": "This table's tab is settled or gone. Please refresh.",
     "orders.day.invalid": "Dates look like 2026-12-03.",
     "order.notFound": "No such order in this store.",

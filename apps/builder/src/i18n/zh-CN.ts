@@ -1226,6 +1226,7 @@ export const zhCN = {
     "wechat.appSecret.invalid": "AppSecret 是 32 位十六进制字符（0–9、a–f），在微信公众平台 → 开发管理 → 开发设置中查看。",
     "kitchen.roundNotFound": "这一轮已不在后厨屏上，请刷新。",
     "kitchen.tabChanged": "这桌刚加了菜，金额已变为 {amount}，请核对后再收款。",
+    "kitchen.tabUnpaid": "这桌先吃后付的账单还没结清，结账后才会清台。",
     "kitchen.tabNotFound": "这桌的账单已结清或不存在，请刷新。",
     "orders.day.invalid": "日期格式为 2026-12-03。",
     "order.notFound": "订单不存在，或不属于本店。",

@@ -4,9 +4,10 @@
 import { DomainError } from "@kaidian/accounts";
 import { recordAudit } from "@kaidian/audit";
 import { paragraphText, parseYuan } from "@kaidian/catalog";
-import { trackingSchema, transitionRefusalMessage, type Actor, type OrderCommand } from "@kaidian/orders";
-import { changeOrder, orderSettingsSchema, paymentDepsFromEnv, refundOrder, saveOrderSettings } from "@kaidian/orders/server";
+import { trackingSchema, transitionRefusalMessage, yuanText, type Actor, type OrderCommand } from "@kaidian/orders";
+import { changeOrder, closeTab, markTabPaidAtCounter, orderSettingsSchema, paymentDepsFromEnv, refundOrder, saveOrderSettings, type TabChange } from "@kaidian/orders/server";
 import { PaymentsNotSetUpError, paymentErrorMessage } from "@kaidian/payments";
+import type { Transaction } from "@kaidian/db";
 import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/tenancy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -20,7 +21,7 @@ import { revisionField } from "../stale-edit";
 const orderForm = z.object({ store: storeRefSchema, orderId: z.uuid({ error: "order.notFound" }) });
 
 /** Who acts, as the order's history records it: the owner's side (owners, agency admins) or staff. */
-function actorOf(access: StoreAccess): Actor {
+function actorOf(access: StoreAccess): Actor & { role: "merchantOwner" | "merchantStaff"; id: string } {
   return { role: access.roles.some((role) => role === "OWNER" || role === "AGENCY_ADMIN") ? "merchantOwner" : "merchantStaff", id: access.userId };
 }
 
@@ -144,3 +145,25 @@ export const saveOrderSettingsAction = formAction(
     return { revision: saved.revision };
   },
 );
+
+// The counter of a restaurant: a pay-at-end table's bill paid in cash or by card, for exactly the amount staff saw
+// (a round sent meanwhile changes it, and they are told the new one); a pay-first table cleared once its diners left.
+const tabForm = z.object({ store: storeRefSchema, tab: z.uuid({ error: "kitchen.tabNotFound" }) });
+
+async function changeTab(store: string, change: (tx: Transaction, access: StoreAccess) => Promise<TabChange>) {
+  const access = await requireStore(store);
+  assertCan(access.roles, "orders");
+  const result = await inStore(database(), access, (tx) => change(tx, access));
+  if (!result.ok) {
+    if (result.code === "tab.amountChanged") throw new DomainError("kitchen.tabChanged", undefined, { amount: `¥${yuanText(result.totalFen ?? 0)}` });
+    throw new DomainError(result.code === "tab.unpaidRounds" ? "kitchen.tabUnpaid" : "kitchen.tabNotFound");
+  }
+  revalidatePath(`/stores/${access.store.slug}/orders`, "layout");
+  return { done: true };
+}
+
+export const markTabPaidAction = formAction(tabForm.extend({ amountFen: z.coerce.number().int().min(1) }), ({ store, tab, amountFen }) =>
+  changeTab(store, (tx, access) => markTabPaidAtCounter(tx, { tabId: tab, amountFen, actor: actorOf(access) })),
+);
+
+export const clearTableAction = formAction(tabForm, ({ store, tab }) => changeTab(store, (tx) => closeTab(tx, tab)));

@@ -43,7 +43,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         }
       />
       <OrderLive store={access.store.slug} words={{ ...words.live, sound: words.sound, newPaid: words.newPaid }} />
-      {tables.length > 0 && <DiningRoom t={t} tables={tables} ordersBase={base} />}
+      {tables.length > 0 && <DiningRoom t={t} store={access.store.slug} tables={tables} ordersBase={base} />}
       <Card>
         <OrderFilters t={t} locale={locale} base={base} query={query} />
         {orders.length === 0 ? (
