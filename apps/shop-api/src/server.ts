@@ -214,7 +214,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   queueRoutes(app, trading);
   tableRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
-  if (parts.platform) registerWechatPlatformRoutes(app, parts.platform);
+  if (parts.platform) registerWechatPlatformRoutes(app, db, parts.platform);
 
   return app;
 }

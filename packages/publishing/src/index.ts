@@ -8,3 +8,4 @@ export * from "./builds";
 export * from "./batches";
 export * from "./artifacts";
 export * from "./shop-api-url";
+export * from "./platform-releases";

@@ -1,30 +1,55 @@
-// WeChat's pushes to the third-party platform: POST /wechat/component/events, the platform's 授权事件接收URL. No
-// store in the path and no shopper: each push proves itself by its signature and encryption, so the body is kept as
-// it arrived. WeChat wants the word "success" back, or it pushes again; anything refused is logged and answered 400.
-// The ticket is kept; a withdrawn authorisation marks its store revoked. An approval is completed by the dashboard,
-// where WeChat sends the merchant's browser back with the same code.
-import { type Authorizations, type ComponentTokens, openPushedMessage, RefusedPush, type ComponentSettings } from "@kaidian/wechat/open-platform";
-import type { FastifyInstance } from "fastify";
+// WeChat's pushes to the third-party platform: POST /wechat/component/events, the platform's 授权事件接收URL, and
+// POST /wechat/component/apps/:appid/events, its 消息与事件接收URL (set in WeChat as …/apps/$APPID$/events), where
+// each authorised Mini Program's audit results arrive. No store in the path and no shopper: each push proves itself by
+// its signature and encryption, so the body is kept as it arrived. WeChat wants the word "success" back, or it pushes
+// again; anything refused is logged and answered 400. The ticket is kept; a withdrawn authorisation marks its store
+// revoked; an audit's verdict is recorded on the store's release. An approval is completed by the dashboard, where
+// WeChat sends the merchant's browser back with the same code.
+import type { Database } from "@kaidian/db";
+import { recordAuditResult } from "@kaidian/publishing/platform-releases";
+import { type Authorizations, type ComponentTokens, openPushedMessage, RefusedPush, type ComponentSettings, type PushedMessage, type PushQuery } from "@kaidian/wechat/open-platform";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** WeChat's pushes are well under 4 KB. */
 const MAX_BODY_BYTES = 16 * 1024;
 
 export type PlatformParts = { settings: ComponentSettings; tokens: ComponentTokens; authorizations: Authorizations };
 
-export function registerWechatPlatformRoutes(app: FastifyInstance, parts: PlatformParts) {
+type Push = FastifyRequest<{ Querystring: PushQuery; Body: string; Params: { appid?: string } }>;
+
+/** The push opened, or null once it has been answered as refused. */
+function opened(parts: PlatformParts, request: Push, reply: FastifyReply): PushedMessage | null {
+  try {
+    return openPushedMessage(parts.settings, request.query, typeof request.body === "string" ? request.body : "");
+  } catch (error) {
+    if (!(error instanceof RefusedPush)) throw error;
+    request.log.warn({ reason: error.reason }, "WeChat platform push refused");
+    void reply.code(400).type("text/plain").send("refused");
+    return null;
+  }
+}
+
+export function registerWechatPlatformRoutes(app: FastifyInstance, db: Database, parts: PlatformParts) {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => done(null, body));
 
-    scope.post<{ Querystring: Record<string, string | undefined>; Body: string }>("/wechat/component/events", async (request, reply) => {
-      let message;
-      try {
-        message = openPushedMessage(parts.settings, request.query, typeof request.body === "string" ? request.body : "");
-      } catch (error) {
-        if (!(error instanceof RefusedPush)) throw error;
-        request.log.warn({ reason: error.reason }, "WeChat platform push refused");
-        return reply.code(400).type("text/plain").send("refused");
+    scope.post("/wechat/component/apps/:appid/events", async (request: Push, reply) => {
+      const message = opened(parts, request, reply);
+      if (!message) return reply;
+      const appid = request.params.appid ?? "";
+      if (message.kind === "auditSucceeded" || message.kind === "auditFailed" || message.kind === "auditDelayed") {
+        const tenantId = /^wx[0-9a-f]{16}$/.test(appid) ? await recordAuditResult(db, appid, message) : null;
+        request.log.info({ tenantId, authorizerAppid: appid, verdict: message.kind }, "Mini Program audit result");
+      } else {
+        request.log.info({ kind: message.kind }, "WeChat platform push not acted on");
       }
+      return reply.type("text/plain").send("success");
+    });
+
+    scope.post("/wechat/component/events", async (request: Push, reply) => {
+      const message = opened(parts, request, reply);
+      if (!message) return reply;
       if (message.kind === "ticket") {
         const kept = await parts.tokens.keepTicket(message.ticket, message.createdAt);
         request.log.info({ kept, createdAt: message.createdAt }, "component_verify_ticket");

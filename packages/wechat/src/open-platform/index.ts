@@ -4,6 +4,7 @@
 import type { Database } from "@kaidian/db";
 import { WechatHttp } from "../server-api/http";
 import { Authorizations } from "./authorizations";
+import { MiniProgramCode } from "./code";
 import { ComponentTokens, type TokenOptions } from "./component-token";
 import type { ComponentSettings } from "./settings";
 
@@ -11,11 +12,13 @@ export { componentSettings, componentSettingsSchema, type ComponentSettings } fr
 export { openPushedMessage, RefusedPush, type PushedMessage, type PushQuery } from "./pushed-messages";
 export { ComponentTokens, type TokenOptions } from "./component-token";
 export { Authorizations, AuthorizationRefused, type Authorization, type AuthorizationLinks } from "./authorizations";
+export { MiniProgramCode, auditCategorySchema, type AuditCategory, type AuditStatus, type ExtJson } from "./code";
 
-/** The platform's parts as a process uses them: its settings, its token, and the stores' authorisations. */
+/** The platform's parts as a process uses them: its settings, its token, the stores' authorisations and their code. */
 export function openPlatform(deps: { db: Database; masterKey: Buffer; settings: ComponentSettings; timeoutMs?: number }) {
   const tokens = componentTokens(deps);
-  return { settings: deps.settings, tokens, authorizations: new Authorizations(deps.db, deps.masterKey, tokens) };
+  const authorizations = new Authorizations(deps.db, deps.masterKey, tokens);
+  return { settings: deps.settings, tokens, authorizations, code: new MiniProgramCode(tokens.http, authorizations) };
 }
 
 export function componentTokens(deps: { db: Database; masterKey: Buffer; settings: ComponentSettings; timeoutMs?: number; tokens?: TokenOptions }): ComponentTokens {

@@ -24,6 +24,15 @@ export type WechatErrorKind =
   | "component.invalid"
   | "component.notAuthorized"
   | "component.codeInvalid"
+  | "release.templateMissing"
+  | "release.badExtJson"
+  | "release.badCategory"
+  | "release.notCommitted"
+  | "release.auditRunning"
+  | "release.auditQuotaSpent"
+  | "release.privacyScanRunning"
+  | "release.notApproved"
+  | "release.cannotRevert"
   | "wechat.busy"
   | "wechat.network"
   | "wechat.unavailable"
@@ -54,10 +63,22 @@ const BY_ERRCODE: Record<number, WechatErrorKind> = {
   61009: "component.codeInvalid",
   61010: "component.codeInvalid",
   61011: "component.invalid",
+  61039: "release.privacyScanRunning",
+  85008: "release.badCategory",
+  85009: "release.auditRunning",
+  85013: "release.badExtJson",
+  85014: "release.templateMissing",
+  85019: "release.notApproved",
+  85020: "release.notApproved",
+  85045: "release.badExtJson",
+  85048: "release.badExtJson",
+  85085: "release.auditQuotaSpent",
+  85086: "release.notCommitted",
+  87012: "release.cannotRevert",
 };
 
 /** Worth trying again later with the same input: WeChat or the network was in trouble, or a rate limit. */
-const TRANSIENT = new Set<WechatErrorKind>(["wechat.busy", "wechat.network", "wechat.unavailable", "login.tooFrequent"]);
+const TRANSIENT = new Set<WechatErrorKind>(["wechat.busy", "wechat.network", "wechat.unavailable", "login.tooFrequent", "release.privacyScanRunning"]);
 
 export class WechatApiError extends Error {
   readonly kind: WechatErrorKind;

@@ -14,10 +14,12 @@
 //   POST /cgi-bin/component/api_authorizer_token   the authorizer's refresh token (61023), not withdrawn (61003)
 // Tests inject faults, move the clock, and withdraw an authorisation as a merchant would in WeChat; from another
 // process (browser tests) the same through POST /__fake/event-url, /__fake/push-ticket, /__fake/mini-programs and
-// /__fake/withdraw, each with a JSON body.
+// /__fake/withdraw, each with a JSON body. Code management (commit, audit, release) is fake-code-management.ts,
+// controlled through /__fake/message-url, /__fake/template and /__fake/decide-audits.
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { type AuditVerdict, fakeCodeManagement, type FakeCodeManagement } from "./fake-code-management";
 
 export type FakeComponent = { appid: string; secret: string; token: string; aesKey: string };
 
@@ -51,6 +53,8 @@ export type FakeOpenPlatform = {
   tokenCalls(): number;
   /** Whether WeChat would accept this component_access_token now. */
   tokenValid(token: string): boolean;
+  /** Code management for the authorised Mini Programs: templates, commits, audits, releases. */
+  code: FakeCodeManagement;
   close(): Promise<void>;
 };
 
@@ -107,10 +111,10 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
   const authorizers = new Map<string, { refreshToken: string; withdrawn: boolean; calls: number }>();
   const authorizerTokens = new Map<string, { appid: string; expiresAt: number }>();
 
-  const push = async (xml: string): Promise<PushAnswer | null> => {
-    if (!eventUrl) return null;
+  const push = async (xml: string, url = eventUrl): Promise<PushAnswer | null> => {
+    if (!url) return null;
     const { query, body } = sealMessage(xml);
-    const target = new URL(eventUrl);
+    const target = new URL(url);
     for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
     const response = await fetch(target, { method: "POST", headers: { "content-type": "text/xml" }, body });
     return { status: response.status, body: await response.text() };
@@ -142,6 +146,16 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
     authorizerTokens.set(token, { appid, expiresAt: now() + TOKEN_LIFETIME_S * 1000 });
     return token;
   };
+
+  const code = fakeCodeManagement({
+    now,
+    authorizerOf: (token) => {
+      const entry = token ? authorizerTokens.get(token) : undefined;
+      if (!entry) return 40001;
+      return entry.expiresAt <= now() ? 42001 : entry.appid;
+    },
+    push: (url, xml) => push(xml, url),
+  });
 
   const sealMessage: FakeOpenPlatform["sealMessage"] = (xml, sealOptions = {}) => {
     const appid = sealOptions.tamper === "appid" ? `wx${"0".repeat(16)}` : component.appid;
@@ -205,6 +219,17 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
         return done({ ok: true });
       case "withdraw":
         return void fake.withdraw(String(body.appid)).then(done, failed);
+      case "message-url":
+        code.setMessageUrl(String(body.url));
+        return done({ ok: true });
+      case "template":
+        code.addTemplate(Number(body.templateId), String(body.userVersion), String(body.desc ?? ""));
+        return done({ ok: true });
+      case "decide-audits": {
+        const rejected = new Map(Object.entries((body.reject ?? {}) as Record<string, string>));
+        const verdict = (appid: string): AuditVerdict => (rejected.has(appid) ? { approve: false, reason: rejected.get(appid)! } : { approve: true });
+        return void code.decideAudits(verdict).then((decided) => done({ decided }), failed);
+      }
       default:
         res.writeHead(404).end();
     }
@@ -280,6 +305,7 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
         if (body.authorizer_refresh_token !== authorizer.refreshToken) return error(res, 61023);
         return answer(res, { authorizer_access_token: issueAuthorizerToken(String(body.authorizer_appid)), expires_in: TOKEN_LIFETIME_S, authorizer_refresh_token: authorizer.refreshToken });
       }
+      if (code.handle(req.method ?? "GET", url, body, res)) return;
       res.writeHead(404).end();
     });
   });
@@ -338,6 +364,7 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
     },
     tokenCalls: () => tokenCalls,
     tokenValid: (token) => (tokens.get(token) ?? 0) > now(),
+    code,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   return fake;

@@ -18,3 +18,4 @@ export {
 } from "./fake-wechat-api";
 export { FakeWechatApiClient } from "./fake-wechat-api-client";
 export { startFakeOpenPlatform, encryptMessage, messageSignature, type FakeOpenPlatform, type FakeComponent, type TicketOptions } from "./fake-open-platform";
+export type { AuditVerdict, FakeCodeManagement } from "./fake-code-management";

@@ -1,0 +1,139 @@
+// Stores released through the third-party platform, against the fake open platform over real HTTP: the template is
+// committed with each store's ext.json, audited, and WeChat's verdicts are pushed to shop-api's per-Mini-Program event
+// route, encrypted and signed; approved stores are released and can be reverted; a rejection keeps WeChat's reason.
+import { randomBytes } from "node:crypto";
+import type { Database } from "@kaidian/db";
+import { superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
+import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, storeExtJson, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
+import { componentSettings, openPlatform } from "@kaidian/wechat/open-platform";
+import { startFakeOpenPlatform, type FakeOpenPlatform } from "@kaidian/wechat/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startShopApi, type RunningShopApi } from "./testing";
+
+let fake: FakeOpenPlatform;
+let db: Database;
+let shopApi: RunningShopApi;
+let platform: ReturnType<typeof openPlatform>;
+const masterKey = randomBytes(32);
+const TEMPLATE_ID = 7;
+const category = { firstClass: "商业服务", secondClass: "软件服务提供商" };
+
+beforeAll(async () => {
+  db = testDatabase();
+  fake = await startFakeOpenPlatform();
+  shopApi = await startShopApi(testDatabaseUrl(), { KAIDIAN_MASTER_KEY: masterKey.toString("base64"), ...fake.env });
+  fake.setEventUrl(`${shopApi.url}/wechat/component/events`);
+  fake.code.setMessageUrl(`${shopApi.url}/wechat/component/apps/$APPID$/events`);
+  fake.code.addTemplate(TEMPLATE_ID, "3.2.0", "电商模板");
+  await fake.pushTicket(`${shopApi.url}/wechat/component/events`);
+  platform = openPlatform({ db, masterKey, settings: componentSettings(fake.env)! });
+});
+afterAll(async () => {
+  await shopApi.close();
+  await fake.close();
+  await db.disconnect();
+});
+
+/** A store whose Mini Program the merchant has authorised to the platform. */
+async function authorisedStore(name: string): Promise<{ tenantId: string; userId: string; appid: string }> {
+  const appid = `wx${randomBytes(8).toString("hex")}`;
+  fake.addMiniProgram(appid, name);
+  const admin = await superuser();
+  const tenantId = (await admin.query<{ id: string }>("INSERT INTO tenants (name, slug, template_id, updated_at) VALUES ($1, $2, 'ecommerce', now()) RETURNING id", [name, `rel-${randomBytes(4).toString("hex")}`])).rows[0]!.id;
+  const userId = (await admin.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, '店主', 'x') RETURNING id", [`rel-${randomBytes(4).toString("hex")}@example.com`])).rows[0]!.id;
+  await admin.end();
+  const back = await fake.approve((await platform.authorizations.links("https://d.example.com/back")).computer, appid);
+  await platform.authorizations.complete(tenantId, new URL(back).searchParams.get("auth_code")!, { userId });
+  return { tenantId, userId, appid };
+}
+
+const parts = () => ({ db, code: platform.code });
+const submit = (store: { tenantId: string; userId: string; appid: string }, userVersion = "3.2.0") =>
+  submitPlatformRelease(parts(), {
+    tenantId: store.tenantId,
+    userId: store.userId,
+    templateId: TEMPLATE_ID,
+    userVersion,
+    userDesc: "新版店铺首页",
+    extJson: storeExtJson({ appid: store.appid, tenantId: store.tenantId, apiBase: "https://api.kaidian.example", configVersion: 4 }),
+    category,
+  });
+const latest = async (tenantId: string) => (await latestPlatformReleases(db, tenantId, 1))[0];
+
+describe("releasing stores through the third-party platform", () => {
+  it("commits, audits and releases three stores; a rejection shows WeChat's reason; a release can be reverted", async () => {
+    const stores = [await authorisedStore("一号店"), await authorisedStore("二号店"), await authorisedStore("三号店")];
+    for (const store of stores) expect(await submit(store)).toMatchObject({ status: "auditing", errorKind: null });
+    // Each Mini Program got the template once, with its own ext.json.
+    for (const store of stores) {
+      const code = fake.code.codeOf(store.appid);
+      expect(code.commits).toBe(1);
+      expect(code.trial?.extJson).toMatchObject({ extAppid: store.appid, ext: { tenantId: store.tenantId, apiBase: "https://api.kaidian.example", configVersion: 4 } });
+    }
+
+    const reason = "小程序服务类目与实际运营内容不符，请选择正确的类目。";
+    await fake.code.decideAudits((appid) => (appid === stores[1]!.appid ? { approve: false, reason, screenshots: ["media-1", "media-2"] } : { approve: true }));
+    await expect.poll(async () => (await Promise.all(stores.map((store) => latest(store.tenantId)))).map((release) => release?.status)).toEqual(["approved", "rejected", "approved"]);
+    expect(await latest(stores[1]!.tenantId)).toMatchObject({ reason, screenshots: ["media-1", "media-2"], decidedAt: expect.any(Date) });
+    expect(shopApi.logs.filter((line) => line.includes("Mini Program audit result"))).toHaveLength(3);
+
+    // Two clicks release once; WeChat's live version is the committed one.
+    const [first, second] = await Promise.allSettled([releaseApproved(parts(), stores[0]!.tenantId), releaseApproved(parts(), stores[0]!.tenantId)]);
+    expect([first.status, second.status].sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await latest(stores[0]!.tenantId)).toMatchObject({ status: "released", releasedAt: expect.any(Date) });
+    expect(fake.code.codeOf(stores[0]!.appid).live?.userVersion).toBe("3.2.0");
+    await expect(releaseApproved(parts(), stores[1]!.tenantId)).rejects.toBeInstanceOf(PlatformReleaseRefused);
+
+    // A second release goes live over the first, and reverting puts the first back.
+    expect(await submit(stores[0]!, "3.3.0")).toMatchObject({ status: "auditing" });
+    await fake.code.decideAudits();
+    await expect.poll(async () => (await latest(stores[0]!.tenantId))?.status).toBe("approved");
+    await releaseApproved(parts(), stores[0]!.tenantId);
+    expect(fake.code.codeOf(stores[0]!.appid).live?.userVersion).toBe("3.3.0");
+    expect(await revertRelease(parts(), stores[0]!.tenantId)).toMatchObject({ status: "reverted", userVersion: "3.3.0" });
+    expect(fake.code.codeOf(stores[0]!.appid).live?.userVersion).toBe("3.2.0");
+    expect((await latestPlatformReleases(db, stores[0]!.tenantId)).map((release) => [release.userVersion, release.status])).toEqual([
+      ["3.3.0", "reverted"],
+      ["3.2.0", "released"],
+    ]);
+  });
+
+  it("never commits a store twice while its release is open, and reads a verdict whose push was missed", async () => {
+    const store = await authorisedStore("四号店");
+    await submit(store);
+    await expect(submit(store)).rejects.toMatchObject({ reason: "releaseOpen" });
+    expect(fake.code.codeOf(store.appid).commits).toBe(1);
+
+    fake.code.setMessageUrl("http://127.0.0.1:9/unreachable/$APPID$");
+    await fake.code.decideAudits((appid) => (appid === store.appid ? { approve: false, reason: "页面内容为空" } : { approve: true }));
+    expect((await latest(store.tenantId))?.status).toBe("auditing");
+    expect(await refreshAuditStatus(parts(), store.tenantId)).toMatchObject({ status: "rejected", reason: "页面内容为空" });
+    fake.code.setMessageUrl(`${shopApi.url}/wechat/component/apps/$APPID$/events`);
+  });
+
+  it("records WeChat's refusal: the month's audit quota spent fails the release with its reason, and it can be tried again", async () => {
+    const store = await authorisedStore("五号店");
+    fake.code.setAuditQuota(0);
+    expect(await submit(store)).toMatchObject({ status: "failed", errorKind: "release.auditQuotaSpent" });
+    fake.code.setAuditQuota(20);
+    expect(await submit(store)).toMatchObject({ status: "auditing" });
+  });
+
+  it("refuses a forged audit push, and one for a Mini Program no store has authorised changes nothing", async () => {
+    const store = await authorisedStore("六号店");
+    await submit(store);
+    const xml = `<xml><ToUserName>gh_x</ToUserName><FromUserName>o1</FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType>event</MsgType><Event>weapp_audit_success</Event><SuccTime>1</SuccTime></xml>`;
+    const post = async (appid: string, tamper?: "signature") => {
+      const sealed = fake.sealMessage(xml, tamper ? { tamper } : {});
+      const url = new URL(`${shopApi.url}/wechat/component/apps/${appid}/events`);
+      for (const [name, value] of Object.entries(sealed.query)) url.searchParams.set(name, value);
+      const answer = await fetch(url, { method: "POST", body: sealed.body, headers: { "content-type": "text/xml" } });
+      return { status: answer.status, body: await answer.text() };
+    };
+    expect(await post(store.appid, "signature")).toEqual({ status: 400, body: "refused" });
+    expect(await post(`wx${randomBytes(8).toString("hex")}`)).toEqual({ status: 200, body: "success" });
+    expect((await latest(store.tenantId))?.status).toBe("auditing");
+    expect(await post(store.appid)).toEqual({ status: 200, body: "success" });
+    expect((await latest(store.tenantId))?.status).toBe("approved");
+  });
+});

@@ -1,0 +1,193 @@
+// A store published through the third-party platform: the platform's audited template committed to the store's
+// authorised Mini Program with the store's ext.json, submitted for WeChat's audit, the verdict recorded when WeChat
+// pushes it (or when asked, if a push was missed), then released, or reverted. One release is open per store at a
+// time (a partial unique index), so a retried or resumed submission never commits a store twice; each step's
+// outcome is written before the next begins.
+import type { Database } from "@kaidian/db";
+import { WechatApiError, type WechatErrorKind } from "@kaidian/wechat/server-api";
+import type { AuditCategory, ExtJson, MiniProgramCode } from "@kaidian/wechat/open-platform";
+
+export type PlatformReleaseStatus = "committing" | "auditing" | "approved" | "rejected" | "releasing" | "released" | "superseded" | "reverted" | "failed";
+
+export type PlatformRelease = {
+  id: string;
+  templateId: number;
+  userVersion: string;
+  status: PlatformReleaseStatus;
+  reason: string;
+  screenshots: string[];
+  errorKind: WechatErrorKind | null;
+  createdAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  releasedAt: Date | null;
+};
+
+export class PlatformReleaseRefused extends Error {
+  constructor(readonly reason: "releaseOpen" | "nothingToRelease" | "nothingToRevert") {
+    super(`platform release refused: ${reason}`);
+  }
+}
+
+export type ReleaseParts = { db: Database; code: Pick<MiniProgramCode, "commit" | "submitAudit" | "auditStatus" | "release" | "revert"> };
+
+/** What the template reads with wx.getExtConfigSync(): where shop-api is, which store, which configuration. */
+export function storeExtJson(store: { appid: string; tenantId: string; apiBase: string; configVersion: number }): ExtJson {
+  return { extEnable: true, extAppid: store.appid, directCommit: false, ext: { apiBase: store.apiBase, tenantId: store.tenantId, configVersion: store.configVersion } };
+}
+
+type Row = {
+  id: string;
+  template_id: number;
+  user_version: string;
+  status: PlatformReleaseStatus;
+  reason: string;
+  screenshots: string[] | null;
+  error_kind: string | null;
+  created_at: Date;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  released_at: Date | null;
+};
+
+const RETURNING = "id, template_id, user_version, status, reason, screenshots, error_kind, created_at, submitted_at, decided_at, released_at";
+
+function toRelease(row: Row): PlatformRelease {
+  return {
+    id: row.id,
+    templateId: row.template_id,
+    userVersion: row.user_version,
+    status: row.status,
+    reason: row.reason,
+    screenshots: row.screenshots ?? [],
+    errorKind: row.error_kind as WechatErrorKind | null,
+    createdAt: row.created_at,
+    submittedAt: row.submitted_at,
+    decidedAt: row.decided_at,
+    releasedAt: row.released_at,
+  };
+}
+
+async function update(db: Database, tenantId: string, sql: string, values: unknown[]): Promise<PlatformRelease | null> {
+  const rows = await db.scoped({ tenantId }, (tx) => tx.$queryRawUnsafe<Row[]>(`${sql} RETURNING ${RETURNING}`, ...values));
+  return rows[0] ? toRelease(rows[0]) : null;
+}
+
+/** The store's release in this status (at most one is open at a time), with WeChat's audit id. */
+async function releaseIn(db: Database, tenantId: string, status: PlatformReleaseStatus): Promise<(PlatformRelease & { auditId: number | null }) | null> {
+  const rows = await db.scoped({ tenantId }, (tx) =>
+    tx.$queryRawUnsafe<(Row & { audit_id: bigint | null })[]>(
+      `SELECT ${RETURNING}, audit_id FROM platform_releases WHERE tenant_id = $1::uuid AND status = $2 ORDER BY created_at DESC LIMIT 1`,
+      tenantId,
+      status,
+    ),
+  );
+  return rows[0] ? { ...toRelease(rows[0]), auditId: rows[0].audit_id === null ? null : Number(rows[0].audit_id) } : null;
+}
+
+const failedStep = (error: unknown): WechatErrorKind => {
+  if (error instanceof WechatApiError) return error.kind;
+  throw error;
+};
+
+/**
+ * Commits the template with the store's ext.json and submits it for audit. The release is recorded before WeChat is
+ * called; a WeChat refusal leaves it `failed` with the reason's kind, for the merchant to read and try again.
+ */
+export async function submitPlatformRelease(
+  parts: ReleaseParts,
+  input: { tenantId: string; userId: string | null; templateId: number; userVersion: string; userDesc: string; extJson: ExtJson; category: AuditCategory },
+): Promise<PlatformRelease> {
+  const { db, code } = parts;
+  const opened = await update(
+    db,
+    input.tenantId,
+    `INSERT INTO platform_releases (tenant_id, template_id, user_version, ext_json, created_by_id)
+     VALUES ($1::uuid, $2, $3, $4::jsonb, $5::uuid)
+     ON CONFLICT (tenant_id) WHERE status IN ('committing', 'auditing', 'approved', 'releasing') DO NOTHING`,
+    [input.tenantId, input.templateId, input.userVersion, JSON.stringify(input.extJson), input.userId],
+  );
+  if (!opened) throw new PlatformReleaseRefused("releaseOpen");
+  let auditId: number;
+  try {
+    await code.commit(input.tenantId, { templateId: input.templateId, extJson: input.extJson, userVersion: input.userVersion, userDesc: input.userDesc });
+    auditId = await code.submitAudit(input.tenantId, { category: input.category, versionDesc: input.userDesc });
+  } catch (error) {
+    const kind = failedStep(error);
+    return (await update(db, input.tenantId, `UPDATE platform_releases SET status = 'failed', error_kind = $2, updated_at = now() WHERE id = $1::uuid`, [opened.id, kind]))!;
+  }
+  return (await update(
+    db,
+    input.tenantId,
+    `UPDATE platform_releases SET status = 'auditing', audit_id = $2, submitted_at = now(), updated_at = now() WHERE id = $1::uuid AND status = 'committing'`,
+    [opened.id, auditId],
+  ))!;
+}
+
+export type AuditVerdictMessage =
+  | { kind: "auditSucceeded"; createdAt: Date }
+  | { kind: "auditFailed"; reason: string; screenshots: string[]; createdAt: Date }
+  | { kind: "auditDelayed"; reason: string; createdAt: Date };
+
+/** WeChat's pushed audit result for a Mini Program: the store whose release it decided, or null (none auditing). */
+export async function recordAuditResult(db: Database, authorizerAppid: string, message: AuditVerdictMessage): Promise<string | null> {
+  const verdict = message.kind === "auditSucceeded" ? "approved" : message.kind === "auditFailed" ? "rejected" : "delayed";
+  const reason = message.kind === "auditSucceeded" ? "" : message.reason;
+  const screenshots = message.kind === "auditFailed" ? message.screenshots : [];
+  const rows = await db.scoped({}, (tx) =>
+    tx.$queryRaw<{ store: string | null }[]>`SELECT platform_release_decide(${authorizerAppid}, ${verdict}, ${reason}, ${screenshots}::text[], ${message.createdAt}) AS store`,
+  );
+  return rows[0]?.store ?? null;
+}
+
+/** Asks WeChat for the audit's status when no push has come (a push missed while the service was down). */
+export async function refreshAuditStatus(parts: ReleaseParts, tenantId: string): Promise<PlatformRelease | null> {
+  const open = await releaseIn(parts.db, tenantId, "auditing");
+  if (!open?.auditId) return open;
+  const status = await parts.code.auditStatus(tenantId, open.auditId);
+  if (status.status === "approved" || status.status === "rejected") {
+    const reason = status.status === "rejected" ? status.reason : "";
+    const screenshots = status.status === "rejected" ? status.screenshots : [];
+    return update(
+      parts.db,
+      tenantId,
+      `UPDATE platform_releases SET status = $2, reason = $3, screenshots = $4::text[], decided_at = now(), updated_at = now() WHERE id = $1::uuid AND status = 'auditing'`,
+      [open.id, status.status, reason, screenshots],
+    );
+  }
+  return open;
+}
+
+/** Releases the store's approved version. Claimed first, so two clicks release once. */
+export async function releaseApproved(parts: ReleaseParts, tenantId: string): Promise<PlatformRelease> {
+  const claimed = await update(parts.db, tenantId, `UPDATE platform_releases SET status = 'releasing', updated_at = now() WHERE tenant_id = $1::uuid AND status = 'approved'`, [tenantId]);
+  if (!claimed) throw new PlatformReleaseRefused("nothingToRelease");
+  try {
+    await parts.code.release(tenantId);
+  } catch (error) {
+    const kind = failedStep(error);
+    return (await update(parts.db, tenantId, `UPDATE platform_releases SET status = 'approved', error_kind = $2, updated_at = now() WHERE id = $1::uuid`, [claimed.id, kind]))!;
+  }
+  // The store's earlier live release is no longer live, but is what a revert would bring back.
+  await parts.db.scoped({ tenantId }, (tx) => tx.$executeRaw`UPDATE platform_releases SET status = 'superseded', updated_at = now() WHERE tenant_id = ${tenantId}::uuid AND status = 'released'`);
+  return (await update(parts.db, tenantId, `UPDATE platform_releases SET status = 'released', error_kind = NULL, released_at = now(), updated_at = now() WHERE id = $1::uuid`, [claimed.id]))!;
+}
+
+/** Puts the previous live version back: the release that was live is reverted, the one before it live again. */
+export async function revertRelease(parts: ReleaseParts, tenantId: string): Promise<PlatformRelease> {
+  const live = await releaseIn(parts.db, tenantId, "released");
+  if (!live) throw new PlatformReleaseRefused("nothingToRevert");
+  await parts.code.revert(tenantId);
+  await parts.db.scoped({ tenantId }, (tx) => tx.$executeRaw`
+    UPDATE platform_releases SET status = 'released', updated_at = now()
+    WHERE id = (SELECT id FROM platform_releases WHERE tenant_id = ${tenantId}::uuid AND status = 'superseded' ORDER BY released_at DESC LIMIT 1)`);
+  return (await update(parts.db, tenantId, `UPDATE platform_releases SET status = 'reverted', updated_at = now() WHERE id = $1::uuid AND status = 'released'`, [live.id]))!;
+}
+
+/** The store's releases, newest first. */
+export async function latestPlatformReleases(db: Database, tenantId: string, take = 10): Promise<PlatformRelease[]> {
+  const rows = await db.scoped({ tenantId }, (tx) =>
+    tx.$queryRawUnsafe<Row[]>(`SELECT ${RETURNING} FROM platform_releases WHERE tenant_id = $1::uuid ORDER BY created_at DESC LIMIT $2`, tenantId, take),
+  );
+  return rows.map(toRelease);
+}

@@ -1,0 +1,175 @@
+// The code management part of the fake open platform (代码管理): what the platform does for an authorised Mini
+// Program with its authorizer_access_token. It keeps WeChat's rules and errcodes:
+//   POST /wxa/commit              a template in the library (85014), ext_json a JSON object string (85048) whose
+//                                 extAppid is the Mini Program's own (85013); user_version ≤ 64 chars → the trial version
+//   POST /wxa/submit_audit        a committed version (85086), no audit already running (85009), a category in
+//                                 item_list (85008), the platform's monthly audit quota (85085) → auditid; the result is
+//                                 pushed later to the Mini Program's 消息与事件接收URL ($APPID$ replaced)
+//   POST /wxa/get_auditstatus     status 0 approved, 1 rejected (Reason, ScreenShot), 2 auditing, 4 delayed
+//   POST /wxa/release             an approved version not yet released (85019) → the live version
+//   GET  /wxa/revertcoderelease   the live version back to the previous one (87012 when there is none)
+// The audit's verdict is the test's to give (decideAudits), with WeChat's reason for a rejection.
+import { randomBytes } from "node:crypto";
+import type http from "node:http";
+
+export type AuditVerdict = { approve: true } | { approve: false; reason: string; screenshots?: string[] };
+
+type Version = { templateId: number; extJson: Record<string, unknown>; userVersion: string; userDesc: string };
+type Audit = { id: number; appid: string; version: Version; status: 0 | 1 | 2 | 4; reason: string; screenshots: string[]; released: boolean };
+type MiniProgramCode = { trial: Version | null; commits: number; audit: Audit | null; live: Version | null; previous: Version | null };
+
+const ERRMSG: Record<number, string> = {
+  85008: "category is invalid",
+  85009: "already has an auditing version",
+  85013: "invalid ext_json extAppid",
+  85014: "template not exist",
+  85019: "no audit version to release",
+  85048: "parse ext_json fail",
+  85085: "submit audit reach limit, please try later",
+  85086: "must commit before submit audit",
+  87012: "this version can not be reverted",
+};
+
+export type CodeManagementDeps = {
+  now(): number;
+  /** The Mini Program a valid authorizer_access_token acts for, or WeChat's errcode for the token. */
+  authorizerOf(token: string | null): string | number;
+  /** Seals and posts a push to a URL, as WeChat does. */
+  push(url: string, xml: string): Promise<unknown>;
+};
+
+export function fakeCodeManagement(deps: CodeManagementDeps) {
+  const templates = new Map<number, { userVersion: string; desc: string }>();
+  const programs = new Map<string, MiniProgramCode>();
+  const audits = new Map<number, Audit>();
+  let nextAuditId = 412_000_000 + Number(randomBytes(2).readUInt16BE());
+  let auditQuota = 20;
+  let messageUrl: string | null = null;
+
+  const program = (appid: string) => {
+    let found = programs.get(appid);
+    if (!found) programs.set(appid, (found = { trial: null, commits: 0, audit: null, live: null, previous: null }));
+    return found;
+  };
+
+  const pushAudit = async (audit: Audit) => {
+    if (!messageUrl) return;
+    const at = Math.floor(deps.now() / 1000);
+    const head = `<xml><ToUserName><![CDATA[gh_${audit.appid.slice(2, 14)}]]></ToUserName><FromUserName><![CDATA[o${randomBytes(8).toString("hex")}]]></FromUserName><CreateTime>${at}</CreateTime><MsgType><![CDATA[event]]></MsgType>`;
+    const xml =
+      audit.status === 0
+        ? `${head}<Event><![CDATA[weapp_audit_success]]></Event><SuccTime>${at}</SuccTime></xml>`
+        : audit.status === 1
+          ? `${head}<Event><![CDATA[weapp_audit_fail]]></Event><Reason><![CDATA[${audit.reason}]]></Reason><FailTime>${at}</FailTime><ScreenShot><![CDATA[${audit.screenshots.join("|")}]]></ScreenShot></xml>`
+          : `${head}<Event><![CDATA[weapp_audit_delay]]></Event><Reason><![CDATA[${audit.reason}]]></Reason><DelayTime>${at}</DelayTime></xml>`;
+    // An unreachable platform misses the push, as it would WeChat's: the verdict stays readable by get_auditstatus.
+    await deps.push(messageUrl.replace("$APPID$", audit.appid), xml).catch(() => undefined);
+  };
+
+  const answer = (res: http.ServerResponse, body: Record<string, unknown>) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ errcode: 0, errmsg: "ok", ...body }));
+  const error = (res: http.ServerResponse, errcode: number) =>
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ errcode, errmsg: `${ERRMSG[errcode] ?? "error"} rid: ${randomBytes(4).toString("hex")}` }));
+
+  /** Answers a code management call; false when the path is not one. */
+  function handle(method: string, url: URL, body: Record<string, unknown>, res: http.ServerResponse): boolean {
+    const routes: Record<string, (appid: string) => void> = {
+      "POST /wxa/commit": (appid) => {
+        const templateId = Number(body.template_id);
+        if (!templates.has(templateId)) return error(res, 85014);
+        let extJson: unknown;
+        try {
+          extJson = JSON.parse(String(body.ext_json ?? ""));
+        } catch {
+          return error(res, 85048);
+        }
+        if (!extJson || typeof extJson !== "object" || Array.isArray(extJson)) return error(res, 85048);
+        if ((extJson as { extAppid?: unknown }).extAppid !== appid) return error(res, 85013);
+        const userVersion = String(body.user_version ?? "");
+        if (!userVersion || userVersion.length > 64) return error(res, 47001);
+        const code = program(appid);
+        code.trial = { templateId, extJson: extJson as Record<string, unknown>, userVersion, userDesc: String(body.user_desc ?? "") };
+        code.commits += 1;
+        answer(res, {});
+      },
+      "POST /wxa/submit_audit": (appid) => {
+        const code = program(appid);
+        if (!code.trial) return error(res, 85086);
+        if (code.audit && (code.audit.status === 2 || code.audit.status === 4)) return error(res, 85009);
+        const items = Array.isArray(body.item_list) ? (body.item_list as Record<string, unknown>[]) : [];
+        if (items.length === 0 || items.length > 5 || items.some((item) => !item.first_class || !item.second_class)) return error(res, 85008);
+        if (auditQuota <= 0) return error(res, 85085);
+        auditQuota -= 1;
+        const audit: Audit = { id: nextAuditId++, appid, version: code.trial, status: 2, reason: "", screenshots: [], released: false };
+        code.audit = audit;
+        audits.set(audit.id, audit);
+        answer(res, { auditid: audit.id });
+      },
+      "POST /wxa/get_auditstatus": (appid) => {
+        const audit = audits.get(Number(body.auditid));
+        if (!audit || audit.appid !== appid) return error(res, 85012);
+        answer(res, { status: audit.status, reason: audit.reason, ScreenShot: audit.screenshots.join("|") });
+      },
+      "POST /wxa/release": (appid) => {
+        const code = program(appid);
+        const audit = code.audit;
+        if (!audit || audit.status !== 0 || audit.released) return error(res, 85019);
+        audit.released = true;
+        code.previous = code.live;
+        code.live = audit.version;
+        answer(res, {});
+      },
+      "GET /wxa/revertcoderelease": (appid) => {
+        const code = program(appid);
+        if (!code.previous) return error(res, 87012);
+        code.live = code.previous;
+        code.previous = null;
+        answer(res, {});
+      },
+    };
+    const route = routes[`${method} ${url.pathname}`];
+    if (!route) return false;
+    const appid = deps.authorizerOf(url.searchParams.get("access_token"));
+    if (typeof appid === "number") {
+      error(res, appid);
+      return true;
+    }
+    route(appid);
+    return true;
+  }
+
+  return {
+    handle,
+    /** The Mini Programs' 消息与事件接收URL, with $APPID$ where each one's appid goes. */
+    setMessageUrl(url: string) {
+      messageUrl = url;
+    },
+    addTemplate(templateId: number, userVersion: string, desc = "") {
+      templates.set(templateId, { userVersion, desc });
+    },
+    setAuditQuota(count: number) {
+      auditQuota = count;
+    },
+    auditQuotaLeft: () => auditQuota,
+    /** Gives every running audit its verdict (by Mini Program) and pushes the result; the audits decided. */
+    async decideAudits(verdict: (appid: string) => AuditVerdict = () => ({ approve: true })): Promise<number> {
+      const running = [...audits.values()].filter((audit) => audit.status === 2 || audit.status === 4);
+      for (const audit of running) {
+        const given = verdict(audit.appid);
+        audit.status = given.approve ? 0 : 1;
+        if (!given.approve) {
+          audit.reason = given.reason;
+          audit.screenshots = given.screenshots ?? [];
+        }
+        await pushAudit(audit);
+      }
+      return running.length;
+    },
+    /** What WeChat holds for a Mini Program: its trial, live version and how many times code was committed. */
+    codeOf(appid: string) {
+      const code = program(appid);
+      return { trial: code.trial, live: code.live, commits: code.commits, auditing: code.audit?.status === 2 };
+    },
+  };
+}
+
+export type FakeCodeManagement = ReturnType<typeof fakeCodeManagement>;
