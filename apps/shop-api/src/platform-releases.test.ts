@@ -1,9 +1,12 @@
 // Stores released through the third-party platform, against the fake open platform over real HTTP: the template is
 // committed with each store's ext.json, audited, and WeChat's verdicts are pushed to shop-api's per-Mini-Program event
 // route, encrypted and signed; approved stores are released and can be reverted; a rejection keeps WeChat's reason.
-import { randomBytes } from "node:crypto";
+// An agency's fleet release goes stage by stage, paced, and resumes after a restart.
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
-import { superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
+import { superuser, testDatabase, testDatabaseUrl, uniqueEmail } from "@kaidian/db/testing";
+import { advanceFleetReleases, readFleetRelease, resumeFleetRelease, startFleetRelease, type Publisher } from "@kaidian/publishing/fleet-releases";
+import { agencyOf } from "@kaidian/tenancy";
 import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, storeExtJson, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
 import { componentSettings, openPlatform } from "@kaidian/wechat/open-platform";
 import { startFakeOpenPlatform, type FakeOpenPlatform } from "@kaidian/wechat/testing";
@@ -25,6 +28,8 @@ beforeAll(async () => {
   fake.setEventUrl(`${shopApi.url}/wechat/component/events`);
   fake.code.setMessageUrl(`${shopApi.url}/wechat/component/apps/$APPID$/events`);
   fake.code.addTemplate(TEMPLATE_ID, "3.2.0", "电商模板");
+  // The platform's monthly audit quota, bought for the size of these tests; the quota tests set their own.
+  fake.code.setAuditQuota(1000);
   await fake.pushTicket(`${shopApi.url}/wechat/component/events`);
   platform = openPlatform({ db, masterKey, settings: componentSettings(fake.env)! });
 });
@@ -115,7 +120,7 @@ describe("releasing stores through the third-party platform", () => {
     const store = await authorisedStore("五号店");
     fake.code.setAuditQuota(0);
     expect(await submit(store)).toMatchObject({ status: "failed", errorKind: "release.auditQuotaSpent" });
-    fake.code.setAuditQuota(20);
+    fake.code.setAuditQuota(1000);
     expect(await submit(store)).toMatchObject({ status: "auditing" });
   });
 
@@ -135,5 +140,109 @@ describe("releasing stores through the third-party platform", () => {
     expect((await latest(store.tenantId))?.status).toBe("auditing");
     expect(await post(store.appid)).toEqual({ status: 200, body: "success" });
     expect((await latest(store.tenantId))?.status).toBe("approved");
+  });
+});
+
+describe("an agency's fleet release", () => {
+  async function agencyWithPublisher(): Promise<{ publisher: Publisher; agencyId: string }> {
+    const { agencyId, userId } = await db.scoped({}, async (tx) => {
+      const agency = await tx.agency.create({ data: { name: "发布代理", slug: `fleet-${randomUUID().slice(0, 8)}` }, select: { id: true } });
+      const user = await tx.user.create({ data: { email: uniqueEmail("fleet"), name: "发布员", passwordHash: "x" }, select: { id: true } });
+      await tx.agencyMember.create({ data: { agencyId: agency.id, userId: user.id, role: "PUBLISHER" } });
+      return { agencyId: agency.id, userId: user.id };
+    });
+    return { publisher: { userId, membership: (await agencyOf(db, userId))! }, agencyId };
+  }
+
+  async function agencyStores(agencyId: string, count: number) {
+    const stores = [];
+    for (let index = 1; index <= count; index++) {
+      const store = await authorisedStore(`连锁 ${index} 号店`);
+      const admin = await superuser();
+      await admin.query("UPDATE tenants SET agency_id = $1 WHERE id = $2", [agencyId, store.tenantId]);
+      await admin.end();
+      stores.push(store);
+    }
+    return stores;
+  }
+
+  const fleetInput = (stores: { tenantId: string }[], submitsPerMinute: number) => ({
+    templateId: TEMPLATE_ID,
+    userVersion: "4.0.0",
+    userDesc: "会员与优惠券",
+    category,
+    firstStagePercent: 5,
+    submitsPerMinute,
+    stores: stores.map((store) => store.tenantId),
+  });
+  /** The minute the pace counts in has passed. */
+  const aMinuteLater = async (fleetId: string) => {
+    const admin = await superuser();
+    await admin.query("UPDATE platform_releases SET submitted_at = submitted_at - interval '61 seconds' WHERE fleet_release_id = $1", [fleetId]);
+    await admin.end();
+  };
+
+  it("releases 20 stores: one first, the rest paced once it is live, resumed by a restarted worker, none committed twice", async () => {
+    const { publisher, agencyId } = await agencyWithPublisher();
+    const stores = await agencyStores(agencyId, 20);
+    const fleet = await startFleetRelease(db, publisher, fleetInput(stores, 5), "https://api.kaidian.example");
+    const counts = async () => (await readFleetRelease(db, publisher, fleet.id)).counts;
+    expect((await readFleetRelease(db, publisher, fleet.id)).rows.filter((row) => row.stage === 1)).toHaveLength(1);
+
+    await advanceFleetReleases(parts());
+    expect(await counts()).toEqual({ auditing: 1, waiting: 19 });
+    await advanceFleetReleases(parts());
+    expect(await counts()).toEqual({ auditing: 1, waiting: 19 });
+
+    await fake.code.decideAudits();
+    await expect.poll(async () => (await counts()).approved).toBe(1);
+    await advanceFleetReleases(parts());
+    expect(await counts()).toEqual({ released: 1, auditing: 4, waiting: 15 });
+
+    // Another worker, as after a restart, takes over: the pace already spent this minute holds.
+    const restarted = openPlatform({ db, masterKey, settings: componentSettings(fake.env)! });
+    const resumed = { db, code: restarted.code };
+    await advanceFleetReleases(resumed);
+    expect(await counts()).toEqual({ released: 1, auditing: 4, waiting: 15 });
+    for (let round = 0; round < 10 && (await readFleetRelease(db, publisher, fleet.id)).status === "running"; round++) {
+      await fake.code.decideAudits();
+      await expect.poll(async () => (await counts()).auditing ?? 0).toBe(0);
+      await aMinuteLater(fleet.id);
+      await advanceFleetReleases(resumed);
+    }
+    const done = await readFleetRelease(db, publisher, fleet.id);
+    expect([done.status, done.counts]).toEqual(["done", { released: 20 }]);
+    for (const store of stores) {
+      expect(fake.code.codeOf(store.appid)).toMatchObject({ commits: 1, live: { userVersion: "4.0.0" } });
+    }
+  });
+
+  it("halts when a first-stage store is rejected, committing no other store", async () => {
+    const { publisher, agencyId } = await agencyWithPublisher();
+    const stores = await agencyStores(agencyId, 4);
+    const fleet = await startFleetRelease(db, publisher, fleetInput(stores, 10), "https://api.kaidian.example");
+    await advanceFleetReleases(parts());
+    const first = (await readFleetRelease(db, publisher, fleet.id)).rows.find((row) => row.stage === 1)!;
+    const firstAppid = stores.find((store) => store.tenantId === first.store.id)!.appid;
+    await fake.code.decideAudits((appid) => (appid === firstAppid ? { approve: false, reason: "缺少隐私保护指引" } : { approve: true }));
+    await expect.poll(async () => (await readFleetRelease(db, publisher, fleet.id)).counts.rejected).toBe(1);
+    await advanceFleetReleases(parts());
+    expect(await readFleetRelease(db, publisher, fleet.id)).toMatchObject({ status: "halted", haltedReason: "firstStageFailed", counts: { rejected: 1, waiting: 3 } });
+    expect(stores.map((store) => fake.code.codeOf(store.appid).commits).sort()).toEqual([0, 0, 0, 1]);
+  });
+
+  it("halts when the month's audit quota is spent, and once resumed submits the store it had committed without committing it again", async () => {
+    const { publisher, agencyId } = await agencyWithPublisher();
+    const stores = await agencyStores(agencyId, 2);
+    const fleet = await startFleetRelease(db, publisher, { ...fleetInput(stores, 10), firstStagePercent: 100 }, "https://api.kaidian.example");
+    fake.code.setAuditQuota(1);
+    await advanceFleetReleases(parts());
+    expect(await readFleetRelease(db, publisher, fleet.id)).toMatchObject({ status: "halted", haltedReason: "auditQuotaSpent", counts: { auditing: 1, committed: 1 } });
+
+    fake.code.setAuditQuota(1000);
+    await resumeFleetRelease(db, publisher, fleet.id);
+    await advanceFleetReleases(parts());
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ auditing: 2 });
+    expect(stores.map((store) => fake.code.codeOf(store.appid).commits)).toEqual([1, 1]);
   });
 });

@@ -1,12 +1,13 @@
-// A worker process: publishing builds, and the order timers (expiring unpaid orders, uploading shipping
-// information). `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server, run as many as
+// A worker process: publishing builds, the order timers (expiring unpaid orders, uploading shipping
+// information), and, on a third-party platform, the agencies' fleet releases. `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server, run as many as
 // the machine allows, on any host that reaches the database, the storage, WeChat and WeChat Pay.
 import { Database } from "@kaidian/db";
 import { mediaStorage } from "@kaidian/media/server";
 import { paymentDepsFromEnv, startOrderTimers, type OrderTimers } from "@kaidian/orders/server";
-import { startWorker, type Worker } from "@kaidian/publishing/worker";
+import { startFleetReleases, startWorker, type FleetLoop, type Worker } from "@kaidian/publishing/worker";
 import { masterKey } from "@kaidian/secrets";
 import { wechatConnection } from "@kaidian/wechat/ci";
+import { componentSettings, openPlatform } from "@kaidian/wechat/open-platform";
 import { MiniProgramServerApi, wechatApiSettings } from "@kaidian/wechat/server-api";
 import { workerSettings } from "./settings";
 
@@ -15,6 +16,7 @@ const say = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 let db: Database;
 let worker: Worker;
 let orderTimers: OrderTimers;
+let fleets: FleetLoop | null = null;
 try {
   const settings = workerSettings(process.env);
   db = new Database(settings.databaseUrl, { maxConnections: 3 });
@@ -39,6 +41,11 @@ try {
     retryBaseMs: settings.shippingRetryMs,
     log: say,
   });
+  const platform = componentSettings(process.env);
+  if (platform) {
+    const { code } = openPlatform({ db, masterKey: masterKey().key, settings: platform });
+    fleets = startFleetReleases({ db, code, pollMs: settings.fleetReleasesMs, log: say });
+  }
 } catch (error) {
   // A setting is wrong or missing: say which, without a stack.
   console.error(`[worker] cannot start: ${(error as Error).message}`);
@@ -51,7 +58,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   say("stopping: a build in progress gets 20 s to finish, then goes back to the queue");
-  await Promise.all([worker.stop(20_000), orderTimers.stop()]);
+  await Promise.all([worker.stop(20_000), orderTimers.stop(), fleets?.stop()]);
   await db.disconnect();
   process.exit(0);
 };

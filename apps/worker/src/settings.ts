@@ -13,6 +13,7 @@ const settingsSchema = z.object({
   KAIDIAN_COMPILE_TIMEOUT_MS: milliseconds(120_000, 1_000),
   KAIDIAN_ORDER_TIMERS_MS: milliseconds(5_000, 50),
   KAIDIAN_SHIPPING_RETRY_MS: milliseconds(30_000, 100),
+  KAIDIAN_FLEET_RELEASES_MS: milliseconds(10_000, 50),
 });
 
 export type WorkerSettings = {
@@ -26,6 +27,8 @@ export type WorkerSettings = {
   orderTimersMs: number;
   /** The first pause after WeChat refuses a shipping upload; each further one doubles, up to 6 hours. */
   shippingRetryMs: number;
+  /** How often running fleet releases are advanced (third-party platform only). */
+  fleetReleasesMs: number;
 };
 
 export function workerSettings(env: Record<string, string | undefined>): WorkerSettings {
@@ -44,5 +47,6 @@ export function workerSettings(env: Record<string, string | undefined>): WorkerS
     compileTimeoutMs: settings.KAIDIAN_COMPILE_TIMEOUT_MS,
     orderTimersMs: settings.KAIDIAN_ORDER_TIMERS_MS,
     shippingRetryMs: settings.KAIDIAN_SHIPPING_RETRY_MS,
+    fleetReleasesMs: settings.KAIDIAN_FLEET_RELEASES_MS,
   };
 }

@@ -49,7 +49,7 @@ export async function startBatch(db: Database, publisher: Publisher, input: Batc
   return batch;
 }
 
-async function publishableStore(db: Database, publisher: Publisher, storeId: string) {
+export async function publishableStore(db: Database, publisher: Publisher, storeId: string) {
   const access = await resolveStore(db, publisher.userId, storeId);
   if (access.store.agencyId !== publisher.membership.agency.id || !can(access.roles, "publish")) throw new NotFoundError("store.notFound");
   return access;

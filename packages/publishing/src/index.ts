@@ -9,3 +9,4 @@ export * from "./batches";
 export * from "./artifacts";
 export * from "./shop-api-url";
 export * from "./platform-releases";
+export * from "./fleet-releases";

@@ -7,7 +7,7 @@ import type { Database } from "@kaidian/db";
 import { WechatApiError, type WechatErrorKind } from "@kaidian/wechat/server-api";
 import type { AuditCategory, ExtJson, MiniProgramCode } from "@kaidian/wechat/open-platform";
 
-export type PlatformReleaseStatus = "committing" | "auditing" | "approved" | "rejected" | "releasing" | "released" | "superseded" | "reverted" | "failed";
+export type PlatformReleaseStatus = "waiting" | "committing" | "committed" | "auditing" | "approved" | "rejected" | "releasing" | "released" | "superseded" | "reverted" | "failed";
 
 export type PlatformRelease = {
   id: string;
@@ -85,10 +85,6 @@ async function releaseIn(db: Database, tenantId: string, status: PlatformRelease
   return rows[0] ? { ...toRelease(rows[0]), auditId: rows[0].audit_id === null ? null : Number(rows[0].audit_id) } : null;
 }
 
-const failedStep = (error: unknown): WechatErrorKind => {
-  if (error instanceof WechatApiError) return error.kind;
-  throw error;
-};
 
 /**
  * Commits the template with the store's ext.json and submits it for audit. The release is recorded before WeChat is
@@ -104,23 +100,49 @@ export async function submitPlatformRelease(
     input.tenantId,
     `INSERT INTO platform_releases (tenant_id, template_id, user_version, ext_json, created_by_id)
      VALUES ($1::uuid, $2, $3, $4::jsonb, $5::uuid)
-     ON CONFLICT (tenant_id) WHERE status IN ('committing', 'auditing', 'approved', 'releasing') DO NOTHING`,
+     ON CONFLICT (tenant_id) WHERE status IN ('committing', 'committed', 'auditing', 'approved', 'releasing') DO NOTHING`,
     [input.tenantId, input.templateId, input.userVersion, JSON.stringify(input.extJson), input.userId],
   );
   if (!opened) throw new PlatformReleaseRefused("releaseOpen");
+  const committed = await commitRelease(parts, input.tenantId, opened.id, input);
+  return committed.status === "committed" ? submitForAudit(parts, input.tenantId, opened.id, input, { holdWhenQuotaSpent: false }) : committed;
+}
+
+export type ReleaseVersion = { templateId: number; extJson: ExtJson; userVersion: string; userDesc: string; category: AuditCategory };
+
+const failedStep = (error: unknown): WechatErrorKind => {
+  if (error instanceof WechatApiError) return error.kind;
+  throw error;
+};
+
+/** Claimed as `committing`: commits the template with the store's ext.json; `committed`, or `failed` with WeChat's reason. */
+export async function commitRelease(parts: ReleaseParts, tenantId: string, id: string, version: ReleaseVersion): Promise<PlatformRelease> {
+  try {
+    await parts.code.commit(tenantId, { templateId: version.templateId, extJson: version.extJson, userVersion: version.userVersion, userDesc: version.userDesc });
+  } catch (error) {
+    return (await update(parts.db, tenantId, `UPDATE platform_releases SET status = 'failed', error_kind = $2, updated_at = now() WHERE id = $1::uuid`, [id, failedStep(error)]))!;
+  }
+  return (await update(parts.db, tenantId, `UPDATE platform_releases SET status = 'committed', updated_at = now() WHERE id = $1::uuid AND status = 'committing'`, [id]))!;
+}
+
+/**
+ * Submits a committed release for audit: `auditing`, or `failed` with WeChat's reason. A fleet holds a release
+ * `committed` when the month's audit quota is spent, to submit it (without committing again) once resumed.
+ */
+export async function submitForAudit(parts: ReleaseParts, tenantId: string, id: string, version: ReleaseVersion, options: { holdWhenQuotaSpent: boolean }): Promise<PlatformRelease> {
   let auditId: number;
   try {
-    await code.commit(input.tenantId, { templateId: input.templateId, extJson: input.extJson, userVersion: input.userVersion, userDesc: input.userDesc });
-    auditId = await code.submitAudit(input.tenantId, { category: input.category, versionDesc: input.userDesc });
+    auditId = await parts.code.submitAudit(tenantId, { category: version.category, versionDesc: version.userDesc });
   } catch (error) {
     const kind = failedStep(error);
-    return (await update(db, input.tenantId, `UPDATE platform_releases SET status = 'failed', error_kind = $2, updated_at = now() WHERE id = $1::uuid`, [opened.id, kind]))!;
+    const status = kind === "release.auditQuotaSpent" && options.holdWhenQuotaSpent ? "committed" : "failed";
+    return (await update(parts.db, tenantId, `UPDATE platform_releases SET status = $2, error_kind = $3, updated_at = now() WHERE id = $1::uuid`, [id, status, kind]))!;
   }
   return (await update(
-    db,
-    input.tenantId,
-    `UPDATE platform_releases SET status = 'auditing', audit_id = $2, submitted_at = now(), updated_at = now() WHERE id = $1::uuid AND status = 'committing'`,
-    [opened.id, auditId],
+    parts.db,
+    tenantId,
+    `UPDATE platform_releases SET status = 'auditing', audit_id = $2, error_kind = NULL, submitted_at = now(), updated_at = now() WHERE id = $1::uuid AND status = 'committed'`,
+    [id, auditId],
   ))!;
 }
 

@@ -4,3 +4,4 @@ export { startWorker, type Worker, type WorkerOptions } from "./worker";
 export { runBuild, artifactKey, type PipelineContext } from "./pipeline";
 export { claimBuild, finishBuild, reclaimExpired, renewLease, type ClaimedBuild, type Outcome } from "./queue";
 export { redact } from "./build-record";
+export { startFleetReleases, type FleetLoop } from "./fleet-loop";
