@@ -6,4 +6,4 @@ import { storeRoute } from "@/server/store-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = storeRoute("orders", async (access, request) => eventStream(orderFeed(), access.store.id, request));
+export const GET = storeRoute("orders", async (access, request) => eventStream(orderFeed(), access.store.id, request, 3000));
