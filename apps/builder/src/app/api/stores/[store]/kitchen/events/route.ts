@@ -1,7 +1,7 @@
 // The kitchen display's live feed as server-sent events (server/event-stream.ts): `change` when a round of this store
 // reaches the kitchen or a dish or round is marked done; the display then reads its rounds again.
 import { eventStream } from "@/server/event-stream";
-import { kitchenFeed } from "@/server/kitchen";
+import { kitchenFeed } from "@/server/live-feeds";
 import { storeRoute } from "@/server/store-route";
 
 export const dynamic = "force-dynamic";
