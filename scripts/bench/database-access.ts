@@ -1,22 +1,17 @@
 // `npm run bench`: what tenant isolation costs per request. Each operation is timed in interleaved rounds on
 // one embedded PostgreSQL, and medians are printed with their ratio to an unscoped Prisma query.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createSession, resolveSession, verifyPassword, hashPassword } from "@kaidian/accounts";
 import { Database } from "@kaidian/db";
-import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/server";
 import { listStores, resolveStore } from "@kaidian/tenancy";
 import { PrismaClient } from "../../packages/db/src/generated/prisma/client";
 import { seedDemo } from "../../prisma/seed";
+import { benchDatabase } from "./support";
 
 const ROUNDS = 20;
 const PER_ROUND = 50;
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-"));
-const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-await applyMigrations(server.url);
+const server = await benchDatabase("access");
 const db = new Database(server.url, { maxConnections: 4 });
 const unscoped = new PrismaClient({ adapter: new PrismaPg({ connectionString: server.url, max: 4 }) });
 await seedDemo(db);
@@ -69,4 +64,3 @@ console.log(`  ${"argon2id password check (sign-in)".padEnd(50)} median ${median
 await unscoped.$disconnect();
 await db.disconnect();
 await server.stop();
-await rm(dataDir, { recursive: true, force: true });

@@ -10,14 +10,11 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { freePort } from "@kaidian/db/server";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
+import { percentile } from "./support";
 
 const EDITS = Number(process.env.EDITS ?? 100);
 const root = path.resolve(import.meta.dirname, "../..");
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function startProduct(): Promise<{ url: string; stop: () => Promise<void> }> {

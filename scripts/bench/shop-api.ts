@@ -6,43 +6,28 @@
 //   4. the peak RSS of one shop-api process serving 1,000 stores.
 // autocannon runs here; shop-api and the bare server run in processes of their own. BENCH_SECONDS shortens the runs.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Database } from "@kaidian/db";
-import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/server";
+import { freePort } from "@kaidian/db/server";
 import { editDraft, openDraft, publishDraft } from "@kaidian/design";
 import { addSampleContent, publishConfigVersion } from "@kaidian/storefront";
 import pg from "pg";
 import { seedDemo } from "../../prisma/seed";
+import { autocannon, benchDatabase, type LoadResult, percentile, say, type ShopApiProcess, startShopApiProcess, waitForAnswer } from "./support";
 
-type Result = {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-};
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: object) => Promise<Result>;
-
-const root = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = [10, 50];
 const MISS_ROUNDS = 30;
 const STORES_FOR_MEMORY = Number(process.env.BENCH_STORES ?? 1000);
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-shop-api-"));
-const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-await applyMigrations(server.url);
+const server = await benchDatabase("shop-api");
 const db = new Database(server.url, { maxConnections: 8 });
 const admin = new pg.Pool({ connectionString: server.url, max: 4 });
 await seedDemo(db);
 const children: ChildProcess[] = [];
-
-function say(line: string) {
-  console.log(line);
-}
+const shopApis: ShopApiProcess[] = [];
 
 async function createStore(name: string, items: number | null): Promise<string> {
   const { rows } = await admin.query<{ id: string }>(
@@ -67,35 +52,11 @@ async function createStore(name: string, items: number | null): Promise<string> 
   return tenantId;
 }
 
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited`);
-    if ((await fetch(url).catch(() => null))?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-async function startShopApi(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/shop-api/src/main.ts"], {
-    cwd: root,
-    // Per-request logs are written, as in production; the limits are lifted because all load comes from one address.
-    env: {
-      ...process.env,
-      DATABASE_URL: server.url,
-      SHOP_API_PORT: String(port),
-      SHOP_API_HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      SHOP_API_CLIENT_READS_PER_SECOND: "10000000",
-      SHOP_API_STORE_READS_PER_SECOND: "10000000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/readyz`, child);
-  return { url, child };
+// Per-request logs are written, as in production; the limits are lifted because all load comes from one address.
+async function startShopApi(): Promise<ShopApiProcess> {
+  const shopApi = await startShopApiProcess(server.url, { SHOP_API_CLIENT_READS_PER_SECOND: "10000000", SHOP_API_STORE_READS_PER_SECOND: "10000000" });
+  shopApis.push(shopApi);
+  return shopApi;
 }
 
 // The bare baseline: node:http answering fixed bytes with the same headers, no routing, no cache, no logs.
@@ -113,24 +74,22 @@ http.createServer((req, res) => {
 `;
 
 async function startBare(answers: Record<string, { body: string; etag: string }>): Promise<string> {
-  const file = path.join(dataDir, "bare-answers.json");
+  const file = path.join(server.dataDir, "bare-answers.json");
   await writeFile(file, JSON.stringify(answers));
   const port = await freePort();
   const child = spawn(process.execPath, ["-e", BARE_SERVER, file, String(port)], { stdio: ["ignore", "ignore", "inherit"] });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}${Object.keys(answers)[0]}`, child);
+  await waitForAnswer(`${url}${Object.keys(answers)[0]}`, child);
   return url;
 }
 
-async function load(url: string, connections: number): Promise<Result> {
+async function load(url: string, connections: number): Promise<LoadResult> {
   return autocannon({ url, connections, duration: SECONDS, pipelining: 1 });
 }
 
-const line = (label: string, r: Result) =>
+const line = (label: string, r: LoadResult) =>
   `  ${label.padEnd(44)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.timeouts + r.non2xx}`;
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 try {
   say(`shop-api benchmark: ${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s per run, autocannon in the benchmark process`);
@@ -185,7 +144,7 @@ try {
       await response.arrayBuffer();
       times.push(performance.now() - started);
     }
-    say(`  ${`${size.padStart(5)} items`.padEnd(44)} p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 0.99).toFixed(1).padStart(6)} ms`);
+    say(`  ${`${size.padStart(5)} items`.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(6)} ms`);
   }
 
   // 4. Memory: a fresh process serving 1,000 stores' site, legacy catalog and first page.
@@ -218,9 +177,8 @@ try {
   say(`  peak RSS ${mib(await rss())} (started at ${mib(idle)}), ${stores.length} stores, every answer from memory on the second pass`);
 } finally {
   for (const child of children) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)))));
+  await Promise.all([...children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)))), ...shopApis.map((shopApi) => shopApi.stop())]);
   await admin.end();
   await db.disconnect();
   await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
 }

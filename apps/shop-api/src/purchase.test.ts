@@ -4,68 +4,25 @@
 // fake WeChat Pay. Login, add to cart, check out, pay; the signed notification marks the order paid; the merchant
 // ships; the shopper confirms receipt.
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
-import { request as httpRequest } from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { arrangeEditor } from "@kaidian/catalog/testing";
-import { Database } from "@kaidian/db";
-import { freePort, isolatedTestDatabase } from "@kaidian/db/testing";
-import { generatePackage } from "@kaidian/generator";
-import { renderPage, type RenderedPage, type Responder } from "@kaidian/generator/testing";
 import { find, tap } from "@kaidian/generator/testing/shopper";
 import { changeOrder, loadOrder, uploadDueShipping } from "@kaidian/orders/server";
 import { savePaymentSettings } from "@kaidian/payments/server";
-import { startFakeWechatPay, testAppid, testMerchant, type FakeRequestPayment, type FakeWechatPay } from "@kaidian/payments/testing";
-import { loadSiteSnapshot } from "@kaidian/storefront";
+import { testAppid, testMerchant, type FakeRequestPayment } from "@kaidian/payments/testing";
 import { arrangeStore } from "@kaidian/storefront/testing";
 import { MiniProgramServerApi, sealAppSecret } from "@kaidian/wechat/server-api";
-import { startFakeWechatApi, type FakeWechatApi } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startShopApi, type RunningShopApi } from "./testing";
+import { startPhoneHarness, type Phone, type PhoneHarness } from "./phone-harness";
 
-const masterKey = randomBytes(32);
-let database: { url: string; drop(): Promise<void> };
-let db: Database;
-let pay: FakeWechatPay;
-let wechat: FakeWechatApi;
-let shopApi: RunningShopApi;
-let store: { tenantId: string; appid: string; mchid: string; itemId: string; packageDir: string };
-const openid = `o${randomBytes(12).toString("hex")}`;
-
-/**
- * wx.request answered by the real shop-api over HTTP. Through node:http, not fetch: under jsdom, fetch would be the
- * page's, with a browser's cross-origin rules that a Mini Program's wx.request does not have.
- */
-const overHttp: Responder = (request) =>
-  new Promise((resolve) => {
-    const body = request.method === "GET" ? undefined : JSON.stringify(request.data ?? {});
-    const sent = httpRequest(request.url, { method: request.method, headers: { ...request.header, ...(body ? { "Content-Type": "application/json" } : {}) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        resolve({ statusCode: response.statusCode ?? 0, data: text ? JSON.parse(text) : "", header: response.headers as Record<string, string> });
-      });
-    });
-    sent.on("error", () => resolve("fail"));
-    sent.end(body);
-  });
+let harness: PhoneHarness;
+let store: { tenantId: string; appid: string; mchid: string; itemId: string };
+/** One phone for the whole visit, keeping its storage across pages. */
+let phone: Phone;
+const paidWith: FakeRequestPayment[] = [];
 
 beforeAll(async () => {
-  database = await isolatedTestDatabase();
-  db = new Database(database.url, { maxConnections: 4 });
-  pay = await startFakeWechatPay();
-  wechat = await startFakeWechatApi();
-  // WeChat Pay posts its notifications to the address shop-api gives as its own, so it listens where it says.
-  const port = await freePort();
-  shopApi = await startShopApi(database.url, {
-    KAIDIAN_MASTER_KEY: masterKey.toString("base64"),
-    WECHAT_API_BASE: wechat.baseUrl,
-    WECHATPAY_API_BASE: pay.baseUrl,
-    SHOP_API_PORT: String(port),
-    SHOP_API_PUBLIC_URL: `http://127.0.0.1:${port}`,
-  });
+  harness = await startPhoneHarness();
+  const { db, pay, wechat, masterKey } = harness;
 
   const tenantId = await arrangeStore(db, { name: "山野咖啡", templateId: "ecommerce", publish: true });
   const appid = testAppid();
@@ -85,76 +42,49 @@ beforeAll(async () => {
     return item.id;
   });
 
-  const snapshot = await loadSiteSnapshot(db, tenantId, { apiBaseUrl: `${shopApi.url}/api/mp/v1/${tenantId}` });
-  const outDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-purchase-"));
-  const generated = await generatePackage({ tenant: { id: tenantId, slug: "purchase" }, appid, templateId: "ecommerce", snapshot: snapshot! }, { outDir });
-  if (!generated.ok) throw new Error(generated.problems.map((problem) => problem.message).join("\n"));
-  store = { tenantId, appid, mchid: merchant.keys.mchid, itemId, packageDir: generated.written!.dir };
+  const packageDir = await harness.generate({ tenantId, appid, slug: "purchase", templateId: "ecommerce" });
+  store = { tenantId, appid, mchid: merchant.keys.mchid, itemId };
+  phone = harness.phone(packageDir, appid, {
+    address: { userName: "张三", telNumber: "13800000000", provinceName: "云南省", cityName: "昆明市", countyName: "五华区", detailInfo: "文林街 18 号", postalCode: "650031" },
+    pay: async (params) => {
+      const requestPayment = params as FakeRequestPayment;
+      paidWith.push(requestPayment);
+      const order = await db.scoped({ tenantId }, (tx) => tx.order.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { paymentNo: true } }));
+      pay.pay(order.paymentNo, { requestPayment });
+      return "paid" as const;
+    },
+  });
 }, 300_000);
 
 afterAll(async () => {
-  await shopApi?.close();
-  await pay?.close();
-  await wechat?.close();
-  await db?.disconnect();
-  await database?.drop();
+  await harness?.close();
 });
-
-/** One storage for the whole visit, as one phone keeps it across pages. */
-const phone = new Map<string, unknown>();
-const paidWith: FakeRequestPayment[] = [];
-
-async function open(pagePath: string, query: Record<string, string> = {}): Promise<RenderedPage> {
-  const page = await renderPage(store.packageDir, pagePath, {
-    query,
-    storage: Object.fromEntries(phone),
-    wx: {
-      respond: overHttp,
-      shopper: {
-        loginCode: () => wechat.issueLoginCode(store.appid, { openid }),
-        address: { userName: "张三", telNumber: "13800000000", provinceName: "云南省", cityName: "昆明市", countyName: "五华区", detailInfo: "文林街 18 号", postalCode: "650031" },
-        pay: async (params) => {
-          const requestPayment = params as FakeRequestPayment;
-          paidWith.push(requestPayment);
-          const order = await db.scoped({ tenantId: store.tenantId }, (tx) => tx.order.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { paymentNo: true } }));
-          pay.pay(order.paymentNo, { requestPayment });
-          return "paid" as const;
-        },
-      },
-    },
-  });
-  await page.settle();
-  return page;
-}
-
-function keep(page: RenderedPage) {
-  for (const [key, value] of page.wx.storage) phone.set(key, value);
-  page.detach();
-}
 
 describe("a shopper's purchase", () => {
   it("logs in, fills the cart, checks out, pays, and confirms receipt of what the merchant shipped", async () => {
-    const item = await open("pages/item/index", { id: store.itemId });
+    const { db, pay, wechat, masterKey } = harness;
+    const { openid } = phone;
+    const item = await phone.open("pages/item/index", { id: store.itemId });
     expect(item.wx.calls.filter((call) => call.api === "login")).toHaveLength(1);
     await tap(item, ".kd-button", "加入购物车");
-    keep(item);
+    phone.keep(item);
     const cart = await db.scoped({ tenantId: store.tenantId }, (tx) => tx.cartLine.findMany({ select: { itemId: true, quantity: true } }));
     expect(cart).toEqual([{ itemId: store.itemId, quantity: 1 }]);
 
-    const checkout = await open("pages/checkout/index");
+    const checkout = await phone.open("pages/checkout/index");
     await tap(checkout, ".kd-checkout__address");
     expect(find(checkout, ".kd-bottom-bar").textContent).toContain("¥58");
     await tap(checkout, ".kd-checkout__pay");
     const redirect = checkout.wx.calls.find((call) => call.api === "redirectTo");
     expect(paidWith).toHaveLength(1);
-    keep(checkout);
+    phone.keep(checkout);
     const orderId = new URLSearchParams(String(redirect!.options.url).split("?")[1]).get("id")!;
 
     await pay.idle();
-    const detail = await open("pages/order-detail/index", { id: orderId, confirm: "1" });
+    const detail = await phone.open("pages/order-detail/index", { id: orderId, confirm: "1" });
     expect(detail.text()).toContain("待发货");
     expect(detail.text()).toContain("¥58");
-    keep(detail);
+    phone.keep(detail);
 
     await db.scoped({ tenantId: store.tenantId }, (tx) =>
       changeOrder(tx, { orderId, command: { action: "ship", tracking: { company: "顺丰速运", number: "SF1234567890" } }, actor: { role: "merchantOwner", id: null } }),
@@ -168,7 +98,7 @@ describe("a shopper's purchase", () => {
     const uploaded = wechat.shippingUploads.map((upload) => upload.body);
     expect(uploaded).toEqual([expect.objectContaining({ shipping_list: [expect.objectContaining({ tracking_no: "SF1234567890" })], payer: { openid } })]);
 
-    const shipped = await open("pages/order-detail/index", { id: orderId });
+    const shipped = await phone.open("pages/order-detail/index", { id: orderId });
     expect(shipped.text()).toContain("顺丰速运 SF1234567890");
     await tap(shipped, ".kd-order__receive");
     expect(shipped.text()).toContain("已完成");

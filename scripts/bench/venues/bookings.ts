@@ -6,44 +6,19 @@
 //     type with 100 rooms (hold, order number, order, stay, then WeChat Pay's prepay); exactly 100 must be booked and
 //     every other shopper told which night is sold out.
 // Prints holds per second and latency percentiles (p50, p99) for each.
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Database } from "@kaidian/db";
-import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/server";
 import { addStayDays, shanghaiToday } from "@kaidian/orders";
-import { holdNights, ShopperTokens } from "@kaidian/orders/server";
+import { holdNights } from "@kaidian/orders/server";
 import { arrangeTradingStore } from "@kaidian/orders/testing";
-import { arrangeServiceProvider, startFakeWechatPay } from "@kaidian/payments/testing";
-import pg from "pg";
+import { answersLine, arrangeShoppers, percentile, postAsShoppers, say, tradingBench } from "../support";
 
-type Result = { duration: number; latency: { p50: number; p99: number }; errors: number; timeouts: number };
-type Request = { method: string; path: string; headers: Record<string, string>; body: string };
-
-const root = path.resolve(import.meta.dirname, "../../..");
 const NIGHTS = 3;
 const RATE_FEN = 38_800;
-const say = (line: string) => console.log(line);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 export async function run(): Promise<boolean> {
-  const autocannon = createRequire(import.meta.url)("autocannon") as (options: object) => Promise<Result>;
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-bookings-"));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
-  await applyMigrations(server.url);
-  const db = new Database(server.url, { maxConnections: 20 });
-  const admin = new pg.Pool({ connectionString: server.url, max: 2 });
-  const masterKey = randomBytes(32);
-  const pay = await startFakeWechatPay();
-  const serviceProvider = await arrangeServiceProvider(pay);
-  let child: ChildProcess | undefined;
+  const bench = await tradingBench("bookings", { maxConnections: 20 });
+  const { db, admin, masterKey, serviceProvider } = bench;
   let right = true;
   const checkIn = addStayDays(shanghaiToday(new Date()), 7);
   const checkOut = addStayDays(checkIn, NIGHTS);
@@ -100,56 +75,26 @@ export async function run(): Promise<boolean> {
       const CONNECTIONS = 100;
       const ROOMS = 100;
       const itemId = await arrangeRoom(store.tenantId, ROOMS);
-      const { rows: shoppers } = await admin.query<{ id: string }>(
-        "INSERT INTO shoppers (tenant_id, openid) SELECT $1, 'bench-' || i FROM generate_series(1, $2) AS i RETURNING id",
-        [store.tenantId, SHOPPERS],
-      );
-      const tokens = new ShopperTokens(masterKey);
-      const bearers = shoppers.map((shopper) => tokens.issue(store.tenantId, shopper.id).token);
-      const port = await freePort();
-      child = spawn(process.execPath, ["--import", "tsx", "apps/shop-api/src/main.ts"], {
-        cwd: root,
-        env: {
-          ...process.env, DATABASE_URL: server.url, SHOP_API_PORT: String(port), SHOP_API_HOST: "127.0.0.1", NODE_ENV: "production",
-          KAIDIAN_MASTER_KEY: masterKey.toString("base64"), SHOP_API_PUBLIC_URL: `http://127.0.0.1:${port}`, ...serviceProvider.env,
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      const url = `http://127.0.0.1:${port}`;
-      for (let i = 0; !(await fetch(`${url}/readyz`).catch(() => null))?.ok; i++) {
-        if (child.exitCode !== null || i > 600) throw new Error("shop-api did not start");
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const bearers = await arrangeShoppers(admin, masterKey, store.tenantId, SHOPPERS);
+      const shopApi = await bench.startShopApi();
+      const { url } = shopApi;
       if (!(await fetch(`${url}/api/mp/v1/${store.tenantId}/ordering`)).ok) throw new Error("the store is not live");
       const body = JSON.stringify({ itemId, checkIn, checkOut, guests: 2, guestName: "张三", guestPhone: "13800138000", seenTotalFen: RATE_FEN * NIGHTS });
-      let next = 0;
-      let lastBookedAt = 0;
-      const answers = new Map<number, number>();
       const refusals = new Set<string>();
       const started = Date.now();
-      const result = await autocannon({
+      const booked = await postAsShoppers({
         url,
+        path: `/api/mp/v1/${store.tenantId}/bookings`,
+        bearers,
+        body,
         connections: CONNECTIONS,
-        amount: SHOPPERS,
         // Every request is answered, however loaded the machine: a timeout would hide a booking made.
-        timeout: 120,
-        requests: [
-          {
-            method: "POST",
-            path: `/api/mp/v1/${store.tenantId}/bookings`,
-            setupRequest: (request: Request) => ({
-              ...request,
-              headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearers[next++ % SHOPPERS]}`, "Idempotency-Key": randomUUID() },
-              body,
-            }),
-            onResponse: (status: number, text: string) => {
-              answers.set(status, (answers.get(status) ?? 0) + 1);
-              if (status === 201) lastBookedAt = Date.now();
-              if (status === 409) refusals.add((JSON.parse(text) as { error: { message: string } }).error.message);
-            },
-          },
-        ],
+        timeoutSeconds: 120,
+        onAnswer: (status, text) => {
+          if (status === 409) refusals.add((JSON.parse(text) as { error: { message: string } }).error.message);
+        },
       });
+      const { result, answers, lastCreatedAt: lastBookedAt } = booked;
       const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM stays WHERE item_id = $1", [itemId]);
       const counts = await nightCounts(itemId);
       // Right means the rooms sold exactly once and every refusal named the sold-out night; an overloaded machine may
@@ -159,24 +104,14 @@ export async function run(): Promise<boolean> {
       right &&= ok;
       const bookingSeconds = (lastBookedAt - started) / 1000;
       say(`2. the whole booking over HTTP: ${SHOPPERS} shoppers, ${CONNECTIONS} connections, ${ROOMS} rooms (hold + order + WeChat Pay prepay)`);
-      say(`   answers: ${[...answers].sort().map(([status, count]) => `${count} × ${status}`).join(", ")}; errors ${result.errors + result.timeouts}; refused with: ${[...refusals].join(" | ")}`);
+      say(`   ${answersLine(booked)}; refused with: ${[...refusals].join(" | ")}`);
       say(`   ${rows[0]!.n} stays booked; nights now held ${counts.join("/")}; ${ok ? "exactly the rooms there are" : "WRONG"}${overloaded ? `; ${overloaded} requests gave up waiting for a database connection` : ""}`);
       say(`   booking requests answered ${(SHOPPERS / result.duration).toFixed(0)}/s over ${result.duration.toFixed(2)} s; bookings placed ${(ROOMS / bookingSeconds).toFixed(0)}/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
     }
     say(`   load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
     return right;
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    await admin.end();
-    await db.disconnect();
-    await pay.close();
-    await serviceProvider.dispose();
-    await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -5,27 +5,20 @@
 // shows the round. Not counted: the last hop of the server-sent event to the browser, a write on an open socket.
 // Prints p50 and p95; target p95 <= 1 s. Self-contained: starts and stops its own database.
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { Database } from "@kaidian/db";
-import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/server";
 import { KitchenFeed, kitchenRounds, sendRound } from "@kaidian/orders/server";
 import { arrangeRestaurant } from "@kaidian/orders/testing";
 import { wechatpayConnection } from "@kaidian/payments";
+import { benchDatabase, percentile } from "../support";
 
 const ROUNDS = 200;
 const AT_ONCE = 4;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 export async function run(): Promise<{ p50: number; p95: number }> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-kitchen-"));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  const server = await benchDatabase("kitchen");
   const db = new Database(server.url, { maxConnections: 6 });
   const feed = new KitchenFeed(server.url);
   try {
-    await applyMigrations(server.url);
     const masterKey = randomBytes(32);
     const store = await arrangeRestaurant(db, { name: "晚市面馆", masterKey, payment: "payAtEnd" });
     const tables = await db.scoped({ tenantId: store.tenantId }, async (tx) => [
@@ -96,7 +89,6 @@ export async function run(): Promise<{ p50: number; p95: number }> {
     await feed.stop();
     await db.disconnect();
     await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -3,29 +3,20 @@
 // group's counter row). Checks 2,000 distinct, consecutive numbers; prints takes per second and the latency of each
 // take (p50, p99). Self-contained: starts its database and stops it.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { Database } from "@kaidian/db";
-import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/server";
 import { DEFAULT_QUEUE_SETTINGS } from "@kaidian/queue";
 import { saveQueueSettings, takeNumber } from "@kaidian/queue/server";
 import { arrangeStore } from "@kaidian/storefront/testing";
+import { benchDatabase, percentile } from "../support";
 
 const TAKES = 2000;
 const CONCURRENCY = 50;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 export default async function run(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-bench-queue-"));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  const server = await benchDatabase("queue");
   // As shop-api runs: a pool of 10, requests waiting their turn for a connection.
   const db = new Database(server.url, { maxConnections: 10, transactionWaitMs: 60_000 });
   try {
-    await applyMigrations(server.url);
     const tenantId = await arrangeStore(db, { name: "排队压测面馆", templateId: "restaurant" });
     const shoppers = await db.scoped({ tenantId }, async (tx) => {
       await saveQueueSettings(tx, tenantId, { userId: randomUUID(), revision: 0 }, { ...DEFAULT_QUEUE_SETTINGS, enabled: true });
@@ -60,6 +51,5 @@ export default async function run(): Promise<void> {
   } finally {
     await db.disconnect();
     await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,17 +1,16 @@
 import "server-only";
-// A store's live feed as server-sent events, for the dashboard's live pages (the order inbox, the queue): each
-// announcement as `change`, `resync` when some may have been missed (the database connection came back), `ready`
-// once listening, and a comment every 25 s so proxies keep the connection open. The browser's EventSource
-// reconnects by itself; the page then reads again.
+// A store's live feed as server-sent events, for the dashboard's live pages (the order inbox, the kitchen display,
+// the queue): each announcement as `change`, `resync` when some may have been missed (the database connection came
+// back), `ready` once listening, and a comment every 25 s so proxies keep the connection open. The browser's
+// EventSource reconnects by itself, after the page's own `retry`; the page then reads again.
+import type { StoreFeed } from "@kaidian/db/store-feed";
 
 const KEEP_ALIVE_MS = 25_000;
 
-type Feed<Change> = {
-  readonly connected: boolean;
-  subscribe(tenantId: string, subscriber: { onChange: (change: Change) => void; onResync: () => void }): Promise<() => void>;
-};
+type Feed<Change> = Pick<StoreFeed<Change>, "connected" | "subscribe">;
 
-export function eventStream<Change>(feed: Feed<Change>, tenantId: string, request: Request): Response {
+/** `retryMs`: how soon the browser reconnects after losing the stream. */
+export function eventStream<Change>(feed: Feed<Change>, tenantId: string, request: Request, retryMs: number): Response {
   const encoder = new TextEncoder();
   let close = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -43,7 +42,7 @@ export function eventStream<Change>(feed: Feed<Change>, tenantId: string, reques
       request.signal.addEventListener("abort", () => close());
       // The browser may have gone while the feed was starting.
       if (request.signal.aborted) close();
-      send(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ connected: feed.connected })}\n\n`);
+      send(`retry: ${retryMs}\nevent: ready\ndata: ${JSON.stringify({ connected: feed.connected })}\n\n`);
     },
     cancel() {
       close();

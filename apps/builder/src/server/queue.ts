@@ -1,8 +1,7 @@
 import "server-only";
-// Read models of the queue pages, each in the store's own scope; and the process's one listener for queue changes,
-// shared by every open queue page (kept on globalThis so `next dev` reloads do not open another connection).
+// Read models of the queue pages, each in the store's own scope (their live feed is in live-feeds.ts).
 import { latestSends, readTemplates } from "@kaidian/messages/server";
-import { QueueFeed, readQueueBoard, readQueueSettings } from "@kaidian/queue/server";
+import { readQueueBoard, readQueueSettings } from "@kaidian/queue/server";
 import { inStore, type StoreAccess } from "@kaidian/tenancy";
 import { database } from "./db";
 
@@ -16,15 +15,4 @@ export function queueBoardPage(access: StoreAccess) {
 
 export function queueSettingsPage(access: StoreAccess) {
   return inStore(database(), access, async (tx) => ({ settings: await readQueueSettings(tx), templates: await readTemplates(tx) }));
-}
-
-const holder = globalThis as typeof globalThis & { kaidianQueueFeed?: QueueFeed };
-
-export function queueFeed(): QueueFeed {
-  if (!holder.kaidianQueueFeed) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set; start the dashboard with `npm start`, which provides it.");
-    holder.kaidianQueueFeed = new QueueFeed(url, (error) => console.error("queue feed:", error.message));
-  }
-  return holder.kaidianQueueFeed;
 }

@@ -1,0 +1,219 @@
+// What the benchmarks share: an embedded PostgreSQL of their own, shop-api in a process of its own (as production
+// runs it), logged-in shoppers' requests fired by autocannon, and how the figures are summed up.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { Database } from "@kaidian/db";
+import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/server";
+import { ShopperTokens } from "@kaidian/orders/server";
+import { arrangeServiceProvider, startFakeWechatPay, type FakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export const say = (line: string) => console.log(line);
+
+/** The nearest-rank percentile `p` (0-100) of the values. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export type BenchDatabase = { url: string; dataDir: string; stop(): Promise<void> };
+
+/** A migrated embedded PostgreSQL in a temporary directory, removed again by stop(). */
+export async function benchDatabase(name: string): Promise<BenchDatabase> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `kaidian-bench-${name}-`));
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  const stop = async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await applyMigrations(server.url);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: server.url, dataDir, stop };
+}
+
+/** Waits until `url` answers 2xx, for at most a minute; refuses as soon as the process exits. */
+export async function waitForAnswer(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited`);
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+export type ShopApiProcess = {
+  url: string;
+  child: ChildProcess;
+  /** CPU seconds the process has used (user + system): unlike wall-clock figures, not swung by busy neighbours. */
+  cpuSeconds(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+/** shop-api's main.ts in a process of its own, in production mode on a free port, once it is ready. */
+export async function startShopApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ShopApiProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/shop-api/src/main.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, SHOP_API_PORT: String(port), SHOP_API_HOST: "127.0.0.1", NODE_ENV: "production", SHOP_API_PUBLIC_URL: url, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    await waitForAnswer(`${url}/readyz`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    url,
+    child,
+    async cpuSeconds() {
+      const fields = (await readFile(`/proc/${child.pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
+    stop,
+  };
+}
+
+export type TradingBench = {
+  database: BenchDatabase;
+  db: Database;
+  /** A superuser pool, for arranging rows in bulk and checking the outcome. */
+  admin: pg.Pool;
+  masterKey: Buffer;
+  pay: FakeWechatPay;
+  /** The platform's service-provider account the stores take payment through. */
+  serviceProvider: TestServiceProvider;
+  /** shop-api in a process of its own, sealing with this master key and paying through the fake WeChat Pay. */
+  startShopApi(): Promise<ShopApiProcess>;
+  /** Stops all it started, shop-api first. */
+  close(): Promise<void>;
+};
+
+/** What a benchmark of shoppers buying needs: its database, the fake WeChat Pay with the service provider, shop-api. */
+export async function tradingBench(name: string, options: { maxConnections: number }): Promise<TradingBench> {
+  const database = await benchDatabase(name);
+  const db = new Database(database.url, { maxConnections: options.maxConnections });
+  const admin = new pg.Pool({ connectionString: database.url, max: 2 });
+  const masterKey = randomBytes(32);
+  const pay = await startFakeWechatPay();
+  const serviceProvider = await arrangeServiceProvider(pay);
+  const shopApis: ShopApiProcess[] = [];
+  return {
+    database,
+    db,
+    admin,
+    masterKey,
+    pay,
+    serviceProvider,
+    async startShopApi() {
+      const shopApi = await startShopApiProcess(database.url, { KAIDIAN_MASTER_KEY: masterKey.toString("base64"), ...serviceProvider.env });
+      shopApis.push(shopApi);
+      return shopApi;
+    },
+    async close() {
+      await Promise.all(shopApis.map((shopApi) => shopApi.stop()));
+      await admin.end();
+      await db.disconnect();
+      await pay.close();
+      await serviceProvider.dispose();
+      await database.stop();
+    },
+  };
+}
+
+export type LoadResult = {
+  duration: number;
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
+
+type Request = { method: string; path: string; headers: Record<string, string>; body: string };
+
+const require = createRequire(import.meta.url);
+
+/** autocannon, loaded only by the benchmarks that fire load. */
+export const autocannon = (options: object): Promise<LoadResult> => (require("autocannon") as (options: object) => Promise<LoadResult>)(options);
+
+/** `count` shoppers of the store, logged in: a bearer token each. */
+export async function arrangeShoppers(admin: pg.Pool, masterKey: Buffer, tenantId: string, count: number): Promise<string[]> {
+  const { rows } = await admin.query<{ id: string }>(
+    "INSERT INTO shoppers (tenant_id, openid) SELECT $1, 'bench-' || i FROM generate_series(1, $2) AS i RETURNING id",
+    [tenantId, count],
+  );
+  const tokens = new ShopperTokens(masterKey);
+  return rows.map((shopper) => tokens.issue(tenantId, shopper.id).token);
+}
+
+export type ShoppersPosted = {
+  result: LoadResult;
+  /** How many answers of each HTTP status. */
+  answers: Map<number, number>;
+  /** When the last 201 came back (Date.now()), 0 if none. */
+  lastCreatedAt: number;
+};
+
+/**
+ * One POST of `body` to `path` from each of the shoppers in turn, each with an Idempotency-Key of its own, at
+ * `connections` at once; `onAnswer` sees each answer's status and text.
+ */
+export async function postAsShoppers(options: {
+  url: string;
+  path: string;
+  bearers: string[];
+  body: string;
+  connections: number;
+  timeoutSeconds?: number;
+  onAnswer?: (status: number, text: string) => void;
+}): Promise<ShoppersPosted> {
+  const { bearers } = options;
+  const answers = new Map<number, number>();
+  let lastCreatedAt = 0;
+  let next = 0;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    amount: bearers.length,
+    ...(options.timeoutSeconds === undefined ? {} : { timeout: options.timeoutSeconds }),
+    requests: [
+      {
+        method: "POST",
+        path: options.path,
+        setupRequest: (request: Request) => ({
+          ...request,
+          headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearers[next++ % bearers.length]}`, "Idempotency-Key": randomUUID() },
+          body: options.body,
+        }),
+        onResponse: (status: number, text: string) => {
+          answers.set(status, (answers.get(status) ?? 0) + 1);
+          if (status === 201) lastCreatedAt = Date.now();
+          options.onAnswer?.(status, text);
+        },
+      },
+    ],
+  });
+  return { result, answers, lastCreatedAt };
+}
+
+/** "answers: 100 × 201, 900 × 409; errors 0". */
+export const answersLine = ({ answers, result }: ShoppersPosted) =>
+  `answers: ${[...answers].sort().map(([status, count]) => `${count} × ${status}`).join(", ")}; errors ${result.errors + result.timeouts}`;
