@@ -200,3 +200,5 @@ const CLAIM_REFUSALS: Record<Locale, Record<ClaimRefusal, string>> = {
 export function claimRefusalMessage(refusal: ClaimRefusal, locale: Locale = "zh-CN"): string {
   return CLAIM_REFUSALS[locale][refusal];
 }
+
+export { heldCouponView, offerView, termsView, type CouponOfferView, type CouponTermsView, type HeldCouponView } from "./views";

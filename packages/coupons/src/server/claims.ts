@@ -17,9 +17,10 @@ export type HeldCouponView = HeldCoupon & { couponId: string; claimedAt: Date; o
 
 export type Claim = { ok: true; coupon: HeldCouponView } | { ok: false; refusal: ClaimRefusal };
 
-type HeldRow = CouponTermsRow & { id: string; coupon_id: string; valid_from: Date; valid_until: Date; order_id: string | null; claimed_at: Date };
+export type HeldRow = CouponTermsRow & { id: string; coupon_id: string; valid_from: Date; valid_until: Date; order_id: string | null; claimed_at: Date };
 
-function heldOfRow(row: HeldRow): HeldCouponView {
+/** A held coupon from its row (a jsonb row's timestamps come as text). */
+export function heldOfRow(row: HeldRow): HeldCouponView {
   return {
     id: row.id,
     couponId: row.coupon_id,
@@ -91,13 +92,16 @@ export async function heldCoupons(tx: Transaction, shopperId: string): Promise<H
   return rows.map(heldOfRow);
 }
 
-/** What checkout weighs: the shopper's coupons not used on an order and not yet ended. */
-export async function usableCoupons(tx: Transaction, shopperId: string, at: Date): Promise<HeldCoupon[]> {
+/**
+ * What checkout weighs: the shopper's coupons not used on an order and not yet ended, and the one the shopper chose
+ * whatever its state (so a used or expired choice is told as such).
+ */
+export async function checkoutCoupons(tx: Transaction, shopperId: string, at: Date, chosen: string | null = null): Promise<HeldCoupon[]> {
   const rows = await tx.$queryRaw<HeldRow[]>`
     SELECT s.id, s.coupon_id, s.valid_from, s.valid_until, s.order_id, s.claimed_at,
       c.name, c.kind, c.amount_fen, c.percent_off, c.threshold_fen, c.category_ids, c.item_ids
     FROM shopper_coupons s JOIN coupons c ON c.tenant_id = s.tenant_id AND c.id = s.coupon_id
-    WHERE s.shopper_id = ${shopperId}::uuid AND s.order_id IS NULL AND s.valid_until > ${at}`;
+    WHERE s.shopper_id = ${shopperId}::uuid AND ((s.order_id IS NULL AND s.valid_until > ${at}) OR s.id = ${chosen}::uuid)`;
   return rows.map(heldOfRow);
 }
 
