@@ -232,6 +232,20 @@ describe("checkout", () => {
     expect(page.wx.storage.get("kd-cart")).toEqual([]);
     expect(api.cart).toEqual([]);
   });
+
+  it("shows the coupon the server applied and places the order with that coupon, so the charge is the total shown", async () => {
+    const api = shopApiContract(API, { cart: [serverLine("mug", ["米白"], 2, 4800)] });
+    const offer = { id: "held-1", name: "九折券", discountText: "9折", thresholdText: "无门槛", usable: true, discountFen: 960, message: null };
+    api.reply("POST /orders/quote", { statusCode: 200, data: { subtotalFen: 9600, deliveryFeeFen: 0, discountFen: 960, totalFen: 8640, lines: [], coupon: "held-1", coupons: [offer] } });
+    api.reply("POST /orders", { statusCode: 201, data: { order: { id: "order-2", number: "261203-0002", status: "pendingPayment" }, payment: null } });
+    const page = await openCheckout(api);
+    await tap(page, ".kd-checkout__method", "到店自提");
+    expect(find(page, ".kd-checkout__coupon").textContent).toContain("-¥9.60");
+    expect(find(page, ".kd-bottom-bar").textContent).toContain("¥86.40");
+    await tap(page, ".kd-checkout__pay");
+    const placed = page.wx.requests.find((request) => request.url.endsWith("/orders") && request.method === "POST")!;
+    expect(placed.data).toEqual({ lines: [serverLine("mug", ["米白"], 2, 4800)], delivery: { method: "pickup" }, note: "", coupon: "held-1" });
+  });
 });
 
 describe("my orders", () => {
