@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { CouponInputDraft } from "@kaidian/coupons";
 import { createCoupon } from "@kaidian/coupons/server";
+import { changeOrder } from "@kaidian/orders/server";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
 import { arrangeProduct, arrangeTradingStore, type TradingStore } from "@kaidian/orders/testing";
@@ -181,5 +182,16 @@ describe("checkout with coupons", () => {
     const second = await place(token, orderOf(item, 6_800, coupon));
     // The coupon takes off the goods, not the delivery fee (under ¥99 ships for ¥10).
     expect(second.body.order).toMatchObject({ subtotalFen: 6_800, deliveryFeeFen: 1_000, discountFen: 500, totalFen: 7_300 });
+  });
+
+  it("gives the coupon back when the order expires unpaid", async () => {
+    const item = await arrangeProduct(db, shop.tenantId, { title: "过期单", priceFen: 2_000, stock: 10 });
+    const token = await login();
+    const coupon = (await call("POST", `coupons/${await arrangeCoupon({ name: "超时券" })}/claim`, { token })).body.coupon.id;
+    const placed = await place(token, orderOf(item, 2_000, coupon));
+    // As the order timers do when the time to pay runs out.
+    const expired = await db.scoped({ tenantId: shop.tenantId }, (tx) => changeOrder(tx, { orderId: placed.body.order.id, command: { action: "expire" }, actor: { role: "system", id: null } }));
+    expect(expired.ok && expired.order.events.map((event) => event.action)).toEqual(["place", "expire"]);
+    expect((await mine(token))[coupon]).toBe("usable");
   });
 });
