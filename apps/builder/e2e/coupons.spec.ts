@@ -31,6 +31,9 @@ test("an owner creates coupons, sees them listed, and stops one", async ({ page 
   await expect(first).toContainText("0 / 200");
   await expect(first).toContainText("发放中");
 
+  // The form starts afresh for the next coupon.
+  await expect(form.getByLabel("名称")).toHaveValue("");
+  await expect(form.getByLabel("减金额")).toBeChecked();
   await form.getByLabel("名称").fill("茶饮八五折");
   await form.getByLabel("打折").check();
   await form.getByLabel("减免百分比").fill("15");

@@ -1139,6 +1139,7 @@ export const en: Dictionary = {
     soldOut: "All claimed",
     stop: "Stop",
     perShopper: "{count} per shopper",
+    orderDiscount: "Coupon",
   },
   common: { loading: "Working…" },
   errors: {

@@ -1138,6 +1138,7 @@ export const zhCN = {
     soldOut: "已领完",
     stop: "停止发放",
     perShopper: "每人限领 {count} 张",
+    orderDiscount: "优惠券",
   },
   common: { loading: "处理中…" },
   errors: {

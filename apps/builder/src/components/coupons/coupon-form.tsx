@@ -5,6 +5,7 @@
 import { useActionState, useState } from "react";
 import type { Dictionary } from "@/i18n";
 import { createCouponAction, stopCouponAction } from "@/server/actions/coupons";
+import type { FormState } from "@/server/form-action";
 import { Field, FormError } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
 
@@ -43,16 +44,23 @@ function Checkboxes({ name, legend, choices }: { name: string; legend: string; c
   );
 }
 
-export function CouponForm({ t, store, today, categories, items }: { t: Dictionary; store: string; today: string; categories: Choice[]; items: { id: string; title: string }[] }) {
+type FormProps = { t: Dictionary; store: string; today: string; categories: Choice[]; items: { id: string; title: string }[] };
+
+export function CouponForm(props: FormProps) {
   const [state, action] = useActionState(createCouponAction, {});
+  // After a refusal the form keeps what was typed; after a coupon is created it starts afresh for the next one.
+  return <CouponFields key={state.result ? `created-${state.result.id}` : "form"} {...props} state={state} action={action} />;
+}
+
+function CouponFields({ t, store, today, categories, items, state, action }: FormProps & { state: FormState<{ id: string }>; action: (formData: FormData) => void }) {
   const words = t.coupons;
-  const v = state.values;
+  const v = state.result ? undefined : state.values;
   const errors = state.fieldErrors ?? {};
   const [kind, setKind] = useState(v?.kind ?? "amount");
   const [validity, setValidity] = useState(v?.validity ?? "days");
   const [scope, setScope] = useState(v?.scope ?? "all");
   return (
-    <form action={action} noValidate className="space-y-4" key={state.result ? `created-${state.result.id}` : "form"}>
+    <form action={action} noValidate className="space-y-4">
       <input type="hidden" name="store" value={store} />
       <Field label={words.name} name="name" hint={words.nameHint} maxLength={20} defaultValue={v?.name ?? ""} error={errors.name} />
       <Radios name="kind" legend={words.kind} value={kind} onChange={setKind} options={[["amount", words.kindAmount], ["percent", words.kindPercent]]} />
