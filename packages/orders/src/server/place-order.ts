@@ -1,8 +1,9 @@
 // Placing a shopper's order. Prices come from the store's live catalog rows (visible items, as shoppers see them in
 // the published store; hidden or deleted ones read as gone), never from the phone. Everything is written in ONE
 // transaction and one statement: the SKU reservations (one conditional UPDATE), the store's next order number (one
-// conditional upsert), the order with its lines, its first event, and the lines taken out of the cart. Any refusal
-// fails that statement, so an order and its stock commit together or not at all.
+// conditional upsert), the shopper's coupon marked used (one conditional UPDATE), the order with its lines, its first
+// event, and the lines taken out of the cart. Any refusal fails that statement, so an order, its stock and its coupon
+// commit together or not at all.
 //
 // This is a flash sale's hot path, so it talks to PostgreSQL through `db.statements` (pg, not Prisma): one read,
 // then the write, each sent with its COMMIT, so the item's row is locked only while PostgreSQL runs the write. The
