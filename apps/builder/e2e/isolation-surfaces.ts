@@ -142,6 +142,8 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "catalog.ts#deleteCategoryAction": (s) => ({ form: { store: s.slug, id: s.tableId } }),
   "catalog.ts#saveCategoryAction": (s) => ({ form: { store: s.slug, name: "新分类" } }),
   "catalog.ts#importCatalogAction": (s) => ({ form: { store: s.slug } }),
+  "coupons.ts#createCouponAction": (s) => ({ form: { store: s.slug, name: "隔离券", kind: "amount", amount: "5", percentOff: "", threshold: "", validity: "days", from: "", until: "", days: "7", totalQuantity: "10", perShopperLimit: "1", scope: "all" } }),
+  "coupons.ts#stopCouponAction": (s) => ({ form: { store: s.slug, couponId: s.tableId } }),
   "design.ts#saveDraftAction": (s) => ({ args: [{ store: s.slug, number: 1, revision: 0, config: {} }] }),
   "design.ts#publishDraftAction": (s) => ({ args: [{ store: s.slug, number: 1, revision: 0 }] }),
   "design.ts#restoreVersionAction": (s) => ({ args: [{ store: s.slug, number: 1 }] }),

@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
 import { cartRoutes } from "./routes/cart";
 import { bookingRoutes } from "./routes/bookings";
+import { couponRoutes } from "./routes/coupons";
 import { orderRoutes } from "./routes/orders";
 import { queueRoutes } from "./routes/queue";
 import { shopperRoutes } from "./routes/shopper";
@@ -212,6 +213,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   orderRoutes(app, trading);
   bookingRoutes(app, trading);
   queueRoutes(app, trading);
+  couponRoutes(app, trading);
   tableRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
   if (parts.platform) registerWechatPlatformRoutes(app, db, parts.platform);

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
 import { arrangeProduct, arrangeTradingStore, type TradingStore } from "@kaidian/orders/testing";
+import { createCoupon } from "@kaidian/coupons/server";
 import { DEFAULT_QUEUE_SETTINGS } from "@kaidian/queue";
 import { saveQueueSettings } from "@kaidian/queue/server";
 import { arrangeServiceProvider, type FakeWechatPay, startFakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
@@ -127,16 +128,20 @@ describe("isolation", () => {
     const ticket = await call("POST", `${shop.tenantId}/queue/tickets`, { token: own.token, body: { partySize: 2 } });
     expect(ticket.status).toBe(201);
     const table = await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.diningTable.create({ data: { tenantId: shop.tenantId, name: "隔离桌", code: "ISO234" } }));
+    const coupon = await db.scoped({ tenantId: shop.tenantId }, (tx) =>
+      createCoupon(tx, shop.tenantId, { name: "隔离券", discount: { kind: "amount", amountFen: 10 }, validity: { kind: "days", days: 3 }, totalQuantity: 5, scope: { kind: "all" } }),
+    );
+    if (!coupon.ok) throw new Error("the isolation test's coupon was refused");
     const foreign = await login(rival);
     const storeRoutes = api.routes.filter((route) => route.url.startsWith(STORE_ROUTES));
     const guarded = storeRoutes.filter((route) => !route.public);
     // Public routes serve what every shopper may see; making a route public is a decision this list records.
     expect(storeRoutes.filter((route) => route.public).map((route) => `${route.method} ${route.url.slice(STORE_ROUTES.length)}`).sort()).toEqual(
-      ["GET catalog", "GET categories", "GET items", "GET items/:item", "GET items/:item/nights", "GET items/:item/stock", "GET ordering", "GET queue", "GET site", "GET store", "HEAD catalog", "HEAD categories", "HEAD items", "HEAD items/:item", "HEAD items/:item/nights", "HEAD items/:item/stock", "HEAD ordering", "HEAD queue", "HEAD site", "HEAD store", "POST payments/notify", "POST refunds/notify", "POST session"].sort(),
+      ["GET catalog", "GET categories", "GET coupons", "GET items", "GET items/:item", "GET items/:item/nights", "GET items/:item/stock", "GET ordering", "GET queue", "GET site", "GET store", "HEAD catalog", "HEAD categories", "HEAD coupons", "HEAD items", "HEAD items/:item", "HEAD items/:item/nights", "HEAD items/:item/stock", "HEAD ordering", "HEAD queue", "HEAD site", "HEAD store", "POST payments/notify", "POST refunds/notify", "POST session"].sort(),
     );
     expect(guarded.length).toBeGreaterThanOrEqual(8);
     for (const route of guarded) {
-      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id).replace(":ticket", ticket.body.id).replace(":table", table.code);
+      const path = route.url.replace("/api/mp/v1/", "").replace(":tenant", shop.tenantId).replace(":id", placed.body.order.id).replace(":item", item.id).replace(":ticket", ticket.body.id).replace(":table", table.code).replace(":coupon", coupon.id);
       const body = route.method === "GET" || route.method === "HEAD" ? undefined : {};
       for (const [token, code] of [[foreign.token, "token.otherStore"], [undefined, "token.missing"], [`${own.token.slice(0, -2)}xx`, "token.invalid"]] as const) {
         const answer = await call(route.method, path, { token, body });
@@ -150,6 +155,7 @@ describe("isolation", () => {
     const held = await call("GET", `${shop.tenantId}/queue/tickets/current`, { token: own.token });
     expect([held.body.ticket.id, held.body.ticket.status]).toEqual([ticket.body.id, "waiting"]);
     expect(await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.diningTab.count({ where: { tableId: table.id } }))).toBe(0);
+    expect((await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.coupon.findFirstOrThrow({ where: { id: coupon.id } }))).claimed).toBe(0);
   });
 
   it("never shows one shopper another's orders, nor lets them act on one", async () => {

@@ -17,6 +17,7 @@ export {
   type ParsedOrderRequest,
 } from "./request";
 export { MAX_ORDER_TOTAL_FEN, priceOrder, priceRound, type PricedRound, type PricedLine, type PricedOrder, type Pricing, type ChosenDishOptions } from "./pricing";
+export { applyCoupon, discountableLines, type CouponChoice, type CouponedOrder } from "./order-coupons";
 export { orderRefusalMessage, yuanText, type OrderRefusal, type OrderRefusalCode, type OptionProblem, type Locale } from "./refusals";
 export {
   ORDER_STATUSES,

@@ -80,6 +80,9 @@ describe("pricing an order from the catalog", () => {
         ],
         subtotalFen: 17450,
         deliveryFeeFen: 1000,
+        // No coupon yet: checkout applies one afterwards (order-coupons.ts).
+        discountFen: 0,
+        shopperCouponId: null,
         totalFen: 18450,
         delivery: { method: "express", address: { ...address, postalCode: "" } },
         note: "少冰",

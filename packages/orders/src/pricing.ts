@@ -27,6 +27,10 @@ export type PricedOrder = {
   lines: PricedLine[];
   subtotalFen: number;
   deliveryFeeFen: number;
+  /** What the shopper's coupon takes off the goods (see order-coupons.ts); totalFen is net of it. */
+  discountFen: number;
+  /** The shopper's coupon (shopper_coupons.id) the discount is from, or null. */
+  shopperCouponId: string | null;
   totalFen: number;
   delivery: DeliveryChoice;
   note: string;
@@ -86,7 +90,7 @@ export function priceOrder(request: OrderRequest, items: readonly Item[], rules:
 
   refusals.sort((a, b) => lineOf(a) - lineOf(b));
   if (refusals.length > 0) return { ok: false, refusals };
-  return { ok: true, order: { lines, subtotalFen, deliveryFeeFen: feeFen, totalFen, delivery: request.delivery, note: request.note } };
+  return { ok: true, order: { lines, subtotalFen, deliveryFeeFen: feeFen, discountFen: 0, shopperCouponId: null, totalFen, delivery: request.delivery, note: request.note } };
 }
 
 // Order-wide refusals first, then by line, so the message list reads top to bottom like the cart.

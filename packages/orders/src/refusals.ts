@@ -1,6 +1,7 @@
 // Why an order cannot be placed as sent, each refusal carrying what the shopper needs to fix it: the line it is
 // about (0-based), the item, and the fresh figure (stock left, current price). The domain returns codes; the
 // wording, zh-CN first and English, lives here beside them so the Mini Program and the dashboard say the same.
+import { type CouponUnusable, couponUnusableMessage } from "@kaidian/coupons";
 
 export type Locale = "zh-CN" | "en";
 
@@ -29,6 +30,9 @@ export type OrderRefusal =
   | { code: "priceChanged"; line: number; itemId: string; title: string; seenFen: number; currentFen: number }
   | { code: "deliveryUnavailable"; method: "express" | "pickup" }
   | { code: "totalTooLarge"; totalFen: number; maxFen: number }
+  // Coupons
+  /** The coupon chosen cannot be used on this order (see @kaidian/coupons' couponUse). */
+  | { code: "couponUnusable"; coupon: string; reason: CouponUnusable; thresholdFen?: number; eligibleFen?: number }
   // Table orders
   /** Only dishes are sent from a table to the kitchen. */
   | { code: "notADish"; line: number; itemId: string; title: string };
@@ -74,6 +78,7 @@ const WORDS: Record<Locale, Words> = {
     deliveryUnavailable: ({ method }) => (method === "express" ? "本店暂不支持快递配送。" : "本店暂不支持到店自提。"),
     totalTooLarge: ({ maxFen }) => `订单金额超过单笔上限 ¥${yuanText(maxFen)}，请分开下单。`,
     notADish: ({ title }) => `「${title}」不是菜品，不能在桌台点。`,
+    couponUnusable: ({ reason, thresholdFen, eligibleFen }) => `${couponUnusableMessage({ ok: false, reason, thresholdFen, eligibleFen }, "zh-CN")}请换一张券或不用券。`,
   },
   en: {
     emptyOrder: () => "The order has no items yet.",
@@ -94,6 +99,7 @@ const WORDS: Record<Locale, Words> = {
     deliveryUnavailable: ({ method }) => (method === "express" ? "This store does not ship by express." : "This store does not offer pickup."),
     totalTooLarge: ({ maxFen }) => `The order is over the ¥${yuanText(maxFen)} limit for one payment. Please split it.`,
     notADish: ({ title }) => `"${title}" is not a dish: it cannot be ordered at a table.`,
+    couponUnusable: ({ reason, thresholdFen, eligibleFen }) => `${couponUnusableMessage({ ok: false, reason, thresholdFen, eligibleFen }, "en")} Please choose another coupon or none.`,
   },
 };
 

@@ -87,6 +87,7 @@ describe("refusal messages", () => {
     deliveryUnavailable: { code: "deliveryUnavailable", method: "express" },
     totalTooLarge: { code: "totalTooLarge", totalFen: 11_000_000, maxFen: 10_000_000 },
     notADish: { code: "notADish", line: 2, itemId: "x", title: "龙井" },
+    couponUnusable: { code: "couponUnusable", coupon: "x", reason: "threshold", thresholdFen: 5_000, eligibleFen: 3_000 },
   } satisfies { [Code in OrderRefusalCode]: Extract<OrderRefusal, { code: Code }> };
 
   it.each(Object.values(samples))("words $code in Chinese and English with what the shopper must know", (refusal: OrderRefusal) => {

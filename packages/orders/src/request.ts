@@ -42,6 +42,11 @@ export const orderRequestSchema = z.object({
   lines: z.array(orderLineInputSchema).min(1).max(MAX_ORDER_LINES),
   delivery: deliveryChoiceSchema,
   note: paragraphText(200).default(""),
+  /**
+   * The shopper's coupon to use (one they hold), null for none. Left out, checkout takes the best that applies: the
+   * quote shows it, and placing the order with the same cart takes the same one.
+   */
+  coupon: z.uuid().nullable().optional(),
 });
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 export type OrderRequestInput = z.input<typeof orderRequestSchema>;

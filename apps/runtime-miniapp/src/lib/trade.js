@@ -187,11 +187,15 @@ function stayView(stay) {
   };
 }
 
+/** Fen as "¥12.50", by integer arithmetic. */
+function yuanText(fen) {
+  return `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
+}
+
 /** What the shopper confirms before cancelling: the refund the server computed, in yuan, and the policy. */
 function cancellationPrompt(quote) {
   const fen = Number.isInteger(quote.refundFen) ? quote.refundFen : 0;
-  const yuan = `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
-  const refund = fen > 0 ? `取消后将退款 ${yuan}，原路退回微信支付。` : "按取消政策，取消后不退款。";
+  const refund = fen > 0 ? `取消后将退款 ${yuanText(fen)}，原路退回微信支付。` : "按取消政策，取消后不退款。";
   return quote.policy ? `${refund}\n取消政策：${quote.policy}` : refund;
 }
 
@@ -212,4 +216,5 @@ module.exports = {
   requestLines,
   shanghaiTime,
   stayView,
+  yuanText,
 };

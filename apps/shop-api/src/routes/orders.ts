@@ -1,5 +1,6 @@
 // Ordering: the store's checkout rules, quotes, placing an order (idempotent by key), the shopper's own orders and
 // their actions, and live SKU stock. Thin: parse, call @kaidian/orders/server, answer in the shopper's words.
+import { offerView } from "@kaidian/coupons";
 import { transitionRefusalMessage } from "@kaidian/orders";
 import {
   confirmPayment,
@@ -32,12 +33,15 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
   });
 
   app.post<{ Params: TenantParams }>("/api/mp/v1/:tenant/orders/quote", async (request, reply) => {
-    const { tenantId } = shopperOf(request);
+    const { tenantId, shopperId } = shopperOf(request);
     if (!(await cache.isLive(tenantId))) return sendShopperError(request, reply, 404, "store.notFound");
-    const quote = await db.scoped({ tenantId }, (tx) => quoteOrder(tx, tenantId, request.body));
+    const at = new Date();
+    const quote = await db.scoped({ tenantId }, (tx) => quoteOrder(tx, { tenantId, shopperId, body: request.body, at }));
     if (!quote.ok) return sendPrivate(reply, 409, refusalsBody(request, quote.refusals));
-    const { subtotalFen, deliveryFeeFen, totalFen, lines } = quote.order;
-    return sendPrivate(reply, 200, { subtotalFen, deliveryFeeFen, totalFen, lines });
+    const { subtotalFen, deliveryFeeFen, discountFen, shopperCouponId, totalFen, lines } = quote.order;
+    // `coupon` is the one applied (the best, unless the shopper chose); `coupons` every one they could pick instead.
+    const coupons = quote.offers.map((offer) => offerView(offer, localeOf(request), at));
+    return sendPrivate(reply, 200, { subtotalFen, deliveryFeeFen, discountFen, totalFen, lines, coupon: shopperCouponId, coupons });
   });
 
   app.post<{ Params: TenantParams }>("/api/mp/v1/:tenant/orders", async (request, reply) => {

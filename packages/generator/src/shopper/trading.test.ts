@@ -2,11 +2,11 @@
 // The ecommerce sample store's trading pages against shop-api's contract: the silent login and its one retry, the
 // cart on the server with the merge of a cart built before login, the checkout's refusals and its closed states,
 // paying, and the order's page.
-import { sampleSnapshot, tradePages, type TemplateId } from "@kaidian/templates";
+import { pages, sampleSnapshot, tradePages, type TemplateId } from "@kaidian/templates";
 import { generatePackage } from "../generate";
 import { describe, expect, it } from "vitest";
 import { renderPage, type RenderOptions, type RenderedPage } from "../testing/render-page";
-import { find, samplePackage, tap } from "./sample-page";
+import { find, fire, samplePackage, tap } from "./sample-page";
 import { shopApiContract, type ShopApiContract } from "./shop-api-contract";
 
 const TENANT = "11111111-2222-4333-8444-555555555555";
@@ -231,6 +231,51 @@ describe("checkout", () => {
     // The ordered lines left the cart, on the phone and on the server.
     expect(page.wx.storage.get("kd-cart")).toEqual([]);
     expect(api.cart).toEqual([]);
+  });
+
+  it("shows the coupon the server applied and places the order with that coupon, so the charge is the total shown", async () => {
+    const api = shopApiContract(API, { cart: [serverLine("mug", ["米白"], 2, 4800)] });
+    const offer = { id: "held-1", name: "九折券", discountText: "9折", thresholdText: "无门槛", usable: true, discountFen: 960, message: null };
+    api.reply("POST /orders/quote", { statusCode: 200, data: { subtotalFen: 9600, deliveryFeeFen: 0, discountFen: 960, totalFen: 8640, lines: [], coupon: "held-1", coupons: [offer] } });
+    api.reply("POST /orders", { statusCode: 201, data: { order: { id: "order-2", number: "261203-0002", status: "pendingPayment" }, payment: null } });
+    const page = await openCheckout(api);
+    await tap(page, ".kd-checkout__method", "到店自提");
+    expect(find(page, ".kd-checkout__coupon").textContent).toContain("-¥9.60");
+    expect(find(page, ".kd-bottom-bar").textContent).toContain("¥86.40");
+    await tap(page, ".kd-checkout__pay");
+    const placed = page.wx.requests.find((request) => request.url.endsWith("/orders") && request.method === "POST")!;
+    expect(placed.data).toEqual({ lines: [serverLine("mug", ["米白"], 2, 4800)], delivery: { method: "pickup" }, note: "", coupon: "held-1" });
+  });
+});
+
+describe("coupons", () => {
+  const live = (id: string, more: object = {}) => ({ id, name: "新客立减", discountText: "¥5", thresholdText: "满50元可用", scopeText: "全场通用", left: 10, perShopperLimit: 1, claimedByMe: 0, canClaim: true, ...more });
+
+  it("shows the store's live coupons in the strip and claims one on the server, saying when none are left", async () => {
+    const api = shopApiContract(API);
+    api.reply("GET /coupons", { statusCode: 200, data: { coupons: [live("c1"), live("c2", { name: "九折券", discountText: "9折", thresholdText: "无门槛" })] } });
+    api.reply("POST /coupons/c1/claim", { statusCode: 201, data: { coupon: { id: "held-1", name: "新客立减", status: "usable" } } });
+    api.reply("POST /coupons/c2/claim", { statusCode: 409, data: { error: { code: "coupon.soldOut", message: "这张优惠券已被领完。" } } });
+    const page = await open(pages.home.path, api);
+    expect(find(page, ".kd-coupon-strip").textContent).toContain("¥5满50元可用新客立减领取");
+    await tap(page, ".kd-coupon-strip__claim", "领取");
+    expect(api.routes()).toContain("POST /coupons/c1/claim");
+    expect(find(page, ".kd-coupon-strip__coupon", "新客立减").textContent).toContain("已领取");
+    await fire(page, find(page, ".kd-coupon-strip__coupon", "九折券").querySelector(".kd-coupon-strip__claim")!, "tap");
+    expect(api.routes()).toContain("POST /coupons/c2/claim");
+    expect(page.wx.calls).toContainEqual({ api: "showToast", options: { title: "这张优惠券已被领完。", icon: "none" } });
+  });
+
+  it("lists the shopper's usable coupons in 我的", async () => {
+    const api = shopApiContract(API);
+    const held = (id: string, status: string) => ({ id, name: `券${id}`, discountText: "¥5", thresholdText: "无门槛", scopeText: "全场通用", validUntil: "2026-12-10T04:00:00.000Z", status });
+    api.reply("GET /me/coupons", { statusCode: 200, data: { coupons: [held("1", "usable"), held("2", "used")] } });
+    const page = await open(pages.profile.path, api);
+    const mine = find(page, ".kd-profile__coupons").textContent;
+    expect(mine).toContain("我的优惠券（1）");
+    expect(mine).toContain("券1");
+    expect(mine).toContain("2026-12-10 12:00 前有效");
+    expect(mine).not.toContain("券2");
   });
 });
 

@@ -1,9 +1,10 @@
 // The one way an order changes after it is placed. In the caller's transaction: lock the order's row, ask the
 // lifecycle table whether the command is allowed from its state by this actor, write the new state and the event
-// that records it, and do what the change means inside the database (stock back on cancel and expiry; a booking's
+// that records it, and do what the change means inside the database (stock and the coupon back on cancel and expiry; a booking's
 // room sold on payment or given back on its nights; shipping information due to WeChat on ship and pickup; a table's
 // round to the kitchen, or its tab closed, on payment). Anything outside the database (WeChat Pay's refund or close,
 // the shipping upload itself) is for the caller or the order timers, after this commits.
+import { giveBackCoupon } from "@kaidian/coupons/server";
 import type { Transaction } from "@kaidian/db";
 import { transition, type Actor, type OrderCommand, type OrderEvent, type OrderStatus, type TransitionRefusal } from "../lifecycle";
 import { loadOrder, type OrderRecord } from "./order-record";
@@ -19,7 +20,7 @@ export type ChangeOrderResult =
   | { ok: false; refusal: TransitionRefusal; order: OrderRecord }
   | { ok: false; notFound: true };
 
-/** Unpaid orders that end give their stock back. */
+/** Unpaid orders that end give their stock, and the shopper's coupon, back. */
 const RELEASES_STOCK: ReadonlySet<OrderCommand["action"]> = new Set(["cancel", "expire"]);
 /** Handing the goods over is what WeChat's shipping information records (and what releases the merchant's funds). */
 const HANDS_OVER: ReadonlySet<OrderCommand["action"]> = new Set(["ship", "pickUp"]);
@@ -58,6 +59,7 @@ export async function changeOrder(tx: Transaction, input: ChangeOrderInput): Pro
     for (const line of order.lines) {
       if (line.stockReserved) await releaseStock(tx, line);
     }
+    if (order.shopperCouponId) await giveBackCoupon(tx, order.id);
   }
   // A hotel booking's room: sold on payment, back to the hotel when it ends unpaid or the guest cancels.
   if (order.delivery === "stay") await moveStayNights(tx, order.id, command.action);

@@ -31,6 +31,10 @@ export type OrderRecord = OrderState & {
   note: string;
   subtotalFen: number;
   deliveryFeeFen: number;
+  /** What the shopper's coupon took off the goods; totalFen is net of it. */
+  discountFen: number;
+  /** The shopper's coupon used on the order (given back if it ends unpaid), or null. */
+  shopperCouponId: string | null;
   paymentNo: string;
   transactionId: string | null;
   paidAt: Date | null;
@@ -66,6 +70,8 @@ export async function loadOrder(tx: Transaction, orderId: string): Promise<Order
     note: row.note,
     subtotalFen: row.subtotalFen,
     deliveryFeeFen: row.deliveryFeeFen,
+    discountFen: row.discountFen,
+    shopperCouponId: row.shopperCouponId,
     totalFen: row.totalFen,
     paidFen: row.paidFen,
     refundedFen: row.refundedFen,

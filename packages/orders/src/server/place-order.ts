@@ -1,8 +1,9 @@
 // Placing a shopper's order. Prices come from the store's live catalog rows (visible items, as shoppers see them in
 // the published store; hidden or deleted ones read as gone), never from the phone. Everything is written in ONE
 // transaction and one statement: the SKU reservations (one conditional UPDATE), the store's next order number (one
-// conditional upsert), the order with its lines, its first event, and the lines taken out of the cart. Any refusal
-// fails that statement, so an order and its stock commit together or not at all.
+// conditional upsert), the shopper's coupon marked used (one conditional UPDATE), the order with its lines, its first
+// event, and the lines taken out of the cart. Any refusal fails that statement, so an order, its stock and its coupon
+// commit together or not at all.
 //
 // This is a flash sale's hot path, so it talks to PostgreSQL through `db.statements` (pg, not Prisma): one read,
 // then the write, each sent with its COMMIT, so the item's row is locked only while PostgreSQL runs the write. The
@@ -11,10 +12,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Item, itemSchema } from "@kaidian/catalog";
 import { kindFromDatabase } from "@kaidian/catalog/server";
+import type { CouponOffer } from "@kaidian/coupons";
+import { checkoutCoupons, heldOfRow, type HeldRow } from "@kaidian/coupons/server";
 import { type Database, sql, sqlState, type SqlTransaction, type Transaction } from "@kaidian/db";
 import { paymentAccountOf, paymentsReadyOf, type StoredPayment } from "@kaidian/payments/server";
 import { cartLineKey } from "./cart";
 import { DEFAULT_DELIVERY_RULES, deliveryRulesSchema, type DeliveryRules } from "../delivery";
+import { applyCoupon } from "../order-coupons";
 import { formatOrderNumber, shanghaiDay } from "../order-number";
 import { priceOrder, type PricedOrder } from "../pricing";
 import type { OrderRefusal } from "../refusals";
@@ -52,16 +56,24 @@ export async function liveItems(tx: Transaction, tenantId: string, ids: readonly
   return rows.flatMap((row) => itemFromRow(row) ?? []);
 }
 
-export type Quote = { ok: true; order: PricedOrder } | { ok: false; refusals: OrderRefusal[] };
+/** A quote: the order's figures with its coupon, and every coupon the shopper could pick instead. */
+export type Quote = { ok: true; order: PricedOrder; offers: CouponOffer[] } | { ok: false; refusals: OrderRefusal[] };
 
-/** The order's figures as it would be placed now, or every refusal; reserves nothing. */
-export async function quoteOrder(tx: Transaction, tenantId: string, body: unknown): Promise<Quote> {
-  const parsed = parseOrderRequest(body);
+/** The order's figures as it would be placed now (the shopper's coupon applied), or every refusal; reserves nothing. */
+export async function quoteOrder(tx: Transaction, input: { tenantId: string; shopperId: string; body: unknown; at?: Date }): Promise<Quote> {
+  const { tenantId, shopperId } = input;
+  const at = input.at ?? new Date();
+  const parsed = parseOrderRequest(input.body);
   if (!parsed.ok) return parsed;
-  const { delivery } = await readOrderRules(tx, tenantId);
-  const items = await liveItems(tx, tenantId, parsed.request.lines.map((line) => line.itemId));
+  const { coupon } = parsed.request;
+  const [{ delivery }, items, held] = await Promise.all([
+    readOrderRules(tx, tenantId),
+    liveItems(tx, tenantId, parsed.request.lines.map((line) => line.itemId)),
+    checkoutCoupons(tx, shopperId, at, coupon ?? null),
+  ]);
   const priced = priceOrder(parsed.request, items, delivery);
-  return priced.ok ? { ok: true, order: priced.order } : { ok: false, refusals: priced.refusals };
+  if (!priced.ok) return { ok: false, refusals: priced.refusals };
+  return applyCoupon(priced.order, items, held, coupon, at);
 }
 
 export type PlaceOrderInput = {
@@ -89,6 +101,8 @@ type Placed = { order: OrderRecord; openid: string; storeName: string; stored: S
 const UNIQUE_VIOLATION = "23505";
 /** order_not_placed()'s SQLSTATE (migration 20261203190000_order_placement): a SKU could not be reserved. */
 const NOT_PLACED = "KD409";
+/** The reason the placing statement gives order_not_placed() when the order's coupon could not be marked used. */
+const COUPON_NOT_USED = "the coupon could not be used";
 
 /** An order's payment number (out_trade_no): its day and 96 random bits, unique across every store and day. */
 export function paymentNumber(at: Date): string {
@@ -142,6 +156,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
     outcome = soldOut.length > 0 ? await db.statements({ tenantId }, (tx) => refuseSoldOut(tx, input, soldOut)) : await place(db, input, request);
   } catch (error) {
     if (error instanceof NotReserved) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => shortestSku(tx, error.demands))] };
+    if (error instanceof CouponTaken) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => couponRefusal(tx, error.shopperCouponId))] };
     // The same key raced in twice: the other request's order is the one.
     if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
     outcome = { placedBefore: true };
@@ -190,6 +205,19 @@ class NotReserved extends Error {
   }
 }
 
+/** The statement found the order's coupon used by another order, or ended, since the read; it rolled back. */
+class CouponTaken extends Error {
+  constructor(readonly shopperCouponId: string) {
+    super("the coupon could not be used");
+  }
+}
+
+/** Why the coupon could not be used, as it stands now: another order has it, or its time ran out. */
+async function couponRefusal(tx: Transaction, shopperCouponId: string): Promise<OrderRefusal> {
+  const coupon = await tx.shopperCoupon.findFirst({ where: { id: shopperCouponId }, select: { orderId: true } });
+  return { code: "couponUnusable", coupon: shopperCouponId, reason: coupon?.orderId ? "used" : coupon ? "expired" : "notHeld" };
+}
+
 /**
  * The refusal of an order some SKU could not be reserved for, read after the rollback so it counts what is left
  * now: the SKU shortest of what the order asks.
@@ -221,6 +249,8 @@ type PlacingRead = {
   delivery_rules: unknown;
   unpaid_minutes: number | null;
   items: ItemRow[];
+  /** The shopper's usable coupons and the one chosen, as @kaidian/coupons' rows. */
+  coupons: HeldRow[];
 };
 
 /**
@@ -230,13 +260,21 @@ type PlacingRead = {
  */
 async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
   const { tenantId, shopperId, idempotencyKey } = input;
+  const at = input.at ?? new Date();
   const [read] = await db.statements({ tenantId }, (tx) => tx.commitWith<PlacingRead>(sql`
     SELECT s.openid, o.id AS placed, t.name AS store_name, w.appid,
       p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem,
       os.delivery_rules, os.unpaid_minutes,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'categoryId', c.category_id, 'kind', c.kind, 'title', c.title,
           'description', c.description, 'priceFen', c.price_fen, 'images', c.images, 'details', c.details)), '[]')
-        FROM catalog_items c WHERE c.tenant_id = s.tenant_id AND c.id = ANY(${itemIds(request.lines.map((line) => line.itemId))}::uuid[]) AND c.visible) AS items
+        FROM catalog_items c WHERE c.tenant_id = s.tenant_id AND c.id = ANY(${itemIds(request.lines.map((line) => line.itemId))}::uuid[]) AND c.visible) AS items,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('id', h.id, 'coupon_id', h.coupon_id, 'valid_from', h.valid_from,
+          'valid_until', h.valid_until, 'order_id', h.order_id, 'claimed_at', h.claimed_at, 'name', k.name, 'kind', k.kind,
+          'amount_fen', k.amount_fen, 'percent_off', k.percent_off, 'threshold_fen', k.threshold_fen, 'category_ids', k.category_ids,
+          'item_ids', k.item_ids)), '[]')
+        FROM shopper_coupons h JOIN coupons k ON k.tenant_id = h.tenant_id AND k.id = h.coupon_id
+        WHERE h.tenant_id = s.tenant_id AND h.shopper_id = s.id
+          AND ((h.order_id IS NULL AND h.valid_until > ${at}::timestamptz) OR h.id = ${request.coupon ?? null}::uuid)) AS coupons
     FROM shoppers s
     JOIN tenants t ON t.id = s.tenant_id
     LEFT JOIN orders o ON o.tenant_id = s.tenant_id AND o.shopper_id = s.id AND o.idempotency_key = ${idempotencyKey}
@@ -256,9 +294,10 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
   const items = read.items.flatMap((row) => itemFromRow(row) ?? []);
   const priced = priceOrder(request, items, rules);
   if (!priced.ok) return { ok: false as const, refusals: priced.refusals };
-  const order = priced.order;
+  const couponed = applyCoupon(priced.order, items, read.coupons.map(heldOfRow), request.coupon, at);
+  if (!couponed.ok) return { ok: false as const, refusals: couponed.refusals };
+  const order = couponed.order;
 
-  const at = input.at ?? new Date();
   const tracked = new Set(items.filter((item) => item.kind === "product" && item.details.skus.length > 0).map((item) => item.id));
   const demands = skuDemands(order, tracked);
   const { delivery } = order;
@@ -275,6 +314,8 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     note: order.note,
     subtotalFen: order.subtotalFen,
     deliveryFeeFen: order.deliveryFeeFen,
+    discountFen: order.discountFen,
+    shopperCouponId: order.shopperCouponId,
     totalFen: order.totalFen,
     paidFen: 0,
     refundedFen: 0,
@@ -300,7 +341,8 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     const placed: Placed = { order: { ...record, number: written!.number }, openid: read.openid, storeName: read.store_name, stored };
     return placed;
   } catch (error) {
-    throw sqlState(error) === NOT_PLACED ? new NotReserved(demands) : error;
+    if (sqlState(error) !== NOT_PLACED) throw error;
+    throw (error as Error).message === COUPON_NOT_USED && record.shopperCouponId ? new CouponTaken(record.shopperCouponId) : new NotReserved(demands);
   }
 }
 
@@ -314,6 +356,9 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
  * left alone: a merchant editing the item meanwhile is not refused because a shopper bought something. Only when
  * every item was reserved does the store's daily sequence advance and the order, its lines and first event go in,
  * and the lines leave the cart; otherwise order_not_placed() fails the statement, and its transaction with it.
+ * The shopper's coupon is marked used by the same statement, on the same terms: one conditional UPDATE (not used
+ * on another order, within its validity), and the order goes in only if it took; so a coupon raced onto two orders
+ * discounts one of them, and the other is refused with nothing written.
  */
 function placingStatement(order: OrderRecord, idempotencyKey: string, demands: readonly SkuDemand[], cartKeys: readonly string[]) {
   const reservations = JSON.stringify(demands.map(({ itemId, options, quantity }) => ({ itemId, options, quantity })));
@@ -339,17 +384,24 @@ function placingStatement(order: OrderRecord, idempotencyKey: string, demands: r
           ) sku ON true
           WHERE w."itemId" = c.id)
       RETURNING c.id
+    ), coupon AS (
+      UPDATE shopper_coupons SET order_id = ${order.id}::uuid, used_at = ${order.createdAt}::timestamptz
+      WHERE tenant_id = ${order.tenantId}::uuid AND id = ${order.shopperCouponId}::uuid AND shopper_id = ${order.shopperId}::uuid
+        AND order_id IS NULL AND valid_from <= ${order.createdAt}::timestamptz AND valid_until > ${order.createdAt}::timestamptz
+      RETURNING id
     ), sequence AS (
       INSERT INTO order_sequences AS s (tenant_id, day, last)
-      SELECT ${order.tenantId}::uuid, ${day}::date, 1 WHERE (SELECT count(*) FROM reserved) = ${itemIds.length}::int
+      SELECT ${order.tenantId}::uuid, ${day}::date, 1
+      WHERE (SELECT count(*) FROM reserved) = ${itemIds.length}::int AND (SELECT count(*) FROM coupon) = ${order.shopperCouponId ? 1 : 0}::int
       ON CONFLICT (tenant_id, day) DO UPDATE SET last = s.last + 1
       RETURNING last
     ), placed AS (
       INSERT INTO orders (tenant_id, id, number, shopper_id, status, delivery, address, pickup_address, note, subtotal_fen,
-        delivery_fee_fen, total_fen, payment_no, expires_at, idempotency_key, created_at, updated_at)
+        delivery_fee_fen, discount_fen, shopper_coupon_id, total_fen, payment_no, expires_at, idempotency_key, created_at, updated_at)
       SELECT ${order.tenantId}::uuid, ${order.id}::uuid, ${dayPrefix} || '-' || lpad(last::text, greatest(4, length(last::text)), '0'),
         ${order.shopperId}::uuid, ${order.status}, ${order.delivery}, ${order.address === null ? null : JSON.stringify(order.address)}::jsonb,
-        ${order.pickupAddress}, ${order.note}, ${order.subtotalFen}::int, ${order.deliveryFeeFen}::int, ${order.totalFen}::int, ${order.paymentNo},
+        ${order.pickupAddress}, ${order.note}, ${order.subtotalFen}::int, ${order.deliveryFeeFen}::int, ${order.discountFen}::int,
+        ${order.shopperCouponId}::uuid, ${order.totalFen}::int, ${order.paymentNo},
         ${order.expiresAt}::timestamptz, ${idempotencyKey}, ${order.createdAt}::timestamptz, ${order.updatedAt}::timestamptz
       FROM sequence
       RETURNING tenant_id, id, number
@@ -370,5 +422,6 @@ function placingStatement(order: OrderRecord, idempotencyKey: string, demands: r
       WHERE tenant_id = ${order.tenantId}::uuid AND shopper_id = ${order.shopperId}::uuid AND line_key = ANY(${cartKeys}::text[])
         AND EXISTS (SELECT 1 FROM placed)
     )
-    SELECT coalesce((SELECT number FROM placed), order_not_placed('a SKU could not be reserved')) AS number`;
+    SELECT coalesce((SELECT number FROM placed), order_not_placed(CASE WHEN (SELECT count(*) FROM coupon) = ${order.shopperCouponId ? 1 : 0}::int
+      THEN 'a SKU could not be reserved' ELSE ${COUPON_NOT_USED} END)) AS number`;
 }

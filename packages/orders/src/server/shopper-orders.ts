@@ -31,6 +31,8 @@ export type OrderView = {
   lines: Omit<OrderRecord["lines"][number], "stockReserved" | "position">[];
   subtotalFen: number;
   deliveryFeeFen: number;
+  /** What the shopper's coupon took off. */
+  discountFen: number;
   totalFen: number;
   paidFen: number;
   refundedFen: number;
@@ -66,6 +68,7 @@ export function orderView(order: OrderRecord, locale: Locale): OrderView {
     lines: order.lines.map(({ stockReserved: _reserved, position: _position, ...line }) => line),
     subtotalFen: order.subtotalFen,
     deliveryFeeFen: order.deliveryFeeFen,
+    discountFen: order.discountFen,
     totalFen: order.totalFen,
     paidFen: order.paidFen,
     refundedFen: order.refundedFen,

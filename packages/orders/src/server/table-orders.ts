@@ -242,6 +242,8 @@ async function newOrder(
     note: input.note,
     subtotalFen: input.totalFen,
     deliveryFeeFen: 0,
+    discountFen: 0,
+    shopperCouponId: null,
     totalFen: input.totalFen,
     paidFen: 0,
     refundedFen: 0,

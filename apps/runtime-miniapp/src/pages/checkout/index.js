@@ -53,6 +53,8 @@ Component({
   methods: {
     onLoad() {
       this.attempt = null;
+      // The shopper's own pick of coupon (an id, or null for none); undefined lets shop-api apply the best one.
+      this.couponPicked = undefined;
       const session = storedSession();
       if (session && session.shopper.phone) this.setData({ phone: session.shopper.phone });
       this.setData({ lines: orderableLines(currentSite().catalog) });
@@ -84,7 +86,16 @@ Component({
     orderRequest() {
       const delivery = trade.deliveryChoice(this.data.method, this.data.address);
       if (!delivery || !this.data.lines.length) return null;
-      return { lines: trade.requestLines(this.data.lines), delivery, note: this.data.note };
+      const request = { lines: trade.requestLines(this.data.lines), delivery, note: this.data.note };
+      if (this.couponPicked !== undefined) request.coupon = this.couponPicked;
+      return request;
+    },
+    /** What the order is placed with: the coupon the quote applied, so the charge is the total the shopper saw. */
+    placingRequest() {
+      const request = this.orderRequest();
+      const quote = this.data.quote;
+      if (request && quote && quote.coupon !== undefined && !("coupon" in request)) request.coupon = quote.coupon;
+      return request;
     },
     requestQuote() {
       const request = this.orderRequest();
@@ -105,7 +116,10 @@ Component({
         this.setData({ problem: "", lines: trade.placeRefusals(this.data.lines, []).lines });
         onOk(answer.body);
       } else if (code === "order.refused") {
-        const placed = trade.placeRefusals(this.data.lines, trade.refusalsOf(answer.body));
+        const refusals = trade.refusalsOf(answer.body);
+        // A coupon that no longer applies is dropped: the next quote offers the best one again.
+        if (refusals.some((refusal) => refusal.code === "couponUnusable")) this.couponPicked = undefined;
+        const placed = trade.placeRefusals(this.data.lines, refusals);
         this.setData({ lines: placed.lines, general: placed.general, quote: null, problem: "" });
       } else if (CLOSED[code]) {
         this.setData({ closed: CLOSED[code], quote: null });
@@ -143,11 +157,24 @@ Component({
       this.setData({ lines: this.data.lines.map((one, at) => (at === index ? Object.assign({}, one, { quantity: line.left, left: null, problem: "" }) : one)) });
       this.requestQuote();
     },
+    /** The shopper picks another coupon, or none, from those the quote says are usable on this order. */
+    onCoupon() {
+      const quote = this.data.quote;
+      const usable = quote && Array.isArray(quote.coupons) ? quote.coupons.filter((coupon) => coupon.usable).slice(0, 5) : [];
+      if (!usable.length) return;
+      wx.showActionSheet({
+        itemList: usable.map((coupon) => `${coupon.name} 省${trade.yuanText(coupon.discountFen)}`).concat("不使用优惠券"),
+        success: ({ tapIndex }) => {
+          this.couponPicked = tapIndex < usable.length ? usable[tapIndex].id : null;
+          this.requestQuote();
+        },
+      });
+    },
     onPhone(event) {
       sharePhone(event).then((phone) => phone && this.setData({ phone }));
     },
     onPay() {
-      const request = this.orderRequest();
+      const request = this.placingRequest();
       if (!request || this.data.placing || this.data.closed || !this.data.quote) return;
       // One key per attempt: tapping again after a lost answer finds the order already placed, not a second one.
       this.attempt = this.attempt || trade.idempotencyKey(Date.now(), Math.random());

@@ -1,6 +1,6 @@
-// Coupons to claim. With no coupon service yet a claim is remembered on the phone and shown to the store,
-// and the strip says so rather than promising an automatic discount.
-const { claimCoupon, claimedKeys, couponKey } = require("../../lib/coupons");
+// The store's live coupons to claim. The list comes from shop-api when the section shows; a claim is made on the
+// server, which says when none are left or the shopper holds as many as allowed.
+const { claimCoupon, liveCoupons } = require("../../lib/coupons");
 
 Component({
   options: { styleIsolation: "apply-shared" },
@@ -8,27 +8,35 @@ Component({
     settings: { type: Object, value: null },
     sectionId: { type: String, value: "" },
   },
-  data: { title: "", coupons: [] },
+  data: { title: "", coupons: [], claiming: "" },
   observers: {
-    "settings, sectionId"(settings) {
-      this.show(settings || {});
+    settings(settings) {
+      this.setData({ title: (settings && settings.title) || "" });
+    },
+  },
+  lifetimes: {
+    attached() {
+      liveCoupons().then((coupons) => this.setData({ coupons }));
     },
   },
   methods: {
-    show(settings) {
-      const claimed = claimedKeys();
-      const coupons = (Array.isArray(settings.coupons) ? settings.coupons : []).map((coupon) => {
-        const key = couponKey(this.data.sectionId, coupon);
-        return Object.assign({ key, claimed: claimed.includes(key) }, coupon);
-      });
-      this.setData({ title: settings.title || "", coupons });
-    },
     onClaim(event) {
-      const coupon = this.data.coupons[event.currentTarget.dataset.index];
-      if (!coupon || coupon.claimed) return;
-      claimCoupon(coupon.key);
-      wx.showToast({ title: "已领取", icon: "success" });
-      this.show(this.data.settings || {});
+      const index = Number(event.currentTarget.dataset.index);
+      const coupon = this.data.coupons[index];
+      if (!coupon || !coupon.canClaim || this.data.claiming) return;
+      this.setData({ claiming: coupon.id });
+      claimCoupon(coupon.id).then((answer) => {
+        this.setData({ claiming: "" });
+        if (answer.error) {
+          wx.showToast({ title: answer.error, icon: "none" });
+          return;
+        }
+        const claimedByMe = coupon.claimedByMe + 1;
+        const left = Math.max(0, coupon.left - 1);
+        const shown = Object.assign({}, coupon, { claimedByMe, left, canClaim: left > 0 && claimedByMe < coupon.perShopperLimit });
+        this.setData({ [`coupons[${index}]`]: shown });
+        wx.showToast({ title: "已领取", icon: "success" });
+      });
     },
   },
 });

@@ -93,6 +93,12 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
               <dd className="text-right tabular-nums">{money(order.subtotalFen)}</dd>
               <dt className="text-slate-600">{words.detail.deliveryFee}</dt>
               <dd className="text-right tabular-nums">{money(order.deliveryFeeFen)}</dd>
+              {order.discountFen > 0 && (
+                <>
+                  <dt className="text-slate-600">{t.coupons.orderDiscount}</dt>
+                  <dd className="text-right tabular-nums">-{money(order.discountFen)}</dd>
+                </>
+              )}
               <dt className="font-medium text-slate-900">{words.detail.total}</dt>
               <dd className="text-right font-semibold tabular-nums">{money(order.totalFen)}</dd>
               <dt className="text-slate-600">{words.detail.paid}</dt>
