@@ -1,6 +1,8 @@
-// A worker process: publishing builds, and the order timers (expiring unpaid orders, uploading shipping
-// information). `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server, run as many as
-// the machine allows, on any host that reaches the database, the storage, WeChat and WeChat Pay.
+// A worker process: publishing builds, the order timers (expiring unpaid orders, uploading shipping
+// information) and the analytics fold (changed orders into the stores' day figures). `npm start` runs one beside
+// the dashboard (KAIDIAN_WORKERS for more); on a server, run as many as the machine allows, on any host that
+// reaches the database, the storage, WeChat and WeChat Pay.
+import { type AnalyticsFold, startAnalyticsFold } from "@kaidian/analytics/server";
 import { Database } from "@kaidian/db";
 import { mediaStorage } from "@kaidian/media/server";
 import { paymentDepsFromEnv, startOrderTimers, type OrderTimers } from "@kaidian/orders/server";
@@ -15,6 +17,7 @@ const say = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 let db: Database;
 let worker: Worker;
 let orderTimers: OrderTimers;
+let analyticsFold: AnalyticsFold;
 try {
   const settings = workerSettings(process.env);
   db = new Database(settings.databaseUrl, { maxConnections: 3 });
@@ -39,6 +42,7 @@ try {
     retryBaseMs: settings.shippingRetryMs,
     log: say,
   });
+  analyticsFold = startAnalyticsFold({ db, pollMs: settings.analyticsFoldMs, log: say });
 } catch (error) {
   // A setting is wrong or missing: say which, without a stack.
   console.error(`[worker] cannot start: ${(error as Error).message}`);
@@ -51,7 +55,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   say("stopping: a build in progress gets 20 s to finish, then goes back to the queue");
-  await Promise.all([worker.stop(20_000), orderTimers.stop()]);
+  await Promise.all([worker.stop(20_000), orderTimers.stop(), analyticsFold.stop()]);
   await db.disconnect();
   process.exit(0);
 };

@@ -13,6 +13,7 @@ const settingsSchema = z.object({
   KAIDIAN_COMPILE_TIMEOUT_MS: milliseconds(120_000, 1_000),
   KAIDIAN_ORDER_TIMERS_MS: milliseconds(5_000, 50),
   KAIDIAN_SHIPPING_RETRY_MS: milliseconds(30_000, 100),
+  KAIDIAN_ANALYTICS_FOLD_MS: milliseconds(30_000, 50),
 });
 
 export type WorkerSettings = {
@@ -26,6 +27,8 @@ export type WorkerSettings = {
   orderTimersMs: number;
   /** The first pause after WeChat refuses a shipping upload; each further one doubles, up to 6 hours. */
   shippingRetryMs: number;
+  /** How often changed orders are folded into the stores' day figures. */
+  analyticsFoldMs: number;
 };
 
 export function workerSettings(env: Record<string, string | undefined>): WorkerSettings {
@@ -44,5 +47,6 @@ export function workerSettings(env: Record<string, string | undefined>): WorkerS
     compileTimeoutMs: settings.KAIDIAN_COMPILE_TIMEOUT_MS,
     orderTimersMs: settings.KAIDIAN_ORDER_TIMERS_MS,
     shippingRetryMs: settings.KAIDIAN_SHIPPING_RETRY_MS,
+    analyticsFoldMs: settings.KAIDIAN_ANALYTICS_FOLD_MS,
   };
 }
