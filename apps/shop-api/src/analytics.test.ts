@@ -1,6 +1,10 @@
 // Analytics reports over real HTTP: a real shop-api on the real database. Anonymous reports count, a logged-in
 // shopper's are theirs, another store's token is refused, and the batch's size and the reports' rate are bounded.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import path from "node:path";
+import vm from "node:vm";
 import { MAX_BATCH_EVENTS } from "@kaidian/analytics";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
@@ -108,5 +112,88 @@ describe("analytics reports", () => {
     const code = fake.issueLoginCode(shop.appid, { openid: `o${randomUUID().replaceAll("-", "")}` });
     const login = await fetch(`${limited.url}/api/mp/v1/${shop.tenantId}/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) });
     expect(login.status).toBe(200);
+  });
+});
+
+/**
+ * The runtime's reporter (apps/runtime-miniapp/src/lib/analytics.js) as a Mini Program runs it, with its own
+ * requires, over a `wx` whose requests reach this shop-api over HTTP; `./site` is the package's baked settings.
+ */
+function loadReporter(apiBase: string) {
+  const storage = new Map<string, unknown>();
+  const hideHandlers: (() => void)[] = [];
+  const wx = {
+    getStorageSync: (key: string) => storage.get(key) ?? "",
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    onAppHide: (handler: () => void) => void hideHandlers.push(handler),
+    request(options: { url: string; method: string; data?: unknown; header?: Record<string, string>; success(r: unknown): void; fail(e: unknown): void }) {
+      const body = options.method === "GET" ? undefined : JSON.stringify(options.data ?? {});
+      const sent = httpRequest(options.url, { method: options.method, headers: options.header }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => options.success({ statusCode: response.statusCode, data: JSON.parse(Buffer.concat(chunks).toString("utf8") || "null"), header: response.headers }));
+      });
+      sent.on("error", options.fail);
+      sent.end(body);
+    },
+  };
+  const lib = path.join(import.meta.dirname, "../../runtime-miniapp/src/lib");
+  const loaded = new Map<string, unknown>([[path.join(lib, "site.js"), { baked: { apiBase } }]]);
+  const load = (file: string): unknown => {
+    if (loaded.has(file)) return loaded.get(file);
+    const module = { exports: {} };
+    loaded.set(file, module.exports);
+    const run = vm.compileFunction(readFileSync(file, "utf8"), ["module", "exports", "require", "wx"], { filename: file });
+    run(module, module.exports, (specifier: string) => load(path.join(path.dirname(file), `${specifier}.js`)), wx);
+    loaded.set(file, module.exports);
+    return module.exports;
+  };
+  const reporter = load(path.join(lib, "analytics.js")) as {
+    startReporting(): void;
+    trackPageView(page: string): void;
+    trackItemView(page: string, itemId: string): void;
+    flush(): Promise<void>;
+    FLUSH_AT: number;
+  };
+  return { reporter, storage, hide: () => hideHandlers.forEach((handler) => handler()) };
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let waited = 0; ; waited += 50) {
+    const value = await read();
+    if (done(value) || waited > 30_000) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("the Mini Program's reporter", () => {
+  it("keeps views until the app is hidden or a batch is full, then reports them as one anonymous visitor", async () => {
+    const { reporter, storage, hide } = loadReporter(`${api.url}/api/mp/v1/${shop.tenantId}`);
+    reporter.startReporting();
+    const itemId = randomUUID();
+    reporter.trackPageView("pages/home/index");
+    reporter.trackItemView("pages/item/index", itemId);
+    const visitorId = () => storage.get("kd-visitor") as string | undefined;
+    expect(visitorId()).toBeUndefined();
+    hide();
+    const rows = await until(async () => (visitorId() ? eventsOf(visitorId()!) : []), (found) => found.length === 2);
+    expect(rows.map((row) => [row.kind, row.page, row.item_id, row.shopper_id])).toEqual([
+      ["pageView", "pages/home/index", null, null],
+      ["itemView", "pages/item/index", itemId, null],
+    ]);
+    for (let i = 0; i < reporter.FLUSH_AT; i++) reporter.trackPageView("pages/category/index");
+    const all = await until(() => eventsOf(visitorId()!), (found) => found.length === 2 + reporter.FLUSH_AT);
+    expect(all).toHaveLength(2 + reporter.FLUSH_AT);
+  });
+
+  it("reports a logged-in shopper's views as theirs", async () => {
+    const { reporter, storage } = loadReporter(`${api.url}/api/mp/v1/${shop.tenantId}`);
+    const own = await login(shop);
+    storage.set("kd-session", { token: own.token, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), shopper: { id: own.shopperId } });
+    reporter.trackPageView("pages/profile/index");
+    await reporter.flush();
+    const rows = await eventsOf(storage.get("kd-visitor") as string);
+    expect(rows.map((row) => [row.page, row.shopper_id])).toEqual([["pages/profile/index", own.shopperId]]);
   });
 });
