@@ -4,6 +4,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them with the app.
   transpilePackages: [
     "@kaidian/accounts",
+    "@kaidian/analytics",
     "@kaidian/audit",
     "@kaidian/catalog",
     "@kaidian/client-address",

@@ -1,3 +1,4 @@
+const { startReporting } = require("./lib/analytics");
 const { refreshSite } = require("./lib/refresh");
 const { ensureSession } = require("./lib/session");
 
@@ -7,5 +8,7 @@ App({
     refreshSite();
     // The silent login: the shopper sees nothing, and a store that cannot log shoppers in still browses.
     ensureSession();
+    // Views are reported in batches, on a timer and when the shopper leaves the app.
+    startReporting();
   },
 });

@@ -11,6 +11,7 @@ import { bearerToken } from "@kaidian/orders/server";
 import { RateLimiter } from "@kaidian/traffic";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
+import { analyticsRoutes } from "./routes/analytics";
 import { cartRoutes } from "./routes/cart";
 import { bookingRoutes } from "./routes/bookings";
 import { couponRoutes } from "./routes/coupons";
@@ -79,6 +80,8 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
     shopperWrites: new RateLimiter(settings.limits.shopperWrites),
     clientWrites: new RateLimiter(settings.limits.clientWrites),
     storeWrites: new RateLimiter(settings.limits.storeWrites),
+    clientReports: new RateLimiter(settings.limits.clientReports),
+    storeReports: new RateLimiter(settings.limits.storeReports),
   };
   const { tokens } = parts.trading;
 
@@ -105,10 +108,13 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
     const tenant = (request.params as Partial<TenantParams>).tenant;
     if (tenant !== undefined) request.shopperToken = tokens.verify(bearerToken(request.headers.authorization), tenant);
     const shopper = request.shopperToken?.ok ? `${request.shopperToken.tenantId}:${request.shopperToken.shopperId}` : null;
-    const verdicts = [
-      read ? limiters.clientReads.take(request.client) : shopper ? limiters.shopperWrites.take(shopper) : limiters.clientWrites.take(request.client),
-      tenant && isUuid(tenant) ? (read ? limiters.storeReads : limiters.storeWrites).take(tenant) : { ok: true as const },
-    ];
+    const report = request.routeOptions.config.analytics === true;
+    const verdicts = report
+      ? [limiters.clientReports.take(request.client), tenant && isUuid(tenant) ? limiters.storeReports.take(tenant) : { ok: true as const }]
+      : [
+          read ? limiters.clientReads.take(request.client) : shopper ? limiters.shopperWrites.take(shopper) : limiters.clientWrites.take(request.client),
+          tenant && isUuid(tenant) ? (read ? limiters.storeReads : limiters.storeWrites).take(tenant) : { ok: true as const },
+        ];
     const refused = verdicts.find((verdict) => !verdict.ok);
     if (refused && !refused.ok) {
       reply.header("Retry-After", String(refused.retryAfterSeconds));
@@ -215,6 +221,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   queueRoutes(app, trading);
   couponRoutes(app, trading);
   tableRoutes(app, trading);
+  analyticsRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });
   if (parts.platform) registerWechatPlatformRoutes(app, db, parts.platform);
 

@@ -27,6 +27,10 @@ const settingsSchema = z.object({
   SHOP_API_CLIENT_WRITES_PER_SECOND: whole(20, 1, 10_000_000),
   /** Writes each store may be sent per second, per process (and twice as many at once): a flash sale's ceiling. */
   SHOP_API_STORE_WRITES_PER_SECOND: whole(500, 1, 10_000_000),
+  /** Analytics reports each client address may send per second (and six times as many at once). */
+  SHOP_API_CLIENT_REPORTS_PER_SECOND: whole(10, 1, 10_000_000),
+  /** Analytics reports each store may be sent per second, per process (and twice as many at once). */
+  SHOP_API_STORE_REPORTS_PER_SECOND: whole(500, 1, 10_000_000),
   SHOP_API_SHUTDOWN_MS: whole(10_000, 100, 600_000),
   TRUSTED_PROXIES: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -42,7 +46,15 @@ export type ShopApiSettings = {
   shutdownMs: number;
   trustedProxies: TrustedProxies;
   logLevel: string;
-  limits: { clientReads: RateLimit; storeReads: RateLimit; shopperWrites: RateLimit; clientWrites: RateLimit; storeWrites: RateLimit };
+  limits: {
+    clientReads: RateLimit;
+    storeReads: RateLimit;
+    shopperWrites: RateLimit;
+    clientWrites: RateLimit;
+    storeWrites: RateLimit;
+    clientReports: RateLimit;
+    storeReports: RateLimit;
+  };
   /** Seals the stores' AppSecrets and keys shoppers' tokens (KAIDIAN_MASTER_KEY, or the data directory's). */
   masterKey: Buffer;
   /** How WeChat's server APIs are reached (WECHAT_API_BASE, WECHAT_API_TIMEOUT_MS). */
@@ -76,6 +88,9 @@ export function shopApiSettings(env: Record<string, string | undefined>): ShopAp
       shopperWrites: { perSecond: s.SHOP_API_SHOPPER_WRITES_PER_SECOND, burst: s.SHOP_API_SHOPPER_WRITES_PER_SECOND * 15 },
       clientWrites: { perSecond: s.SHOP_API_CLIENT_WRITES_PER_SECOND, burst: s.SHOP_API_CLIENT_WRITES_PER_SECOND * 3 },
       storeWrites: { perSecond: s.SHOP_API_STORE_WRITES_PER_SECOND, burst: s.SHOP_API_STORE_WRITES_PER_SECOND * 2 },
+      // A phone reports every ten seconds or so while in use; many phones share an address behind NAT.
+      clientReports: { perSecond: s.SHOP_API_CLIENT_REPORTS_PER_SECOND, burst: s.SHOP_API_CLIENT_REPORTS_PER_SECOND * 6 },
+      storeReports: { perSecond: s.SHOP_API_STORE_REPORTS_PER_SECOND, burst: s.SHOP_API_STORE_REPORTS_PER_SECOND * 2 },
     },
     masterKey: masterKey(env).key,
     wechatApi: wechatApiSettings(env),

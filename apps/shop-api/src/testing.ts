@@ -26,6 +26,7 @@ export async function startShopApi(databaseUrl: string, env: Record<string, stri
     // meter the whole test as one phone. A test of those limits sets its own.
     SHOP_API_CLIENT_READS_PER_SECOND: "100000",
     SHOP_API_CLIENT_WRITES_PER_SECOND: "100000",
+    SHOP_API_CLIENT_REPORTS_PER_SECOND: "100000",
     KAIDIAN_MASTER_KEY: randomBytes(32).toString("base64"),
     ...env,
   });

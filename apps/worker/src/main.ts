@@ -1,6 +1,8 @@
 // A worker process: publishing builds, the order timers (expiring unpaid orders, uploading shipping
-// information), and, on a third-party platform, the agencies' fleet releases. `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server, run as many as
-// the machine allows, on any host that reaches the database, the storage, WeChat and WeChat Pay.
+// information), the analytics fold (changed orders into the stores' day figures), and, on a third-party platform,
+// the agencies' fleet releases. `npm start` runs one beside the dashboard (KAIDIAN_WORKERS for more); on a server,
+// run as many as the machine allows, on any host that reaches the database, the storage, WeChat and WeChat Pay.
+import { type AnalyticsFold, startAnalyticsFold } from "@kaidian/analytics/server";
 import { Database } from "@kaidian/db";
 import { mediaStorage } from "@kaidian/media/server";
 import { paymentDepsFromEnv, startOrderTimers, type OrderTimers } from "@kaidian/orders/server";
@@ -16,6 +18,7 @@ const say = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 let db: Database;
 let worker: Worker;
 let orderTimers: OrderTimers;
+let analyticsFold: AnalyticsFold;
 let fleets: FleetLoop | null = null;
 try {
   const settings = workerSettings(process.env);
@@ -41,6 +44,7 @@ try {
     retryBaseMs: settings.shippingRetryMs,
     log: say,
   });
+  analyticsFold = startAnalyticsFold({ db, pollMs: settings.analyticsFoldMs, log: say });
   const platform = componentSettings(process.env);
   if (platform) {
     const { code } = openPlatform({ db, masterKey: masterKey().key, settings: platform });
@@ -58,7 +62,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   say("stopping: a build in progress gets 20 s to finish, then goes back to the queue");
-  await Promise.all([worker.stop(20_000), orderTimers.stop(), fleets?.stop()]);
+  await Promise.all([worker.stop(20_000), orderTimers.stop(), analyticsFold.stop(), fleets?.stop()]);
   await db.disconnect();
   process.exit(0);
 };

@@ -14,6 +14,7 @@ const settingsSchema = z.object({
   KAIDIAN_ORDER_TIMERS_MS: milliseconds(5_000, 50),
   KAIDIAN_SHIPPING_RETRY_MS: milliseconds(30_000, 100),
   KAIDIAN_FLEET_RELEASES_MS: milliseconds(10_000, 50),
+  KAIDIAN_ANALYTICS_FOLD_MS: milliseconds(30_000, 50),
 });
 
 export type WorkerSettings = {
@@ -29,6 +30,8 @@ export type WorkerSettings = {
   shippingRetryMs: number;
   /** How often running fleet releases are advanced (third-party platform only). */
   fleetReleasesMs: number;
+  /** How often changed orders are folded into the stores' day figures. */
+  analyticsFoldMs: number;
 };
 
 export function workerSettings(env: Record<string, string | undefined>): WorkerSettings {
@@ -48,5 +51,6 @@ export function workerSettings(env: Record<string, string | undefined>): WorkerS
     orderTimersMs: settings.KAIDIAN_ORDER_TIMERS_MS,
     shippingRetryMs: settings.KAIDIAN_SHIPPING_RETRY_MS,
     fleetReleasesMs: settings.KAIDIAN_FLEET_RELEASES_MS,
+    analyticsFoldMs: settings.KAIDIAN_ANALYTICS_FOLD_MS,
   };
 }

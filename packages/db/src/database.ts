@@ -111,6 +111,18 @@ export class Database {
   }
 
   /**
+   * Runs `work` as the workers' role to read and move the analytics fold's watermark and to learn which stores'
+   * orders changed in a window (`analytics_changed_stores`, its one right on orders); the figures are then
+   * re-counted in each store's own scope.
+   */
+  analyticsFold<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.client.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('role', ${QUEUE_ROLE}, true)`;
+      return work(tx);
+    });
+  }
+
+  /**
    * Runs `work` as the connecting user, outside row-level security, for operator tools that act across stores
    * (listing every store to generate). Never for request handling. The connecting user must be a superuser or
    * have BYPASSRLS, as the owner that applies migrations does; otherwise this refuses rather than see nothing.

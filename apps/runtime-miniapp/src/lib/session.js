@@ -131,7 +131,14 @@ function sharePhone(event) {
   });
 }
 
+/** The stored token while it lasts, without logging in: for reports that are anonymous without one. */
+function currentToken() {
+  const session = storedSession();
+  return session ? session.token : null;
+}
+
 module.exports = {
+  currentToken,
   ensureSession,
   login,
   loginState: () => state,

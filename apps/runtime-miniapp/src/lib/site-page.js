@@ -1,5 +1,6 @@
 // What every page shares: its configured sections, the catalog, the store and the theme, kept current when
 // the read API answers; and the intents (lib/intents.js) sent to it, passed to its `onIntent` method.
+const { trackPageView } = require("./analytics");
 const { receiveIntents, takeIntent } = require("./intents");
 const { currentSite, onSiteChange } = require("./site");
 const { isHexColor, themeStyle } = require("./theme");
@@ -28,6 +29,7 @@ function sitePage(pageId) {
     methods: {
       // Pages built with Component() receive their page events as methods; no runtime page defines its own.
       onShow() {
+        trackPageView(this.route || pageId);
         this.deliverIntent(takeIntent(pageId));
       },
       showSite() {

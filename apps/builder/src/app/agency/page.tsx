@@ -20,7 +20,11 @@ export default async function AgencyPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-        <PageHeader title={t.agency.title} lead={`${membership.agency.name} · ${t.store.roles[membership.role === "ADMIN" ? "AGENCY_ADMIN" : "AGENCY_PUBLISHER"]}`} />
+        <PageHeader
+          title={t.agency.title}
+          lead={`${membership.agency.name} · ${t.store.roles[membership.role === "ADMIN" ? "AGENCY_ADMIN" : "AGENCY_PUBLISHER"]}`}
+          action={membership.role === "ADMIN" && <Link href="/agency/analytics" className={buttonClass("secondary")}>{t.analytics.agencyLink}</Link>}
+        />
         <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
           <Card title={`${t.agency.stores} (${stores.length})`}>
             <form role="search" className="mb-3">

@@ -1,5 +1,6 @@
 // One item (`id` in the query): pictures, price, description, then by kind: specs and quantity into the cart
 // (product), facts and a booking (room), options into the basket (dish).
+const { trackItemView } = require("../../lib/analytics");
 const { basket } = require("../../lib/basket");
 const { cart } = require("../../lib/cart");
 const { findItem } = require("../../lib/catalog");
@@ -54,6 +55,11 @@ Component({
       if (!item && itemId && this.asked !== itemId) return this.askFor(itemId);
       this.setData({ item, loadingItem: false });
       if (!item) return;
+      // Once per opening, however often the catalog is refreshed under it.
+      if (this.viewed !== item.id) {
+        this.viewed = item.id;
+        trackItemView(this.route || "pages/item/index", item.id);
+      }
       if (item.kind === "product") this.showSku(firstSkuPick(item));
       else if (item.kind === "dish") this.showDish(firstDishPick(item));
       else this.setData({ priceFen: item.priceFen, cancellation: cancellationSummary(item.details.cancellation) });

@@ -18,6 +18,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
     { href: base, label: t.nav.overview, icon: "overview", needs: "view" },
     { href: `${base}/design`, label: t.nav.design, icon: "design", needs: "view" },
     { href: `${base}/orders`, label: t.orders.nav, icon: "orders", needs: "orders" },
+    { href: `${base}/analytics`, label: t.analytics.nav, icon: "analytics", needs: "settings" },
     { href: `${base}/catalog`, label: t.catalogName[access.store.templateId], icon: "catalog", needs: "view" },
     ...(access.store.templateId === "hotel" ? [{ href: `${base}/bookings`, label: t.hotel.nav, icon: "orders", needs: "orders" } as const] : []),
     ...(access.store.templateId === "hotel" ? [{ href: `${base}/rates`, label: t.rates.nav, icon: "rates", needs: "catalog" } as const] : []),
