@@ -4,7 +4,7 @@
 // taking the next round number is ONE statement on the partial unique index "one open tab per table", which also
 // holds the tab's row for the rest of the round's transaction, so rounds of one table take turns.
 import { randomUUID } from "node:crypto";
-import { type Database, type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
+import { type Database, type SaveFrom, sqlState, staleRevision, type Transaction } from "@kaidian/db";
 import type { OrderStatus } from "../lifecycle";
 import { priceRound, type PricedLine } from "../pricing";
 import type { OrderRefusal } from "../refusals";
@@ -72,11 +72,12 @@ export async function tableByCode(tx: Transaction, code: string) {
   return tx.diningTable.findFirst({ where: { code }, select: { id: true, name: true, code: true } });
 }
 
-async function tabRows(tx: Transaction, where: { tableId?: string; tabId?: string }): Promise<TabRow[]> {
+/** Open tabs; `anyStatus` also finds a closed one by its id (a retried round's tab, paid since). */
+async function tabRows(tx: Transaction, where: { tableId?: string; tabId?: string; anyStatus?: boolean }): Promise<TabRow[]> {
   return tx.$queryRaw<TabRow[]>`
     SELECT tab.id, tab.table_id, t.name AS table_name, t.code AS table_code, tab.payment, tab.order_id, tab.opened_at
     FROM dining_tabs tab JOIN dining_tables t ON t.tenant_id = tab.tenant_id AND t.id = tab.table_id
-    WHERE tab.status = 'open'
+    WHERE (tab.status = 'open' OR ${where.anyStatus ?? false})
       AND (${where.tableId ?? null}::uuid IS NULL OR tab.table_id = ${where.tableId ?? null}::uuid)
       AND (${where.tabId ?? null}::uuid IS NULL OR tab.id = ${where.tabId ?? null}::uuid)
     ORDER BY t.position, t.name`;
@@ -158,10 +159,20 @@ export async function tablesWithTabs(tx: Transaction): Promise<{ table: { id: st
 
 // ---------- Sending a round ----------
 
-export type SendRoundInput = { tenantId: string; shopperId: string; tableCode: string; body: unknown; at?: Date; payments: PaymentDeps; onPaymentFailure?: (error: unknown) => void };
+export type SendRoundInput = {
+  tenantId: string;
+  shopperId: string;
+  tableCode: string;
+  body: unknown;
+  /** The phone's key for this round: the same key again (a retried request) answers the round it sent. */
+  idempotencyKey?: string;
+  at?: Date;
+  payments: PaymentDeps;
+  onPaymentFailure?: (error: unknown) => void;
+};
 
 export type SentRound =
-  | { ok: true; tab: TabView; round: { id: string; number: number; orderId: string }; payment: RequestPayment | null }
+  | { ok: true; created: boolean; tab: TabView; round: { id: string; number: number; orderId: string }; payment: RequestPayment | null }
   | { ok: false; refusals: OrderRefusal[] }
   | { ok: false; tableNotFound: true }
   | { ok: false; paymentsNotSetUp: true };
@@ -178,10 +189,13 @@ export async function sendRound(db: Database, input: SendRoundInput): Promise<Se
   const request = parsed.data;
   const { tenantId, shopperId } = input;
   const at = input.at ?? new Date();
-  type Staged = { tab: TabView; round: { id: string; number: number; orderId: string }; payFirst: boolean };
-  const sent = await db.scoped({ tenantId }, async (tx): Promise<Exclude<SentRound, { ok: true }> | Staged> => {
+  const key = input.idempotencyKey ?? null;
+  type Staged = { tab: TabView; round: { id: string; number: number; orderId: string }; payFirst: boolean; created: boolean };
+  const stage = () => db.scoped({ tenantId }, async (tx): Promise<Exclude<SentRound, { ok: true }> | Staged> => {
       const table = await tableByCode(tx, input.tableCode);
       if (!table) return { ok: false, tableNotFound: true };
+      const before = key ? await sentBefore(tx, shopperId, key) : null;
+      if (before) return before;
       const settings = await readTableOrderSettings(tx);
       if (settings.payment === "payFirst" && !(await storeTakesPayment(tx, input.payments))) return { ok: false, paymentsNotSetUp: true };
       const items = await liveItems(tx, tenantId, request.lines.map((line) => line.itemId));
@@ -209,17 +223,38 @@ export async function sendRound(db: Database, input: SendRoundInput): Promise<Se
         if (payAtEnd) await tx.diningTab.updateMany({ where: { id: tab!.id }, data: { orderId } });
       }
       const round = await tx.tableRound.create({
-        data: { tenantId, tabId: tab!.id, number: tab!.rounds, orderId, firstLine, lineCount: priced.lines.length, sentAt: payAtEnd ? at : null, createdAt: at },
+        data: { tenantId, tabId: tab!.id, number: tab!.rounds, orderId, firstLine, lineCount: priced.lines.length, sentAt: payAtEnd ? at : null, createdAt: at, shopperId, idempotencyKey: key },
         select: { id: true, number: true },
       });
       const [view] = await tabViews(tx, await tabRows(tx, { tabId: tab!.id }));
-      return { tab: view!, round: { ...round, orderId }, payFirst: !payAtEnd };
+      return { tab: view!, round: { ...round, orderId }, payFirst: !payAtEnd, created: true };
   });
+  let sent: Awaited<ReturnType<typeof stage>>;
+  try {
+    sent = await stage();
+  } catch (error) {
+    // The same key raced in twice: the other request's round is the one (this one rolled back whole).
+    if (!key || !isUniqueViolation(error)) throw error;
+    sent = await stage();
+  }
   if ("ok" in sent) return sent;
   const payment = sent.payFirst
     ? await paymentFor(db, input.payments, { tenantId, orderId: sent.round.orderId }, input.onPaymentFailure ?? (() => {}))
     : null;
-  return { ok: true, tab: sent.tab, round: sent.round, payment };
+  return { ok: true, created: sent.created, tab: sent.tab, round: sent.round, payment };
+}
+
+/** Prisma's unique-constraint error, or PostgreSQL's own from a raw statement. */
+function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === "P2002" || sqlState(error) === "23505";
+}
+
+/** The round this shopper already sent under this key, with its tab as it stands now (closed if paid since). */
+async function sentBefore(tx: Transaction, shopperId: string, key: string) {
+  const round = await tx.tableRound.findFirst({ where: { shopperId, idempotencyKey: key }, select: { id: true, number: true, orderId: true, tabId: true, sentAt: true } });
+  if (!round) return null;
+  const [view] = await tabViews(tx, await tabRows(tx, { tabId: round.tabId, anyStatus: true }));
+  return { tab: view!, round: { id: round.id, number: round.number, orderId: round.orderId }, payFirst: view!.payment === "payFirst", created: false };
 }
 
 /** A dine-in order with its lines and first event: one round (pay-first) or a tab's bill (pay-at-end). */
