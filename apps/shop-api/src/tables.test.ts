@@ -84,6 +84,14 @@ describe("a pay-at-end table", () => {
     expect(tab).toMatchObject({ payment: "payAtEnd", totalFen: 6600, bill: { status: "pendingPayment", totalFen: 6600 } });
     expect(tab.rounds.map((round: { number: number; stage: string }) => [round.number, round.stage])).toEqual([[2, "inKitchen"], [1, "inKitchen"]]);
 
+    // The bill's dishes are in the kitchen: it is paid, never cancelled, so no cancel is offered, here or in the list.
+    const billView = await call("GET", `${atEnd.tenantId}/orders/${tab.bill.orderId}`, wang);
+    expect(billView.body).toMatchObject({ status: "pendingPayment", delivery: "dineIn" });
+    expect(billView.body.actions).not.toContain("cancel");
+    const listed = (await call("GET", `${atEnd.tenantId}/orders`, wang)).body.orders.find((order: { id: string }) => order.id === tab.bill.orderId);
+    expect(listed.actions).not.toContain("cancel");
+    expect((await call("POST", `${atEnd.tenantId}/orders/${tab.bill.orderId}/actions`, wang, { action: "cancel" })).status).toBe(409);
+
     const refused = await sendOver(atEnd, table, li, { lines: [{ itemId: atEnd.dishes.fish, quantity: 1, seenUnitPriceFen: 5800 }] });
     expect([refused.status, refused.body.error.refusals[0].message]).toEqual([409, "「酸菜鱼」已售罄。"]);
 
@@ -109,6 +117,8 @@ describe("a pay-first table", () => {
     expect(one.status).toBe(201);
     expect(one.body.payment.package).toMatch(/^prepay_id=/);
     expect(one.body.tab.rounds[0]).toMatchObject({ number: 1, stage: "awaitingPayment" });
+    // An unpaid pay-first round has not reached the kitchen: the diner may still cancel it.
+    expect((await call("GET", `${first.tenantId}/orders/${one.body.round.orderId}`, token)).body.actions).toContain("cancel");
     expect((await call("POST", `${first.tenantId}/tables/${table.code}/tab/payment`, token)).body.error.code).toBe("tab.notPayAtEnd");
   });
 });

@@ -13,6 +13,7 @@ export type { RequestPayment } from "./checkout-payment";
 export { placeOrder, quoteOrder, soldOutLines, IDEMPOTENCY_KEY, type Placement, type PlaceOrderInput, type Quote } from "./place-order";
 export {
   orderView,
+  shopperOrderView,
   shopperOrder,
   listShopperOrders,
   shopperOrderAction,
