@@ -123,6 +123,47 @@ describe("a pay-first table", () => {
   });
 });
 
+describe("a round sent while the tab is being paid", () => {
+  it("closes the open payment at WeChat Pay, so the diner pays the new total, never the old one", async () => {
+    const [wang, li] = [await login(atEnd), await login(atEnd)];
+    const table = await db.scoped({ tenantId: atEnd.tenantId }, (tx) => tx.diningTable.create({ data: { tenantId: atEnd.tenantId, name: "C1", code: "PAYING" } }));
+    expect((await sendOver(atEnd, table, wang, { lines: [rice(atEnd)] })).status).toBe(201);
+    const paying = await call("POST", `${atEnd.tenantId}/tables/${table.code}/tab/payment`, wang);
+    expect(paying.status).toBe(200);
+    const billNo = async () => (await db.scoped({ tenantId: atEnd.tenantId }, (tx) => tx.order.findFirstOrThrow({ where: { id: paying.body.orderId }, select: { paymentNo: true } }))).paymentNo;
+    const oldNo = await billNo();
+
+    // Wang's pay sheet is open when Li sends another round: the sheet's payment is closed.
+    expect((await sendOver(atEnd, table, li, { lines: [noodles(atEnd)] })).status).toBe(201);
+    expect(() => pay.pay(oldNo, { requestPayment: paying.body.payment })).toThrow(/CLOSED/);
+
+    const again = await call("POST", `${atEnd.tenantId}/tables/${table.code}/tab/payment`, wang);
+    expect(again.status).toBe(200);
+    const newNo = await billNo();
+    expect(newNo).not.toBe(oldNo);
+    pay.pay(newNo, { requestPayment: again.body.payment });
+    const bill = await until(() => call("GET", `${atEnd.tenantId}/orders/${paying.body.orderId}`, wang), (answer) => answer.body.status === "paid");
+    expect(bill.body).toMatchObject({ status: "paid", totalFen: 200 + 6400, paidFen: 200 + 6400 });
+  });
+
+  it("starts the table's next tab when the open payment was paid just before the round", async () => {
+    const token = await login(atEnd);
+    const table = await db.scoped({ tenantId: atEnd.tenantId }, (tx) => tx.diningTable.create({ data: { tenantId: atEnd.tenantId, name: "C2", code: "PAIDJS" } }));
+    expect((await sendOver(atEnd, table, token, { lines: [rice(atEnd)] })).status).toBe(201);
+    const paying = await call("POST", `${atEnd.tenantId}/tables/${table.code}/tab/payment`, token);
+    const { paymentNo } = await db.scoped({ tenantId: atEnd.tenantId }, (tx) => tx.order.findFirstOrThrow({ where: { id: paying.body.orderId }, select: { paymentNo: true } }));
+    pay.holdNotifications();
+    pay.pay(paymentNo, { requestPayment: paying.body.payment });
+    const next = await sendOver(atEnd, table, token, { lines: [noodles(atEnd)] });
+    pay.releaseNotifications();
+    await pay.idle();
+    expect(next.status).toBe(201);
+    expect(next.body.tab).toMatchObject({ totalFen: 6400, rounds: [{ number: 1 }] });
+    expect(next.body.tab.bill.orderId).not.toBe(paying.body.orderId);
+    expect((await call("GET", `${atEnd.tenantId}/orders/${paying.body.orderId}`, token)).body).toMatchObject({ status: "paid", totalFen: 200, paidFen: 200 });
+  });
+});
+
 describe("a round sent twice", () => {
   it("answers a retried request (same Idempotency-Key) with the round it sent, even when both arrive at once", async () => {
     const token = await login(atEnd);

@@ -60,6 +60,7 @@ export function tableRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
     }
     if ("tableNotFound" in sent) return sendShopperError(request, reply, 404, "table.notFound");
     if ("paymentsNotSetUp" in sent) return sendShopperError(request, reply, 409, "payments.notSetUp");
+    if ("wechatPay" in sent) return sendError(reply, 502, `wechatPay.${sent.wechatPay}`, paymentErrorMessage(sent.wechatPay, localeOf(request)));
     return sendPrivate(reply, 409, refusalsBody(request, sent.refusals));
   });
 

@@ -5,6 +5,8 @@
 // holds the tab's row for the rest of the round's transaction, so rounds of one table take turns.
 import { randomUUID } from "node:crypto";
 import { type Database, type SaveFrom, sqlState, staleRevision, type Transaction } from "@kaidian/db";
+import { type PaymentErrorKind, PaymentsNotSetUpError, WechatPayClient, WechatPayError } from "@kaidian/payments";
+import { openPaymentAccount } from "@kaidian/payments/server";
 import type { OrderStatus } from "../lifecycle";
 import { priceRound, type PricedLine } from "../pricing";
 import type { OrderRefusal } from "../refusals";
@@ -16,7 +18,7 @@ import { loadOrder, type OrderRecord } from "./order-record";
 import type { PaymentDeps } from "./payment-deps";
 import { insertOrder, nextOrderNumber } from "./order-insert";
 import { liveItems, paymentNumber } from "./place-order";
-import { preparePayment } from "./payment";
+import { applyPayment, preparePayment, queryPayment } from "./payment";
 
 // ---------- Settings ----------
 
@@ -175,7 +177,9 @@ export type SentRound =
   | { ok: true; created: boolean; tab: TabView; round: { id: string; number: number; orderId: string }; payment: RequestPayment | null }
   | { ok: false; refusals: OrderRefusal[] }
   | { ok: false; tableNotFound: true }
-  | { ok: false; paymentsNotSetUp: true };
+  | { ok: false; paymentsNotSetUp: true }
+  /** The tab's open payment could not be closed at WeChat Pay (unreachable): the round waits, to be sent again. */
+  | { ok: false; wechatPay: PaymentErrorKind };
 
 /**
  * Sends a round of dishes from the table to its open tab (opening one for the table's first round), all in one
@@ -190,6 +194,7 @@ export async function sendRound(db: Database, input: SendRoundInput): Promise<Se
   const { tenantId, shopperId } = input;
   const at = input.at ?? new Date();
   const key = input.idempotencyKey ?? null;
+  let closedPaymentNo: string | null = null;
   type Staged = { tab: TabView; round: { id: string; number: number; orderId: string }; payFirst: boolean; created: boolean };
   const stage = () => db.scoped({ tenantId }, async (tx): Promise<Exclude<SentRound, { ok: true }> | Staged> => {
       const table = await tableByCode(tx, input.tableCode);
@@ -215,8 +220,10 @@ export async function sendRound(db: Database, input: SendRoundInput): Promise<Se
         if (!added.ok) throw new Error(`tab ${tab!.id}: its bill ${orderId} took no round: ${JSON.stringify("refusal" in added ? added.refusal : "gone")}`);
         firstLine = added.order.lines.length;
         await tx.orderLine.createMany({ data: priced.lines.map((line, index) => ({ tenantId, orderId, position: firstLine + index, ...line, stockReserved: false })) });
-        // The amount changed, so WeChat Pay must see a new payment (an out_trade_no is bound to its first amount).
-        await tx.order.updateMany({ where: { id: orderId }, data: { paymentNo: paymentNumber(at) } });
+        // The amount changed, so WeChat Pay must see a new payment (an out_trade_no is bound to its first amount),
+        // replacing only the one closed above.
+        const replaced = await tx.order.updateMany({ where: { id: orderId, ...(closedPaymentNo ? { paymentNo: closedPaymentNo } : {}) }, data: { paymentNo: paymentNumber(at) } });
+        if (replaced.count === 0) throw new PaymentMoved();
       } else {
         const record = await newOrder(tx, { tenantId, shopperId, lines: priced.lines, totalFen: priced.totalFen, note: request.note, at, payAtEnd });
         orderId = record.id;
@@ -229,19 +236,65 @@ export async function sendRound(db: Database, input: SendRoundInput): Promise<Se
       const [view] = await tabViews(tx, await tabRows(tx, { tabId: tab!.id }));
       return { tab: view!, round: { ...round, orderId }, payFirst: !payAtEnd, created: true };
   });
-  let sent: Awaited<ReturnType<typeof stage>>;
-  try {
-    sent = await stage();
-  } catch (error) {
-    // The same key raced in twice: the other request's round is the one (this one rolled back whole).
-    if (!key || !isUniqueViolation(error)) throw error;
-    sent = await stage();
+  let sent: Awaited<ReturnType<typeof stage>> | null = null;
+  for (let attempt = 0; sent === null; attempt++) {
+    // A pay-at-end bill whose payment a diner may have open: that payment is closed at WeChat Pay first, so the
+    // round's new total is what gets paid (the old one could no longer be matched to the bill).
+    const closed = await closeOpenTabPayment(db, input);
+    if (closed.ok === false) return { ok: false, wechatPay: closed.wechatPay };
+    closedPaymentNo = closed.paymentNo;
+    try {
+      sent = await stage();
+    } catch (error) {
+      // Another round (or payer) replaced the payment meanwhile: close that one, then try again.
+      if (error instanceof PaymentMoved && attempt < 5) continue;
+      // The same key raced in twice: the other request's round is the one (this one rolled back whole).
+      if (!key || !isUniqueViolation(error)) throw error;
+      sent = await stage();
+    }
   }
   if ("ok" in sent) return sent;
   const payment = sent.payFirst
     ? await paymentFor(db, input.payments, { tenantId, orderId: sent.round.orderId }, input.onPaymentFailure ?? (() => {}))
     : null;
   return { ok: true, created: sent.created, tab: sent.tab, round: sent.round, payment };
+}
+
+/** The bill's payment number changed between closing it and adding the round. */
+class PaymentMoved extends Error {}
+
+/**
+ * Closes the payment a pay-at-end tab's bill may have open at WeChat Pay, before a round changes its total. Nothing
+ * to do without a bill or a store that takes payment, or when WeChat Pay never saw it or closed it already. Paid
+ * just now: the payment is applied (the bill is paid, the tab closes) and the round opens the table's next tab.
+ */
+async function closeOpenTabPayment(db: Database, input: SendRoundInput): Promise<{ ok: true; paymentNo: string | null } | { ok: false; wechatPay: PaymentErrorKind }> {
+  const open = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
+    const table = await tableByCode(tx, input.tableCode);
+    const [tab] = table ? await tabRows(tx, { tableId: table.id }) : [];
+    if (tab?.payment !== "payAtEnd" || !tab.order_id) return null;
+    const bill = await tx.order.findFirst({ where: { id: tab.order_id, status: "pendingPayment" }, select: { paymentNo: true } });
+    if (!bill) return null;
+    const account = await openPaymentAccount(tx, input.tenantId, input.payments.masterKey, input.payments.provider).catch((error: unknown) => {
+      if (error instanceof PaymentsNotSetUpError) return null;
+      throw error;
+    });
+    return { paymentNo: bill.paymentNo, account };
+  });
+  if (!open) return { ok: true, paymentNo: null };
+  if (!open.account) return { ok: true, paymentNo: open.paymentNo };
+  try {
+    await new WechatPayClient(open.account, input.payments.connection).closeOrder(open.paymentNo);
+  } catch (error) {
+    if (!(error instanceof WechatPayError)) throw error;
+    if (error.kind === "orderPaid") {
+      const payment = await queryPayment(open.account, input.payments, open.paymentNo);
+      if (payment) await db.scoped({ tenantId: input.tenantId }, (tx) => applyPayment(tx, payment));
+    } else if (error.kind !== "orderNotFound" && error.kind !== "orderClosed") {
+      return { ok: false, wechatPay: error.kind };
+    }
+  }
+  return { ok: true, paymentNo: open.paymentNo };
 }
 
 /** Prisma's unique-constraint error, or PostgreSQL's own from a raw statement. */
