@@ -9,6 +9,7 @@ import type { Database, Transaction } from "@kaidian/db";
 import { type PaymentAccount, PaymentsNotSetUpError, WechatPayClient, WechatPayError, type PaymentErrorKind, type Refund as PayRefund } from "@kaidian/payments";
 import { openPaymentAccount } from "@kaidian/payments/server";
 import { transition, type Actor, type TransitionRefusal } from "../lifecycle";
+import { refundableThroughWechat } from "../table-orders";
 import { changeOrder } from "./change-order";
 import { loadOrder } from "./order-record";
 import { notifyUrl, type PaymentDeps } from "./payment-deps";
@@ -32,7 +33,7 @@ export type RefundOrderInput = {
 export type RefundOrderResult =
   | { ok: true; refund: RefundView }
   | { ok: false; notFound: true }
-  | { ok: false; refusal: TransitionRefusal | { code: "restockPartial" } }
+  | { ok: false; refusal: TransitionRefusal | { code: "restockPartial" } | { code: "paidAtCounter" } }
   /** WeChat Pay refused (or could not be reached): `kind` has zh-CN/en words in paymentErrorMessage. */
   | { ok: false; refund: RefundView; wechatPay: PaymentErrorKind };
 
@@ -42,7 +43,7 @@ export const REFUND_ASK_LEASE_MS = 60_000;
 export type RecordedRefund =
   | { ok: true; refund: { id: string } }
   | { ok: false; notFound: true }
-  | { ok: false; refusal: TransitionRefusal | { code: "restockPartial" } };
+  | { ok: false; refusal: TransitionRefusal | { code: "restockPartial" } | { code: "paidAtCounter" } };
 
 /**
  * Records a refund in the caller's transaction, before WeChat Pay is asked: the lifecycle decides on the order's
@@ -58,6 +59,8 @@ export async function recordRefund(tx: Transaction, input: RefundOrderInput): Pr
   const inFlight = pending._sum.amountFen ?? 0;
   const checked = transition({ ...order, refundedFen: order.refundedFen + inFlight }, { action: "refund", amountFen: input.amountFen, reason: input.reason }, input.actor, at);
   if (!checked.ok) return { ok: false, refusal: checked.refusal };
+  // Money taken at the counter never went through WeChat Pay, which could not give it back.
+  if (!refundableThroughWechat(order)) return { ok: false, refusal: { code: "paidAtCounter" } };
   if (input.restock && order.refundedFen + inFlight + input.amountFen !== order.paidFen) return { ok: false, refusal: { code: "restockPartial" } };
   const refund = await tx.refund.create({
     data: {

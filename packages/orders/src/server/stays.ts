@@ -284,7 +284,7 @@ export async function cancelBooking(db: Database, input: CancelBookingInput, dep
   const at = input.at ?? new Date();
   const actor: Actor = { role: "shopper", id: input.shopperId };
   const reason = locale === "zh-CN" ? "取消预订，按取消政策退款" : "Booking cancelled: refund per the cancellation policy";
-  const cancelled = await db.scoped({ tenantId: input.tenantId }, async (tx): Promise<CancelBookingResult | { ok: true; refundId: string | null }> => {
+  const cancelled = await db.scoped({ tenantId: input.tenantId }, async (tx): Promise<CancelBookingResult | { ok: true; refundId: string | null; refusedRefund?: string }> => {
     const order = await loadOrder(tx, input.orderId);
     if (!order || order.shopperId !== input.shopperId || order.delivery !== "stay") return { ok: false, notFound: true };
     const stay = (await loadStay(tx, order.id))!;
@@ -303,12 +303,13 @@ export async function cancelBooking(db: Database, input: CancelBookingInput, dep
     // The refund is recorded with the cancellation, in one transaction: if this process dies before WeChat Pay
     // answers, the order timers ask for it (refunds.ts retryDueRefunds).
     const recorded = await recordRefund(tx, { tenantId: input.tenantId, orderId: order.id, amountFen: refundFen, reason, restock: false, actor: { role: "system", id: null } });
-    if (!recorded.ok) throw new Error(`booking ${order.id}: its policy refund of ${refundFen} fen was refused: ${JSON.stringify(recorded)}`);
+    // Refused (paid other than through WeChat Pay): the booking is cancelled all the same, the refund told as a problem.
+    if (!recorded.ok) return { ok: true, refundId: null, refusedRefund: "refusal" in recorded ? recorded.refusal.code : "notFound" };
     return { ok: true, refundId: recorded.refund.id };
   });
   if (!cancelled.ok) return cancelled;
   let refund: RefundView | null = null;
-  let refundProblem: string | null = null;
+  let refundProblem: string | null = "refusedRefund" in cancelled ? (cancelled.refusedRefund ?? null) : null;
   if ("refundId" in cancelled && cancelled.refundId) {
     const refunded = await askRefund(db, deps, { tenantId: input.tenantId, refundId: cancelled.refundId });
     refund = refunded.refund;
