@@ -79,7 +79,12 @@ export async function recordRefund(tx: Transaction, input: RefundOrderInput): Pr
 }
 
 export async function refundOrder(db: Database, input: RefundOrderInput, deps: PaymentDeps): Promise<RefundOrderResult> {
-  const recorded = await db.scoped({ tenantId: input.tenantId }, (tx) => recordRefund(tx, input));
+  const recorded = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
+    const refund = await recordRefund(tx, input);
+    // A store that cannot take payment cannot refund either: PaymentsNotSetUpError, and nothing stays recorded.
+    if (refund.ok) await openPaymentAccount(tx, input.tenantId, deps.masterKey, deps.provider);
+    return refund;
+  });
   if (!recorded.ok) return recorded;
   return askRefund(db, deps, { tenantId: input.tenantId, refundId: recorded.refund.id });
 }
