@@ -89,7 +89,7 @@ test("a table's rounds reach the kitchen display live, are marked done, and the 
   await page.screenshot({ path: `${shots}/inbox-tables.png`, fullPage: true });
 
   // A round sent while staff look at the bill: marking the old amount paid is refused with the new one.
-  await sendTableRound(tenantId, dining, [tea]);
+  const late = await sendTableRound(tenantId, dining, [tea]);
   await table.getByRole("button", { name: "前台已收款" }).click();
   await expect(table.getByRole("alert")).toHaveText("这桌刚加了菜，金额已变为 ¥127.00，请核对后再收款。");
   // Paid at the counter for the amount shown now: the bill is paid and the table is free.
@@ -98,4 +98,10 @@ test("a table's rounds reach the kitchen display live, are marked done, and the 
   await table.getByRole("button", { name: "前台已收款" }).click();
   await expect(table).toHaveAttribute("data-open", "false");
   await expect(table).toContainText("空闲");
+
+  // The cash bill is not WeChat Pay's to refund: its page says why, with no refund form.
+  await page.goto(`/stores/${store}/orders/${late.orderId}`);
+  await expect(page.getByTestId("paid-at-counter")).toContainText("没有经过微信支付");
+  await expect(page.getByLabel("退款金额（元）")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/paid-at-counter.png`, fullPage: true });
 });

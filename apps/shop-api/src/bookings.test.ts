@@ -5,6 +5,7 @@ import type { Cancellation } from "@kaidian/catalog";
 import type { Database } from "@kaidian/db";
 import { freePort, superuser, testDatabase, testDatabaseUrl } from "@kaidian/db/testing";
 import { addStayDays, shanghaiToday } from "@kaidian/orders";
+import { changeOrder, paymentDepsFromEnv, recordRefund, retryDueRefunds } from "@kaidian/orders/server";
 import { arrangeTradingStore, type TradingStore } from "@kaidian/orders/testing";
 import { arrangeServiceProvider, type FakeWechatPay, startFakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
 import { type FakeWechatApi, startFakeWechatApi } from "@kaidian/wechat/testing";
@@ -244,6 +245,93 @@ describe("cancelling a paid stay", () => {
     const cancelled = await call("POST", `${shop.tenantId}/bookings/${keptId}/cancel`, { token, body: { seenRefundFen: 0 } });
     expect(cancelled.body).toMatchObject({ order: { status: "stayCancelled", refundedFen: 0 }, refund: null });
     expect(pay.refunds.length).toBe(requests);
+  });
+});
+
+describe("a cancellation's refund WeChat Pay did not take", () => {
+  // The timers' own WeChat Pay client retries a failed call within one ask, quickly here.
+  const deps = () => {
+    const fromEnv = paymentDepsFromEnv({ ...serviceProvider.env, SHOP_API_PUBLIC_URL: api.url }, api.masterKey);
+    return { ...fromEnv, connection: { ...fromEnv.connection, retryDelaysMs: [10, 10, 10] } };
+  };
+  /** One ask that WeChat Pay fails: the client's call and its three retries. */
+  const ASK = 4;
+  const refundRow = async (orderId: string) =>
+    (await admin.query("SELECT refund_no, status, problem, attempts, retry_at FROM refunds WHERE order_id = $1", [orderId])).rows as {
+      refund_no: string;
+      status: string;
+      problem: string | null;
+      attempts: number;
+      retry_at: Date | null;
+    }[];
+  /** The pause before the next ask is over (as if time passed), without sleeping through it. */
+  const pauseOver = (orderId: string) => admin.query("UPDATE refunds SET retry_at = now() WHERE order_id = $1 AND status = 'processing'", [orderId]);
+  const atWechat = async (orderId: string) => {
+    const { rows } = await admin.query("SELECT payment_no FROM orders WHERE id = $1", [orderId]);
+    return pay.refunds.filter((refund) => refund.orderKey.endsWith(`:${rows[0].payment_no}`));
+  };
+  const refundOf = (orderId: string, token: string) => call("GET", `${shop.tenantId}/bookings/${orderId}`, { token }).then((answer) => answer.body.order.refundedFen as number);
+
+  it("is asked again by the order timers with the same out_refund_no until WeChat Pay takes it, and refunded once", async () => {
+    const itemId = await arrangeRoom(shop, { title: "重试退款房", priceFen: 20_000, rooms: 1, cancellation: { kind: "free", hoursBefore: 24 } });
+    const { token } = await login(shop);
+    const orderId = (await bookAndPay(shop, token, { ...stay(itemId, 10, 1), seenTotalFen: 20_000 })).body.order.id as string;
+
+    // WeChat Pay is down for the cancellation's ask and the timers' first retry.
+    pay.inject("refund", { status: 500, code: "SYSTEM_ERROR", message: "系统繁忙" }, { times: 2 * ASK });
+    const cancelled = await call("POST", `${shop.tenantId}/bookings/${orderId}/cancel`, { token, body: { seenRefundFen: 20_000 } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ order: { status: "stayCancelled", refundedFen: 0 }, refund: { amountFen: 20_000, status: "processing" }, refundProblem: "system" });
+    const [asked] = await refundRow(orderId);
+    expect(asked).toMatchObject({ status: "processing", problem: "system", retry_at: expect.any(Date) });
+
+    await pauseOver(orderId);
+    await retryDueRefunds(db, deps(), { retryBaseMs: 200 });
+    expect((await refundRow(orderId))[0]).toMatchObject({ refund_no: asked!.refund_no, status: "processing", problem: "system", attempts: 1 });
+    expect(await atWechat(orderId)).toEqual([]);
+
+    // WeChat Pay is back: the next round after the pause takes it, under the same out_refund_no.
+    await until(async () => (await retryDueRefunds(db, deps(), { retryBaseMs: 200 }), refundRow(orderId)), (rows) => rows[0]!.retry_at === null, "the retried refund");
+    await until(() => refundOf(orderId, token), (refunded) => refunded === 20_000, "the refund notification");
+    expect((await refundRow(orderId)).map((row) => [row.refund_no, row.status, row.problem])).toEqual([[asked!.refund_no, "success", null]]);
+    expect((await atWechat(orderId)).map((refund) => [refund.outRefundNo, refund.refundFen])).toEqual([[asked!.refund_no, 20_000]]);
+  });
+
+  it("asks again a refund WeChat Pay made without answering, and one never asked, each made once", async () => {
+    const itemId = await arrangeRoom(shop, { title: "无应答房", priceFen: 30_000, rooms: 2, cancellation: { kind: "partial", percent: 50 } });
+    const { token, shopper } = await login(shop);
+    const lost = (await bookAndPay(shop, token, { ...stay(itemId, 12, 1), seenTotalFen: 30_000 })).body.order.id as string;
+    const died = (await bookAndPay(shop, token, { ...stay(itemId, 14, 1), seenTotalFen: 30_000 })).body.order.id as string;
+    // WeChat Pay makes the refund, and neither an answer to the ask nor its notification gets through.
+    pay.holdNotifications();
+    pay.inject("refund", "processThen500", { times: 1 });
+    pay.inject("refund", { status: 500, code: "SYSTEM_ERROR", message: "系统繁忙" }, { times: ASK - 1 });
+    const cancelled = await call("POST", `${shop.tenantId}/bookings/${lost}/cancel`, { token, body: { seenRefundFen: 15_000 } });
+    expect(cancelled.body).toMatchObject({ refund: { amountFen: 15_000, status: "processing" }, refundProblem: "system" });
+
+    // The process dies after the cancellation committed, before asking WeChat Pay: what cancelBooking commits first.
+    await db.scoped({ tenantId: shop.tenantId }, async (tx) => {
+      const changed = await changeOrder(tx, { orderId: died, command: { action: "cancelStay", refundFen: 15_000, reason: "" }, actor: { role: "shopper", id: shopper.id } });
+      expect(changed.ok).toBe(true);
+      expect(await recordRefund(tx, { tenantId: shop.tenantId, orderId: died, amountFen: 15_000, reason: "取消预订，按取消政策退款", restock: false, actor: { role: "system", id: null } })).toMatchObject({ ok: true });
+    });
+    expect(await atWechat(died)).toEqual([]);
+
+    await pauseOver(lost);
+    await pauseOver(died);
+    await retryDueRefunds(db, deps(), { retryBaseMs: 200 });
+    // The held notification arrives late, after the ask again settled the refund: it changes nothing.
+    pay.releaseNotifications();
+    await pay.idle();
+    for (const orderId of [lost, died]) {
+      await until(() => refundOf(orderId, token), (refunded) => refunded === 15_000, "the refund notification");
+      const [row] = await refundRow(orderId);
+      expect(row).toMatchObject({ status: "success", retry_at: null });
+      expect((await atWechat(orderId)).map((refund) => [refund.outRefundNo, refund.refundFen])).toEqual([[row!.refund_no, 15_000]]);
+    }
+    // Nothing left to ask: another round changes nothing.
+    await retryDueRefunds(db, deps(), { retryBaseMs: 200 });
+    expect((await atWechat(lost)).length + (await atWechat(died)).length).toBe(2);
   });
 });
 

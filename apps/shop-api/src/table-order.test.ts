@@ -58,6 +58,13 @@ describe("a diner at a pay-at-end table", () => {
     const second = await sendRound(db, { tenantId: store.tenantId, shopperId: other.id, tableCode: table.code, body: { lines: [{ itemId: store.dishes.rice, quantity: 1, seenUnitPriceFen: 200 }] }, payments });
     expect(second).toMatchObject({ ok: true, round: { number: 2 } });
 
+    // The tab's bill on the order page: paid at the end, so it offers no cancel the server would refuse.
+    const billPage = await renderPage(store.packageDir, "pages/order-detail/index", { query: { id: kitchen[0]!.orderId }, storage: Object.fromEntries(phone), wx: { respond: overHttp } });
+    await billPage.settle();
+    expect(billPage.text()).toContain("待付款");
+    expect(billPage.root.querySelector(".kd-order__cancel")).toBeNull();
+    billPage.detach();
+
     const again = await open({ t: table.code });
     expect(again.text()).toContain("第 2 轮 · 制作中");
     expect(again.text()).toContain("本桌合计¥6");

@@ -62,4 +62,4 @@ export {
   type StayRefusal,
   type CancellationQuote,
 } from "./stays";
-export { TABLE_PAYMENTS, TAB_PAYABLE_HOURS, tableOrderSettingsSchema, roundRequestSchema, roundStage, type TablePayment, type TableOrderSettings, type TableOrderSettingsInput, type RoundRequest, type RoundStage } from "./table-orders";
+export { TABLE_PAYMENTS, TAB_PAYABLE_HOURS, refundableThroughWechat, tableOrderSettingsSchema, roundRequestSchema, roundStage, type TablePayment, type TableOrderSettings, type TableOrderSettingsInput, type RoundRequest, type RoundStage } from "./table-orders";

@@ -26,6 +26,14 @@ export type RoundRequest = z.infer<typeof roundRequestSchema>;
 /** A pay-at-end tab stays payable through a long meal; an unpaid one ends after this. */
 export const TAB_PAYABLE_HOURS = 12;
 
+/**
+ * Whether WeChat Pay took this order's money (it has WeChat Pay's transaction), so WeChat Pay can refund it. A
+ * pay-at-end bill marked paid at the counter (cash, a card reader) was not: its money goes back at the counter.
+ */
+export function refundableThroughWechat(order: { transactionId: string | null }): boolean {
+  return order.transactionId !== null;
+}
+
 /** Where a round stands, as the table and the kitchen see it. */
 export type RoundStage = "awaitingPayment" | "cancelled" | "inKitchen" | "done";
 

@@ -30,8 +30,9 @@ export const pages: Record<PageId, PageDefinition> = {
 
 /**
  * The trading pages: checkout, the shopper's orders and one order. They hold no sections and are not in the
- * config, so the editor never lists them; a store ships them when its lines become orders: a store with a cart,
- * and a hotel (its bookings, without the checkout).
+ * config, so the editor never lists them; a store ships them when its lines become orders: a store with a cart, a
+ * restaurant (its takeaways are checked out, paid and collected by their pickup number), and a hotel (its bookings,
+ * without the checkout).
  */
 export const TRADE_PAGE_IDS = ["checkout", "orders", "order-detail"] as const;
 export type TradePageId = (typeof TRADE_PAGE_IDS)[number];
@@ -44,7 +45,7 @@ export const tradePages: Record<TradePageId, { id: TradePageId; path: string; la
 
 /** The trading pages a template's package ships (the runtime's lib/links.js hasTradePages is the same rule). */
 export function tradePagesOf(template: TemplateDefinition): readonly TradePageId[] {
-  if (template.pages.some((page) => page.id === "cart")) return TRADE_PAGE_IDS;
+  if (template.pages.some((page) => page.id === "cart" || page.id === "order")) return TRADE_PAGE_IDS;
   // A hotel's bookings are orders: booked on its booking page, then listed and paid or cancelled on these.
   if (template.pages.some((page) => page.id === "booking")) return ["orders", "order-detail"];
   return [];

@@ -19,8 +19,9 @@ describe("the personal data a package handles", () => {
 
   it("leaves out the map when the store has no location, and the booking form where there is no booking page", () => {
     const config = sample("restaurant");
-    expect(personalDataUses(templates.restaurant, config).map((use) => use.key)).toEqual(["Location"]);
-    expect(personalDataUses(templates.restaurant, { ...config, store: { ...config.store, location: null } })).toEqual([]);
+    // A restaurant's takeaway is checked out like any order (its checkout asks for a phone number and can take an address).
+    expect(personalDataUses(templates.restaurant, config).map((use) => use.key)).toEqual(["Location", "Address", "PhoneNumber"]);
+    expect(personalDataUses(templates.restaurant, { ...config, store: { ...config.store, location: null } }).map((use) => use.key)).toEqual(["Address", "PhoneNumber"]);
   });
 
   it("names a list by what it declares, so a changed purpose needs a new confirmation", () => {

@@ -900,6 +900,8 @@ export const en: Dictionary = {
     unpaid: "To pay {amount}",
     markPaid: "Paid at the counter",
     clear: "Clear the table",
+    paidAtCounterTitle: "Paid at the counter",
+    paidAtCounter: "This bill was paid at the counter (cash, a card reader), not through WeChat Pay, so no WeChat refund can be made here. To refund it, give the money back at the counter.",
   },
   // Orders: the inbox, an order, the packing slip, order settings, and the AppSecret under WeChat settings.
   orders: {
@@ -1337,6 +1339,7 @@ export const en: Dictionary = {
     "order.tracking.company": "Enter the carrier (up to 20 characters).",
     "order.tracking.number": "A tracking number is 4-40 letters, digits or dashes.",
     "order.refund.restockPartial": "Items go back in stock only with a refund of everything left to refund.",
+    "order.refund.paidAtCounter": "This bill was paid at the counter, not through WeChat Pay, so WeChat Pay cannot refund it: give the money back at the counter.",
     "order.reason": "Enter a reason (up to 200 characters).",
     "order.refund.amount": "The refund is an amount above 0 with at most two decimals.",
     "orderSettings.fee": "The delivery fee is an amount of 0 or more with at most two decimals.",

@@ -899,6 +899,8 @@ export const zhCN = {
     unpaid: "待结账 {amount}",
     markPaid: "前台已收款",
     clear: "清台",
+    paidAtCounterTitle: "前台收款",
+    paidAtCounter: "此单已在前台收款（现金、刷卡等），没有经过微信支付，所以不能在这里发起微信退款。如需退款，请在前台退还顾客。",
   },
   // 订单：收件箱、订单详情、发货单、订单设置，以及微信设置中的 AppSecret。
   orders: {
@@ -1336,6 +1338,7 @@ export const zhCN = {
     "order.tracking.company": "请填写快递公司（最多 20 字）。",
     "order.tracking.number": "运单号为 4–40 位字母、数字或横线。",
     "order.refund.restockPartial": "只有退还全部可退金额时才能退回库存。",
+    "order.refund.paidAtCounter": "此单在前台收款，未经微信支付，不能通过微信支付退款：请在前台退还顾客。",
     "order.reason": "请填写理由（最多 200 字）。",
     "order.refund.amount": "退款金额需大于 0 元，最多两位小数。",
     "orderSettings.fee": "运费需为 0 或以上的金额，最多两位小数。",

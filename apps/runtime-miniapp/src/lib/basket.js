@@ -78,8 +78,32 @@ function roundLines(catalog) {
   });
 }
 
+/**
+ * The basket's orderable dishes as checkout lines for a takeaway (the checkout's line shape, `dishOptions` by group),
+ * at the prices seen now.
+ */
+function takeawayLines(catalog) {
+  const shown = basketView(catalog).lines;
+  return basket.lines().flatMap((line) => {
+    const item = findItem(catalog, line.itemId);
+    const view = shown.find((candidate) => candidate.key === line.key);
+    if (!item || !view || !view.available) return [];
+    return [{
+      key: line.key,
+      itemId: line.itemId,
+      title: view.title,
+      image: item.images[0] || "",
+      optionsText: view.optionsText,
+      skuOptions: [],
+      dishOptions: dishLines.toServer(line).dishOptions,
+      quantity: line.quantity,
+      seenUnitPriceFen: view.unitFen,
+    }];
+  });
+}
+
 if (baked.site.config.pages.order) {
   syncServerCart(basket, { codec: dishLines, priceOf: (line) => seenPriceFen(line, currentSite().catalog), storageKey: "kd-basket-sync" });
 }
 
-module.exports = { basket, basketView, dishLines, roundLines };
+module.exports = { basket, basketView, dishLines, roundLines, takeawayLines };

@@ -36,9 +36,13 @@ function openPage(pageId, query = {}) {
   wx.navigateTo({ url: url + queryString(query), fail: () => wx.switchTab({ url }) });
 }
 
-/** Whether this package has the trading pages: stores with a cart do, and hotels (their orders and order page). */
+/**
+ * Whether this package has the trading pages: stores with a cart do, restaurants (takeaway is checked out and paid
+ * there), and hotels (their orders and order page).
+ */
 function hasTradePages() {
-  return Boolean(baked.site.config.pages.cart || baked.site.config.pages.booking);
+  const shipped = baked.site.config.pages;
+  return Boolean(shipped.cart || shipped.order || shipped.booking);
 }
 
 /** Opens a trading page; `replace` puts it in the current page's place (checkout → the order it placed). */

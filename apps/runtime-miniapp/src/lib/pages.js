@@ -11,8 +11,9 @@ const PAGE_PATHS = {
 };
 
 /**
- * The trading pages, which have no sections for the merchant to place: a store whose pages include the cart ships
- * them, a hotel its orders and order page (packages/templates tradePagesOf, the same rule).
+ * The trading pages, which have no sections for the merchant to place: a store whose pages include the cart or the
+ * restaurant's order page ships them, a hotel its orders and order page (packages/templates tradePagesOf, the same
+ * rule).
  */
 const TRADE_PAGE_PATHS = {
   checkout: "pages/checkout/index",

@@ -115,6 +115,9 @@ const ACTION_LABELS = {
   checkOut: "办理退房",
   markNoShow: "未到店",
   cancelStay: "取消预订",
+  markReady: "已备好，待取餐",
+  addRound: "加菜",
+  payAtCounter: "前台收款",
 };
 
 function shanghaiTime(iso) {
@@ -152,6 +155,7 @@ function orderDetailView(order) {
     delivery: order.delivery,
     address: order.address || null,
     pickupAddress: order.pickupAddress || "",
+    pickupNumber: order.pickupNumber || "",
     note: order.note || "",
     subtotalFen: order.subtotalFen,
     deliveryFeeFen: order.deliveryFeeFen,

@@ -15,6 +15,7 @@ import {
   shopperCommandSchema,
   shopperOrder,
   shopperOrderAction,
+  shopperOrderView,
 } from "@kaidian/orders/server";
 import { PaymentsNotSetUpError, paymentErrorMessage, WechatPayError } from "@kaidian/payments";
 import { isUuid } from "@kaidian/storefront";
@@ -78,9 +79,14 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
   app.get<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id", async (request, reply) => {
     const { tenantId, shopperId } = shopperOf(request);
     const { id } = request.params;
-    const order = isUuid(id) ? await db.scoped({ tenantId }, (tx) => shopperOrder(tx, shopperId, id)) : null;
-    if (!order) return sendShopperError(request, reply, 404, "order.notFound");
-    return sendPrivate(reply, 200, orderView(order, localeOf(request)));
+    const view = isUuid(id)
+      ? await db.scoped({ tenantId }, async (tx) => {
+          const order = await shopperOrder(tx, shopperId, id);
+          return order && shopperOrderView(tx, order, localeOf(request));
+        })
+      : null;
+    if (!view) return sendShopperError(request, reply, 404, "order.notFound");
+    return sendPrivate(reply, 200, view);
   });
 
   app.post<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id/actions", async (request, reply) => {
@@ -89,8 +95,11 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
     if (!isUuid(id)) return sendShopperError(request, reply, 404, "order.notFound");
     const command = shopperCommandSchema.safeParse(request.body);
     if (!command.success) return sendShopperError(request, reply, 400, "request.invalid");
-    const changed = await db.scoped({ tenantId }, (tx) => shopperOrderAction(tx, shopperId, id, command.data));
-    if (changed.ok) return sendPrivate(reply, 200, orderView(changed.order, localeOf(request)));
+    const changed = await db.scoped({ tenantId }, async (tx) => {
+      const acted = await shopperOrderAction(tx, shopperId, id, command.data);
+      return acted.ok ? { ...acted, view: await shopperOrderView(tx, acted.order, localeOf(request)) } : acted;
+    });
+    if (changed.ok) return sendPrivate(reply, 200, changed.view);
     if ("notFound" in changed) return sendShopperError(request, reply, 404, "order.notFound");
     return sendError(reply, 409, "order.transition", transitionRefusalMessage(changed.refusal, localeOf(request)));
   });
@@ -121,12 +130,12 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
     if (!order) return sendShopperError(request, reply, 404, "order.notFound");
     try {
       const confirmed = await confirmPayment(db, { tenantId, orderId: id }, payments);
-      return sendPrivate(reply, 200, orderView(confirmed ?? order, localeOf(request)));
+      return sendPrivate(reply, 200, await db.scoped({ tenantId }, (tx) => shopperOrderView(tx, confirmed ?? order, localeOf(request))));
     } catch (error) {
       // Without an answer from WeChat Pay the order is as the database has it; the notification will follow.
       if (!(error instanceof WechatPayError || error instanceof PaymentsNotSetUpError)) throw error;
       request.log.warn({ err: error }, "WeChat Pay could not be asked about a payment");
-      return sendPrivate(reply, 200, orderView(order, localeOf(request)));
+      return sendPrivate(reply, 200, await db.scoped({ tenantId }, (tx) => shopperOrderView(tx, order, localeOf(request))));
     }
   });
 

@@ -2,7 +2,7 @@
 // the end). The table is the code its QR card carries, as the Mini Program's order page reads it. Thin: parse, call
 // @kaidian/orders/server's table orders, answer in the shopper's words.
 import { TABLE_CODE_PATTERN } from "@kaidian/catalog/server";
-import { openTab, payTab, sendRound, tableByCode } from "@kaidian/orders/server";
+import { IDEMPOTENCY_KEY, openTab, payTab, sendRound, tableByCode } from "@kaidian/orders/server";
 import { PaymentsNotSetUpError, paymentErrorMessage, WechatPayError } from "@kaidian/payments";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError, sendPrivate } from "../http";
@@ -36,8 +36,13 @@ export function tableRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
     return sendPrivate(reply, 200, { table: { name: found.table.name, code: found.table.code }, tab: found.tab });
   });
 
-  /** A round of dishes to the table's tab: in the kitchen at once (pay at the end), or once paid (pay first). */
+  /**
+   * A round of dishes to the table's tab: in the kitchen at once (pay at the end), or once paid (pay first). Keyed
+   * like an order: a retried request (same Idempotency-Key) answers the round it sent, never a second one.
+   */
   app.post<{ Params: TableParams }>("/api/mp/v1/:tenant/tables/:table/rounds", async (request, reply) => {
+    const idempotencyKey = request.headers["idempotency-key"];
+    if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) return sendShopperError(request, reply, 400, "idempotency.missing");
     const tenantId = await known(request, reply);
     if (!tenantId) return reply;
     const sent = await sendRound(db, {
@@ -45,12 +50,17 @@ export function tableRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
       shopperId: shopperOf(request).shopperId,
       tableCode: request.params.table,
       body: request.body,
+      idempotencyKey,
       payments,
       onPaymentFailure: (error) => request.log.warn({ err: error }, "WeChat Pay could not prepare a round's payment"),
     });
-    if (sent.ok) return sendPrivate(reply, 201, { tab: sent.tab, round: sent.round, payment: sent.payment });
+    if (sent.ok) {
+      if (!sent.created) reply.header("Idempotent-Replayed", "true");
+      return sendPrivate(reply, 201, { tab: sent.tab, round: sent.round, payment: sent.payment });
+    }
     if ("tableNotFound" in sent) return sendShopperError(request, reply, 404, "table.notFound");
     if ("paymentsNotSetUp" in sent) return sendShopperError(request, reply, 409, "payments.notSetUp");
+    if ("wechatPay" in sent) return sendError(reply, 502, `wechatPay.${sent.wechatPay}`, paymentErrorMessage(sent.wechatPay, localeOf(request)));
     return sendPrivate(reply, 409, refusalsBody(request, sent.refusals));
   });
 

@@ -39,13 +39,15 @@ describe("the package", () => {
     return [...result.files.keys()];
   };
 
-  it("carries the compiled trading pages in a store with a cart, a hotel's orders without the checkout, and none in the others", async () => {
+  it("carries the compiled trading pages in a store with a cart or a restaurant's order page, and a hotel's orders without the checkout", async () => {
     const ecommerce = await filesOf("ecommerce");
     for (const page of Object.values(tradePages)) expect(ecommerce).toContain(`${page.path}.js`);
+    // A restaurant's takeaway is checked out, paid and followed there.
+    const restaurant = await filesOf("restaurant");
+    for (const page of Object.values(tradePages)) expect(restaurant).toContain(`${page.path}.js`);
     expect(ecommerce).toContain("lib/session.js");
     const hotel = (await filesOf("hotel")).filter((file) => /^pages\/(checkout|orders|order-detail)\/index\.js$/.test(file));
     expect(hotel.sort()).toEqual(["pages/order-detail/index.js", "pages/orders/index.js"]);
-    expect((await filesOf("restaurant")).filter((file) => /^pages\/(checkout|orders|order-detail)\//.test(file))).toEqual([]);
   });
 });
 
@@ -197,7 +199,7 @@ describe("checkout", () => {
     const api = shopApiContract(API);
     api.reply("GET /ordering", {
       statusCode: 200,
-      data: { delivery: { express: { enabled: true, feeFen: 1000, freeFromFen: null }, pickup: { enabled: false, address: "" } }, unpaidMinutes: 15, paymentsReady: false },
+      data: { delivery: { express: { enabled: true, feeFen: 1000, freeFromFen: null }, pickup: { enabled: false, address: "" } }, unpaidMinutes: 15, paymentsReady: false, readyTemplateId: null },
     });
     const page = await openCheckout(api);
     expect(page.text()).toContain("本店尚未开通微信支付");

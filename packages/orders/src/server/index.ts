@@ -13,6 +13,7 @@ export type { RequestPayment } from "./checkout-payment";
 export { placeOrder, quoteOrder, soldOutLines, IDEMPOTENCY_KEY, type Placement, type PlaceOrderInput, type Quote } from "./place-order";
 export {
   orderView,
+  shopperOrderView,
   shopperOrder,
   listShopperOrders,
   shopperOrderAction,
@@ -30,7 +31,7 @@ export { SHOPPER_MESSAGES, shopperMessage, type ShopperMessageCode } from "./mes
 export { paymentDepsFromEnv, notifyUrl, type PaymentDeps } from "./payment-deps";
 export { preparePayment, confirmPayment, applyPayment, queryPayment, type PreparedPayment, type PaymentOutcome } from "./payment";
 export { handleNotification, type NotificationAnswer, type NotificationReport } from "./payment-notifications";
-export { refundOrder, applyRefund, type RefundOrderInput, type RefundOrderResult, type RefundView, type RefundStatus, type RefundOutcome } from "./refunds";
+export { refundOrder, recordRefund, askRefund, retryDueRefunds, REFUND_ASK_LEASE_MS, applyRefund, type RefundOrderInput, type RefundOrderResult, type RefundView, type RefundStatus, type RefundOutcome } from "./refunds";
 export { expireDueOrders, uploadDueShipping, startOrderTimers, type OrderTimers, type OrderTimerOptions } from "./order-timers";
 // Whether a store can take payment, for GET /ordering and the readiness checklist.
 export { paymentsReady } from "@kaidian/payments/server";

@@ -1,6 +1,6 @@
 // The order timers, run by the workers: unpaid orders past their time are expired (stock back) and closed at
 // WeChat Pay; shipping information due to WeChat is uploaded, and retried with growing pauses until accepted, so
-// the merchant's funds are released. Due orders are found across stores as the workers' role (policy
+// the merchant's funds are released; refunds WeChat Pay has not accepted are asked again (refunds.ts). Due orders are found across stores as the workers' role (policy
 // order_timers: it sees only due rows); each order is then changed in its own store's scope. Any number of workers
 // may run: the lifecycle refuses a second expiry, and an upload is claimed by one conditional UPDATE.
 import type { Database, Transaction } from "@kaidian/db";
@@ -12,6 +12,7 @@ import { changeOrder } from "./change-order";
 import { loadOrder } from "./order-record";
 import { applyPayment, queryPayment } from "./payment";
 import type { PaymentDeps } from "./payment-deps";
+import { retryDueRefunds } from "./refunds";
 
 type Due = { tenant_id: string; id: string };
 type Log = (line: string) => void;
@@ -135,7 +136,7 @@ async function claimUpload(tx: Transaction, tenantId: string, orderId: string, m
 
 export type OrderTimers = { stop(): Promise<void> };
 
-/** Runs both timers every `pollMs` until stopped; a failing round is logged and the next one tries again. */
+/** Runs the timers every `pollMs` until stopped; a failing round is logged and the next one tries again. */
 export function startOrderTimers(parts: { db: Database; deps: PaymentDeps; wechat: MiniProgramServerApi; pollMs: number } & OrderTimerOptions): OrderTimers {
   const log = parts.log ?? (() => {});
   let stopped = false;
@@ -145,7 +146,8 @@ export function startOrderTimers(parts: { db: Database; deps: PaymentDeps; wecha
       try {
         const expired = await expireDueOrders(parts.db, parts.deps, parts);
         const uploaded = await uploadDueShipping(parts.db, parts.wechat, parts.deps.masterKey, parts);
-        if (expired + uploaded > 0) log(`order timers: ${expired} expired, ${uploaded} shipping uploads accepted`);
+        const refunded = await retryDueRefunds(parts.db, parts.deps, parts);
+        if (expired + uploaded + refunded > 0) log(`order timers: ${expired} expired, ${uploaded} shipping uploads accepted, ${refunded} refunds accepted`);
       } catch (error) {
         log(`order timers round failed: ${(error as Error).message}`);
       }

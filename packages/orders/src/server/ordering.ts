@@ -1,6 +1,8 @@
 // How a store takes orders now, as its checkout needs it: the merchant's delivery rules (or the defaults of a store
-// that never saved them), how long an unpaid order holds its stock, and whether it can take payment at all.
+// that never saved them), how long an unpaid order holds its stock, whether it can take payment at all, and the
+// template of the "ready" message a takeaway shopper accepts before paying.
 import type { Transaction } from "@kaidian/db";
+import { readTemplates } from "@kaidian/messages/server";
 import { DEFAULT_DELIVERY_RULES, type DeliveryRules, deliveryRulesSchema } from "../delivery";
 import { storeTakesPayment } from "./checkout-payment";
 import type { PaymentDeps } from "./payment-deps";
@@ -8,9 +10,15 @@ import type { PaymentDeps } from "./payment-deps";
 /** The column's default: the unpaid minutes of a store that never saved its order settings. */
 export const DEFAULT_UNPAID_MINUTES = 15;
 
-export type Ordering = { delivery: DeliveryRules; unpaidMinutes: number; paymentsReady: boolean };
+export type Ordering = {
+  delivery: DeliveryRules;
+  unpaidMinutes: number;
+  paymentsReady: boolean;
+  /** The "your order is ready" template (a restaurant's pickup orders); null when the merchant picked none. */
+  readyTemplateId: string | null;
+};
 
-export async function readOrderRules(tx: Transaction, tenantId: string): Promise<Omit<Ordering, "paymentsReady">> {
+export async function readOrderRules(tx: Transaction, tenantId: string): Promise<Pick<Ordering, "delivery" | "unpaidMinutes">> {
   const row = await tx.orderSettings.findFirst({ where: { tenantId }, select: { deliveryRules: true, unpaidMinutes: true } });
   // Rules are validated when saved; a row an older build wrote that no longer parses falls back to the defaults
   // rather than leaving the store unable to sell.
@@ -19,6 +27,6 @@ export async function readOrderRules(tx: Transaction, tenantId: string): Promise
 }
 
 export async function readOrdering(tx: Transaction, tenantId: string, payments: PaymentDeps): Promise<Ordering> {
-  const [rules, paymentsReady] = await Promise.all([readOrderRules(tx, tenantId), storeTakesPayment(tx, payments)]);
-  return { ...rules, paymentsReady };
+  const [rules, paymentsReady, templates] = await Promise.all([readOrderRules(tx, tenantId), storeTakesPayment(tx, payments), readTemplates(tx)]);
+  return { ...rules, paymentsReady, readyTemplateId: templates.orderReady?.templateId ?? null };
 }

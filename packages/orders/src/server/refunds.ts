@@ -1,12 +1,15 @@
-// Refunds by the merchant, full or partial. Asking is recorded first (a refunds row with an out_refund_no unique
-// across stores), then WeChat Pay is asked outside any transaction; its refund notification (or an immediate
-// SUCCESS) settles the row and records the refund on the order through the lifecycle, once. What is still being
-// refunded counts against what may be refunded, so two refunds asked at once cannot exceed what was paid.
+// Refunds by the merchant, full or partial, and the system's (a booking's policy refund). Asking is recorded first
+// (a refunds row with an out_refund_no unique across stores), then WeChat Pay is asked outside any transaction; its
+// refund notification (or an immediate SUCCESS) settles the row and records the refund on the order through the
+// lifecycle, once. What is still being refunded counts against what may be refunded, so two refunds asked at once
+// cannot exceed what was paid. A refund WeChat Pay has not accepted is asked again by the order timers, with the
+// same out_refund_no, until it is.
 import { randomBytes } from "node:crypto";
 import type { Database, Transaction } from "@kaidian/db";
-import { WechatPayClient, WechatPayError, type PaymentErrorKind, type Refund as PayRefund } from "@kaidian/payments";
+import { type PaymentAccount, PaymentsNotSetUpError, WechatPayClient, WechatPayError, type PaymentErrorKind, type Refund as PayRefund } from "@kaidian/payments";
 import { openPaymentAccount } from "@kaidian/payments/server";
 import { transition, type Actor, type TransitionRefusal } from "../lifecycle";
+import { refundableThroughWechat } from "../table-orders";
 import { changeOrder } from "./change-order";
 import { loadOrder } from "./order-record";
 import { notifyUrl, type PaymentDeps } from "./payment-deps";
@@ -30,71 +33,144 @@ export type RefundOrderInput = {
 export type RefundOrderResult =
   | { ok: true; refund: RefundView }
   | { ok: false; notFound: true }
-  | { ok: false; refusal: TransitionRefusal | { code: "restockPartial" } }
+  | { ok: false; refusal: TransitionRefusal | { code: "restockPartial" } | { code: "paidAtCounter" } }
   /** WeChat Pay refused (or could not be reached): `kind` has zh-CN/en words in paymentErrorMessage. */
   | { ok: false; refund: RefundView; wechatPay: PaymentErrorKind };
 
-export async function refundOrder(db: Database, input: RefundOrderInput, deps: PaymentDeps): Promise<RefundOrderResult> {
-  const asked = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE id = ${input.orderId}::uuid FOR UPDATE`;
-    if (locked.length === 0) return { ok: false as const, notFound: true as const };
-    const order = (await loadOrder(tx, input.orderId))!;
-    const pending = await tx.refund.aggregate({ where: { orderId: order.id, status: { in: ["processing", "abnormal"] } }, _sum: { amountFen: true } });
-    const inFlight = pending._sum.amountFen ?? 0;
-    // The lifecycle decides, as if the refunds still in flight had gone through.
-    const checked = transition(
-      { ...order, refundedFen: order.refundedFen + inFlight },
-      { action: "refund", amountFen: input.amountFen, reason: input.reason },
-      input.actor,
-      new Date(),
-    );
-    if (!checked.ok) return { ok: false as const, refusal: checked.refusal };
-    if (input.restock && order.refundedFen + inFlight + input.amountFen !== order.paidFen) return { ok: false as const, refusal: { code: "restockPartial" as const } };
-    const refund = await tx.refund.create({
-      data: {
-        tenantId: input.tenantId,
-        orderId: order.id,
-        refundNo: `RF${randomBytes(15).toString("hex")}`,
-        amountFen: input.amountFen,
-        reason: input.reason,
-        restock: input.restock,
-        requestedById: input.actor.id,
-      },
-    });
-    return { ok: true as const, order, refund, account: await openPaymentAccount(tx, input.tenantId, deps.masterKey, deps.provider) };
+/** How long a refund just recorded waits before the order timers treat it as never asked (its process died). */
+export const REFUND_ASK_LEASE_MS = 60_000;
+
+export type RecordedRefund =
+  | { ok: true; refund: { id: string } }
+  | { ok: false; notFound: true }
+  | { ok: false; refusal: TransitionRefusal | { code: "restockPartial" } | { code: "paidAtCounter" } };
+
+/**
+ * Records a refund in the caller's transaction, before WeChat Pay is asked: the lifecycle decides on the order's
+ * locked row, as if the refunds still in flight had gone through. The row is due at the order timers a little
+ * later, so a process that dies before asking (or after a failed ask) never leaves the refund unasked.
+ */
+export async function recordRefund(tx: Transaction, input: RefundOrderInput): Promise<RecordedRefund> {
+  const at = new Date();
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE id = ${input.orderId}::uuid FOR UPDATE`;
+  if (locked.length === 0) return { ok: false, notFound: true };
+  const order = (await loadOrder(tx, input.orderId))!;
+  const pending = await tx.refund.aggregate({ where: { orderId: order.id, status: { in: ["processing", "abnormal"] } }, _sum: { amountFen: true } });
+  const inFlight = pending._sum.amountFen ?? 0;
+  const checked = transition({ ...order, refundedFen: order.refundedFen + inFlight }, { action: "refund", amountFen: input.amountFen, reason: input.reason }, input.actor, at);
+  if (!checked.ok) return { ok: false, refusal: checked.refusal };
+  // Money taken at the counter never went through WeChat Pay, which could not give it back.
+  if (!refundableThroughWechat(order)) return { ok: false, refusal: { code: "paidAtCounter" } };
+  if (input.restock && order.refundedFen + inFlight + input.amountFen !== order.paidFen) return { ok: false, refusal: { code: "restockPartial" } };
+  const refund = await tx.refund.create({
+    data: {
+      tenantId: input.tenantId,
+      orderId: order.id,
+      refundNo: `RF${randomBytes(15).toString("hex")}`,
+      amountFen: input.amountFen,
+      reason: input.reason,
+      restock: input.restock,
+      requestedById: input.actor.id,
+      retryAt: new Date(at.getTime() + REFUND_ASK_LEASE_MS),
+    },
+    select: { id: true },
   });
-  if (!asked.ok) return asked;
-  const { order, refund, account } = asked;
+  return { ok: true, refund };
+}
+
+export async function refundOrder(db: Database, input: RefundOrderInput, deps: PaymentDeps): Promise<RefundOrderResult> {
+  const recorded = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
+    const refund = await recordRefund(tx, input);
+    // A store that cannot take payment cannot refund either: PaymentsNotSetUpError, and nothing stays recorded.
+    if (refund.ok) await openPaymentAccount(tx, input.tenantId, deps.masterKey, deps.provider);
+    return refund;
+  });
+  if (!recorded.ok) return recorded;
+  return askRefund(db, deps, { tenantId: input.tenantId, refundId: recorded.refund.id });
+}
+
+export type RefundRetryOptions = {
+  /** The first pause after a failed ask; each further one doubles, up to `maxRetryMs`. */
+  retryBaseMs?: number;
+  maxRetryMs?: number;
+};
+
+/**
+ * Asks WeChat Pay for a recorded refund, outside any transaction, always with the refund's own out_refund_no: asked
+ * again, WeChat Pay answers the refund it already made rather than making a second. An answer settles the row (or
+ * leaves it to the refund notification). No answer keeps it in flight, due again after a growing pause; so does a
+ * refusal of a refund nobody asked for by hand (a booking's policy refund: the guest is owed it, WeChat Pay may
+ * refuse only for now, e.g. the merchant's balance), while a merchant's own refused refund ends, for them to see.
+ */
+export async function askRefund(db: Database, deps: PaymentDeps, input: { tenantId: string; refundId: string }, options: RefundRetryOptions = {}): Promise<Exclude<RefundOrderResult, { ok: false; notFound: true } | { ok: false; refusal: unknown }>> {
+  const { tenantId } = input;
+  const where = { tenantId_id: { tenantId, id: input.refundId } };
+  const found = await db.scoped({ tenantId }, async (tx) => {
+    const refund = await tx.refund.findUniqueOrThrow({ where });
+    const order = await tx.order.findFirstOrThrow({ where: { id: refund.orderId }, select: { paymentNo: true, paidFen: true } });
+    const account = await openPaymentAccount(tx, tenantId, deps.masterKey, deps.provider).catch((error: unknown) => error);
+    return { refund, order, account };
+  });
+  const { refund, order, account } = found;
+  const retryBaseMs = options.retryBaseMs ?? 30_000;
+  const pause = Math.min(retryBaseMs * 2 ** Math.max(refund.attempts - 1, 0), options.maxRetryMs ?? 6 * 3600_000);
 
   let answer: PayRefund;
   try {
-    answer = await new WechatPayClient(account, deps.connection).refund({
+    if (account instanceof Error) throw account;
+    answer = await new WechatPayClient(account as PaymentAccount, deps.connection).refund({
       outTradeNo: order.paymentNo,
       outRefundNo: refund.refundNo,
       refundFen: refund.amountFen,
       totalFen: order.paidFen,
       reason: refund.reason.slice(0, 80),
-      notifyUrl: notifyUrl(deps, input.tenantId, "refunds"),
+      notifyUrl: notifyUrl(deps, tenantId, "refunds"),
     });
   } catch (error) {
-    if (!(error instanceof WechatPayError)) throw error;
-    // A refusal ends the refund; no answer at all may still have reached WeChat Pay, so the refund stays in flight
-    // (its notification, or the same out_refund_no asked again, settles it).
-    const view = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
-      const updated = await tx.refund.update({
-        where: { tenantId_id: { tenantId: input.tenantId, id: refund.id } },
-        data: { problem: error.kind, ...(error.transient ? {} : { status: "closed", settledAt: new Date() }) },
+    if (!(error instanceof WechatPayError) && !(error instanceof PaymentsNotSetUpError)) throw error;
+    const kind: PaymentErrorKind = error instanceof WechatPayError ? error.kind : "merchantNotFound";
+    const keepAsking = (error instanceof WechatPayError && error.transient) || refund.requestedById === null;
+    const view = await db.scoped({ tenantId }, async (tx) => {
+      await tx.refund.updateMany({
+        where: { id: refund.id, status: "processing" },
+        data: keepAsking ? { problem: kind, retryAt: new Date(Date.now() + pause) } : { problem: kind, status: "closed", settledAt: new Date(), retryAt: null },
       });
-      return refundView(updated);
+      return refundView(await tx.refund.findUniqueOrThrow({ where }));
     });
-    return { ok: false, refund: view, wechatPay: error.kind };
+    return { ok: false, refund: view, wechatPay: kind };
   }
-  const settled = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
-    await tx.refund.updateMany({ where: { id: refund.id, wechatRefundId: null }, data: { wechatRefundId: answer.refundId } });
+  const settled = await db.scoped({ tenantId }, async (tx) => {
+    // Accepted: the notification (or this answer) settles it from here.
+    await tx.refund.updateMany({ where: { id: refund.id }, data: { retryAt: null, ...(refund.wechatRefundId ? {} : { wechatRefundId: answer.refundId }) } });
     if (answer.state !== "PROCESSING") await applyRefund(tx, answer);
-    return refundView(await tx.refund.findFirstOrThrow({ where: { id: refund.id } }));
+    return refundView(await tx.refund.findUniqueOrThrow({ where }));
   });
   return { ok: true, refund: settled };
+}
+
+/**
+ * The order timers' refunds: every refund due again (never asked, or asked without an answer WeChat Pay accepted)
+ * is claimed by one conditional UPDATE (its next time pushed on, as a lease, so another worker skips it) and asked
+ * again. Returns how many WeChat Pay accepted.
+ */
+export async function retryDueRefunds(db: Database, deps: PaymentDeps, options: RefundRetryOptions & { batch?: number; log?: (line: string) => void } = {}): Promise<number> {
+  const due = await db.orderTimers((tx) =>
+    tx.$queryRaw<{ tenant_id: string; id: string }[]>`SELECT tenant_id, id FROM refunds WHERE status = 'processing' AND retry_at <= now() ORDER BY retry_at LIMIT ${options.batch ?? 100}`,
+  );
+  let accepted = 0;
+  for (const { tenant_id: tenantId, id } of due) {
+    const claimed = await db.scoped({ tenantId }, (tx) =>
+      tx.refund.updateMany({
+        where: { id, status: "processing", retryAt: { lte: new Date() } },
+        data: { retryAt: new Date(Date.now() + (options.retryBaseMs ?? 30_000)), attempts: { increment: 1 } },
+      }),
+    );
+    if (claimed.count === 0) continue;
+    const asked = await askRefund(db, deps, { tenantId, refundId: id }, options);
+    if (asked.ok) accepted++;
+    else options.log?.(`refund ${id} not accepted by WeChat Pay (${asked.wechatPay}); asking again later`);
+  }
+  return accepted;
 }
 
 export type RefundOutcome = { kind: "settled" } | { kind: "alreadySettled" } | { kind: "failed" } | { kind: "processing" } | { kind: "unknownRefund" } | { kind: "refused"; refusal: string };

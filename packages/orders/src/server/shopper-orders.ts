@@ -55,7 +55,11 @@ export type OrderSummary = Pick<OrderView, "id" | "number" | "status" | "statusN
   firstTitle: string;
 };
 
-export function orderView(order: OrderRecord, locale: Locale): OrderView {
+/**
+ * The order as the shopper sees it. `kitchenHas`: the kitchen already has its dishes (a pay-at-end tab's bill), so
+ * it is paid, at the table or the counter, not cancelled: no cancel is offered (shopperOrderAction refuses it too).
+ */
+export function orderView(order: OrderRecord, locale: Locale, kitchenHas = false): OrderView {
   return {
     id: order.id,
     number: order.number,
@@ -79,7 +83,7 @@ export function orderView(order: OrderRecord, locale: Locale): OrderView {
     paidAt: order.paidAt?.toISOString() ?? null,
     expiresAt: order.status === "pendingPayment" ? order.expiresAt.toISOString() : null,
     // Rounds are added from the table, not from the order page; a booking's cancelStay is offered (bookings route).
-    actions: availableActions(order, "shopper").filter((action) => action !== "addRound"),
+    actions: availableActions(order, "shopper").filter((action) => action !== "addRound" && !(kitchenHas && action === "cancel")),
     events: order.events.map((event) => ({
       action: event.action,
       from: event.from,
@@ -90,6 +94,16 @@ export function orderView(order: OrderRecord, locale: Locale): OrderView {
       at: event.at.toISOString(),
     })),
   };
+}
+
+/** Whether the kitchen has this unpaid dine-in order's dishes (then it is not the shopper's to cancel). */
+async function kitchenHasDishes(tx: Transaction, order: Pick<OrderRecord, "id" | "delivery" | "status">): Promise<boolean> {
+  return order.delivery === "dineIn" && order.status === "pendingPayment" && (await sentToKitchen(tx, order.id));
+}
+
+/** orderView with what the kitchen has looked up: the view every shopper route answers with. */
+export async function shopperOrderView(tx: Transaction, order: OrderRecord, locale: Locale): Promise<OrderView> {
+  return orderView(order, locale, await kitchenHasDishes(tx, order));
 }
 
 /** The shopper's order, or null when it is not theirs (or not there). */
@@ -129,6 +143,10 @@ export async function listShopperOrders(tx: Transaction, tenantId: string, shopp
   });
   const page = rows.slice(0, SHOPPER_ORDERS_PAGE);
   const last = page.at(-1);
+  const unpaidDineIn = page.filter((row) => row.delivery === "dineIn" && row.status === "pendingPayment").map((row) => row.id);
+  const inKitchen = new Set(
+    unpaidDineIn.length === 0 ? [] : (await tx.tableRound.findMany({ where: { orderId: { in: unpaidDineIn }, sentAt: { not: null } }, select: { orderId: true } })).map((round) => round.orderId),
+  );
   return {
     ok: true,
     orders: page.map((row) => {
@@ -145,7 +163,7 @@ export async function listShopperOrders(tx: Transaction, tenantId: string, shopp
         actions: availableActions(
           { status, delivery, totalFen: row.totalFen, paidFen: row.paidFen, refundedFen: row.refundedFen, refundRequested: row.refundRequested, tracking: null },
           "shopper",
-        ),
+        ).filter((action) => action !== "addRound" && !(inKitchen.has(row.id) && action === "cancel")),
         lineCount: row.lines.length,
         firstTitle: row.lines[0]?.title ?? "",
       };

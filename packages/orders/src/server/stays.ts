@@ -1,7 +1,7 @@
 // Hotel bookings on the order core. A booking is an order with delivery "stay": one line (the room type, the stay's
 // total), a stays row (dates, guest, the nights' rates and the cancellation policy as booked), paid through the same
 // WeChat Pay path, changed only through changeOrder (which moves the room on its nights: see stay-nights.ts) and
-// refunded through refundOrder. Prices come from the room's live rates, never from the phone.
+// refunded through the same refunds (refunds.ts). Prices come from the room's live rates, never from the phone.
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Cancellation, cancellationSchema, type Item } from "@kaidian/catalog";
 import { listRooms, nightsBetween, type RoomRef } from "@kaidian/catalog/server";
@@ -30,7 +30,7 @@ import { loadOrder, type OrderRecord } from "./order-record";
 import { readOrderRules } from "./ordering";
 import type { PaymentDeps } from "./payment-deps";
 import { liveItems } from "./place-order";
-import { refundOrder, type RefundView } from "./refunds";
+import { askRefund, recordRefund, type RefundView } from "./refunds";
 import { orderView, type OrderView } from "./shopper-orders";
 import { holdNights } from "./stay-nights";
 
@@ -276,13 +276,15 @@ export type CancelBookingResult =
 
 /**
  * The guest cancels their booking. Unpaid, it is the order's ordinary cancel. Paid, the server computes the refund
- * from the policy stored with the booking; the cancellation is recorded (the room goes back on sale) and then the
- * refund is asked of WeChat Pay through refundOrder, by the system, and settles as every refund does.
+ * from the policy stored with the booking; the cancellation and its refund are recorded together (the room goes back
+ * on sale) and then the refund is asked of WeChat Pay, by the system, and settles as every refund does; one WeChat
+ * Pay did not accept is asked again by the order timers until it does.
  */
 export async function cancelBooking(db: Database, input: CancelBookingInput, deps: PaymentDeps, locale: Locale = "zh-CN"): Promise<CancelBookingResult> {
   const at = input.at ?? new Date();
   const actor: Actor = { role: "shopper", id: input.shopperId };
-  const cancelled = await db.scoped({ tenantId: input.tenantId }, async (tx): Promise<CancelBookingResult | { ok: true; refundFen: number }> => {
+  const reason = locale === "zh-CN" ? "取消预订，按取消政策退款" : "Booking cancelled: refund per the cancellation policy";
+  const cancelled = await db.scoped({ tenantId: input.tenantId }, async (tx): Promise<CancelBookingResult | { ok: true; refundId: string | null; refusedRefund?: string }> => {
     const order = await loadOrder(tx, input.orderId);
     if (!order || order.shopperId !== input.shopperId || order.delivery !== "stay") return { ok: false, notFound: true };
     const stay = (await loadStay(tx, order.id))!;
@@ -297,19 +299,21 @@ export async function cancelBooking(db: Database, input: CancelBookingInput, dep
     }
     const changed = await changeOrder(tx, { orderId: order.id, command, actor, at });
     if (!changed.ok) return "notFound" in changed ? { ok: false, notFound: true } : { ok: false, refusal: changed.refusal };
-    return { ok: true, refundFen };
+    if (refundFen === 0) return { ok: true, refundId: null };
+    // The refund is recorded with the cancellation, in one transaction: if this process dies before WeChat Pay
+    // answers, the order timers ask for it (refunds.ts retryDueRefunds).
+    const recorded = await recordRefund(tx, { tenantId: input.tenantId, orderId: order.id, amountFen: refundFen, reason, restock: false, actor: { role: "system", id: null } });
+    // Refused (paid other than through WeChat Pay): the booking is cancelled all the same, the refund told as a problem.
+    if (!recorded.ok) return { ok: true, refundId: null, refusedRefund: "refusal" in recorded ? recorded.refusal.code : "notFound" };
+    return { ok: true, refundId: recorded.refund.id };
   });
   if (!cancelled.ok) return cancelled;
   let refund: RefundView | null = null;
-  let refundProblem: string | null = null;
-  if ("refundFen" in cancelled && cancelled.refundFen > 0) {
-    const reason = locale === "zh-CN" ? "取消预订，按取消政策退款" : "Booking cancelled: refund per the cancellation policy";
-    const refunded = await refundOrder(db, { tenantId: input.tenantId, orderId: input.orderId, amountFen: cancelled.refundFen, reason, restock: false, actor: { role: "system", id: null } }, deps);
-    if (refunded.ok) refund = refunded.refund;
-    else if ("wechatPay" in refunded) {
-      refund = refunded.refund;
-      refundProblem = refunded.wechatPay;
-    } else refundProblem = "refusal" in refunded ? refunded.refusal.code : "notFound";
+  let refundProblem: string | null = "refusedRefund" in cancelled ? (cancelled.refusedRefund ?? null) : null;
+  if ("refundId" in cancelled && cancelled.refundId) {
+    const refunded = await askRefund(db, deps, { tenantId: input.tenantId, refundId: cancelled.refundId });
+    refund = refunded.refund;
+    if (!refunded.ok) refundProblem = refunded.wechatPay;
   }
   const booking = await db.scoped({ tenantId: input.tenantId }, (tx) => shopperBooking(tx, input.shopperId, input.orderId, locale, at));
   return { ok: true, booking: booking!, refund, refundProblem };

@@ -6,7 +6,8 @@ import { testDatabase } from "@kaidian/db/testing";
 import { serviceProviderFromEnv, wechatpayConnection } from "@kaidian/payments";
 import { arrangeServiceProvider, startFakeWechatPay, type FakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPayment, closeTab, kitchenRounds, loadOrder, markDone, markTabPaidAtCounter, openTab, sendRound, shopperOrderAction, tablesWithTabs, type PaymentDeps } from "./index";
+import { refundableThroughWechat } from "../table-orders";
+import { applyPayment, closeTab, kitchenRounds, loadOrder, markDone, markTabPaidAtCounter, openTab, refundOrder, sendRound, shopperOrderAction, tablesWithTabs, type PaymentDeps } from "./index";
 import { arrangeRestaurant, type TestRestaurant } from "./testing";
 
 const db = testDatabase();
@@ -108,6 +109,13 @@ describe("a pay-at-end table", () => {
     if (!paid.ok) return;
     expect(paid.order!.events.at(-1)).toMatchObject({ action: "payAtCounter", from: "pendingPayment", to: "paid", amountFen: 3900, actor: staff });
     expect(await inStore(atEnd, (tx) => openTab(tx, table.id))).toBeNull();
+    // Cash at the counter is not WeChat Pay's to give back: no WeChat refund is offered, and one asked is refused.
+    expect(refundableThroughWechat(paid.order!)).toBe(false);
+    const refundsAtWechat = pay.refunds.length;
+    const refund = await refundOrder(db, { tenantId: atEnd.tenantId, orderId: paid.order!.id, amountFen: 3900, reason: "退菜", restock: false, actor: staff }, deps);
+    expect(refund).toEqual({ ok: false, refusal: { code: "paidAtCounter" } });
+    expect(pay.refunds.length).toBe(refundsAtWechat);
+    expect(await inStore(atEnd, (tx) => tx.refund.count({ where: { orderId: paid.order!.id } }))).toBe(0);
 
     const next = await send(atEnd, await shopper(atEnd), [rice(atEnd)]);
     if (!next.ok) throw new Error(JSON.stringify(next));

@@ -4,7 +4,9 @@
 // taking the next round number is ONE statement on the partial unique index "one open tab per table", which also
 // holds the tab's row for the rest of the round's transaction, so rounds of one table take turns.
 import { randomUUID } from "node:crypto";
-import { type Database, type SaveFrom, staleRevision, type Transaction } from "@kaidian/db";
+import { type Database, type SaveFrom, sqlState, staleRevision, type Transaction } from "@kaidian/db";
+import { type PaymentErrorKind, PaymentsNotSetUpError, WechatPayClient, WechatPayError } from "@kaidian/payments";
+import { openPaymentAccount } from "@kaidian/payments/server";
 import type { OrderStatus } from "../lifecycle";
 import { priceRound, type PricedLine } from "../pricing";
 import type { OrderRefusal } from "../refusals";
@@ -16,7 +18,7 @@ import { loadOrder, type OrderRecord } from "./order-record";
 import type { PaymentDeps } from "./payment-deps";
 import { insertOrder, nextOrderNumber } from "./order-insert";
 import { liveItems, paymentNumber } from "./place-order";
-import { preparePayment } from "./payment";
+import { applyPayment, preparePayment, queryPayment } from "./payment";
 
 // ---------- Settings ----------
 
@@ -72,11 +74,12 @@ export async function tableByCode(tx: Transaction, code: string) {
   return tx.diningTable.findFirst({ where: { code }, select: { id: true, name: true, code: true } });
 }
 
-async function tabRows(tx: Transaction, where: { tableId?: string; tabId?: string }): Promise<TabRow[]> {
+/** Open tabs; `anyStatus` also finds a closed one by its id (a retried round's tab, paid since). */
+async function tabRows(tx: Transaction, where: { tableId?: string; tabId?: string; anyStatus?: boolean }): Promise<TabRow[]> {
   return tx.$queryRaw<TabRow[]>`
     SELECT tab.id, tab.table_id, t.name AS table_name, t.code AS table_code, tab.payment, tab.order_id, tab.opened_at
     FROM dining_tabs tab JOIN dining_tables t ON t.tenant_id = tab.tenant_id AND t.id = tab.table_id
-    WHERE tab.status = 'open'
+    WHERE (tab.status = 'open' OR ${where.anyStatus ?? false})
       AND (${where.tableId ?? null}::uuid IS NULL OR tab.table_id = ${where.tableId ?? null}::uuid)
       AND (${where.tabId ?? null}::uuid IS NULL OR tab.id = ${where.tabId ?? null}::uuid)
     ORDER BY t.position, t.name`;
@@ -158,13 +161,25 @@ export async function tablesWithTabs(tx: Transaction): Promise<{ table: { id: st
 
 // ---------- Sending a round ----------
 
-export type SendRoundInput = { tenantId: string; shopperId: string; tableCode: string; body: unknown; at?: Date; payments: PaymentDeps; onPaymentFailure?: (error: unknown) => void };
+export type SendRoundInput = {
+  tenantId: string;
+  shopperId: string;
+  tableCode: string;
+  body: unknown;
+  /** The phone's key for this round: the same key again (a retried request) answers the round it sent. */
+  idempotencyKey?: string;
+  at?: Date;
+  payments: PaymentDeps;
+  onPaymentFailure?: (error: unknown) => void;
+};
 
 export type SentRound =
-  | { ok: true; tab: TabView; round: { id: string; number: number; orderId: string }; payment: RequestPayment | null }
+  | { ok: true; created: boolean; tab: TabView; round: { id: string; number: number; orderId: string }; payment: RequestPayment | null }
   | { ok: false; refusals: OrderRefusal[] }
   | { ok: false; tableNotFound: true }
-  | { ok: false; paymentsNotSetUp: true };
+  | { ok: false; paymentsNotSetUp: true }
+  /** The tab's open payment could not be closed at WeChat Pay (unreachable): the round waits, to be sent again. */
+  | { ok: false; wechatPay: PaymentErrorKind };
 
 /**
  * Sends a round of dishes from the table to its open tab (opening one for the table's first round), all in one
@@ -178,10 +193,14 @@ export async function sendRound(db: Database, input: SendRoundInput): Promise<Se
   const request = parsed.data;
   const { tenantId, shopperId } = input;
   const at = input.at ?? new Date();
-  type Staged = { tab: TabView; round: { id: string; number: number; orderId: string }; payFirst: boolean };
-  const sent = await db.scoped({ tenantId }, async (tx): Promise<Exclude<SentRound, { ok: true }> | Staged> => {
+  const key = input.idempotencyKey ?? null;
+  let closedPaymentNo: string | null = null;
+  type Staged = { tab: TabView; round: { id: string; number: number; orderId: string }; payFirst: boolean; created: boolean };
+  const stage = () => db.scoped({ tenantId }, async (tx): Promise<Exclude<SentRound, { ok: true }> | Staged> => {
       const table = await tableByCode(tx, input.tableCode);
       if (!table) return { ok: false, tableNotFound: true };
+      const before = key ? await sentBefore(tx, shopperId, key) : null;
+      if (before) return before;
       const settings = await readTableOrderSettings(tx);
       if (settings.payment === "payFirst" && !(await storeTakesPayment(tx, input.payments))) return { ok: false, paymentsNotSetUp: true };
       const items = await liveItems(tx, tenantId, request.lines.map((line) => line.itemId));
@@ -201,25 +220,94 @@ export async function sendRound(db: Database, input: SendRoundInput): Promise<Se
         if (!added.ok) throw new Error(`tab ${tab!.id}: its bill ${orderId} took no round: ${JSON.stringify("refusal" in added ? added.refusal : "gone")}`);
         firstLine = added.order.lines.length;
         await tx.orderLine.createMany({ data: priced.lines.map((line, index) => ({ tenantId, orderId, position: firstLine + index, ...line, stockReserved: false })) });
-        // The amount changed, so WeChat Pay must see a new payment (an out_trade_no is bound to its first amount).
-        await tx.order.updateMany({ where: { id: orderId }, data: { paymentNo: paymentNumber(at) } });
+        // The amount changed, so WeChat Pay must see a new payment (an out_trade_no is bound to its first amount),
+        // replacing only the one closed above.
+        const replaced = await tx.order.updateMany({ where: { id: orderId, ...(closedPaymentNo ? { paymentNo: closedPaymentNo } : {}) }, data: { paymentNo: paymentNumber(at) } });
+        if (replaced.count === 0) throw new PaymentMoved();
       } else {
         const record = await newOrder(tx, { tenantId, shopperId, lines: priced.lines, totalFen: priced.totalFen, note: request.note, at, payAtEnd });
         orderId = record.id;
         if (payAtEnd) await tx.diningTab.updateMany({ where: { id: tab!.id }, data: { orderId } });
       }
       const round = await tx.tableRound.create({
-        data: { tenantId, tabId: tab!.id, number: tab!.rounds, orderId, firstLine, lineCount: priced.lines.length, sentAt: payAtEnd ? at : null, createdAt: at },
+        data: { tenantId, tabId: tab!.id, number: tab!.rounds, orderId, firstLine, lineCount: priced.lines.length, sentAt: payAtEnd ? at : null, createdAt: at, shopperId, idempotencyKey: key },
         select: { id: true, number: true },
       });
       const [view] = await tabViews(tx, await tabRows(tx, { tabId: tab!.id }));
-      return { tab: view!, round: { ...round, orderId }, payFirst: !payAtEnd };
+      return { tab: view!, round: { ...round, orderId }, payFirst: !payAtEnd, created: true };
   });
+  let sent: Awaited<ReturnType<typeof stage>> | null = null;
+  for (let attempt = 0; sent === null; attempt++) {
+    // A pay-at-end bill whose payment a diner may have open: that payment is closed at WeChat Pay first, so the
+    // round's new total is what gets paid (the old one could no longer be matched to the bill).
+    const closed = await closeOpenTabPayment(db, input);
+    if (closed.ok === false) return { ok: false, wechatPay: closed.wechatPay };
+    closedPaymentNo = closed.paymentNo;
+    try {
+      sent = await stage();
+    } catch (error) {
+      // Another round (or payer) replaced the payment meanwhile: close that one, then try again.
+      if (error instanceof PaymentMoved && attempt < 5) continue;
+      // The same key raced in twice: the other request's round is the one (this one rolled back whole).
+      if (!key || !isUniqueViolation(error)) throw error;
+      sent = await stage();
+    }
+  }
   if ("ok" in sent) return sent;
   const payment = sent.payFirst
     ? await paymentFor(db, input.payments, { tenantId, orderId: sent.round.orderId }, input.onPaymentFailure ?? (() => {}))
     : null;
-  return { ok: true, tab: sent.tab, round: sent.round, payment };
+  return { ok: true, created: sent.created, tab: sent.tab, round: sent.round, payment };
+}
+
+/** The bill's payment number changed between closing it and adding the round. */
+class PaymentMoved extends Error {}
+
+/**
+ * Closes the payment a pay-at-end tab's bill may have open at WeChat Pay, before a round changes its total. Nothing
+ * to do without a bill or a store that takes payment, or when WeChat Pay never saw it or closed it already. Paid
+ * just now: the payment is applied (the bill is paid, the tab closes) and the round opens the table's next tab.
+ */
+async function closeOpenTabPayment(db: Database, input: SendRoundInput): Promise<{ ok: true; paymentNo: string | null } | { ok: false; wechatPay: PaymentErrorKind }> {
+  const open = await db.scoped({ tenantId: input.tenantId }, async (tx) => {
+    const table = await tableByCode(tx, input.tableCode);
+    const [tab] = table ? await tabRows(tx, { tableId: table.id }) : [];
+    if (tab?.payment !== "payAtEnd" || !tab.order_id) return null;
+    const bill = await tx.order.findFirst({ where: { id: tab.order_id, status: "pendingPayment" }, select: { paymentNo: true } });
+    if (!bill) return null;
+    const account = await openPaymentAccount(tx, input.tenantId, input.payments.masterKey, input.payments.provider).catch((error: unknown) => {
+      if (error instanceof PaymentsNotSetUpError) return null;
+      throw error;
+    });
+    return { paymentNo: bill.paymentNo, account };
+  });
+  if (!open) return { ok: true, paymentNo: null };
+  if (!open.account) return { ok: true, paymentNo: open.paymentNo };
+  try {
+    await new WechatPayClient(open.account, input.payments.connection).closeOrder(open.paymentNo);
+  } catch (error) {
+    if (!(error instanceof WechatPayError)) throw error;
+    if (error.kind === "orderPaid") {
+      const payment = await queryPayment(open.account, input.payments, open.paymentNo);
+      if (payment) await db.scoped({ tenantId: input.tenantId }, (tx) => applyPayment(tx, payment));
+    } else if (error.kind !== "orderNotFound" && error.kind !== "orderClosed") {
+      return { ok: false, wechatPay: error.kind };
+    }
+  }
+  return { ok: true, paymentNo: open.paymentNo };
+}
+
+/** Prisma's unique-constraint error, or PostgreSQL's own from a raw statement. */
+function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === "P2002" || sqlState(error) === "23505";
+}
+
+/** The round this shopper already sent under this key, with its tab as it stands now (closed if paid since). */
+async function sentBefore(tx: Transaction, shopperId: string, key: string) {
+  const round = await tx.tableRound.findFirst({ where: { shopperId, idempotencyKey: key }, select: { id: true, number: true, orderId: true, tabId: true, sentAt: true } });
+  if (!round) return null;
+  const [view] = await tabViews(tx, await tabRows(tx, { tabId: round.tabId, anyStatus: true }));
+  return { tab: view!, round: { id: round.id, number: round.number, orderId: round.orderId }, payFirst: view!.payment === "payFirst", created: false };
 }
 
 /** A dine-in order with its lines and first event: one round (pay-first) or a tab's bill (pay-at-end). */

@@ -89,6 +89,7 @@ export const refundOrderAction = formAction(
     if ("notFound" in result) throw new DomainError("order.notFound");
     if ("wechatPay" in result) throw new DomainError("order.transition", undefined, { message: paymentErrorMessage(result.wechatPay, locale) });
     if (result.refusal.code === "restockPartial") throw new DomainError("order.refund.restockPartial", "restock");
+    if (result.refusal.code === "paidAtCounter") throw new DomainError("order.refund.paidAtCounter", "amount");
     throw new DomainError("order.transition", "amount", { message: transitionRefusalMessage(result.refusal, locale) });
   },
 );

@@ -1,7 +1,10 @@
 // Checkout: the cart's orderable lines, express to an address from wx.chooseAddress or pickup at the store, the fee
 // rules and note, the total as shop-api quotes it, then the order and WeChat Pay. Nothing here computes money: the
 // quote and the order are priced on the server; the phone only sends what the shopper saw, and a refusal comes back
-// on its line (sold out with how many are left, a changed price with one tap to accept it).
+// on its line (sold out with how many are left, a changed price with one tap to accept it). Opened with
+// `from=takeaway`, it checks out the restaurant's basket instead: pickup only, with the "ready" message asked for
+// before paying (WeChat lets a page ask only from a tap), so the shopper hears when to collect it.
+const { basket, takeawayLines } = require("../../lib/basket");
 const { cart, cartView } = require("../../lib/cart");
 const { openTradePage } = require("../../lib/links");
 const { ensureSession, loginState, sharePhone, shopperRequest, storedSession, storeRequest } = require("../../lib/session");
@@ -14,6 +17,13 @@ const trade = require("../../lib/trade");
 const CLOSED = {
   "payments.notSetUp": "本店尚未开通微信支付，暂时无法在线付款。你可以致电门店下单。",
   "login.notSetUp": "本店尚未开通在线下单，暂时无法在小程序内付款。你可以致电门店下单。",
+  "takeaway.off": "本店暂未开通外带自取，请到店点餐。",
+};
+
+/** Where the lines come from: the shop cart, or the restaurant's basket for a takeaway. */
+const SOURCES = {
+  cart: { store: cart, lines: orderableLines },
+  takeaway: { store: basket, lines: takeawayLines },
 };
 
 function orderableLines(catalog) {
@@ -35,6 +45,7 @@ function orderableLines(catalog) {
 Component({
   behaviors: [sitePage("checkout")],
   data: {
+    takeaway: false,
     lines: [],
     general: [],
     methods: [],
@@ -51,13 +62,15 @@ Component({
     phone: "",
   },
   methods: {
-    onLoad() {
+    onLoad(query) {
       this.attempt = null;
       // The shopper's own pick of coupon (an id, or null for none); undefined lets shop-api apply the best one.
       this.couponPicked = undefined;
+      this.takeaway = Boolean(query && query.from === "takeaway");
+      this.source = SOURCES[this.takeaway ? "takeaway" : "cart"];
       const session = storedSession();
       if (session && session.shopper.phone) this.setData({ phone: session.shopper.phone });
-      this.setData({ lines: orderableLines(currentSite().catalog) });
+      this.setData({ lines: this.source.lines(currentSite().catalog), takeaway: this.takeaway });
       Promise.all([storeRequest("GET", "/ordering"), ensureSession()]).then(
         ([answer, session]) => {
           this.showOrdering(answer);
@@ -71,14 +84,15 @@ Component({
         this.setData({ loading: false, problem: "暂时无法读取本店的下单设置，请稍后重试。" });
         return;
       }
-      const methods = trade.deliveryMethods(answer.body.delivery);
+      const methods = trade.deliveryMethods(answer.body.delivery).filter((method) => !this.takeaway || method === "pickup");
+      this.readyTemplateId = this.takeaway ? answer.body.readyTemplateId || "" : "";
       this.setData({
         loading: false,
         rules: answer.body.delivery,
         freeFrom: { shown: Number.isInteger(answer.body.delivery.express.freeFromFen), fen: answer.body.delivery.express.freeFromFen || 0 },
         methods,
         method: methods[0] || "",
-        closed: answer.body.paymentsReady ? "" : CLOSED["payments.notSetUp"],
+        closed: !answer.body.paymentsReady ? CLOSED["payments.notSetUp"] : methods.length ? "" : CLOSED["takeaway.off"],
       });
       this.requestQuote();
     },
@@ -153,7 +167,7 @@ Component({
     onTakeLeft(event) {
       const index = Number(event.currentTarget.dataset.index);
       const line = this.data.lines[index];
-      cart.setQuantity(line.key, line.left);
+      this.source.store.setQuantity(line.key, line.left);
       this.setData({ lines: this.data.lines.map((one, at) => (at === index ? Object.assign({}, one, { quantity: line.left, left: null, problem: "" }) : one)) });
       this.requestQuote();
     },
@@ -179,6 +193,11 @@ Component({
       // One key per attempt: tapping again after a lost answer finds the order already placed, not a second one.
       this.attempt = this.attempt || trade.idempotencyKey(Date.now(), Math.random());
       this.setData({ placing: true });
+      // Whatever the shopper answers, the order goes on; an accept lets one "ready" message reach them.
+      if (this.readyTemplateId) wx.requestSubscribeMessage({ tmplIds: [this.readyTemplateId], complete: () => this.place(request) });
+      else this.place(request);
+    },
+    place(request) {
       shopperRequest("POST", "/orders", request, { "Idempotency-Key": this.attempt }).then(
         (answer) => {
           this.setData({ placing: false });
@@ -189,7 +208,7 @@ Component({
     },
     /** The order is placed: its lines leave the cart, then WeChat Pay; the order page confirms either way. */
     placed(body) {
-      this.data.lines.forEach((line) => cart.setQuantity(line.key, 0));
+      this.data.lines.forEach((line) => this.source.store.setQuantity(line.key, 0));
       const order = body.order;
       const options = trade.paymentOptions(body.payment);
       const show = () => openTradePage("order-detail", { id: order.id, confirm: "1" }, { replace: true });

@@ -1,4 +1,4 @@
-import { availableActions, formatPickupNumber, type Locale, yuanText } from "@kaidian/orders";
+import { availableActions, formatPickupNumber, type Locale, refundableThroughWechat, yuanText } from "@kaidian/orders";
 import { loadStay, optionsText } from "@kaidian/orders/server";
 import { can, inStore } from "@kaidian/tenancy";
 import Link from "next/link";
@@ -34,7 +34,10 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
   const canPickUp = actions.includes("pickUp");
   const canMarkReady = actions.includes("markReady");
   const canDecline = actions.includes("declineRefund") && order.refundRequested;
-  const canRefund = actions.includes("refund") && order.paidFen > order.refundedFen;
+  const refundable = actions.includes("refund") && order.paidFen > order.refundedFen;
+  // Taken at the counter: WeChat Pay never had the money, so it cannot give it back; staff are told why.
+  const canRefund = refundable && refundableThroughWechat(order);
+  const paidAtCounter = refundable && !canRefund;
   const lastRequest = [...order.events].reverse().find((event) => event.action === "requestRefund");
 
   return (
@@ -154,6 +157,11 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
               <DeclineRefundForm t={t} store={access.store.slug} orderId={order.id} />
             </Card>
           )}
+          {paidAtCounter && (
+            <Card title={t.kitchen.paidAtCounterTitle}>
+              <p className="text-sm text-slate-700" data-testid="paid-at-counter">{t.kitchen.paidAtCounter}</p>
+            </Card>
+          )}
           {canRefund && (
             <Card title={words.refund.title}>
               <RefundForm t={t} store={access.store.slug} orderId={order.id} refundable={yuanText(order.paidFen - order.refundedFen)} />
@@ -220,7 +228,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
               </ul>
             </Card>
           )}
-          {!canShip && !canPickUp && !canDecline && !canRefund && <p className="text-sm text-slate-500">{words.detail.noActions}</p>}
+          {!canShip && !canPickUp && !canDecline && !canRefund && !paidAtCounter && <p className="text-sm text-slate-500">{words.detail.noActions}</p>}
         </div>
       </div>
     </>
