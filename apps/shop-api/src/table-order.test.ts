@@ -59,8 +59,7 @@ describe("a diner at a pay-at-end table", () => {
     expect(second).toMatchObject({ ok: true, round: { number: 2 } });
 
     // The tab's bill on the order page: paid at the end, so it offers no cancel the server would refuse.
-    const billPage = await renderPage(store.packageDir, "pages/order-detail/index", { query: { id: kitchen[0]!.orderId }, storage: Object.fromEntries(phone), wx: { respond: overHttp } });
-    await billPage.settle();
+    const billPage = await phone.open("pages/order-detail/index", { id: kitchen[0]!.orderId });
     expect(billPage.text()).toContain("待付款");
     expect(billPage.root.querySelector(".kd-order__cancel")).toBeNull();
     billPage.detach();

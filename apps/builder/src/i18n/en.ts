@@ -936,7 +936,7 @@ export const en: Dictionary = {
     settingsLink: "Order settings",
     badges: { refund: "Refund requested", problem: "Payment problem" },
     roles: { shopper: "Shopper", merchantStaff: "Staff", merchantOwner: "Owner", system: "System", paymentNotification: "WeChat Pay notification" },
-    events: { place: "Placed", pay: "Paid", cancel: "Cancelled", expire: "Closed unpaid after the time to pay", ship: "Shipped", pickUp: "Picked up", confirmReceipt: "Receipt confirmed", requestRefund: "Refund requested", declineRefund: "Refund declined", refund: "Refunded", markReady: "Ready, guest told to collect" } as Record<string, string>,
+    events: { place: "Placed", pay: "Paid", cancel: "Cancelled", expire: "Closed unpaid after the time to pay", ship: "Shipped", pickUp: "Picked up", confirmReceipt: "Receipt confirmed", requestRefund: "Refund requested", declineRefund: "Refund declined", refund: "Refunded", markReady: "Ready, guest told to collect", checkIn: "Checked in", checkOut: "Checked out", markNoShow: "Marked no-show", cancelStay: "Booking cancelled by the guest", addRound: "Round added", payAtCounter: "Paid at the counter" },
     detail: {
       back: "← Back to orders",
       title: "Order {number}",
@@ -955,6 +955,7 @@ export const en: Dictionary = {
       delivery: "Delivery",
       express: "Express",
       pickup: "Pickup at the store",
+      dineIn: "Dine-in",
       pickupAt: "Pickup point: {address}",
       recipient: "Recipient",
       address: "Address",

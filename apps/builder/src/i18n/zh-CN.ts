@@ -1,4 +1,6 @@
 // Simplified Chinese: the dashboard's first language. en.ts must have the same keys (its type says so).
+import type { OrderAction } from "@kaidian/orders";
+
 export const zhCN = {
   meta: { title: "开店 · 小程序店铺搭建", description: "为小商户搭建微信小程序店铺" },
   brand: "开店",
@@ -935,7 +937,8 @@ export const zhCN = {
     settingsLink: "订单设置",
     badges: { refund: "退款申请", problem: "支付异常" },
     roles: { shopper: "顾客", merchantStaff: "店员", merchantOwner: "店主", system: "系统", paymentNotification: "微信支付通知" },
-    events: { place: "下单", pay: "付款成功", cancel: "取消订单", expire: "超时未付款，自动关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款", markReady: "备好，通知顾客取餐" } as Record<string, string>,
+    // Every action of the lifecycle has its words: a new one fails the type check until it is named here.
+    events: ({ place: "下单", pay: "付款成功", cancel: "取消订单", expire: "超时未付款，自动关闭", ship: "发货", pickUp: "确认自提", confirmReceipt: "确认收货", requestRefund: "申请退款", declineRefund: "拒绝退款", refund: "退款", markReady: "备好，通知顾客取餐", checkIn: "办理入住", checkOut: "办理退房", markNoShow: "标记未到店", cancelStay: "顾客取消预订", addRound: "加菜", payAtCounter: "前台收款" } satisfies Record<OrderAction | "place", string>) as Record<string, string>,
     detail: {
       back: "← 返回订单列表",
       title: "订单 {number}",
@@ -954,6 +957,7 @@ export const zhCN = {
       delivery: "配送",
       express: "快递配送",
       pickup: "到店自提",
+      dineIn: "堂食",
       pickupAt: "自提点：{address}",
       recipient: "收货人",
       address: "收货地址",

@@ -171,7 +171,7 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
             <dl className="space-y-2 text-sm" data-testid="order-delivery">
               <div>
                 <dt className="text-xs text-slate-500">{words.detail.delivery}</dt>
-                <dd className="text-slate-900">{stay ? t.hotel.nav : order.delivery === "express" ? words.detail.express : words.detail.pickup}</dd>
+                <dd className="text-slate-900">{stay ? t.hotel.nav : order.delivery === "express" ? words.detail.express : order.delivery === "dineIn" ? words.detail.dineIn : words.detail.pickup}</dd>
               </div>
               {stay && (
                 <dd className="text-slate-700" data-testid="order-stay">
