@@ -9,7 +9,7 @@ export const MAX_EVENT_AGE_MS = 24 * 60 * 60 * 1000;
 /** The longest range the overview shows at once. */
 export const MAX_RANGE_DAYS = 366;
 
-const page = z.string().trim().min(1, { error: "page" }).max(200, { error: "page" }).regex(/^[\w/.-]+$/, { error: "page" });
+const page = z.string().trim().min(1, { error: "analytics.page.invalid" }).max(200, { error: "analytics.page.invalid" }).regex(/^[\w/.-]+$/, { error: "analytics.page.invalid" });
 
 export const analyticsEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("pageView"), page, ageMs: z.int().min(0).max(MAX_EVENT_AGE_MS) }),
@@ -33,8 +33,8 @@ const isoDay = z.iso.date();
 /** The days a merchant asks about, inclusive. */
 export const rangeSchema = z
   .object({ from: isoDay, to: isoDay })
-  .refine((range) => range.from <= range.to, { error: "range.order" })
-  .refine((range) => daysBetween(range.from, range.to) < MAX_RANGE_DAYS, { error: "range.tooLong" });
+  .refine((range) => range.from <= range.to, { error: "analytics.range.order" })
+  .refine((range) => daysBetween(range.from, range.to) < MAX_RANGE_DAYS, { error: "analytics.range.tooLong" });
 export type DayRange = z.infer<typeof rangeSchema>;
 
 export type DayFigures = {
