@@ -50,7 +50,9 @@ beforeAll(async () => {
     compileTimeoutMs: 120_000,
   };
   // Two workers, as two processes would run them.
-  workers = [1, 2].map((n) => startWorker({ ...context, workerId: `test-${n}`, leaseMs: 10_000, pollMs: 100, reclaimEveryMs: 1_000 }));
+  // A lease far longer than a loaded machine's pauses: these tests are of WeChat's answers, not of lost workers
+  // (queue.test.ts and the worker process test take builds back).
+  workers = [1, 2].map((n) => startWorker({ ...context, workerId: `test-${n}`, leaseMs: 60_000, pollMs: 100, reclaimEveryMs: 1_000 }));
 });
 
 afterAll(async () => {
