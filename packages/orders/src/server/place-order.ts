@@ -109,6 +109,27 @@ export function paymentNumber(at: Date): string {
   return `${shanghaiDay(at).replaceAll("-", "").slice(2)}${randomBytes(12).toString("hex")}`;
 }
 
+/** What every order is when placed, whatever its kind: unpaid, nothing shipped or refunded, a new payment number. */
+export function placedOrderState(at: Date) {
+  return {
+    status: "pendingPayment" as const,
+    paidFen: 0,
+    refundedFen: 0,
+    refundRequested: false,
+    tracking: null,
+    paymentNo: paymentNumber(at),
+    transactionId: null,
+    paidAt: null,
+    paymentProblem: null,
+    shippingUpload: null,
+    shippingProblem: null,
+    pickupNumber: null,
+    revision: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 const skuKey = (itemId: string, options: readonly string[]) => JSON.stringify([itemId, options]);
 
 /** What an order takes from each SKU: its lines of one SKU added together, in the order they first appear. */
@@ -307,7 +328,7 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     // Written by the statement below, from the store's daily sequence.
     number: "",
     shopperId,
-    status: "pendingPayment",
+    ...placedOrderState(at),
     delivery: delivery.method,
     address: delivery.method === "express" ? delivery.address : null,
     pickupAddress: delivery.method === "pickup" ? rules.pickup.address : "",
@@ -317,21 +338,7 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     discountFen: order.discountFen,
     shopperCouponId: order.shopperCouponId,
     totalFen: order.totalFen,
-    paidFen: 0,
-    refundedFen: 0,
-    refundRequested: false,
-    tracking: null,
-    paymentNo: paymentNumber(at),
-    transactionId: null,
-    paidAt: null,
-    paymentProblem: null,
     expiresAt: new Date(at.getTime() + (read.unpaid_minutes ?? DEFAULT_UNPAID_MINUTES) * 60_000),
-    shippingUpload: null,
-    shippingProblem: null,
-    pickupNumber: null,
-    revision: 0,
-    createdAt: at,
-    updatedAt: at,
     lines: order.lines.map((line, position) => ({ position, ...line, stockReserved: tracked.has(line.itemId) })),
     events: [{ id: randomUUID(), action: "place", from: null, to: "pendingPayment", actor: { role: "shopper", id: shopperId }, reason: "", amountFen: null, tracking: null, at }],
   };

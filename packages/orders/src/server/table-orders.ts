@@ -17,7 +17,7 @@ import { readOrderRules } from "./ordering";
 import { loadOrder, type OrderRecord } from "./order-record";
 import type { PaymentDeps } from "./payment-deps";
 import { insertOrder, nextOrderNumber } from "./order-insert";
-import { liveItems, paymentNumber } from "./place-order";
+import { liveItems, paymentNumber, placedOrderState } from "./place-order";
 import { applyPayment, preparePayment, queryPayment } from "./payment";
 
 // ---------- Settings ----------
@@ -323,7 +323,7 @@ async function newOrder(
     id: randomUUID(),
     number: await nextOrderNumber(tx, tenantId, at),
     shopperId,
-    status: "pendingPayment",
+    ...placedOrderState(at),
     delivery: "dineIn",
     address: null,
     pickupAddress: "",
@@ -333,21 +333,7 @@ async function newOrder(
     discountFen: 0,
     shopperCouponId: null,
     totalFen: input.totalFen,
-    paidFen: 0,
-    refundedFen: 0,
-    refundRequested: false,
-    tracking: null,
-    paymentNo: paymentNumber(at),
-    transactionId: null,
-    paidAt: null,
-    paymentProblem: null,
     expiresAt: new Date(at.getTime() + payableMs),
-    shippingUpload: null,
-    shippingProblem: null,
-    pickupNumber: null,
-    revision: 0,
-    createdAt: at,
-    updatedAt: at,
     lines: input.lines.map((line, position) => ({ position, ...line, stockReserved: false })),
     events: [{ id: randomUUID(), action: "place", from: null, to: "pendingPayment", actor: { role: "shopper", id: shopperId }, reason: "", amountFen: null, tracking: null, at }],
   };
