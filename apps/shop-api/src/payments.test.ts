@@ -253,14 +253,37 @@ describe("expiry", () => {
     expect(await expireDueOrders(db, deps)).toBe(0);
   });
 
-  it("records a payment that arrives after the order expired and flags it for a refund, never paying it", async () => {
+  it("gives back a payment that arrives after the order expired, once, never paying the order", async () => {
     const placedOrder = await placed();
     pay.holdNotifications();
-    const { transactionId } = await paid(placedOrder);
+    const { transactionId, notificationId } = await paid(placedOrder);
     await inStore((tx) => changeOrder(tx, { orderId: placedOrder.id, command: { action: "expire" }, actor: { role: "system", id: null } }));
     pay.releaseNotifications();
     await pay.idle();
     expect(await order(placedOrder.id)).toMatchObject({ status: "cancelled", paidFen: 0, transactionId, paymentProblem: "paidAfterCancel" });
+
+    // The whole payment goes back through WeChat Pay; its refund notification (delivered here by hand: this
+    // shop-api's public address is not where it listens) settles the refund's row.
+    const refunds = () => inStore((tx) => tx.refund.findMany({ where: { orderId: placedOrder.id } }));
+    const givenBack = () => pay.refunds.filter((given) => given.orderKey.endsWith(`:${placedOrder.paymentNo}`));
+    const refundNotification = await until(
+      async () => pay.deliveries.find((delivery) => delivery.eventType === "REFUND.SUCCESS" && delivery.outTradeNo === placedOrder.paymentNo),
+      (delivery) => delivery !== undefined,
+      "WeChat Pay's refund of the stray payment",
+    );
+    expect(givenBack().map((given) => given.refundFen)).toEqual([placedOrder.totalFen]);
+    const sent = pay.sentNotification(refundNotification!.notificationId);
+    expect((await fetch(`${shopApi.url}/api/mp/v1/${store.tenantId}/refunds/notify`, { method: "POST", headers: sent.headers, body: sent.body })).status).toBe(204);
+    const [refund] = await refunds();
+    expect(refund).toMatchObject({ kind: "paidAfterCancel", status: "success", amountFen: placedOrder.totalFen, requestedById: null });
+    // WeChat Pay resends the payment's notification: nothing more is refunded.
+    expect(await pay.replayNotification(notificationId)).toBe(204);
+    await pay.idle();
+    expect(await refunds()).toHaveLength(1);
+    expect(givenBack()).toHaveLength(1);
+    // The order stays as it was: cancelled, never paid, nothing refunded of what it was never paid.
+    expect(await order(placedOrder.id)).toMatchObject({ status: "cancelled", paidFen: 0, refundedFen: 0 });
+    expect((await order(placedOrder.id)).events.map((event) => event.action)).not.toContain("refund");
   });
 });
 

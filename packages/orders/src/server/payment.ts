@@ -9,6 +9,7 @@ import type { PaymentProblem } from "../payment-problems";
 import { changeOrder } from "./change-order";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { notifyUrl, type PaymentDeps } from "./payment-deps";
+import { askRefund, newRefundNo, REFUND_ASK_LEASE_MS } from "./refunds";
 
 export type PreparedPayment =
   | { ok: true; payment: RequestPaymentParams }
@@ -67,15 +68,17 @@ export async function prepay(payable: PayableOrder, deps: PaymentDeps): Promise<
 export type PaymentOutcome =
   | { kind: "paid"; order: OrderRecord }
   | { kind: "alreadyRecorded" }
-  | { kind: "flagged"; problem: PaymentProblem }
+  /** refundId: the refund recorded to give the payment back (paid after cancellation), to ask WeChat Pay for. */
+  | { kind: "flagged"; problem: PaymentProblem; refundId?: string }
   | { kind: "notPaid"; state: PayTransaction["state"] }
   | { kind: "unknownOrder" };
 
 /**
  * Applies a payment WeChat Pay reported (verified notification, or our own query) to the store's order with that
  * out_trade_no, once: the order's row is locked, a transaction already recorded changes nothing, an amount other
- * than the total flags the order instead of paying it, and money for a cancelled order is recorded and flagged
- * for a refund, never taken as paid.
+ * than the total flags the order instead of paying it, and money for a cancelled order is recorded, flagged and
+ * given back: a refund of all of it is recorded here, for the caller to ask WeChat Pay once this commits (the
+ * order timers ask if it never does).
  */
 export async function applyPayment(tx: Transaction, payment: PayTransaction, at: Date = new Date()): Promise<PaymentOutcome> {
   if (payment.state !== "SUCCESS" || !payment.transactionId || payment.totalFen === undefined) return { kind: "notPaid", state: payment.state };
@@ -84,14 +87,29 @@ export async function applyPayment(tx: Transaction, payment: PayTransaction, at:
   const order = (await loadOrder(tx, locked[0]!.id))!;
   if (order.transactionId === payment.transactionId) return { kind: "alreadyRecorded" };
   const paidAt = payment.paidAt ?? at;
-  const flag = async (problem: PaymentProblem): Promise<PaymentOutcome> => {
+  const flag = async (problem: PaymentProblem): Promise<Extract<PaymentOutcome, { kind: "flagged" }>> => {
     await tx.order.updateMany({
       where: { id: order.id },
       data: { paymentProblem: problem, ...(order.transactionId ? {} : { transactionId: payment.transactionId, paidAt }), revision: { increment: 1 }, updatedAt: at },
     });
     return { kind: "flagged", problem };
   };
-  if (order.status === "cancelled") return flag("paidAfterCancel");
+  if (order.status === "cancelled") {
+    const flagged = await flag("paidAfterCancel");
+    const refund = await tx.refund.create({
+      data: {
+        tenantId: order.tenantId,
+        orderId: order.id,
+        kind: "paidAfterCancel",
+        refundNo: newRefundNo(),
+        amountFen: payment.totalFen,
+        reason: "订单已取消，退还付款",
+        retryAt: new Date(at.getTime() + REFUND_ASK_LEASE_MS),
+      },
+      select: { id: true },
+    });
+    return { ...flagged, refundId: refund.id };
+  }
   if (order.status !== "pendingPayment") return flag(`paidTwice:${payment.transactionId}`);
   // The shopper paid payer_total and coupons the rest; WeChat Pay's total is what the order is paid.
   const changed = await changeOrder(tx, { orderId: order.id, command: { action: "pay", amountFen: payment.totalFen }, actor: { role: "paymentNotification", id: null }, at });
@@ -117,10 +135,18 @@ export async function confirmPayment(db: Database, input: { tenantId: string; or
   if (!found.order || !found.account) return found.order;
   const payment = await queryPayment(found.account, deps, found.order.paymentNo);
   if (!payment) return found.order;
-  return db.scoped({ tenantId: input.tenantId }, async (tx) => {
-    await applyPayment(tx, payment);
-    return loadOrder(tx, input.orderId);
-  });
+  const { outcome, order } = await db.scoped({ tenantId: input.tenantId }, async (tx) => ({ outcome: await applyPayment(tx, payment), order: await loadOrder(tx, input.orderId) }));
+  await giveBack(db, deps, input.tenantId, outcome);
+  return order;
+}
+
+/**
+ * After applyPayment's transaction has committed: asks WeChat Pay to give back a payment the order could not take.
+ * Whatever happens is on the refund's row; one not accepted now is asked again by the order timers.
+ */
+export async function giveBack(db: Database, deps: PaymentDeps, tenantId: string, outcome: PaymentOutcome): Promise<void> {
+  if (outcome.kind !== "flagged" || !outcome.refundId) return;
+  await askRefund(db, deps, { tenantId, refundId: outcome.refundId }).catch(() => undefined);
 }
 
 /** WeChat Pay's view of the payment, or null when it has never heard of it (no prepay was made). */

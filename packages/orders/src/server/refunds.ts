@@ -37,6 +37,9 @@ export type RefundOrderResult =
   /** WeChat Pay refused (or could not be reached): `kind` has zh-CN/en words in paymentErrorMessage. */
   | { ok: false; refund: RefundView; wechatPay: PaymentErrorKind };
 
+/** An out_refund_no: unique across stores, within WeChat Pay's 64 characters. */
+export const newRefundNo = () => `RF${randomBytes(15).toString("hex")}`;
+
 /** How long a refund just recorded waits before the order timers treat it as never asked (its process died). */
 export const REFUND_ASK_LEASE_MS = 60_000;
 
@@ -55,7 +58,7 @@ export async function recordRefund(tx: Transaction, input: RefundOrderInput): Pr
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE id = ${input.orderId}::uuid FOR UPDATE`;
   if (locked.length === 0) return { ok: false, notFound: true };
   const order = (await loadOrder(tx, input.orderId))!;
-  const pending = await tx.refund.aggregate({ where: { orderId: order.id, status: { in: ["processing", "abnormal"] } }, _sum: { amountFen: true } });
+  const pending = await tx.refund.aggregate({ where: { orderId: order.id, kind: "order", status: { in: ["processing", "abnormal"] } }, _sum: { amountFen: true } });
   const inFlight = pending._sum.amountFen ?? 0;
   const checked = transition({ ...order, refundedFen: order.refundedFen + inFlight }, { action: "refund", amountFen: input.amountFen, reason: input.reason }, input.actor, at);
   if (!checked.ok) return { ok: false, refusal: checked.refusal };
@@ -66,7 +69,7 @@ export async function recordRefund(tx: Transaction, input: RefundOrderInput): Pr
     data: {
       tenantId: input.tenantId,
       orderId: order.id,
-      refundNo: `RF${randomBytes(15).toString("hex")}`,
+      refundNo: newRefundNo(),
       amountFen: input.amountFen,
       reason: input.reason,
       restock: input.restock,
@@ -122,7 +125,8 @@ export async function askRefund(db: Database, deps: PaymentDeps, input: { tenant
       outTradeNo: order.paymentNo,
       outRefundNo: refund.refundNo,
       refundFen: refund.amountFen,
-      totalFen: order.paidFen,
+      // A payment taken after cancellation is a whole payment of its own that the order never counted.
+      totalFen: refund.kind === "paidAfterCancel" ? refund.amountFen : order.paidFen,
       reason: refund.reason.slice(0, 80),
       notifyUrl: notifyUrl(deps, tenantId, "refunds"),
     });
@@ -193,6 +197,8 @@ export async function applyRefund(tx: Transaction, result: PayRefund, at: Date =
   });
   if (moved.count === 0) return { kind: "alreadySettled" };
   if (status !== "success") return { kind: "failed" };
+  // The order never counted this payment as paid: nothing on it changes, its refund row is the record.
+  if (row.kind === "paidAfterCancel") return { kind: "settled" };
   // No one asked: the system refunded what a hotel booking's cancellation policy gives back.
   const member = row.requestedById ? await tx.tenantMember.findFirst({ where: { userId: row.requestedById }, select: { role: true } }) : null;
   const actor: Actor = row.requestedById ? { role: member?.role === "OWNER" ? "merchantOwner" : "merchantStaff", id: row.requestedById } : { role: "system", id: null };
