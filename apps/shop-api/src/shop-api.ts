@@ -1,7 +1,7 @@
 // One shop-api: its database access, cache, change feed and HTTP app, wired together, for main.ts and for tests.
 import { Database } from "@kaidian/db";
 import { paymentDepsFromEnv, ShopperTokens } from "@kaidian/orders/server";
-import { loadShopperStore } from "@kaidian/storefront";
+import { loadFirstCatalogPage, loadShopperStore } from "@kaidian/storefront";
 import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
 import { openPlatform } from "@kaidian/wechat/open-platform";
 import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
@@ -24,6 +24,7 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
   let draining = false;
   const cache = new ShopCache({
     load: (tenantId) => loadShopperStore(db, tenantId),
+    loadFirstPage: (tenantId, limit) => loadFirstCatalogPage(db, tenantId, limit),
     maxBytes: settings.cacheBytes,
     // Data is validated when written and published; what still fails here was written by an older build.
     onProblems: (tenantId, problems) =>

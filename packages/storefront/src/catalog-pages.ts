@@ -55,19 +55,44 @@ export function searchForm(text: string): string {
 
 type CatalogRows = { categories: Category[]; entries: { item: Item; key: SortKey }[]; skipped: SkippedRow[] };
 
-/** The store's categories and visible items, validated once here (rows the schema refuses are in `skipped`). */
-export async function readShopperCatalog(tx: Transaction, tenantId: string): Promise<CatalogRows> {
-  const order = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
-  const [categoryRows, itemRows] = await Promise.all([
-    tx.catalogCategory.findMany({ where: { tenantId }, select: { id: true, name: true, position: true }, orderBy: order }),
-    tx.catalogItem.findMany({ where: { tenantId, visible: true }, select: { ...itemFields, position: true }, orderBy: order }),
-  ]);
-  const categories = sortOut("catalog_categories", categoryRows, ({ id, name }) => categorySchema.safeParse({ id, name }));
-  const positions = new Map(categoryRows.map((row) => [row.id, row.position]));
-  const rows = sortOut("catalog_items", itemRows, ({ kind, position, ...row }) => {
+const ROW_ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+
+async function readCategories(tx: Transaction, tenantId: string) {
+  const rows = await tx.catalogCategory.findMany({ where: { tenantId }, select: { id: true, name: true, position: true }, orderBy: ROW_ORDER });
+  return { rows, ...sortOut("catalog_categories", rows, ({ id, name }) => categorySchema.safeParse({ id, name })) };
+}
+
+type ItemRow = { id: string; categoryId: string | null; kind: keyof typeof kindFromDatabase; title: string; description: string; priceFen: number; images: unknown; details: unknown; position: number };
+
+function parseItemRows(rows: ItemRow[]) {
+  return sortOut("catalog_items", rows, ({ kind, position, ...row }) => {
     const parsed = itemSchema.safeParse({ ...row, kind: kindFromDatabase[kind] });
     return parsed.success ? { success: true as const, data: { item: parsed.data, position } } : parsed;
   });
+}
+
+/** Rows validated between two turns of the event loop: a 10,000-item store's read never holds up other answers for long. */
+const ROWS_PER_TURN = 500;
+
+async function parseItemRowsInTurns(rows: ItemRow[]): Promise<ReturnType<typeof parseItemRows>> {
+  const parsed: ReturnType<typeof parseItemRows> = { kept: [], skipped: [] };
+  for (let start = 0; start < rows.length; start += ROWS_PER_TURN) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const part = parseItemRows(rows.slice(start, start + ROWS_PER_TURN));
+    parsed.kept.push(...part.kept);
+    parsed.skipped.push(...part.skipped);
+  }
+  return parsed;
+}
+
+/** The store's categories and visible items, validated once here (rows the schema refuses are in `skipped`). */
+export async function readShopperCatalog(tx: Transaction, tenantId: string): Promise<CatalogRows> {
+  const [categories, itemRows] = await Promise.all([
+    readCategories(tx, tenantId),
+    tx.catalogItem.findMany({ where: { tenantId, visible: true }, select: { ...itemFields, position: true }, orderBy: ROW_ORDER }),
+  ]);
+  const positions = new Map(categories.rows.map((row) => [row.id, row.position]));
+  const rows = await parseItemRowsInTurns(itemRows);
   const entries = rows.kept.map(({ item, position }) => {
     const categoryId = item.categoryId ?? null;
     const key: SortKey = [categoryId === null ? null : (positions.get(categoryId) ?? null), categoryId, position, item.id];
@@ -140,6 +165,38 @@ export function parsePageQuery(params: Record<string, string | string[] | undefi
 }
 
 export type ItemsPage = { items: Item[]; nextCursor: string | null };
+
+export type FirstPage = { categories: Category[] } & ItemsPage;
+
+/**
+ * The catalog's first page with no filter, read straight from PostgreSQL in the pages' order (a category's position,
+ * uncategorised last, then the item's position and id): what a cache miss answers at once, the same bytes the whole
+ * store's read will cut, while that read fills the cache. Null when a row it read fails its schema: which rows the
+ * page then holds is for the whole read, which skips them, to decide.
+ */
+export async function readFirstPage(tx: Transaction, tenantId: string, limit: number): Promise<FirstPage | null> {
+  const [categories, itemRows] = await Promise.all([
+    readCategories(tx, tenantId),
+    tx.$queryRaw<ItemRow[]>`
+      SELECT i.id, i.category_id AS "categoryId", i.kind::text AS kind, i.title, i.description, i.price_fen AS "priceFen",
+             i.images, i.details, i.position
+      FROM catalog_items i LEFT JOIN catalog_categories c ON c.tenant_id = i.tenant_id AND c.id = i.category_id
+      WHERE i.tenant_id = ${tenantId}::uuid AND i.visible
+      ORDER BY c.position ASC NULLS LAST, i.category_id ASC NULLS LAST, i.position, i.id
+      LIMIT ${limit + 1}`,
+  ]);
+  const rows = parseItemRows(itemRows);
+  if (rows.skipped.length > 0 || categories.skipped.length > 0) return null;
+  const items = rows.kept.slice(0, limit).map(({ item }) => item);
+  const last = rows.kept[limit - 1];
+  const more = rows.kept.length > limit && last !== undefined;
+  const key: SortKey | null = last ? [categoryPosition(categories.rows, last.item.categoryId ?? null), last.item.categoryId ?? null, last.position, last.item.id] : null;
+  return { categories: categories.kept, items, nextCursor: more && key ? encodeCursor(key) : null };
+}
+
+function categoryPosition(rows: { id: string; position: number }[], categoryId: string | null): number | null {
+  return categoryId === null ? null : (rows.find((row) => row.id === categoryId)?.position ?? null);
+}
 
 /** The items after the cursor that pass the filters, at most `limit`, and the cursor of the next page (null at the end). */
 export function pageOf(catalog: ShopperCatalog, query: Pick<PageQuery, "cursor" | "category" | "q"> & { limit: number }): ItemsPage {

@@ -24,5 +24,5 @@ export {
   type PageQueryProblem,
   type ShopperCatalog,
 } from "./catalog-pages";
-export { loadShopperStore, type ShopperStore } from "./shopper-store";
+export { type FirstPageRead, loadFirstCatalogPage, loadShopperStore, type ShopperStore } from "./shopper-store";
 export { isUuid } from "./ids";

@@ -1,7 +1,7 @@
 // Everything shop-api keeps of a live store, read in one transaction so the site and the catalog agree.
 import type { Database } from "@kaidian/db";
 import type { Site } from "@kaidian/templates";
-import { indexCatalog, readShopperCatalog, type ShopperCatalog } from "./catalog-pages";
+import { type FirstPage, indexCatalog, readFirstPage, readShopperCatalog, type ShopperCatalog } from "./catalog-pages";
 import { configVersionFields, siteOf } from "./config-version";
 import { InvalidConfigError } from "./errors";
 import { inLiveStore } from "./live-store";
@@ -30,4 +30,13 @@ export async function loadShopperStore(db: Database, tenantId: string): Promise<
     return { site, catalog };
   });
   return read && { site: read.site, catalog: indexCatalog(read.catalog) };
+}
+
+export type FirstPageRead = { kind: "page"; page: FirstPage } | { kind: "notLive" } | { kind: "unsure" };
+
+/** The first page of a live store's catalog, straight from PostgreSQL (see readFirstPage): a cache miss's quick answer. */
+export async function loadFirstCatalogPage(db: Database, tenantId: string, limit: number): Promise<FirstPageRead> {
+  const read = await inLiveStore(db, tenantId, async (tx) => ({ page: await readFirstPage(tx, tenantId, limit) }));
+  if (!read) return { kind: "notLive" };
+  return read.page ? { kind: "page", page: read.page } : { kind: "unsure" };
 }

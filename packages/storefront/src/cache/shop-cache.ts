@@ -9,7 +9,7 @@ import { LEGACY_CATALOG_LIMIT, type PageQuery, pageOf, type ShopperCatalog } fro
 import { etagOfBytes } from "../etag";
 import type { InvalidConfigError } from "../errors";
 import { siteResponseSchema } from "../schemas";
-import type { ShopperStore } from "../shopper-store";
+import type { FirstPageRead, ShopperStore } from "../shopper-store";
 import { ByteLru } from "./byte-lru";
 
 export type Ready = { body: Buffer; etag: string };
@@ -89,6 +89,11 @@ type Flight = { promise: Promise<CachedStore | null>; stale: boolean };
 export type ShopCacheOptions = {
   /** Reads a live store from PostgreSQL; null when it is not live (unknown, suspended, nothing published). */
   load: (tenantId: string) => Promise<ShopperStore | null>;
+  /**
+   * The first unfiltered page of a store not in memory, read on its own: a miss of a large store answers it at once
+   * while `load` fills the cache (the same bytes the cached store will cut).
+   */
+  loadFirstPage?: (tenantId: string, limit: number) => Promise<FirstPageRead>;
   maxBytes: number;
   /** Told once per read of a store whose rows or config could not all be used. */
   onProblems?: (tenantId: string, problems: { skipped: ShopperCatalog["skipped"]; config: InvalidConfigError | null }) => void;
@@ -97,6 +102,8 @@ export type ShopCacheOptions = {
 export class ShopCache {
   private readonly lru: ByteLru<CachedStore>;
   private readonly flights = new Map<string, Flight>();
+  /** Invalidations so far (of any store): a quick first page read while one arrived is not answered. */
+  private invalidations = 0;
 
   constructor(private readonly options: ShopCacheOptions) {
     this.lru = new ByteLru(options.maxBytes);
@@ -109,6 +116,7 @@ export class ShopCache {
 
   /** The store changed: its answers go now, and a read of it under way is not kept. */
   invalidate(tenantId: string): void {
+    this.invalidations++;
     this.lru.delete(tenantId);
     const flight = this.flights.get(tenantId);
     if (flight) flight.stale = true;
@@ -116,6 +124,7 @@ export class ShopCache {
 
   /** Everything goes (changes may have been missed and it is not known which stores they touched). */
   invalidateAll(): void {
+    this.invalidations++;
     this.lru.clear();
     for (const flight of this.flights.values()) flight.stale = true;
   }
@@ -139,6 +148,17 @@ export class ShopCache {
 
   /** `/catalog`: all categories and one page of items; `legacy` (no parameters at all) is the bounded whole list. */
   async catalogPage(tenantId: string, query: PageQuery, legacy: boolean): Promise<Answer> {
+    const firstPage = !legacy && query.cursor === undefined && query.category === undefined && query.q === undefined;
+    if (firstPage && this.options.loadFirstPage && !this.lru.peek(tenantId)) {
+      // The whole store is read meanwhile; its failure reaches whoever waits for it, not this answer.
+      void (this.flights.get(tenantId) ?? this.fly(tenantId)).promise.catch(() => undefined);
+      const before = this.invalidations;
+      const read = await this.options.loadFirstPage(tenantId, query.limit);
+      if (this.invalidations === before) {
+        if (read.kind === "notLive") return notFound("tenant.notFound");
+        if (read.kind === "page") return { kind: "ready", ready: ready(read.page) };
+      }
+    }
     const store = await this.store(tenantId);
     if (!store) return notFound("tenant.notFound");
     const limit = legacy ? LEGACY_CATALOG_LIMIT : query.limit;
