@@ -47,6 +47,8 @@ export const orderRequestSchema = z.object({
    * quote shows it, and placing the order with the same cart takes the same one.
    */
   coupon: z.uuid().nullable().optional(),
+  /** Whether a member pays part of the goods with points (as many as the store's rule lets; see @kaidian/members). */
+  usePoints: z.boolean().default(false),
 });
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 export type OrderRequestInput = z.input<typeof orderRequestSchema>;
