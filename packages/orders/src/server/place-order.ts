@@ -348,6 +348,9 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
   if (!couponed.ok) return { ok: false as const, refusals: couponed.refusals };
   const member = read.member ? { ...read.member, rules: rulesOfRow(read.member_rules) } : null;
   const { order } = applyMembership(couponed.order, member, request.usePoints);
+  if (request.seenPointsUsed !== undefined && order.pointsUsed !== request.seenPointsUsed) {
+    return { ok: false as const, refusals: [{ code: "pointsShort" as const, pointsUsed: request.seenPointsUsed }] };
+  }
 
   const tracked = new Set(items.filter((item) => item.kind === "product" && item.details.skus.length > 0).map((item) => item.id));
   const demands = skuDemands(order, tracked);
