@@ -15,6 +15,7 @@ import { analyticsRoutes } from "./routes/analytics";
 import { cartRoutes } from "./routes/cart";
 import { bookingRoutes } from "./routes/bookings";
 import { couponRoutes } from "./routes/coupons";
+import { memberRoutes } from "./routes/members";
 import { orderRoutes } from "./routes/orders";
 import { queueRoutes } from "./routes/queue";
 import { shopperRoutes } from "./routes/shopper";
@@ -220,6 +221,7 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   bookingRoutes(app, trading);
   queueRoutes(app, trading);
   couponRoutes(app, trading);
+  memberRoutes(app, trading);
   tableRoutes(app, trading);
   analyticsRoutes(app, trading);
   registerPaymentRoutes(app, { db, payments: parts.trading.payments });

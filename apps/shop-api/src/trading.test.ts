@@ -132,6 +132,8 @@ describe("isolation", () => {
       createCoupon(tx, shop.tenantId, { name: "隔离券", discount: { kind: "amount", amountFen: 10 }, validity: { kind: "days", days: 3 }, totalQuantity: 5, scope: { kind: "all" } }),
     );
     if (!coupon.ok) throw new Error("the isolation test's coupon was refused");
+    const joined = await call("POST", `${shop.tenantId}/me/member`, { token: own.token, body: { code: fake.issuePhoneCode(shop.appid, { purePhoneNumber: "13700001111" }) } });
+    expect(joined.status).toBe(201);
     const foreign = await login(rival);
     const storeRoutes = api.routes.filter((route) => route.url.startsWith(STORE_ROUTES));
     const guarded = storeRoutes.filter((route) => !route.public);
@@ -156,6 +158,10 @@ describe("isolation", () => {
     expect([held.body.ticket.id, held.body.ticket.status]).toEqual([ticket.body.id, "waiting"]);
     expect(await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.diningTab.count({ where: { tableId: table.id } }))).toBe(0);
     expect((await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.coupon.findFirstOrThrow({ where: { id: coupon.id } }))).claimed).toBe(0);
+    // The membership is as joined: no other member, no points moved.
+    expect((await call("GET", `${shop.tenantId}/me/member`, { token: own.token })).body.member).toEqual(joined.body.member);
+    expect(await db.scoped({ tenantId: rival.tenantId }, (tx) => tx.member.count())).toBe(0);
+    expect(await db.scoped({ tenantId: shop.tenantId }, (tx) => tx.pointEntry.count())).toBe(0);
   });
 
   it("never shows one shopper another's orders, nor lets them act on one", async () => {
@@ -170,6 +176,11 @@ describe("isolation", () => {
     const own = await call("GET", `${shop.tenantId}/orders`, { token: zhang.token });
     expect(own.body.orders.map((order: { id: string }) => order.id)).toEqual([orderId]);
     expect((await call("GET", `${shop.tenantId}/orders/${orderId}`, { token: zhang.token })).body.status).toBe("pendingPayment");
+    // A member's card and code are their own: another shopper of the store sees no card and gets no code.
+    const card = await call("POST", `${shop.tenantId}/me/member`, { token: zhang.token, body: { code: fake.issuePhoneCode(shop.appid, { purePhoneNumber: "13600002222" }) } });
+    expect(card.status).toBe(201);
+    expect((await call("GET", `${shop.tenantId}/me/member`, { token: li.token })).body).toEqual({ member: null });
+    expect((await call("GET", `${shop.tenantId}/me/member/code`, { token: li.token })).status).toBe(404);
   });
 });
 

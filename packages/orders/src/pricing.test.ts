@@ -83,6 +83,10 @@ describe("pricing an order from the catalog", () => {
         // No coupon yet: checkout applies one afterwards (order-coupons.ts).
         discountFen: 0,
         shopperCouponId: null,
+        // Nor membership: checkout applies it after the coupon (order-members.ts).
+        levelDiscountFen: 0,
+        pointsUsed: 0,
+        pointsDiscountFen: 0,
         totalFen: 18450,
         delivery: { method: "express", address: { ...address, postalCode: "" } },
         note: "少冰",
@@ -201,7 +205,7 @@ describe("pricing an order from the catalog", () => {
   });
 
   it("refuses an empty order built without the schema", () => {
-    expect(priceOrder({ lines: [], delivery: { method: "pickup" }, note: "" }, catalog, rules)).toEqual({ ok: false, refusals: [{ code: "emptyOrder" }] });
+    expect(priceOrder({ lines: [], delivery: { method: "pickup" }, note: "", usePoints: false }, catalog, rules)).toEqual({ ok: false, refusals: [{ code: "emptyOrder" }] });
   });
 
   it("reports every problem at once, order-wide first and then line by line", () => {

@@ -31,6 +31,10 @@ export type PricedOrder = {
   discountFen: number;
   /** The shopper's coupon (shopper_coupons.id) the discount is from, or null. */
   shopperCouponId: string | null;
+  /** The member's level discount and the points spent with what they take off (see order-members.ts). */
+  levelDiscountFen: number;
+  pointsUsed: number;
+  pointsDiscountFen: number;
   totalFen: number;
   delivery: DeliveryChoice;
   note: string;
@@ -90,7 +94,7 @@ export function priceOrder(request: OrderRequest, items: readonly Item[], rules:
 
   refusals.sort((a, b) => lineOf(a) - lineOf(b));
   if (refusals.length > 0) return { ok: false, refusals };
-  return { ok: true, order: { lines, subtotalFen, deliveryFeeFen: feeFen, discountFen: 0, shopperCouponId: null, totalFen, delivery: request.delivery, note: request.note } };
+  return { ok: true, order: { lines, subtotalFen, deliveryFeeFen: feeFen, discountFen: 0, shopperCouponId: null, levelDiscountFen: 0, pointsUsed: 0, pointsDiscountFen: 0, totalFen, delivery: request.delivery, note: request.note } };
 }
 
 // Order-wide refusals first, then by line, so the message list reads top to bottom like the cart.

@@ -33,6 +33,9 @@ export type OrderRefusal =
   // Coupons
   /** The coupon chosen cannot be used on this order (see @kaidian/coupons' couponUse). */
   | { code: "couponUnusable"; coupon: string; reason: CouponUnusable; thresholdFen?: number; eligibleFen?: number }
+  // Members
+  /** The member's points were spent meanwhile (another checkout) and no longer cover what this order spends. */
+  | { code: "pointsShort"; pointsUsed: number }
   // Table orders
   /** Only dishes are sent from a table to the kitchen. */
   | { code: "notADish"; line: number; itemId: string; title: string };
@@ -79,6 +82,7 @@ const WORDS: Record<Locale, Words> = {
     totalTooLarge: ({ maxFen }) => `订单金额超过单笔上限 ¥${yuanText(maxFen)}，请分开下单。`,
     notADish: ({ title }) => `「${title}」不是菜品，不能在桌台点。`,
     couponUnusable: ({ reason, thresholdFen, eligibleFen }) => `${couponUnusableMessage({ ok: false, reason, thresholdFen, eligibleFen }, "zh-CN")}请换一张券或不用券。`,
+    pointsShort: () => "积分余额已变化，请重新确认抵扣后再下单。",
   },
   en: {
     emptyOrder: () => "The order has no items yet.",
@@ -100,6 +104,7 @@ const WORDS: Record<Locale, Words> = {
     totalTooLarge: ({ maxFen }) => `The order is over the ¥${yuanText(maxFen)} limit for one payment. Please split it.`,
     notADish: ({ title }) => `"${title}" is not a dish: it cannot be ordered at a table.`,
     couponUnusable: ({ reason, thresholdFen, eligibleFen }) => `${couponUnusableMessage({ ok: false, reason, thresholdFen, eligibleFen }, "en")} Please choose another coupon or none.`,
+    pointsShort: () => "Your points balance has changed: please check the points discount and order again.",
   },
 };
 

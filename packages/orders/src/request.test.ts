@@ -10,7 +10,7 @@ describe("reading a shopper's order request", () => {
   it("accepts a well-formed request and fills the defaults", () => {
     expect(parseOrderRequest({ lines: [line], delivery: pickup })).toEqual({
       ok: true,
-      request: { lines: [{ ...line, skuOptions: [], dishOptions: [] }], delivery: pickup, note: "" },
+      request: { lines: [{ ...line, skuOptions: [], dishOptions: [] }], delivery: pickup, note: "", usePoints: false },
     });
   });
 
@@ -39,7 +39,7 @@ describe("reading a shopper's order request", () => {
     expect(parseOrderRequest({ lines: [line], delivery: { method: "express" } })).toEqual({ ok: false, refusals: [{ code: "invalidInput", path: "delivery.address" }] });
     expect(parseOrderRequest({ lines: [line], delivery: pickup, note: "a\u0000b" })).toEqual({ ok: false, refusals: [{ code: "invalidInput", path: "note" }] });
     const withPrice = parseOrderRequest({ lines: [{ ...line, unitPriceFen: 1 }], delivery: pickup, totalFen: 1 });
-    expect(withPrice.ok && withPrice.request).toEqual({ lines: [{ ...line, skuOptions: [], dishOptions: [] }], delivery: pickup, note: "" });
+    expect(withPrice.ok && withPrice.request).toEqual({ lines: [{ ...line, skuOptions: [], dishOptions: [] }], delivery: pickup, note: "", usePoints: false });
   });
 });
 
@@ -88,6 +88,7 @@ describe("refusal messages", () => {
     totalTooLarge: { code: "totalTooLarge", totalFen: 11_000_000, maxFen: 10_000_000 },
     notADish: { code: "notADish", line: 2, itemId: "x", title: "龙井" },
     couponUnusable: { code: "couponUnusable", coupon: "x", reason: "threshold", thresholdFen: 5_000, eligibleFen: 3_000 },
+    pointsShort: { code: "pointsShort", pointsUsed: 300 },
   } satisfies { [Code in OrderRefusalCode]: Extract<OrderRefusal, { code: Code }> };
 
   it.each(Object.values(samples))("words $code in Chinese and English with what the shopper must know", (refusal: OrderRefusal) => {

@@ -47,6 +47,13 @@ export const orderRequestSchema = z.object({
    * quote shows it, and placing the order with the same cart takes the same one.
    */
   coupon: z.uuid().nullable().optional(),
+  /** Whether a member pays part of the goods with points (as many as the store's rule lets; see @kaidian/members). */
+  usePoints: z.boolean().default(false),
+  /**
+   * The points the quote said this order spends. Placing refuses (pointsShort) when it would now spend another number
+   * (the balance changed meanwhile), so the shopper is never charged other than what they confirmed.
+   */
+  seenPointsUsed: z.int().min(0).optional(),
 });
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 export type OrderRequestInput = z.input<typeof orderRequestSchema>;

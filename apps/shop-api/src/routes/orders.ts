@@ -39,10 +39,13 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
     const at = new Date();
     const quote = await db.scoped({ tenantId }, (tx) => quoteOrder(tx, { tenantId, shopperId, body: request.body, at }));
     if (!quote.ok) return sendPrivate(reply, 409, refusalsBody(request, quote.refusals));
-    const { subtotalFen, deliveryFeeFen, discountFen, shopperCouponId, totalFen, lines } = quote.order;
+    const { subtotalFen, deliveryFeeFen, discountFen, shopperCouponId, levelDiscountFen, pointsUsed, pointsDiscountFen, totalFen, lines } = quote.order;
     // `coupon` is the one applied (the best, unless the shopper chose); `coupons` every one they could pick instead.
     const coupons = quote.offers.map((offer) => offerView(offer, localeOf(request), at));
-    return sendPrivate(reply, 200, { subtotalFen, deliveryFeeFen, discountFen, totalFen, lines, coupon: shopperCouponId, coupons });
+    // `member`: the shopper's level and the points they hold, for the points switch; null for a non-member.
+    const { level, pointsAvailable } = quote.membership;
+    const member = level === null ? null : { level, pointsAvailable };
+    return sendPrivate(reply, 200, { subtotalFen, deliveryFeeFen, discountFen, levelDiscountFen, pointsUsed, pointsDiscountFen, totalFen, lines, coupon: shopperCouponId, coupons, member });
   });
 
   app.post<{ Params: TenantParams }>("/api/mp/v1/:tenant/orders", async (request, reply) => {

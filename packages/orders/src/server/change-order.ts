@@ -1,11 +1,14 @@
 // The one way an order changes after it is placed. In the caller's transaction: lock the order's row, ask the
 // lifecycle table whether the command is allowed from its state by this actor, write the new state and the event
-// that records it, and do what the change means inside the database (stock and the coupon back on cancel and expiry; a booking's
+// that records it, and do what the change means inside the database (stock, the coupon and redeemed points back on
+// cancel and expiry; the coupon back too when a paid order is refunded in full; a member's points earned on payment
+// and taken back in proportion on a refund; a booking's
 // room sold on payment or given back on its nights; shipping information due to WeChat on ship and pickup; a table's
 // round to the kitchen, or its tab closed, on payment). Anything outside the database (WeChat Pay's refund or close,
 // the shipping upload itself) is for the caller or the order timers, after this commits.
 import { giveBackCoupon } from "@kaidian/coupons/server";
 import type { Transaction } from "@kaidian/db";
+import { pointsOnOrderEnd, pointsOnPayment, pointsOnRefund } from "@kaidian/members/server";
 import { transition, type Actor, type OrderCommand, type OrderEvent, type OrderStatus, type TransitionRefusal } from "../lifecycle";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { moveStayNights } from "./stay-nights";
@@ -60,11 +63,25 @@ export async function changeOrder(tx: Transaction, input: ChangeOrderInput): Pro
       if (line.stockReserved) await releaseStock(tx, line);
     }
     if (order.shopperCouponId) await giveBackCoupon(tx, order.id);
+    await pointsOnOrderEnd(tx, order, at);
   }
+  await membershipOnMoney(tx, order, next, command, at);
   // A hotel booking's room: sold on payment, back to the hotel when it ends unpaid or the guest cancels.
   if (order.delivery === "stay") await moveStayNights(tx, order.id, command.action);
   if (order.delivery === "dineIn") await tableOrderChanged(tx, order, next.status, at);
   return { ok: true, order: (await loadOrder(tx, order.id))!, event: result.event };
+}
+
+/**
+ * A member's points and spend move with the order's money, in this transaction: earned on payment, taken back in
+ * proportion on a refund. A refund of everything paid also gives the order's coupon back, as a cancel does.
+ */
+async function membershipOnMoney(tx: Transaction, order: OrderRecord, next: { paidFen: number; refundedFen: number }, command: OrderCommand, at: Date) {
+  const money = { tenantId: order.tenantId, id: order.id, shopperId: order.shopperId, paidFen: next.paidFen, refundedFen: next.refundedFen };
+  if (command.action === "pay" || command.action === "payAtCounter") await pointsOnPayment(tx, money, at);
+  if (command.action !== "refund") return;
+  await pointsOnRefund(tx, money, command.amountFen, at);
+  if (order.shopperCouponId && next.refundedFen >= next.paidFen) await giveBackCoupon(tx, order.id);
 }
 
 function eventRow(order: OrderRecord, event: OrderEvent) {

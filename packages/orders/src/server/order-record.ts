@@ -35,6 +35,10 @@ export type OrderRecord = OrderState & {
   discountFen: number;
   /** The shopper's coupon used on the order (given back if it ends unpaid), or null. */
   shopperCouponId: string | null;
+  /** The member's level discount, and the points spent with what they took off; totalFen is net of both. */
+  levelDiscountFen: number;
+  pointsUsed: number;
+  pointsDiscountFen: number;
   paymentNo: string;
   transactionId: string | null;
   paidAt: Date | null;
@@ -72,6 +76,9 @@ export async function loadOrder(tx: Transaction, orderId: string): Promise<Order
     deliveryFeeFen: row.deliveryFeeFen,
     discountFen: row.discountFen,
     shopperCouponId: row.shopperCouponId,
+    levelDiscountFen: row.levelDiscountFen,
+    pointsUsed: row.pointsUsed,
+    pointsDiscountFen: row.pointsDiscountFen,
     totalFen: row.totalFen,
     paidFen: row.paidFen,
     refundedFen: row.refundedFen,

@@ -1,7 +1,8 @@
 // Placing a shopper's order. Prices come from the store's live catalog rows (visible items, as shoppers see them in
 // the published store; hidden or deleted ones read as gone), never from the phone. Everything is written in ONE
 // transaction and one statement: the SKU reservations (one conditional UPDATE), the store's next order number (one
-// conditional upsert), the shopper's coupon marked used (one conditional UPDATE), the order with its lines, its first
+// conditional upsert), the shopper's coupon marked used (one conditional UPDATE), a member's points spent with their
+// ledger row (one conditional UPDATE), the order with its lines, its first
 // event, and the lines taken out of the cart. Any refusal fails that statement, so an order, its stock and its coupon
 // commit together or not at all.
 //
@@ -15,10 +16,13 @@ import { kindFromDatabase } from "@kaidian/catalog/server";
 import type { CouponOffer } from "@kaidian/coupons";
 import { checkoutCoupons, heldOfRow, type HeldRow } from "@kaidian/coupons/server";
 import { type Database, sql, sqlState, type SqlTransaction, type Transaction } from "@kaidian/db";
+import type { MemberDiscounts } from "@kaidian/members";
+import { checkoutMember, rulesOfRow, type RulesRow } from "@kaidian/members/server";
 import { paymentAccountOf, paymentsReadyOf, type StoredPayment } from "@kaidian/payments/server";
 import { cartLineKey } from "./cart";
 import { DEFAULT_DELIVERY_RULES, deliveryRulesSchema, type DeliveryRules } from "../delivery";
 import { applyCoupon } from "../order-coupons";
+import { applyMembership } from "../order-members";
 import { formatOrderNumber, shanghaiDay } from "../order-number";
 import { priceOrder, type PricedOrder } from "../pricing";
 import type { OrderRefusal } from "../refusals";
@@ -56,8 +60,11 @@ export async function liveItems(tx: Transaction, tenantId: string, ids: readonly
   return rows.flatMap((row) => itemFromRow(row) ?? []);
 }
 
-/** A quote: the order's figures with its coupon, and every coupon the shopper could pick instead. */
-export type Quote = { ok: true; order: PricedOrder; offers: CouponOffer[] } | { ok: false; refusals: OrderRefusal[] };
+/**
+ * A quote: the order's figures with its coupon and the member's discounts, every coupon the shopper could pick
+ * instead, and the membership (level, points usable).
+ */
+export type Quote = { ok: true; order: PricedOrder; offers: CouponOffer[]; membership: MemberDiscounts } | { ok: false; refusals: OrderRefusal[] };
 
 /** The order's figures as it would be placed now (the shopper's coupon applied), or every refusal; reserves nothing. */
 export async function quoteOrder(tx: Transaction, input: { tenantId: string; shopperId: string; body: unknown; at?: Date }): Promise<Quote> {
@@ -66,14 +73,18 @@ export async function quoteOrder(tx: Transaction, input: { tenantId: string; sho
   const parsed = parseOrderRequest(input.body);
   if (!parsed.ok) return parsed;
   const { coupon } = parsed.request;
-  const [{ delivery }, items, held] = await Promise.all([
+  const [{ delivery }, items, held, member] = await Promise.all([
     readOrderRules(tx, tenantId),
     liveItems(tx, tenantId, parsed.request.lines.map((line) => line.itemId)),
     checkoutCoupons(tx, shopperId, at, coupon ?? null),
+    checkoutMember(tx, tenantId, shopperId),
   ]);
   const priced = priceOrder(parsed.request, items, delivery);
   if (!priced.ok) return { ok: false, refusals: priced.refusals };
-  return applyCoupon(priced.order, items, held, coupon, at);
+  const couponed = applyCoupon(priced.order, items, held, coupon, at);
+  if (!couponed.ok) return couponed;
+  const { order, membership } = applyMembership(couponed.order, member, parsed.request.usePoints);
+  return { ok: true, order, offers: couponed.offers, membership };
 }
 
 export type PlaceOrderInput = {
@@ -103,6 +114,8 @@ const UNIQUE_VIOLATION = "23505";
 const NOT_PLACED = "KD409";
 /** The reason the placing statement gives order_not_placed() when the order's coupon could not be marked used. */
 const COUPON_NOT_USED = "the coupon could not be used";
+/** Its reason when the member's points were spent meanwhile (another checkout, say) and no longer cover the order's. */
+const POINTS_NOT_USED = "the points could not be used";
 
 /** An order's payment number (out_trade_no): its day and 96 random bits, unique across every store and day. */
 export function paymentNumber(at: Date): string {
@@ -178,6 +191,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   } catch (error) {
     if (error instanceof NotReserved) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => shortestSku(tx, error.demands))] };
     if (error instanceof CouponTaken) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => couponRefusal(tx, error.shopperCouponId))] };
+    if (error instanceof PointsTaken) return { ok: false, refusals: [{ code: "pointsShort", pointsUsed: error.pointsUsed }] };
     // The same key raced in twice: the other request's order is the one.
     if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
     outcome = { placedBefore: true };
@@ -233,6 +247,13 @@ class CouponTaken extends Error {
   }
 }
 
+/** The statement found the member's balance short of the points the order spends (spent meanwhile); it rolled back. */
+class PointsTaken extends Error {
+  constructor(readonly pointsUsed: number) {
+    super(POINTS_NOT_USED);
+  }
+}
+
 /** Why the coupon could not be used, as it stands now: another order has it, or its time ran out. */
 async function couponRefusal(tx: Transaction, shopperCouponId: string): Promise<OrderRefusal> {
   const coupon = await tx.shopperCoupon.findFirst({ where: { id: shopperCouponId }, select: { orderId: true } });
@@ -272,6 +293,9 @@ type PlacingRead = {
   items: ItemRow[];
   /** The shopper's usable coupons and the one chosen, as @kaidian/coupons' rows. */
   coupons: HeldRow[];
+  /** The shopper's membership (balance and spend), null when not a member; and the store's member rule. */
+  member: { points: number; spentFen: number } | null;
+  member_rules: RulesRow | null;
 };
 
 /**
@@ -295,7 +319,12 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
           'item_ids', k.item_ids)), '[]')
         FROM shopper_coupons h JOIN coupons k ON k.tenant_id = h.tenant_id AND k.id = h.coupon_id
         WHERE h.tenant_id = s.tenant_id AND h.shopper_id = s.id
-          AND ((h.order_id IS NULL AND h.valid_until > ${at}::timestamptz) OR h.id = ${request.coupon ?? null}::uuid)) AS coupons
+          AND ((h.order_id IS NULL AND h.valid_until > ${at}::timestamptz) OR h.id = ${request.coupon ?? null}::uuid)) AS coupons,
+      (SELECT jsonb_build_object('points', m.points, 'spentFen', m.spent_fen) FROM members m
+        WHERE m.tenant_id = s.tenant_id AND m.shopper_id = s.id) AS member,
+      (SELECT jsonb_build_object('pointsEnabled', ms.points_enabled, 'pointsPerYuan', ms.points_per_yuan, 'pointsPerYuanOff', ms.points_per_yuan_off,
+          'maxPointsPercent', ms.max_points_percent, 'levels', ms.levels)
+        FROM member_settings ms WHERE ms.tenant_id = s.tenant_id) AS member_rules
     FROM shoppers s
     JOIN tenants t ON t.id = s.tenant_id
     LEFT JOIN orders o ON o.tenant_id = s.tenant_id AND o.shopper_id = s.id AND o.idempotency_key = ${idempotencyKey}
@@ -317,7 +346,11 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
   if (!priced.ok) return { ok: false as const, refusals: priced.refusals };
   const couponed = applyCoupon(priced.order, items, read.coupons.map(heldOfRow), request.coupon, at);
   if (!couponed.ok) return { ok: false as const, refusals: couponed.refusals };
-  const order = couponed.order;
+  const member = read.member ? { ...read.member, rules: rulesOfRow(read.member_rules) } : null;
+  const { order } = applyMembership(couponed.order, member, request.usePoints);
+  if (request.seenPointsUsed !== undefined && order.pointsUsed !== request.seenPointsUsed) {
+    return { ok: false as const, refusals: [{ code: "pointsShort" as const, pointsUsed: request.seenPointsUsed }] };
+  }
 
   const tracked = new Set(items.filter((item) => item.kind === "product" && item.details.skus.length > 0).map((item) => item.id));
   const demands = skuDemands(order, tracked);
@@ -337,6 +370,9 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     deliveryFeeFen: order.deliveryFeeFen,
     discountFen: order.discountFen,
     shopperCouponId: order.shopperCouponId,
+    levelDiscountFen: order.levelDiscountFen,
+    pointsUsed: order.pointsUsed,
+    pointsDiscountFen: order.pointsDiscountFen,
     totalFen: order.totalFen,
     expiresAt: new Date(at.getTime() + (read.unpaid_minutes ?? DEFAULT_UNPAID_MINUTES) * 60_000),
     lines: order.lines.map((line, position) => ({ position, ...line, stockReserved: tracked.has(line.itemId) })),
@@ -349,7 +385,9 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     return placed;
   } catch (error) {
     if (sqlState(error) !== NOT_PLACED) throw error;
-    throw (error as Error).message === COUPON_NOT_USED && record.shopperCouponId ? new CouponTaken(record.shopperCouponId) : new NotReserved(demands);
+    const reason = (error as Error).message;
+    if (reason === POINTS_NOT_USED) throw new PointsTaken(record.pointsUsed);
+    throw reason === COUPON_NOT_USED && record.shopperCouponId ? new CouponTaken(record.shopperCouponId) : new NotReserved(demands);
   }
 }
 
@@ -365,7 +403,9 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
  * and the lines leave the cart; otherwise order_not_placed() fails the statement, and its transaction with it.
  * The shopper's coupon is marked used by the same statement, on the same terms: one conditional UPDATE (not used
  * on another order, within its validity), and the order goes in only if it took; so a coupon raced onto two orders
- * discounts one of them, and the other is refused with nothing written.
+ * discounts one of them, and the other is refused with nothing written. A member's points are spent the same way:
+ * one conditional UPDATE of their balance (only while it holds them) with its ledger row, so two checkouts spending
+ * the same points cannot both go in.
  */
 function placingStatement(order: OrderRecord, idempotencyKey: string, demands: readonly SkuDemand[], cartKeys: readonly string[]) {
   const reservations = JSON.stringify(demands.map(({ itemId, options, quantity }) => ({ itemId, options, quantity })));
@@ -396,19 +436,25 @@ function placingStatement(order: OrderRecord, idempotencyKey: string, demands: r
       WHERE tenant_id = ${order.tenantId}::uuid AND id = ${order.shopperCouponId}::uuid AND shopper_id = ${order.shopperId}::uuid
         AND order_id IS NULL AND valid_from <= ${order.createdAt}::timestamptz AND valid_until > ${order.createdAt}::timestamptz
       RETURNING id
+    ), points AS (
+      UPDATE members SET points = points - ${order.pointsUsed}::int
+      WHERE tenant_id = ${order.tenantId}::uuid AND shopper_id = ${order.shopperId}::uuid AND ${order.pointsUsed}::int > 0
+        AND points >= ${order.pointsUsed}::int
+      RETURNING tenant_id, id, points
     ), sequence AS (
       INSERT INTO order_sequences AS s (tenant_id, day, last)
       SELECT ${order.tenantId}::uuid, ${day}::date, 1
       WHERE (SELECT count(*) FROM reserved) = ${itemIds.length}::int AND (SELECT count(*) FROM coupon) = ${order.shopperCouponId ? 1 : 0}::int
+        AND (SELECT count(*) FROM points) = ${order.pointsUsed > 0 ? 1 : 0}::int
       ON CONFLICT (tenant_id, day) DO UPDATE SET last = s.last + 1
       RETURNING last
     ), placed AS (
       INSERT INTO orders (tenant_id, id, number, shopper_id, status, delivery, address, pickup_address, note, subtotal_fen,
-        delivery_fee_fen, discount_fen, shopper_coupon_id, total_fen, payment_no, expires_at, idempotency_key, created_at, updated_at)
+        delivery_fee_fen, discount_fen, shopper_coupon_id, level_discount_fen, points_used, points_discount_fen, total_fen, payment_no, expires_at, idempotency_key, created_at, updated_at)
       SELECT ${order.tenantId}::uuid, ${order.id}::uuid, ${dayPrefix} || '-' || lpad(last::text, greatest(4, length(last::text)), '0'),
         ${order.shopperId}::uuid, ${order.status}, ${order.delivery}, ${order.address === null ? null : JSON.stringify(order.address)}::jsonb,
         ${order.pickupAddress}, ${order.note}, ${order.subtotalFen}::int, ${order.deliveryFeeFen}::int, ${order.discountFen}::int,
-        ${order.shopperCouponId}::uuid, ${order.totalFen}::int, ${order.paymentNo},
+        ${order.shopperCouponId}::uuid, ${order.levelDiscountFen}::int, ${order.pointsUsed}::int, ${order.pointsDiscountFen}::int, ${order.totalFen}::int, ${order.paymentNo},
         ${order.expiresAt}::timestamptz, ${idempotencyKey}, ${order.createdAt}::timestamptz, ${order.updatedAt}::timestamptz
       FROM sequence
       RETURNING tenant_id, id, number
@@ -424,11 +470,17 @@ function placingStatement(order: OrderRecord, idempotencyKey: string, demands: r
       SELECT tenant_id, ${event!.id}::uuid, id, ${event!.action}, NULL, ${event!.to}, ${event!.actor.role}, ${event!.actor.id}::uuid,
         ${event!.at}::timestamptz
       FROM placed
+    ), redeemed AS (
+      INSERT INTO point_entries (tenant_id, member_id, change, balance, reason, order_id, at)
+      SELECT points.tenant_id, points.id, -${order.pointsUsed}::int, points.points, 'redeemed', placed.id, ${order.createdAt}::timestamptz
+      FROM points, placed
     ), cart AS (
       DELETE FROM cart_lines
       WHERE tenant_id = ${order.tenantId}::uuid AND shopper_id = ${order.shopperId}::uuid AND line_key = ANY(${cartKeys}::text[])
         AND EXISTS (SELECT 1 FROM placed)
     )
-    SELECT coalesce((SELECT number FROM placed), order_not_placed(CASE WHEN (SELECT count(*) FROM coupon) = ${order.shopperCouponId ? 1 : 0}::int
-      THEN 'a SKU could not be reserved' ELSE ${COUPON_NOT_USED} END)) AS number`;
+    SELECT coalesce((SELECT number FROM placed), order_not_placed(CASE
+      WHEN (SELECT count(*) FROM coupon) <> ${order.shopperCouponId ? 1 : 0}::int THEN ${COUPON_NOT_USED}
+      WHEN (SELECT count(*) FROM points) <> ${order.pointsUsed > 0 ? 1 : 0}::int THEN ${POINTS_NOT_USED}
+      ELSE 'a SKU could not be reserved' END)) AS number`;
 }

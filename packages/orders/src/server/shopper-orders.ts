@@ -33,6 +33,10 @@ export type OrderView = {
   deliveryFeeFen: number;
   /** What the shopper's coupon took off. */
   discountFen: number;
+  /** What the member's level took off, and the points spent with what they took off. */
+  levelDiscountFen: number;
+  pointsUsed: number;
+  pointsDiscountFen: number;
   totalFen: number;
   paidFen: number;
   refundedFen: number;
@@ -73,6 +77,9 @@ export function orderView(order: OrderRecord, locale: Locale, kitchenHas = false
     subtotalFen: order.subtotalFen,
     deliveryFeeFen: order.deliveryFeeFen,
     discountFen: order.discountFen,
+    levelDiscountFen: order.levelDiscountFen,
+    pointsUsed: order.pointsUsed,
+    pointsDiscountFen: order.pointsDiscountFen,
     totalFen: order.totalFen,
     paidFen: order.paidFen,
     refundedFen: order.refundedFen,
