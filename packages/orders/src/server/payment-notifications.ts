@@ -5,7 +5,7 @@
 import type { Database } from "@kaidian/db";
 import { PaymentsNotSetUpError, verifyNotification, type NotificationRequest, type VerifiedNotification } from "@kaidian/payments";
 import { openPaymentAccount } from "@kaidian/payments/server";
-import { applyPayment, type PaymentOutcome } from "./payment";
+import { afterPayment, applyPayment, type PaymentOutcome } from "./payment";
 import type { PaymentDeps } from "./payment-deps";
 import { applyRefund, type RefundOutcome } from "./refunds";
 
@@ -38,12 +38,13 @@ export async function handleNotification(
   const storeMchid = account.mode === "direct" ? account.merchant.mchid : account.subMchid;
   const mchid = notification.kind === "payment" ? notification.transaction.mchid : undefined;
   if (mchid !== undefined && mchid !== storeMchid) return { answer: fail(404, "not this store's merchant"), report: { event: "otherMerchant", id: notification.id, mchid } };
-  return apply(db, tenantId, notification);
+  return apply(db, tenantId, notification, deps);
 }
 
-async function apply(db: Database, tenantId: string, notification: VerifiedNotification): Promise<{ answer: NotificationAnswer; report: NotificationReport }> {
+async function apply(db: Database, tenantId: string, notification: VerifiedNotification, deps: PaymentDeps): Promise<{ answer: NotificationAnswer; report: NotificationReport }> {
   if (notification.kind === "payment") {
     const outcome = await db.scoped({ tenantId }, (tx) => applyPayment(tx, notification.transaction));
+    await afterPayment(db, deps, outcome);
     const report: NotificationReport = {
       event: "payment",
       id: notification.id,

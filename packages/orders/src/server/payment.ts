@@ -8,6 +8,7 @@ import { openPaymentAccount } from "@kaidian/payments/server";
 import type { PaymentProblem } from "../payment-problems";
 import { changeOrder } from "./change-order";
 import { loadOrder, type OrderRecord } from "./order-record";
+import { notifyOrderPaid } from "./order-messages";
 import { notifyUrl, type PaymentDeps } from "./payment-deps";
 
 export type PreparedPayment =
@@ -117,10 +118,19 @@ export async function confirmPayment(db: Database, input: { tenantId: string; or
   if (!found.order || !found.account) return found.order;
   const payment = await queryPayment(found.account, deps, found.order.paymentNo);
   if (!payment) return found.order;
-  return db.scoped({ tenantId: input.tenantId }, async (tx) => {
-    await applyPayment(tx, payment);
-    return loadOrder(tx, input.orderId);
-  });
+  const outcome = await db.scoped({ tenantId: input.tenantId }, (tx) => applyPayment(tx, payment));
+  await afterPayment(db, deps, outcome);
+  return db.scoped({ tenantId: input.tenantId }, (tx) => loadOrder(tx, input.orderId));
+}
+
+/**
+ * After a payment's transaction has committed: the paid (or booking confirmed) message, when this call is the one
+ * that paid the order. The notification and the confirm may both get here for one order; the message's claim
+ * sends it once.
+ */
+export async function afterPayment(db: Database, deps: PaymentDeps, outcome: PaymentOutcome): Promise<void> {
+  if (outcome.kind !== "paid" || !deps.subscribeMessages) return;
+  await notifyOrderPaid(db, deps.subscribeMessages, deps.masterKey, outcome.order);
 }
 
 /** WeChat Pay's view of the payment, or null when it has never heard of it (no prepay was made). */
