@@ -154,6 +154,7 @@ export const ACTION_INPUTS: Record<string, (store: ActionTarget) => Args> = {
   "members.ts#revokeInvitationAction": (s) => ({ form: { store: s.slug, invitationId: "00000000-0000-4000-8000-000000000000" } }),
   "payments.ts#savePaymentSettingsAction": (s) => ({ form: { store: s.slug, revision: "0", mode: "partner", subMchid: "1900000109" } }),
   "payments.ts#testPaymentConnectionAction": (s) => ({ form: { store: s.slug } }),
+  "messages.ts#saveMessageTemplateAction": (s) => ({ form: { store: s.slug, purpose: "orderPaid", "orderPaid.templateId": "isolationTemplate-0123456789abcdefghij", "orderPaid.orderNumber": "character_string1" } }),
   "orders.ts#markTabPaidAction": (s) => ({ form: { store: s.slug, tab: "00000000-0000-4000-8000-000000000000", amountFen: "100" } }),
   "orders.ts#clearTableAction": (s) => ({ form: { store: s.slug, tab: "00000000-0000-4000-8000-000000000000" } }),
   "orders.ts#shipOrderAction": (s) => ({ form: { store: s.slug, orderId: s.orderId, company: "顺丰速运", trackingNumber: "SF1234567890" } }),

@@ -47,13 +47,18 @@ test("numbers taken appear live; staff call the next one and seat it", async ({ 
 
   await page.getByRole("link", { name: "排队设置" }).click();
   await page.getByLabel("开启线上取号").check();
-  await page.locator('input[name="queueCalledTemplateId"]').fill("queueCalledTemplate-e2e-0123456789abcdef");
-  await page.locator('input[name="queueCalledNumber"]').fill("character_string1");
-  await page.locator('input[name="queueCalledStore"]').fill("thing2");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status").filter({ hasText: "排队设置已保存。" })).toBeVisible();
   const [saved] = await query<{ settings: { enabled: boolean } }>("SELECT settings FROM queue_settings WHERE tenant_id = $1", [tenantId]);
   expect(saved!.settings.enabled).toBe(true);
+  // The "called" message's template is on the 消息通知 page, linked from the queue's settings.
+  await page.getByTestId("queue-templates-link").getByRole("link", { name: "消息通知" }).click();
+  const calledForm = page.getByTestId("message-form-queueCalled");
+  await calledForm.getByLabel("模板 ID").fill("queueCalledTemplate-e2e-0123456789abcdef");
+  await calledForm.getByLabel("号码（排队号或取餐号）（必填）").fill("character_string1");
+  await calledForm.getByLabel("店铺名称").fill("thing2");
+  await calledForm.getByRole("button", { name: "保存" }).click();
+  await expect(calledForm.getByRole("status")).toHaveText("已保存。");
 
   await page.goto(`/stores/${store}/queue`);
   await expect(page.getByTestId("queue-live")).toHaveAttribute("data-state", "connected", { timeout: 30_000 });
@@ -69,7 +74,7 @@ test("numbers taken appear live; staff call the next one and seat it", async ({ 
   await page.getByTestId("call-next-A").click();
   const called = board.locator(`[data-ticket="${first}"][data-status="called"]`);
   await expect(called).toBeVisible({ timeout: 30_000 });
-  await expect(called).toContainText("未设置订阅消息模板或 AppSecret，未通知");
+  await expect(called).toContainText("未发送：未填写小程序 AppSecret");
   await page.screenshot({ path: `${shots}/called.png`, fullPage: true });
 
   await called.getByRole("button", { name: "入座" }).click();

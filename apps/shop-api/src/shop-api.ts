@@ -37,11 +37,13 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     checkMs: settings.checkMs,
     onError: (what, error) => app.log.warn({ err: error }, what === "listen" ? "change notifications interrupted" : "change check failed"),
   });
+  const wechat = new MiniProgramServerApi({ db, masterKey: settings.masterKey, settings: settings.wechatApi });
   const trading = {
     tokens: new ShopperTokens(settings.masterKey),
-    wechat: new MiniProgramServerApi({ db, masterKey: settings.masterKey, settings: settings.wechatApi }),
+    wechat,
     masterKey: settings.masterKey,
-    payments: paymentDepsFromEnv(options.env ?? process.env, settings.masterKey),
+    // A payment applied here (notification or the shopper's confirm) sends its order's paid message.
+    payments: { ...paymentDepsFromEnv(options.env ?? process.env, settings.masterKey), subscribeMessages: wechat },
   };
   const component = settings.wechatComponent;
   const platform = component ? openPlatform({ db, masterKey: settings.masterKey, settings: component, timeoutMs: settings.wechatApi.timeoutMs }) : null;

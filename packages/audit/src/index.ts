@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "wechat.appSecretChanged",
   "wechat.authorized",
   "orders.settingsChanged",
+  "messages.templateChanged",
   "member.invited",
   "member.invitationRevoked",
   "member.joined",

@@ -1,6 +1,6 @@
 import "server-only";
 // Read models of the queue pages, each in the store's own scope (their live feed is in live-feeds.ts).
-import { latestSends, readTemplates } from "@kaidian/messages/server";
+import { latestSends } from "@kaidian/messages/server";
 import { readQueueBoard, readQueueSettings } from "@kaidian/queue/server";
 import { inStore, type StoreAccess } from "@kaidian/tenancy";
 import { database } from "./db";
@@ -14,5 +14,5 @@ export function queueBoardPage(access: StoreAccess) {
 }
 
 export function queueSettingsPage(access: StoreAccess) {
-  return inStore(database(), access, async (tx) => ({ settings: await readQueueSettings(tx), templates: await readTemplates(tx) }));
+  return inStore(database(), access, async (tx) => ({ settings: await readQueueSettings(tx) }));
 }

@@ -71,6 +71,22 @@ describe("booking a stay", () => {
     expect(booked.data).toEqual({ itemId: "lake-king", checkIn: localDate(0), checkOut: localDate(2), guests: 1, guestName: "张三", guestPhone: "13800138000", seenTotalFen: 105_600 });
     expect(page.wx.calls).toContainEqual({ api: "requestPayment", options: payment });
     expect(page.wx.calls).toContainEqual({ api: "navigateTo", options: { url: "/pages/order-detail/index?id=booking-1&confirm=1" } });
+    // The hotel set up no message: nothing is asked.
+    expect(page.wx.calls.filter((call) => call.api === "requestSubscribeMessage")).toEqual([]);
+  });
+
+  it("asks for the booking-confirmed message from the booking tap, before booking, when the hotel set it up", async () => {
+    const api = hotelApi();
+    const BOOKED = "bookingConfirmedTemplate-0123456789abcdefghij";
+    const templates = { orderPaid: "orderPaidTemplate-0123456789abcdefghijklmno", orderShipped: null, orderReady: null, bookingConfirmed: BOOKED };
+    api.reply("GET /ordering", { statusCode: 200, data: { delivery: { express: { enabled: true, feeFen: 0, freeFromFen: null }, pickup: { enabled: false, address: "" } }, unpaidMinutes: 15, paymentsReady: true, readyTemplateId: null, messageTemplates: templates } });
+    api.reply("POST /bookings", { statusCode: 201, data: { order: { id: "booking-2", number: "261203-0002", status: "pendingPayment" }, payment: null } });
+    const page = await bookingForm(api);
+    await tap(page, ".kd-button", "预订并支付");
+    const asked = page.wx.calls.filter((call) => call.api === "requestSubscribeMessage");
+    expect(asked.map((call) => call.options.tmplIds)).toEqual([[BOOKED]]);
+    // The booking still goes on after the sheet.
+    expect(page.wx.requests.filter((request) => request.url.endsWith("/bookings") && request.method === "POST")).toHaveLength(1);
   });
 
   it("shows a changed total and books again with it; shows which night sold out meanwhile", async () => {

@@ -54,7 +54,7 @@ export function shopApiContract(apiBase: string, options: { cart?: ContractLine[
     },
     "GET /ordering": () => ({
       statusCode: 200,
-      data: { delivery: { express: { enabled: true, feeFen: 1000, freeFromFen: 9900 }, pickup: { enabled: true, address: "文林街 18 号门店" } }, unpaidMinutes: 15, paymentsReady: true, readyTemplateId: null },
+      data: { delivery: { express: { enabled: true, feeFen: 1000, freeFromFen: 9900 }, pickup: { enabled: true, address: "文林街 18 号门店" } }, unpaidMinutes: 15, paymentsReady: true, readyTemplateId: null, messageTemplates: { orderPaid: null, orderShipped: null, orderReady: null, bookingConfirmed: null } },
     }),
   };
 

@@ -3,7 +3,8 @@
 // dashboard and the workers call these inside a store's scope (Database.scoped).
 export { loadOrder, type OrderRecord, type OrderLineRecord, type OrderEventRecord } from "./order-record";
 export { changeOrder, type ChangeOrderInput, type ChangeOrderResult } from "./change-order";
-export { assignPickupNumber, notifyOrderReady, ORDER_PAGE } from "./pickup-numbers";
+export { assignPickupNumber, notifyOrderReady } from "./pickup-numbers";
+export { notifyOrderPaid, notifyOrderShipped, ORDER_PAGE, type SubscribeSender } from "./order-messages";
 export { reserveStock, releaseStock, stockLeft, type StockLine, type Reservation } from "./stock";
 export { ShopperTokens, SHOPPER_TOKEN_SECONDS, bearerToken, type ShopperToken, type TokenCheck } from "./tokens";
 export { loginShopper, saveShopperPhone, maskPhone, type ShopperProfile, type LoginOutcome, type PhoneOutcome, type WechatRefusal } from "./shoppers";

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { serviceProviderFromEnv, wechatpayConnection, type ServiceProvider, type WechatpayConnection } from "@kaidian/payments";
 import { masterKey } from "@kaidian/secrets";
+import type { SubscribeSender } from "./order-messages";
 
 export type PaymentDeps = {
   masterKey: Buffer;
@@ -11,6 +12,11 @@ export type PaymentDeps = {
   connection: WechatpayConnection;
   /** shop-api's public base URL, without a trailing slash: notify_url is `<it>/api/mp/v1/<store>/payments/notify`. */
   shopApiUrl: string;
+  /**
+   * Where a paid order's subscribe message (paid, booking confirmed) is sent from once the payment is applied:
+   * shop-api's WeChat client. Left out where no payment is applied (the dashboard's refunds).
+   */
+  subscribeMessages?: SubscribeSender;
 };
 
 type Environment = Record<string, string | undefined>;

@@ -5,7 +5,7 @@
 import type { Database } from "@kaidian/db";
 import { PaymentsNotSetUpError, verifyNotification, type NotificationRequest, type VerifiedNotification } from "@kaidian/payments";
 import { openPaymentAccount } from "@kaidian/payments/server";
-import { applyPayment, giveBack, type PaymentOutcome } from "./payment";
+import { afterPayment, applyPayment, type PaymentOutcome } from "./payment";
 import type { PaymentDeps } from "./payment-deps";
 import { applyRefund, type RefundOutcome } from "./refunds";
 
@@ -44,7 +44,7 @@ export async function handleNotification(
 async function apply(db: Database, tenantId: string, notification: VerifiedNotification, deps: PaymentDeps): Promise<{ answer: NotificationAnswer; report: NotificationReport }> {
   if (notification.kind === "payment") {
     const outcome = await db.scoped({ tenantId }, (tx) => applyPayment(tx, notification.transaction));
-    await giveBack(db, deps, tenantId, outcome);
+    await afterPayment(db, deps, tenantId, outcome);
     const report: NotificationReport = {
       event: "payment",
       id: notification.id,

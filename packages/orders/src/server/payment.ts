@@ -8,6 +8,7 @@ import { openPaymentAccount } from "@kaidian/payments/server";
 import type { PaymentProblem } from "../payment-problems";
 import { changeOrder } from "./change-order";
 import { loadOrder, type OrderRecord } from "./order-record";
+import { notifyOrderPaid } from "./order-messages";
 import { notifyUrl, type PaymentDeps } from "./payment-deps";
 import { askRefund, newRefundNo, REFUND_ASK_LEASE_MS } from "./refunds";
 
@@ -136,17 +137,20 @@ export async function confirmPayment(db: Database, input: { tenantId: string; or
   const payment = await queryPayment(found.account, deps, found.order.paymentNo);
   if (!payment) return found.order;
   const { outcome, order } = await db.scoped({ tenantId: input.tenantId }, async (tx) => ({ outcome: await applyPayment(tx, payment), order: await loadOrder(tx, input.orderId) }));
-  await giveBack(db, deps, input.tenantId, outcome);
+  await afterPayment(db, deps, input.tenantId, outcome);
   return order;
 }
 
 /**
- * After applyPayment's transaction has committed: asks WeChat Pay to give back a payment the order could not take.
- * Whatever happens is on the refund's row; one not accepted now is asked again by the order timers.
+ * After a payment's transaction has committed: the paid (or booking confirmed) message, when this call is the one
+ * that paid the order (the notification and the confirm may both get here for one order; the message's claim sends
+ * it once); or WeChat Pay asked to give back a payment the order could not take (whatever happens is on the
+ * refund's row; one not accepted now is asked again by the order timers).
  */
-export async function giveBack(db: Database, deps: PaymentDeps, tenantId: string, outcome: PaymentOutcome): Promise<void> {
-  if (outcome.kind !== "flagged" || !outcome.refundId) return;
-  await askRefund(db, deps, { tenantId, refundId: outcome.refundId }).catch(() => undefined);
+export async function afterPayment(db: Database, deps: PaymentDeps, tenantId: string, outcome: PaymentOutcome): Promise<void> {
+  if (outcome.kind === "flagged" && outcome.refundId) await askRefund(db, deps, { tenantId, refundId: outcome.refundId }).catch(() => undefined);
+  if (outcome.kind !== "paid" || !deps.subscribeMessages) return;
+  await notifyOrderPaid(db, deps.subscribeMessages, deps.masterKey, outcome.order);
 }
 
 /** WeChat Pay's view of the payment, or null when it has never heard of it (no prepay was made). */

@@ -6,6 +6,7 @@ import type { Database, Transaction } from "@kaidian/db";
 import { sendStoreMessage, type SendOutcome } from "@kaidian/messages/server";
 import type { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import { formatPickupNumber, shanghaiDay } from "../order-number";
+import { ORDER_PAGE } from "./order-messages";
 import type { OrderRecord } from "./order-record";
 
 export async function assignPickupNumber(tx: Transaction, tenantId: string, orderId: string, at: Date): Promise<number | null> {
@@ -20,18 +21,15 @@ export async function assignPickupNumber(tx: Transaction, tenantId: string, orde
   return rows[0]?.number ?? null;
 }
 
-/** The order page the message opens. */
-export const ORDER_PAGE = "pages/order-detail/index";
-
 /** Tells the shopper their takeaway is ready, after the change has committed; the outcome is recorded. */
 export async function notifyOrderReady(
   db: Database,
   wechat: Pick<MiniProgramServerApi, "sendSubscribeMessage">,
   masterKey: Buffer,
   order: Pick<OrderRecord, "tenantId" | "id" | "shopperId" | "number" | "pickupNumber">,
-): Promise<SendOutcome> {
+): Promise<SendOutcome | null> {
   const store = await db.scoped({ tenantId: order.tenantId }, (tx) => tx.tenant.findFirst({ where: { id: order.tenantId }, select: { name: true } }));
-  const { outcome } = await sendStoreMessage(db, wechat, masterKey, {
+  const sent = await sendStoreMessage(db, wechat, masterKey, {
     tenantId: order.tenantId,
     purpose: "orderReady",
     subjectId: order.id,
@@ -39,5 +37,5 @@ export async function notifyOrderReady(
     values: { number: order.pickupNumber === null ? order.number : formatPickupNumber(order.pickupNumber), store: store?.name ?? "", note: "您的餐已备好，请到店取餐" },
     page: `${ORDER_PAGE}?id=${order.id}`,
   });
-  return outcome;
+  return sent?.outcome ?? null;
 }

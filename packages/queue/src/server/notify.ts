@@ -17,7 +17,8 @@ export async function notifyCalled(
   ticket: TicketRecord,
 ): Promise<SendOutcome> {
   const store = await db.scoped({ tenantId }, (tx) => tx.tenant.findFirst({ where: { id: tenantId }, select: { name: true } }));
-  const { outcome } = await sendStoreMessage(db, wechat, masterKey, {
+  // A number may be called again, so its message is never claimed once: there is always an outcome.
+  const sent = await sendStoreMessage(db, wechat, masterKey, {
     tenantId,
     purpose: "queueCalled",
     subjectId: ticket.id,
@@ -25,5 +26,5 @@ export async function notifyCalled(
     values: { number: ticketCode(ticket.prefix, ticket.number), store: store?.name ?? "", note: "已叫到您的号，请到前台就座" },
     page: `${QUEUE_PAGE}?queue=${ticket.id}`,
   });
-  return outcome;
+  return sent!.outcome;
 }

@@ -1,9 +1,9 @@
 "use client";
 // The owner's queue settings: online numbers on or off, the party-size groups (queueSettingsSchema on the server is
-// their one rule; up to six rows, blank rows left out), and the subscribe-message templates for "number called"
-// and "order ready" (subscribeTemplateSchema).
+// their one rule; up to six rows, blank rows left out). The templates of the "number called" message are on the
+// 消息通知 page with every other message's, linked from here.
 import { MAX_GROUPS, type QueueSettings } from "@kaidian/queue";
-import { MESSAGE_PURPOSES, type SubscribeTemplate } from "@kaidian/messages";
+import Link from "next/link";
 import { useActionState } from "react";
 import type { Dictionary } from "@/i18n";
 import { saveQueueSettingsAction } from "@/server/actions/queue";
@@ -14,10 +14,9 @@ type Props = {
   t: Dictionary;
   store: string;
   settings: QueueSettings & { revision: number };
-  templates: Record<(typeof MESSAGE_PURPOSES)[number], SubscribeTemplate | null>;
 };
 
-export function QueueSettingsForm({ t, store, settings, templates }: Props) {
+export function QueueSettingsForm({ t, store, settings }: Props) {
   const [state, action] = useActionState(saveQueueSettingsAction, {});
   const words = t.queue.settings;
   const v = state.values;
@@ -47,24 +46,10 @@ export function QueueSettingsForm({ t, store, settings, templates }: Props) {
         })}
         {errors.groups && <p role="alert" className="text-xs font-medium text-red-600">{errors.groups}</p>}
       </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-semibold text-slate-900">{words.messages}</legend>
-        <p className="text-xs text-slate-500">{words.messagesLead}</p>
-        {MESSAGE_PURPOSES.map((purpose) => {
-          const stored = templates[purpose];
-          return (
-            <div key={purpose} className="space-y-2 rounded-lg border border-slate-200 p-3">
-              <p className="text-sm font-medium text-slate-800">{words[purpose]}</p>
-              <Field label={words.templateId} name={`${purpose}TemplateId`} spellCheck={false} autoComplete="off" defaultValue={value(`${purpose}TemplateId`, stored?.templateId ?? "")} error={errors[`${purpose}TemplateId`]} />
-              <div className="grid gap-2 sm:grid-cols-3">
-                <Field label={words.numberKeyword} name={`${purpose}Number`} spellCheck={false} defaultValue={value(`${purpose}Number`, stored?.keywords.number ?? "")} error={errors[`${purpose}Number`]} />
-                <Field label={words.storeKeyword} name={`${purpose}Store`} spellCheck={false} defaultValue={value(`${purpose}Store`, stored?.keywords.store ?? "")} error={errors[`${purpose}Store`]} />
-                <Field label={words.noteKeyword} name={`${purpose}Note`} spellCheck={false} defaultValue={value(`${purpose}Note`, stored?.keywords.note ?? "")} error={errors[`${purpose}Note`]} />
-              </div>
-            </div>
-          );
-        })}
-      </fieldset>
+      <p className="text-sm text-slate-600" data-testid="queue-templates-link">
+        {t.notifications.queueTemplates}{" "}
+        <Link href={`/stores/${store}/settings/messages`} className="text-brand-700 underline-offset-2 hover:underline">{t.notifications.link}</Link>
+      </p>
       <FormError message={state.formError} reload={state.stale ? t.edits.reload : undefined} />
       {state.result && <p role="status" className="text-sm text-brand-700">{words.saved}</p>}
       <SubmitButton pendingLabel={t.common.loading}>{words.save}</SubmitButton>

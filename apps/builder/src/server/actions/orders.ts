@@ -5,7 +5,7 @@ import { DomainError } from "@kaidian/accounts";
 import { recordAudit } from "@kaidian/audit";
 import { paragraphText, parseYuan } from "@kaidian/catalog";
 import { trackingSchema, transitionRefusalMessage, yuanText, type Actor, type OrderCommand } from "@kaidian/orders";
-import { changeOrder, closeTab, markTabPaidAtCounter, orderSettingsSchema, paymentDepsFromEnv, refundOrder, saveOrderSettings, type TabChange } from "@kaidian/orders/server";
+import { changeOrder, closeTab, markTabPaidAtCounter, notifyOrderShipped, orderSettingsSchema, paymentDepsFromEnv, refundOrder, saveOrderSettings, type TabChange } from "@kaidian/orders/server";
 import { PaymentsNotSetUpError, paymentErrorMessage } from "@kaidian/payments";
 import type { Transaction } from "@kaidian/db";
 import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/tenancy";
@@ -17,6 +17,7 @@ import { database } from "../db";
 import { formAction } from "../form-action";
 import { requireStore } from "../session";
 import { revisionField } from "../stale-edit";
+import { wechatApi } from "../wechat-api";
 
 const orderForm = z.object({ store: storeRefSchema, orderId: z.uuid({ error: "order.notFound" }) });
 
@@ -32,6 +33,11 @@ async function commandOrder(store: string, orderId: string, command: OrderComman
   if (!result.ok) {
     if ("notFound" in result) throw new DomainError("order.notFound");
     throw new DomainError("order.transition", undefined, { message: transitionRefusalMessage(result.refusal, await currentLocale()) });
+  }
+  // Shipped: the shopper is told after the change has committed; the outcome shows on the order's page.
+  if (command.action === "ship") {
+    const { api, masterKey } = wechatApi();
+    await notifyOrderShipped(database(), api, masterKey, result.order);
   }
   revalidatePath(`/stores/${access.store.slug}/orders`, "layout");
   return { status: result.order.status };

@@ -1,10 +1,8 @@
 "use server";
 // The queue for the store's own people (the `orders` permission: owners, agency admins, staff): call the next number
-// of a group, call again, seat or skip one; and the owner's queue settings (groups, on/off) with the subscribe
-// templates. A call is told to the shopper after it commits; the send's outcome is recorded and shown on the page.
+// of a group, call again, seat or skip one; and the owner's queue settings (groups, on/off; the subscribe templates
+// are on the 消息通知 page). A call is told to the shopper after it commits; the send's outcome is recorded and shown on the page.
 import { DomainError } from "@kaidian/accounts";
-import { MESSAGE_PURPOSES, type MessagePurpose, subscribeTemplateSchema, type SubscribeTemplate } from "@kaidian/messages";
-import { saveTemplate } from "@kaidian/messages/server";
 import { MAX_GROUPS, queueSettingsSchema } from "@kaidian/queue";
 import { actOnTicket, callNext, notifyCalled, saveQueueSettings, type StaffResult } from "@kaidian/queue/server";
 import { assertCan, inStore, storeRefSchema, type StoreAccess } from "@kaidian/tenancy";
@@ -48,28 +46,10 @@ const groupFields = Object.fromEntries(
   ]).flat(),
 ) as Record<string, z.ZodDefault<z.ZodString>>;
 
-const templateFields = Object.fromEntries(
-  MESSAGE_PURPOSES.flatMap((purpose) => ["TemplateId", "Number", "Store", "Note"].map((part) => [`${purpose}${part}`, z.string().max(100).default("")])),
-) as Record<string, z.ZodDefault<z.ZodString>>;
-
 const whole = (text: string) => (/^\s*\d{1,2}\s*$/.test(text) ? Number(text) : Number.NaN);
 
-/** A purpose's template from its four fields; all blank clears it. A refusal names the field. */
-function templateOf(form: Record<string, string>, purpose: MessagePurpose): SubscribeTemplate | null {
-  const field = (part: string) => (form[`${purpose}${part}`] ?? "").trim();
-  if (!field("TemplateId") && !field("Number")) return null;
-  const parsed = subscribeTemplateSchema.safeParse({
-    templateId: field("TemplateId"),
-    keywords: { number: field("Number"), ...(field("Store") ? { store: field("Store") } : {}), ...(field("Note") ? { note: field("Note") } : {}) },
-  });
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const part = issue.path[0] === "templateId" ? "TemplateId" : ({ number: "Number", store: "Store", note: "Note" } as Record<string, string>)[String(issue.path[1])] ?? "Number";
-  throw new DomainError(issue.message, `${purpose}${part}`);
-}
-
 export const saveQueueSettingsAction = formAction(
-  z.object({ store: storeRefSchema, revision: revisionField, enabled: z.literal("on").optional(), ...groupFields, ...templateFields }),
+  z.object({ store: storeRefSchema, revision: revisionField, enabled: z.literal("on").optional(), ...groupFields }),
   async ({ store, revision, enabled, ...form }) => {
     const access = await requireStore(store);
     assertCan(access.roles, "settings");
@@ -89,12 +69,7 @@ export const saveQueueSettingsAction = formAction(
       const column = ({ prefix: "prefix", label: "label", minSize: "min", maxSize: "max" } as Record<string, string>)[String(issue.path[2])];
       throw new DomainError(issue.message, row === undefined ? "groups" : `${column ?? "label"}${row}`);
     }
-    const templates = MESSAGE_PURPOSES.map((purpose) => [purpose, templateOf(values, purpose)] as const);
-    const saved = await inStore(database(), access, async (tx) => {
-      const settings = await saveQueueSettings(tx, access.store.id, { userId: access.userId, revision }, parsed.data);
-      for (const [purpose, template] of templates) await saveTemplate(tx, access.store.id, purpose, template, access.userId);
-      return settings;
-    });
+    const saved = await inStore(database(), access, (tx) => saveQueueSettings(tx, access.store.id, { userId: access.userId, revision }, parsed.data));
     revalidatePath(`/stores/${access.store.slug}/queue`, "layout");
     return { revision: saved.revision };
   },

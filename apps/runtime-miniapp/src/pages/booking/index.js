@@ -4,11 +4,12 @@
 // The total sent is the one shown, so a rate changed since is told (and shown) rather than charged silently.
 const { itemsOf } = require("../../lib/catalog");
 const { openTradePage } = require("../../lib/links");
-const { shopperRequest } = require("../../lib/session");
+const { shopperRequest, storeRequest } = require("../../lib/session");
 const { sitePage } = require("../../lib/site-page");
 const { baked } = require("../../lib/site");
 const { currentStay, onStayChange, quoteStay, stayView, updateStay } = require("../../lib/stay");
 const { callStore } = require("../../lib/store-actions");
+const { askThen, templateIdsFor } = require("../../lib/subscribe");
 const trade = require("../../lib/trade");
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
@@ -45,6 +46,14 @@ Component({
   lifetimes: {
     attached() {
       this.stopStay = onStayChange(() => this.showStay());
+      // The "booking confirmed" template, asked for on the booking tap; without an answer none is asked.
+      this.messageTemplates = {};
+      storeRequest("GET", "/ordering").then(
+        (answer) => {
+          if (answer.status === 200 && answer.body) this.messageTemplates = answer.body.messageTemplates || {};
+        },
+        () => {},
+      );
     },
     detached() {
       this.stopStay();
@@ -112,9 +121,11 @@ Component({
       // One key per attempt: tapping again after a lost answer finds the booking already placed, not a second one.
       this.attempt = this.attempt || trade.idempotencyKey(Date.now(), Math.random());
       this.setData({ booking: true, problem: "" });
-      shopperRequest("POST", "/bookings", request, { "Idempotency-Key": this.attempt }).then(
-        (answer) => this.answered(answer),
-        () => this.setData({ booking: false, problem: "网络不可用，请稍后重试。" }),
+      askThen(templateIdsFor(this.messageTemplates, "stay"), () =>
+        shopperRequest("POST", "/bookings", request, { "Idempotency-Key": this.attempt }).then(
+          (answer) => this.answered(answer),
+          () => this.setData({ booking: false, problem: "网络不可用，请稍后重试。" }),
+        ),
       );
     },
     answered(answer) {

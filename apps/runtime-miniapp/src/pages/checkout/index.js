@@ -11,6 +11,7 @@ const { ensureSession, loginState, sharePhone, shopperRequest, storedSession, st
 const { currentSite } = require("../../lib/site");
 const { sitePage } = require("../../lib/site-page");
 const { callStore } = require("../../lib/store-actions");
+const { askThen, templateIdsFor } = require("../../lib/subscribe");
 const trade = require("../../lib/trade");
 
 /** Why the store cannot take this order online; shown instead of a pay button. */
@@ -85,7 +86,7 @@ Component({
         return;
       }
       const methods = trade.deliveryMethods(answer.body.delivery).filter((method) => !this.takeaway || method === "pickup");
-      this.readyTemplateId = this.takeaway ? answer.body.readyTemplateId || "" : "";
+      this.messageTemplates = answer.body.messageTemplates || {};
       this.setData({
         loading: false,
         rules: answer.body.delivery,
@@ -193,9 +194,8 @@ Component({
       // One key per attempt: tapping again after a lost answer finds the order already placed, not a second one.
       this.attempt = this.attempt || trade.idempotencyKey(Date.now(), Math.random());
       this.setData({ placing: true });
-      // Whatever the shopper answers, the order goes on; an accept lets one "ready" message reach them.
-      if (this.readyTemplateId) wx.requestSubscribeMessage({ tmplIds: [this.readyTemplateId], complete: () => this.place(request) });
-      else this.place(request);
+      // The messages this order will send (paid, then shipped or ready); whatever the shopper answers, it goes on.
+      askThen(templateIdsFor(this.messageTemplates, this.data.method), () => this.place(request));
     },
     place(request) {
       shopperRequest("POST", "/orders", request, { "Idempotency-Key": this.attempt }).then(

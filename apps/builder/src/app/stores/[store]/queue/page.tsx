@@ -12,6 +12,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { queueBoardPage } from "@/server/queue";
+import { sendOutcomeText } from "@/server/message-outcome";
 import { requireStore } from "@/server/session";
 
 export default async function QueuePage({ params }: { params: Promise<{ store: string }> }) {
@@ -23,7 +24,7 @@ export default async function QueuePage({ params }: { params: Promise<{ store: s
   const store = access.store.slug;
   const messageText = (ticket: TicketRecord) => {
     const send = sends.get(ticket.id);
-    return send ? { tone: send.outcome === "sent" ? ("good" as const) : ("warn" as const), text: format(words.message[send.outcome] ?? "", { problem: send.problem ?? "" }) } : null;
+    return send ? { tone: send.outcome === "sent" ? ("good" as const) : ("warn" as const), text: sendOutcomeText(send, t, locale) } : null;
   };
   const time = (at: Date) => orderTime(at, locale).split(" ").at(-1);
 

@@ -22,7 +22,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ store
     <>
       <PageHeader
         title={t.settings.title}
-        action={<Link href={`/stores/${access.store.slug}/settings/audit`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t.audit.link}</Link>}
+        action={
+          <span className="flex gap-4">
+            <Link href={`/stores/${access.store.slug}/settings/messages`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t.notifications.link}</Link>
+            <Link href={`/stores/${access.store.slug}/settings/audit`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t.audit.link}</Link>
+          </span>
+        }
       />
       <div className="grid gap-4 xl:grid-cols-2">
         <Card title={t.settings.storeInfo}>

@@ -1,4 +1,5 @@
 import { availableActions, formatPickupNumber, type Locale, refundableThroughWechat, yuanText } from "@kaidian/orders";
+import { sendsAbout } from "@kaidian/messages/server";
 import { loadStay, optionsText } from "@kaidian/orders/server";
 import { can, inStore } from "@kaidian/tenancy";
 import Link from "next/link";
@@ -14,6 +15,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "@/server/db";
+import { sendOutcomeText } from "@/server/message-outcome";
 import { orderPage } from "@/server/orders";
 import { requireStore } from "@/server/session";
 
@@ -25,7 +27,10 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
   const order = await orderPage(access, orderId);
   if (!order) notFound();
   // A hotel booking's stay: its dates and guest take the place of a delivery address.
-  const stay = order.delivery === "stay" ? await inStore(database(), access, (tx) => loadStay(tx, order.id)) : null;
+  const [stay, sends] = await Promise.all([
+    order.delivery === "stay" ? inStore(database(), access, (tx) => loadStay(tx, order.id)) : null,
+    inStore(database(), access, (tx) => sendsAbout(tx, [order.id])),
+  ]);
   const words = t.orders;
   const base = `/stores/${access.store.slug}/orders`;
   // The buttons are the lifecycle's own answer for a merchant now; the server asks it again on submit.
@@ -215,6 +220,21 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
                 </p>
               )}
             </dl>
+          </Card>
+          <Card title={t.notifications.orderMessages}>
+            {sends.length === 0 ? (
+              <p className="text-sm text-slate-500">{t.notifications.noSends}</p>
+            ) : (
+              <ul className="space-y-2 text-sm" data-testid="order-messages">
+                {sends.map((send) => (
+                  <li key={`${send.purpose}-${send.at.toISOString()}`} data-purpose={send.purpose} data-outcome={send.outcome} className="flex flex-wrap items-baseline gap-x-2">
+                    <span className="font-medium text-slate-900">{t.notifications.purposes[send.purpose]}</span>
+                    <span className={send.outcome === "sent" ? "text-brand-700" : "text-amber-700"}>{sendOutcomeText(send, t, locale)}</span>
+                    <time className="text-xs text-slate-500" dateTime={send.at.toISOString()}>{orderTime(send.at, locale, true)}</time>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Card>
           {order.refunds.length > 0 && (
             <Card title={words.detail.refunds}>
