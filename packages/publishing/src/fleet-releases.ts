@@ -126,6 +126,8 @@ async function advanceFleet(parts: ReleaseParts, fleet: FleetRow): Promise<void>
   const stage = count(1, ["released", "superseded", "reverted"]) === count(1, ["waiting", "committing", "committed", "auditing", "approved", "releasing", "released", "superseded", "reverted"]) ? 2 : 1;
 
   // A store held `committed` (the quota ran out after its commit) is submitted before any new store is committed.
+  // One left `committing` by a worker that stopped mid-step (its lease on the fleet ran out, so it is gone) is
+  // committed again: its commit either never reached WeChat or only replaced the trial with the same version.
   const claimed = await db.buildQueue((tx) =>
     tx.$queryRaw<Claimed[]>`
       WITH sent AS (
@@ -133,13 +135,13 @@ async function advanceFleet(parts: ReleaseParts, fleet: FleetRow): Promise<void>
       ), next AS (
         SELECT r.id FROM platform_releases r
         WHERE r.fleet_release_id = ${fleet.id}::uuid AND r.stage <= ${stage}
-          AND (r.status = 'committed' OR (r.status = 'waiting' AND NOT EXISTS (
+          AND (r.status = 'committed' OR (r.status = 'committing' AND r.updated_at < now() - ${FLEET_LEASE}::interval) OR (r.status = 'waiting' AND NOT EXISTS (
             SELECT 1 FROM platform_releases o WHERE o.tenant_id = r.tenant_id AND o.status IN ('committing', 'committed', 'auditing', 'approved', 'releasing'))))
-        ORDER BY r.status = 'committed' DESC, r.stage, r.created_at
+        ORDER BY r.status = 'committed' DESC, r.status = 'committing' DESC, r.stage, r.created_at
         LIMIT greatest(${fleet.submits_per_minute} - (SELECT n FROM sent), 0)
         FOR UPDATE OF r SKIP LOCKED
       )
-      UPDATE platform_releases r SET status = CASE r.status WHEN 'waiting' THEN 'committing' ELSE r.status END, updated_at = now()
+      UPDATE platform_releases r SET status = CASE r.status WHEN 'committed' THEN 'committed' ELSE 'committing' END, updated_at = now()
       FROM next WHERE r.id = next.id
       RETURNING r.id, r.tenant_id, r.ext_json, r.status`,
   );

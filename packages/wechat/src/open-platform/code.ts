@@ -26,6 +26,12 @@ export type AuditStatus =
   | { status: "delayed"; reason: string }
   | { status: "withdrawn" };
 
+const categoriesSchema = z.object({
+  category_list: z
+    .array(z.object({ first_class: z.string(), second_class: z.string(), first_id: z.number().int().positive(), second_id: z.number().int().positive() }))
+    .default([]),
+});
+
 const auditStatusSchema = z.object({ status: z.number().int(), reason: z.string().default(""), ScreenShot: z.string().default("") });
 
 export class MiniProgramCode {
@@ -42,6 +48,13 @@ export class MiniProgramCode {
       user_version: version.userVersion,
       user_desc: version.userDesc,
     });
+  }
+
+  /** The service categories (服务类目) set in the Mini Program's WeChat admin: the only ones it may be audited under. */
+  async categories(tenantId: string): Promise<Required<AuditCategory>[]> {
+    const parsed = categoriesSchema.safeParse(await this.call(tenantId, "GET", "/wxa/get_category"));
+    if (!parsed.success) throw new WechatApiError(null, "get_category answered without a category_list", "/wxa/get_category", "wechat.rejected");
+    return parsed.data.category_list.map((entry) => ({ firstClass: entry.first_class, secondClass: entry.second_class, firstId: entry.first_id, secondId: entry.second_id }));
   }
 
   /** Submits the trial version for WeChat's audit; the audit's id. The result is pushed later. */
