@@ -28,6 +28,12 @@ export const fleetReleaseInputSchema = z.object({
 });
 export type FleetReleaseInput = z.input<typeof fleetReleaseInputSchema>;
 
+/** The fleet form's fields: the category as its two names, the chosen stores as repeated `stores` fields. */
+export const fleetReleaseFormSchema = fleetReleaseInputSchema.omit({ stores: true, category: true }).extend({
+  firstClass: auditCategorySchema.shape.firstClass,
+  secondClass: auditCategorySchema.shape.secondClass,
+});
+
 export type FleetStatus = "running" | "halted" | "done";
 
 /**
@@ -195,4 +201,16 @@ export async function readFleetRelease(db: Database, publisher: Publisher, fleet
     for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
     return { ...fleet, status: fleet.status as FleetStatus, rows, counts };
   });
+}
+
+/** The agency's latest fleet releases, newest first. */
+export async function listFleetReleases(db: Database, publisher: Publisher, take = 10) {
+  return db.scoped({ userId: publisher.userId }, (tx) =>
+    tx.fleetRelease.findMany({
+      where: { agencyId: publisher.membership.agency.id },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: { id: true, userVersion: true, status: true, createdAt: true, _count: { select: { releases: true } } },
+    }),
+  );
 }

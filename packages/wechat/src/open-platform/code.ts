@@ -11,9 +11,10 @@ import type { Authorizations } from "./authorizations";
 export type ExtJson = { extAppid: string; ext: Record<string, string | number | boolean> } & Record<string, unknown>;
 
 /** The service category (服务类目) the Mini Program is audited under, as set in its WeChat admin. */
+const className = z.string({ error: "platformRelease.category.invalid" }).trim().min(1, { error: "platformRelease.category.invalid" }).max(20, { error: "platformRelease.category.invalid" });
 export const auditCategorySchema = z.object({
-  firstClass: z.string().trim().min(1).max(20),
-  secondClass: z.string().trim().min(1).max(20),
+  firstClass: className,
+  secondClass: className,
   firstId: z.number().int().positive().optional(),
   secondId: z.number().int().positive().optional(),
 });
