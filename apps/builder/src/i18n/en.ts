@@ -1248,7 +1248,7 @@ export const en: Dictionary = {
     firstStage: "First stage (%)",
     pace: "Submissions per minute",
     fleetStart: "Start the fleet release",
-    fleetRecent: "Recent fleet releases",
+    fleetRecent: "Recent fleet releases through the platform",
     fleetNone: "No fleet releases yet.",
     fleetPageTitle: "Fleet release {version}",
     fleetCounts: "{total} stores",

@@ -1251,7 +1251,7 @@ export const zhCN = {
     firstStage: "首批比例（%）",
     pace: "每分钟提审数",
     fleetStart: "开始批量发布",
-    fleetRecent: "最近的批量发布",
+    fleetRecent: "最近的平台批量发布",
     fleetNone: "还没有批量发布。",
     fleetPageTitle: "批量发布 {version}",
     fleetCounts: "共 {total} 家",
