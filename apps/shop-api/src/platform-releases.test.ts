@@ -7,7 +7,7 @@ import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl, uniqueEmail } from "@kaidian/db/testing";
 import { advanceFleetReleases, readFleetRelease, resumeFleetRelease, startFleetRelease, type Publisher } from "@kaidian/publishing/fleet-releases";
 import { agencyOf } from "@kaidian/tenancy";
-import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, storeExtJson, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
+import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, startStoreRelease, storeExtJson, storeReleaseInputSchema, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
 import { componentSettings, listPlatformTemplates, openPlatform } from "@kaidian/wechat/open-platform";
 import { startFakeOpenPlatform, type FakeOpenPlatform } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,6 +119,17 @@ describe("releasing stores through the third-party platform", () => {
       category: { firstClass: "医疗服务", secondClass: "医院" },
     });
     expect(refused).toMatchObject({ status: "failed", errorKind: "release.badCategory" });
+  });
+
+  it("refuses the merchant's release of a store not authorised, or with no published design, before calling WeChat", async () => {
+    const store = await authorisedStore("未发布店");
+    const input = { templateId: TEMPLATE_ID, userVersion: "1.0.0", userDesc: "首发", category: JSON.stringify(category) };
+    await expect(startStoreRelease(parts(), store, input, "https://api.kaidian.example")).rejects.toMatchObject({ code: "release.noVersion" });
+    await expect(startStoreRelease(parts(), store, { ...input, category: "{\"firstClass\":\"\"}" }, "https://api.kaidian.example")).rejects.toThrow();
+    expect(storeReleaseInputSchema.safeParse({ ...input, category: "not json" }).error?.issues.map((issue) => issue.message)).toEqual(["platformRelease.category.invalid"]);
+    await fake.withdraw(store.appid);
+    await expect(startStoreRelease(parts(), store, input, "https://api.kaidian.example")).rejects.toMatchObject({ code: "fleet.store.notAuthorized" });
+    expect(fake.code.codeOf(store.appid).commits).toBe(0);
   });
 
   it("never commits a store twice while its release is open, and reads a verdict whose push was missed", async () => {
@@ -268,7 +279,7 @@ describe("an agency's fleet release", () => {
     expect(stores.map((store) => fake.code.codeOf(store.appid).commits)).toEqual([1, 1, 1]);
   });
 
-  it("halts when a first-stage store is rejected, committing no other store", async () => {
+  it("halts when a first-stage store is rejected, committing no other store; resumed after the fix, sends it again first", async () => {
     const { publisher, agencyId } = await agencyWithPublisher();
     const stores = await agencyStores(agencyId, 4);
     const fleet = await startFleetRelease(db, publisher, fleetInput(stores, 10), "https://api.kaidian.example");
@@ -280,6 +291,16 @@ describe("an agency's fleet release", () => {
     await advanceFleetReleases(parts());
     expect(await readFleetRelease(db, publisher, fleet.id)).toMatchObject({ status: "halted", haltedReason: "firstStageFailed", counts: { rejected: 1, waiting: 3 } });
     expect(stores.map((store) => fake.code.codeOf(store.appid).commits).sort()).toEqual([0, 0, 0, 1]);
+
+    // The agency fixes the store and resumes: it is sent again, and the rest follow once it is live.
+    await resumeFleetRelease(db, publisher, fleet.id);
+    await advanceFleetReleases(parts());
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ auditing: 1, waiting: 3 });
+    await fake.code.decideAudits();
+    await expect.poll(async () => (await readFleetRelease(db, publisher, fleet.id)).counts.approved).toBe(1);
+    await advanceFleetReleases(parts());
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ released: 1, auditing: 3 });
+    expect(fake.code.codeOf(firstAppid).commits).toBe(2);
   });
 
   it("halts when the month's audit quota is spent, and once resumed submits the store it had committed without committing it again", async () => {

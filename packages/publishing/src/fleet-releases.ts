@@ -168,12 +168,18 @@ async function halt(db: Database, fleetId: string, reason: "firstStageFailed" | 
   await db.buildQueue((tx) => tx.$executeRaw`UPDATE fleet_releases SET status = 'halted', halted_reason = ${reason}, updated_at = now() WHERE id = ${fleetId}::uuid AND status = 'running'`);
 }
 
-/** The agency resumes a halted fleet (after buying audit quota, or fixing the first stage's stores). */
+/**
+ * The agency resumes a halted fleet (after buying audit quota, or fixing the first stage's stores): the first stage's
+ * rejected or failed stores wait to be sent again, since they were fixed; nothing already committed is sent twice.
+ */
 export async function resumeFleetRelease(db: Database, publisher: Publisher, fleetId: string): Promise<void> {
   const resumed = await db.scoped({ userId: publisher.userId }, (tx) =>
     tx.fleetRelease.updateMany({ where: { id: fleetId, agencyId: publisher.membership.agency.id, status: "halted" }, data: { status: "running", haltedReason: null } }),
   );
   if (resumed.count === 0) throw new NotFoundError("fleet.notFound");
+  await db.buildQueue((tx) => tx.$executeRaw`
+    UPDATE platform_releases SET status = 'waiting', reason = '', screenshots = ARRAY[]::text[], error_kind = NULL, updated_at = now()
+    WHERE fleet_release_id = ${fleetId}::uuid AND stage = 1 AND status IN ('rejected', 'failed')`);
 }
 
 export type FleetView = {

@@ -1253,7 +1253,7 @@ export const en: Dictionary = {
     fleetPageTitle: "Fleet release {version}",
     fleetCounts: "{total} stores",
     fleetState: { running: "Running", halted: "Halted", done: "Done" },
-    halted: { firstStageFailed: "A first-stage store was rejected or failed, so the fleet halted and no other store was sent. Deal with those stores, then resume.", auditQuotaSpent: "This month's audits are spent, so the fleet halted; a store already committed is submitted once resumed, never committed twice." },
+    halted: { firstStageFailed: "A first-stage store was rejected or failed, so the fleet halted and no other store was sent. Fix those stores as the reason says, then resume: they are submitted again, and the rest follow once they are live.", auditQuotaSpent: "This month's audits are spent, so the fleet halted; a store already committed is submitted once resumed, never committed twice." },
     resume: "Resume",
     resumed: "Resumed: the next round starts shortly.",
     stage: "Stage",

@@ -1256,7 +1256,7 @@ export const zhCN = {
     fleetPageTitle: "批量发布 {version}",
     fleetCounts: "共 {total} 家",
     fleetState: { running: "进行中", halted: "已暂停", done: "已完成" },
-    halted: { firstStageFailed: "首批店铺有未通过审核或提交失败的，已暂停，其余店铺没有提交。请先处理这些店铺，再继续。", auditQuotaSpent: "本月审核次数已用完，已暂停；已提交代码的店铺会在继续后送审，不会重复提交。" },
+    halted: { firstStageFailed: "首批店铺有未通过审核或提交失败的，已暂停，其余店铺没有提交。请按原因修改这些店铺后继续：它们会重新送审，上线后再发布其余店铺。", auditQuotaSpent: "本月审核次数已用完，已暂停；已提交代码的店铺会在继续后送审，不会重复提交。" },
     resume: "继续发布",
     resumed: "已继续，下一轮开始发送。",
     stage: "批次",

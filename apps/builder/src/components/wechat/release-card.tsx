@@ -80,7 +80,8 @@ export function ReleaseCard(props: ReleaseCardProps) {
   const open = current !== null && OPEN.includes(current.status);
   const canRevert = releases.some((release) => release.status === "released") && releases.some((release) => release.status === "superseded");
   const date = (value: string) => new Date(value).toLocaleString(locale);
-  const values = submitted.values ?? {};
+  // What was typed comes back only with a refusal; after a submission the next one starts afresh.
+  const values = submitted.result ? {} : (submitted.values ?? {});
 
   if (!authorized) return <p className="text-sm text-slate-700" data-testid="release-card">{words.notAuthorized}</p>;
 
