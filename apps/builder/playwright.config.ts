@@ -93,7 +93,9 @@ export default defineConfig({
         // The location picker's tiles; design.spec.ts answers them in the browser, as the tile server would.
         MAP_TILE_URL: "https://tiles.kaidian.test/{z}/{x}/{y}.png",
         MAP_TILE_ATTRIBUTION: "© 示例地图",
-        // Runs as a third-party platform against the fake open platform (wechat-platform.spec.ts).
+        // Runs as a third-party platform against the fake open platform (wechat-platform.spec.ts, wechat-releases.spec.ts),
+        // its workers advancing fleet releases every second.
+        KAIDIAN_FLEET_RELEASES_MS: "1000",
         WECHAT_COMPONENT_APPID: FAKE_COMPONENT.FAKE_COMPONENT_APPID,
         WECHAT_COMPONENT_SECRET: FAKE_COMPONENT.FAKE_COMPONENT_SECRET,
         WECHAT_COMPONENT_TOKEN: FAKE_COMPONENT.FAKE_COMPONENT_TOKEN,

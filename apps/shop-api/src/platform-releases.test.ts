@@ -7,8 +7,8 @@ import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl, uniqueEmail } from "@kaidian/db/testing";
 import { advanceFleetReleases, readFleetRelease, resumeFleetRelease, startFleetRelease, type Publisher } from "@kaidian/publishing/fleet-releases";
 import { agencyOf } from "@kaidian/tenancy";
-import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, storeExtJson, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
-import { componentSettings, openPlatform } from "@kaidian/wechat/open-platform";
+import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, startStoreRelease, storeExtJson, storeReleaseInputSchema, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
+import { componentSettings, listPlatformTemplates, openPlatform } from "@kaidian/wechat/open-platform";
 import { startFakeOpenPlatform, type FakeOpenPlatform } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startShopApi, type RunningShopApi } from "./testing";
@@ -47,7 +47,7 @@ async function authorisedStore(name: string): Promise<{ tenantId: string; userId
   const tenantId = (await admin.query<{ id: string }>("INSERT INTO tenants (name, slug, template_id, updated_at) VALUES ($1, $2, 'ecommerce', now()) RETURNING id", [name, `rel-${randomBytes(4).toString("hex")}`])).rows[0]!.id;
   const userId = (await admin.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, '店主', 'x') RETURNING id", [`rel-${randomBytes(4).toString("hex")}@example.com`])).rows[0]!.id;
   await admin.end();
-  const back = await fake.approve((await platform.authorizations.links("https://d.example.com/back")).computer, appid);
+  const back = await fake.approve((await platform.authorizations.links("https://d.example.com/back", { tenantId, userId })).computer, appid);
   await platform.authorizations.complete(tenantId, new URL(back).searchParams.get("auth_code")!, { userId });
   return { tenantId, userId, appid };
 }
@@ -101,6 +101,35 @@ describe("releasing stores through the third-party platform", () => {
       ["3.3.0", "reverted"],
       ["3.2.0", "released"],
     ]);
+  });
+
+  it("lists the library's templates and the categories WeChat allows the store; another category is refused", async () => {
+    const templates = await listPlatformTemplates(platform.tokens);
+    expect(templates.find((template) => template.templateId === TEMPLATE_ID)).toMatchObject({ userVersion: "3.2.0", userDesc: "电商模板" });
+    const store = await authorisedStore("类目店");
+    const allowed = await platform.code.categories(store.tenantId);
+    expect(allowed).toContainEqual({ firstClass: "商业服务", secondClass: "软件服务提供商", firstId: 150, secondId: 151 });
+    const refused = await submitPlatformRelease(parts(), {
+      tenantId: store.tenantId,
+      userId: store.userId,
+      templateId: TEMPLATE_ID,
+      userVersion: "3.2.0",
+      userDesc: "新版店铺首页",
+      extJson: storeExtJson({ appid: store.appid, tenantId: store.tenantId, apiBase: "https://api.kaidian.example", configVersion: 4 }),
+      category: { firstClass: "医疗服务", secondClass: "医院" },
+    });
+    expect(refused).toMatchObject({ status: "failed", errorKind: "release.badCategory" });
+  });
+
+  it("refuses the merchant's release of a store not authorised, or with no published design, before calling WeChat", async () => {
+    const store = await authorisedStore("未发布店");
+    const input = { templateId: TEMPLATE_ID, userVersion: "1.0.0", userDesc: "首发", category: JSON.stringify(category) };
+    await expect(startStoreRelease(parts(), store, input, "https://api.kaidian.example")).rejects.toMatchObject({ code: "release.noVersion" });
+    await expect(startStoreRelease(parts(), store, { ...input, category: "{\"firstClass\":\"\"}" }, "https://api.kaidian.example")).rejects.toThrow();
+    expect(storeReleaseInputSchema.safeParse({ ...input, category: "not json" }).error?.issues.map((issue) => issue.message)).toEqual(["platformRelease.category.invalid"]);
+    await fake.withdraw(store.appid);
+    await expect(startStoreRelease(parts(), store, input, "https://api.kaidian.example")).rejects.toMatchObject({ code: "fleet.store.notAuthorized" });
+    expect(fake.code.codeOf(store.appid).commits).toBe(0);
   });
 
   it("never commits a store twice while its release is open, and reads a verdict whose push was missed", async () => {
@@ -217,7 +246,40 @@ describe("an agency's fleet release", () => {
     }
   });
 
-  it("halts when a first-stage store is rejected, committing no other store", async () => {
+  it("resumes a release whose worker stopped in the middle of a step, committing no store twice", async () => {
+    const { publisher, agencyId } = await agencyWithPublisher();
+    const stores = await agencyStores(agencyId, 3);
+    const fleet = await startFleetRelease(db, publisher, { ...fleetInput(stores, 10), firstStagePercent: 100 }, "https://api.kaidian.example");
+    // The worker's process ends while it commits the second store: the first is sent, the others are claimed only.
+    let commits = 0;
+    const code = platform.code;
+    const dying = {
+      submitAudit: code.submitAudit.bind(code),
+      auditStatus: code.auditStatus.bind(code),
+      release: code.release.bind(code),
+      revert: code.revert.bind(code),
+      commit: async (...args: Parameters<typeof platform.code.commit>) => {
+        if (++commits === 2) throw new Error("the worker's process ended");
+        return code.commit(...args);
+      },
+    };
+    await expect(advanceFleetReleases({ db, code: dying })).rejects.toThrow("the worker's process ended");
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ auditing: 1, committing: 2 });
+
+    // A restarted worker leaves the claimed stores alone while the stopped worker's lease could still be running…
+    const restarted = { db, code: openPlatform({ db, masterKey, settings: componentSettings(fake.env)! }).code };
+    await advanceFleetReleases(restarted);
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ auditing: 1, committing: 2 });
+    // …and once it has run out, sends them: every store committed once and audited.
+    const admin = await superuser();
+    await admin.query("UPDATE platform_releases SET updated_at = updated_at - interval '3 minutes' WHERE fleet_release_id = $1 AND status = 'committing'", [fleet.id]);
+    await admin.end();
+    await advanceFleetReleases(restarted);
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ auditing: 3 });
+    expect(stores.map((store) => fake.code.codeOf(store.appid).commits)).toEqual([1, 1, 1]);
+  });
+
+  it("halts when a first-stage store is rejected, committing no other store; resumed after the fix, sends it again first", async () => {
     const { publisher, agencyId } = await agencyWithPublisher();
     const stores = await agencyStores(agencyId, 4);
     const fleet = await startFleetRelease(db, publisher, fleetInput(stores, 10), "https://api.kaidian.example");
@@ -229,6 +291,16 @@ describe("an agency's fleet release", () => {
     await advanceFleetReleases(parts());
     expect(await readFleetRelease(db, publisher, fleet.id)).toMatchObject({ status: "halted", haltedReason: "firstStageFailed", counts: { rejected: 1, waiting: 3 } });
     expect(stores.map((store) => fake.code.codeOf(store.appid).commits).sort()).toEqual([0, 0, 0, 1]);
+
+    // The agency fixes the store and resumes: it is sent again, and the rest follow once it is live.
+    await resumeFleetRelease(db, publisher, fleet.id);
+    await advanceFleetReleases(parts());
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ auditing: 1, waiting: 3 });
+    await fake.code.decideAudits();
+    await expect.poll(async () => (await readFleetRelease(db, publisher, fleet.id)).counts.approved).toBe(1);
+    await advanceFleetReleases(parts());
+    expect((await readFleetRelease(db, publisher, fleet.id)).counts).toEqual({ released: 1, auditing: 3 });
+    expect(fake.code.codeOf(firstAppid).commits).toBe(2);
   });
 
   it("halts when the month's audit quota is spent, and once resumed submits the store it had committed without committing it again", async () => {

@@ -26,6 +26,21 @@ afterAll(async () => {
   await db.disconnect();
 });
 
+async function storeAndOwner(): Promise<{ store: string; owner: string }> {
+  const admin = await superuser();
+  const store = (await admin.query<{ id: string }>("INSERT INTO tenants (name, slug, template_id, updated_at) VALUES ('推送', $1, 'ecommerce', now()) RETURNING id", [`ps-${randomBytes(4).toString("hex")}`])).rows[0]!.id;
+  const owner = (await admin.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, '店主', 'x') RETURNING id", [`ps-${randomBytes(4).toString("hex")}@example.com`])).rows[0]!.id;
+  await admin.end();
+  return { store, owner };
+}
+
+async function post(url: string, sealed: { query: Record<string, string>; body: string }) {
+  const target = new URL(url);
+  for (const [name, value] of Object.entries(sealed.query)) target.searchParams.set(name, value);
+  const response = await fetch(target, { method: "POST", headers: { "content-type": "text/xml" }, body: sealed.body });
+  return { status: response.status, body: await response.text() };
+}
+
 describe("the platform's event route", () => {
   it("keeps the pushed ticket, answering success, so the platform's token can be fetched with it", async () => {
     const pushed = await fake.pushTicket(`${shopApi.url}/wechat/component/events`);
@@ -51,12 +66,55 @@ describe("the platform's event route", () => {
     const store = (await admin.query<{ id: string }>("INSERT INTO tenants (name, slug, template_id, updated_at) VALUES ('撤销', $1, 'ecommerce', now()) RETURNING id", [`wd-${randomBytes(4).toString("hex")}`])).rows[0]!.id;
     const owner = (await admin.query<{ id: string }>("INSERT INTO users (email, name, password_hash) VALUES ($1, '店主', 'x') RETURNING id", [`wd-${randomBytes(4).toString("hex")}@example.com`])).rows[0]!.id;
     await admin.end();
-    const back = await fake.approve((await platform.authorizations.links("https://d.example.com/back")).computer, miniProgram);
+    const back = await fake.approve((await platform.authorizations.links("https://d.example.com/back", { tenantId: store, userId: owner })).computer, miniProgram);
     await platform.authorizations.complete(store, new URL(back).searchParams.get("auth_code")!, { userId: owner });
 
     expect(await fake.withdraw(miniProgram)).toEqual({ status: 200, body: "success" });
     expect(await platform.authorizations.status(store)).toMatchObject({ revokedAt: expect.any(Date) });
     expect(shopApi.logs.some((line) => line.includes("Mini Program authorisation withdrawn") && line.includes(store))).toBe(true);
+  });
+
+  it("records the store's authorisation from WeChat's `authorized` push alone, once however often it comes", async () => {
+    await fake.pushTicket(`${shopApi.url}/wechat/component/events`);
+    const platform = openPlatform({ db, masterKey, settings: componentSettings(fake.env)! });
+    const { store, owner } = await storeAndOwner();
+    const miniProgram = `wx${randomBytes(8).toString("hex")}`;
+    fake.addMiniProgram(miniProgram, "推送授权");
+    const links = await platform.authorizations.links("https://d.example.com/back", { tenantId: store, userId: owner });
+
+    // The merchant approves on the phone and never comes back to the dashboard: the push alone records it.
+    const back = new URL(await fake.approve(links.phone, miniProgram));
+    const recorded = await platform.authorizations.status(store);
+    expect(recorded).toMatchObject({ authorizerAppid: miniProgram, revokedAt: null });
+    expect(fake.authorizerTokenValid(miniProgram, await platform.authorizations.accessToken(store))).toBe(true);
+    expect(shopApi.logs.some((line) => line.includes("Mini Program authorised") && line.includes(store))).toBe(true);
+
+    // The return page with the same one-use code, and WeChat pushing it again, find it done and change nothing.
+    const authCode = back.searchParams.get("auth_code")!;
+    expect(await platform.authorizations.complete(store, authCode, { userId: owner })).toMatchObject({ authorizedAt: recorded!.authorizedAt });
+    const again = fake.sealMessage(
+      `<xml><AppId>${fake.component.appid}</AppId><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><InfoType>authorized</InfoType><AuthorizerAppid>${miniProgram}</AuthorizerAppid>` +
+        `<AuthorizationCode>${authCode}</AuthorizationCode><AuthorizationCodeExpiredTime>${Math.floor(Date.now() / 1000) + 3600}</AuthorizationCodeExpiredTime><PreAuthCode>${new URL(links.phone).searchParams.get("pre_auth_code")}</PreAuthCode></xml>`,
+    );
+    expect(await post(`${shopApi.url}/wechat/component/events`, again)).toEqual({ status: 200, body: "success" });
+    expect(await platform.authorizations.status(store)).toEqual(recorded);
+
+    // Withdrawn, then a change of permissions pushed as `updateauthorized` (no pre_auth_code): the store is found by
+    // its Mini Program and authorised again.
+    await fake.withdraw(miniProgram);
+    expect(await platform.authorizations.status(store)).toMatchObject({ revokedAt: expect.any(Date) });
+    expect(await fake.updateAuthorization(miniProgram)).toEqual({ status: 200, body: "success" });
+    expect(await platform.authorizations.status(store)).toMatchObject({ authorizerAppid: miniProgram, revokedAt: null });
+  });
+
+  it("records nothing for an approval no store asked for", async () => {
+    await fake.pushTicket(`${shopApi.url}/wechat/component/events`);
+    const stranger = `wx${randomBytes(8).toString("hex")}`;
+    expect(await fake.updateAuthorization(stranger)).toEqual({ status: 200, body: "success" });
+    const admin = await superuser();
+    expect((await admin.query("SELECT 1 FROM wechat_authorizations WHERE authorizer_appid = $1", [stranger])).rowCount).toBe(0);
+    await admin.end();
+    expect(shopApi.logs.some((line) => line.includes("Mini Program authorised to no store") && line.includes(stranger))).toBe(true);
   });
 
   it("is not there when the deployment is not a platform", async () => {

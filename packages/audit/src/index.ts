@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   "design.published",
   "build.uploadRequested",
   "build.previewRequested",
+  // Releases through the third-party platform.
+  "release.submitted",
+  "release.released",
+  "release.reverted",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

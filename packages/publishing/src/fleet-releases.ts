@@ -28,6 +28,12 @@ export const fleetReleaseInputSchema = z.object({
 });
 export type FleetReleaseInput = z.input<typeof fleetReleaseInputSchema>;
 
+/** The fleet form's fields: the category as its two names, the chosen stores as repeated `stores` fields. */
+export const fleetReleaseFormSchema = fleetReleaseInputSchema.omit({ stores: true, category: true }).extend({
+  firstClass: auditCategorySchema.shape.firstClass,
+  secondClass: auditCategorySchema.shape.secondClass,
+});
+
 export type FleetStatus = "running" | "halted" | "done";
 
 /**
@@ -126,6 +132,8 @@ async function advanceFleet(parts: ReleaseParts, fleet: FleetRow): Promise<void>
   const stage = count(1, ["released", "superseded", "reverted"]) === count(1, ["waiting", "committing", "committed", "auditing", "approved", "releasing", "released", "superseded", "reverted"]) ? 2 : 1;
 
   // A store held `committed` (the quota ran out after its commit) is submitted before any new store is committed.
+  // One left `committing` by a worker that stopped mid-step (its lease on the fleet ran out, so it is gone) is
+  // committed again: its commit either never reached WeChat or only replaced the trial with the same version.
   const claimed = await db.buildQueue((tx) =>
     tx.$queryRaw<Claimed[]>`
       WITH sent AS (
@@ -133,13 +141,13 @@ async function advanceFleet(parts: ReleaseParts, fleet: FleetRow): Promise<void>
       ), next AS (
         SELECT r.id FROM platform_releases r
         WHERE r.fleet_release_id = ${fleet.id}::uuid AND r.stage <= ${stage}
-          AND (r.status = 'committed' OR (r.status = 'waiting' AND NOT EXISTS (
+          AND (r.status = 'committed' OR (r.status = 'committing' AND r.updated_at < now() - ${FLEET_LEASE}::interval) OR (r.status = 'waiting' AND NOT EXISTS (
             SELECT 1 FROM platform_releases o WHERE o.tenant_id = r.tenant_id AND o.status IN ('committing', 'committed', 'auditing', 'approved', 'releasing'))))
-        ORDER BY r.status = 'committed' DESC, r.stage, r.created_at
+        ORDER BY r.status = 'committed' DESC, r.status = 'committing' DESC, r.stage, r.created_at
         LIMIT greatest(${fleet.submits_per_minute} - (SELECT n FROM sent), 0)
         FOR UPDATE OF r SKIP LOCKED
       )
-      UPDATE platform_releases r SET status = CASE r.status WHEN 'waiting' THEN 'committing' ELSE r.status END, updated_at = now()
+      UPDATE platform_releases r SET status = CASE r.status WHEN 'committed' THEN 'committed' ELSE 'committing' END, updated_at = now()
       FROM next WHERE r.id = next.id
       RETURNING r.id, r.tenant_id, r.ext_json, r.status`,
   );
@@ -160,12 +168,18 @@ async function halt(db: Database, fleetId: string, reason: "firstStageFailed" | 
   await db.buildQueue((tx) => tx.$executeRaw`UPDATE fleet_releases SET status = 'halted', halted_reason = ${reason}, updated_at = now() WHERE id = ${fleetId}::uuid AND status = 'running'`);
 }
 
-/** The agency resumes a halted fleet (after buying audit quota, or fixing the first stage's stores). */
+/**
+ * The agency resumes a halted fleet (after buying audit quota, or fixing the first stage's stores): the first stage's
+ * rejected or failed stores wait to be sent again, since they were fixed; nothing already committed is sent twice.
+ */
 export async function resumeFleetRelease(db: Database, publisher: Publisher, fleetId: string): Promise<void> {
   const resumed = await db.scoped({ userId: publisher.userId }, (tx) =>
     tx.fleetRelease.updateMany({ where: { id: fleetId, agencyId: publisher.membership.agency.id, status: "halted" }, data: { status: "running", haltedReason: null } }),
   );
   if (resumed.count === 0) throw new NotFoundError("fleet.notFound");
+  await db.buildQueue((tx) => tx.$executeRaw`
+    UPDATE platform_releases SET status = 'waiting', reason = '', screenshots = ARRAY[]::text[], error_kind = NULL, updated_at = now()
+    WHERE fleet_release_id = ${fleetId}::uuid AND stage = 1 AND status IN ('rejected', 'failed')`);
 }
 
 export type FleetView = {
@@ -193,4 +207,16 @@ export async function readFleetRelease(db: Database, publisher: Publisher, fleet
     for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
     return { ...fleet, status: fleet.status as FleetStatus, rows, counts };
   });
+}
+
+/** The agency's latest fleet releases, newest first. */
+export async function listFleetReleases(db: Database, publisher: Publisher, take = 10) {
+  return db.scoped({ userId: publisher.userId }, (tx) =>
+    tx.fleetRelease.findMany({
+      where: { agencyId: publisher.membership.agency.id },
+      orderBy: { createdAt: "desc" },
+      take,
+      select: { id: true, userVersion: true, status: true, createdAt: true, _count: { select: { releases: true } } },
+    }),
+  );
 }

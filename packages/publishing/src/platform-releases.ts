@@ -3,9 +3,12 @@
 // pushes it (or when asked, if a push was missed), then released, or reverted. One release is open per store at a
 // time (a partial unique index), so a retried or resumed submission never commits a store twice; each step's
 // outcome is written before the next begins.
+import { DomainError } from "@kaidian/accounts";
 import type { Database } from "@kaidian/db";
+import { releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
 import { WechatApiError, type WechatErrorKind } from "@kaidian/wechat/server-api";
-import type { AuditCategory, ExtJson, MiniProgramCode } from "@kaidian/wechat/open-platform";
+import { auditCategorySchema, type AuditCategory, type ExtJson, type MiniProgramCode } from "@kaidian/wechat/open-platform";
+import { z } from "zod";
 
 export type PlatformReleaseStatus = "waiting" | "committing" | "committed" | "auditing" | "approved" | "rejected" | "releasing" | "released" | "superseded" | "reverted" | "failed";
 
@@ -23,10 +26,60 @@ export type PlatformRelease = {
   releasedAt: Date | null;
 };
 
-export class PlatformReleaseRefused extends Error {
+/** A step the store's releases do not allow now; its code (platformRelease.<reason>) has the merchant's words. */
+export class PlatformReleaseRefused extends DomainError {
   constructor(readonly reason: "releaseOpen" | "nothingToRelease" | "nothingToRevert") {
-    super(`platform release refused: ${reason}`);
+    super(`platformRelease.${reason}`);
   }
+}
+
+/**
+ * What the merchant submits from the store's release card: a template of the library, the version and what changed,
+ * and one of the categories WeChat allows the Mini Program (the form's choice carries the category as JSON).
+ */
+export const storeReleaseInputSchema = z.object({
+  templateId: z.coerce.number({ error: "fleet.template.invalid" }).int({ error: "fleet.template.invalid" }).positive({ error: "fleet.template.invalid" }),
+  userVersion: releaseVersionSchema,
+  userDesc: releaseDescriptionSchema,
+  category: z
+    .string({ error: "platformRelease.category.invalid" })
+    .transform((text, context): AuditCategory => {
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // Not JSON: refused below like any other shape.
+      }
+      const category = auditCategorySchema.safeParse(parsed);
+      if (category.success) return category.data;
+      context.addIssue({ code: "custom", message: "platformRelease.category.invalid" });
+      return z.NEVER;
+    }),
+});
+export type StoreReleaseInput = z.input<typeof storeReleaseInputSchema>;
+
+/**
+ * The merchant's release of the store: the published configuration, for the Mini Program authorised to the platform,
+ * committed with the chosen template and submitted for audit. `apiBase` is the shop-api its ext.json points at.
+ */
+export async function startStoreRelease(parts: ReleaseParts, by: { tenantId: string; userId: string }, raw: StoreReleaseInput, apiBase: string): Promise<PlatformRelease> {
+  const input = storeReleaseInputSchema.parse(raw);
+  const { tenantId } = by;
+  const found = await parts.db.scoped({ tenantId }, async (tx) => ({
+    authorization: await tx.wechatAuthorization.findUnique({ where: { tenantId }, select: { authorizerAppid: true, revokedAt: true } }),
+    published: await tx.configVersion.findFirst({ where: { tenantId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { number: true } }),
+  }));
+  if (!found.authorization || found.authorization.revokedAt) throw new DomainError("fleet.store.notAuthorized");
+  if (!found.published) throw new DomainError("release.noVersion");
+  return submitPlatformRelease(parts, {
+    tenantId,
+    userId: by.userId,
+    templateId: input.templateId,
+    userVersion: input.userVersion,
+    userDesc: input.userDesc,
+    category: input.category,
+    extJson: storeExtJson({ appid: found.authorization.authorizerAppid, tenantId, apiBase, configVersion: found.published.number }),
+  });
 }
 
 export type ReleaseParts = { db: Database; code: Pick<MiniProgramCode, "commit" | "submitAudit" | "auditStatus" | "release" | "revert"> };

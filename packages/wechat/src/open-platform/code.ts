@@ -11,9 +11,10 @@ import type { Authorizations } from "./authorizations";
 export type ExtJson = { extAppid: string; ext: Record<string, string | number | boolean> } & Record<string, unknown>;
 
 /** The service category (服务类目) the Mini Program is audited under, as set in its WeChat admin. */
+const className = z.string({ error: "platformRelease.category.invalid" }).trim().min(1, { error: "platformRelease.category.invalid" }).max(20, { error: "platformRelease.category.invalid" });
 export const auditCategorySchema = z.object({
-  firstClass: z.string().trim().min(1).max(20),
-  secondClass: z.string().trim().min(1).max(20),
+  firstClass: className,
+  secondClass: className,
   firstId: z.number().int().positive().optional(),
   secondId: z.number().int().positive().optional(),
 });
@@ -25,6 +26,12 @@ export type AuditStatus =
   | { status: "auditing" }
   | { status: "delayed"; reason: string }
   | { status: "withdrawn" };
+
+const categoriesSchema = z.object({
+  category_list: z
+    .array(z.object({ first_class: z.string(), second_class: z.string(), first_id: z.number().int().positive(), second_id: z.number().int().positive() }))
+    .default([]),
+});
 
 const auditStatusSchema = z.object({ status: z.number().int(), reason: z.string().default(""), ScreenShot: z.string().default("") });
 
@@ -42,6 +49,13 @@ export class MiniProgramCode {
       user_version: version.userVersion,
       user_desc: version.userDesc,
     });
+  }
+
+  /** The service categories (服务类目) set in the Mini Program's WeChat admin: the only ones it may be audited under. */
+  async categories(tenantId: string): Promise<Required<AuditCategory>[]> {
+    const parsed = categoriesSchema.safeParse(await this.call(tenantId, "GET", "/wxa/get_category"));
+    if (!parsed.success) throw new WechatApiError(null, "get_category answered without a category_list", "/wxa/get_category", "wechat.rejected");
+    return parsed.data.category_list.map((entry) => ({ firstClass: entry.first_class, secondClass: entry.second_class, firstId: entry.first_id, secondId: entry.second_id }));
   }
 
   /** Submits the trial version for WeChat's audit; the audit's id. The result is pushed later. */

@@ -12,6 +12,7 @@ export { componentSettings, componentSettingsSchema, type ComponentSettings } fr
 export { openPushedMessage, RefusedPush, type PushedMessage, type PushQuery } from "./pushed-messages";
 export { ComponentTokens, type TokenOptions } from "./component-token";
 export { Authorizations, AuthorizationRefused, type Authorization, type AuthorizationLinks } from "./authorizations";
+export { listPlatformTemplates, type PlatformTemplate } from "./templates";
 export { MiniProgramCode, auditCategorySchema, type AuditCategory, type AuditStatus, type ExtJson } from "./code";
 
 /** The platform's parts as a process uses them: its settings, its token, the stores' authorisations and their code. */

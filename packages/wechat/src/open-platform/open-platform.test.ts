@@ -60,7 +60,14 @@ describe("pushed messages", () => {
       authorizerAppid: "wx0123456789abcdef",
       authorizationCode: "queryauthcode@@@abc",
       codeExpiresAt: new Date(1_700_003_600_000),
+      preAuthCode: "preauthcode@@@x",
       createdAt: new Date(1_700_000_000_000),
+    });
+    // A change of permissions in WeChat answers no pre_auth_code.
+    expect(open("<xml><AppId>x</AppId><CreateTime>1700000000</CreateTime><InfoType>updateauthorized</InfoType><AuthorizerAppid>wx0123456789abcdef</AuthorizerAppid><AuthorizationCode>queryauthcode@@@abd</AuthorizationCode><AuthorizationCodeExpiredTime>1700003600</AuthorizationCodeExpiredTime></xml>")).toMatchObject({
+      kind: "authorized",
+      authorizationCode: "queryauthcode@@@abd",
+      preAuthCode: null,
     });
     expect(open("<xml><ToUserName>gh_1</ToUserName><FromUserName>o1</FromUserName><CreateTime>1700000100</CreateTime><MsgType>event</MsgType><Event>weapp_audit_fail</Event><Reason><![CDATA[小程序名称与内容不符<br>请修改]]></Reason><FailTime>1700000100</FailTime><ScreenShot>a.png|b.png</ScreenShot></xml>")).toEqual({
       kind: "auditFailed",
@@ -152,7 +159,7 @@ describe("authorisation", () => {
     const store = await arrangeStore();
     const authorizations = new Authorizations(db, masterKey, tokens);
 
-    const links = await authorizations.links("https://dashboard.example.com/stores/s/wechat/authorized");
+    const links = await authorizations.links("https://dashboard.example.com/stores/s/wechat/authorized", store);
     expect(new URL(links.computer).searchParams.get("auth_type")).toBe("2");
     expect(links.phone).toMatch(/action=bindcomponent.*#wechat_redirect$/);
     const back = new URL(await fake.approve(links.phone, miniProgram));
@@ -162,8 +169,11 @@ describe("authorisation", () => {
     const done = await authorizations.complete(store.tenantId, authCode, { userId: store.userId });
     expect(done).toMatchObject({ authorizerAppid: miniProgram, permissions: [17, 18, 25, 30], revokedAt: null });
     expect(await db.scoped({ tenantId: store.tenantId }, (tx) => tx.wechatCredential.findUnique({ where: { tenantId: store.tenantId } }))).toMatchObject({ appid: miniProgram, revision: 1 });
-    // The code is used up: a second exchange is WeChat's 61009.
-    await expect(authorizations.complete(store.tenantId, authCode, { userId: store.userId })).rejects.toMatchObject({ kind: "component.codeInvalid" });
+    // The code is used up at WeChat (61009), but the return page after the push (or a reload) finds it done.
+    expect(await authorizations.complete(store.tenantId, authCode, { userId: store.userId })).toMatchObject({ authorizerAppid: miniProgram, authorizedAt: done.authorizedAt });
+    // Another store cannot borrow a code it did not complete with.
+    const other = await arrangeStore();
+    await expect(authorizations.complete(other.tenantId, authCode, { userId: other.userId })).rejects.toMatchObject({ kind: "component.codeInvalid" });
 
     const first = await authorizations.accessToken(store.tenantId);
     expect(fake.authorizerTokenValid(miniProgram, first)).toBe(true);
@@ -189,18 +199,19 @@ describe("authorisation", () => {
     const authorizations = new Authorizations(db, masterKey, tokens);
     const shared = `wx${randomBytes(8).toString("hex")}`;
     fake.addMiniProgram(shared, "共用小程序");
-    const approve = async () => new URL(await fake.approve((await authorizations.links("https://d.example.com/back")).computer, shared)).searchParams.get("auth_code")!;
+    const approve = async (store: { tenantId: string; userId: string }) =>
+      new URL(await fake.approve((await authorizations.links("https://d.example.com/back", store)).computer, shared)).searchParams.get("auth_code")!;
 
     const first = await arrangeStore();
-    await authorizations.complete(first.tenantId, await approve(), { userId: first.userId });
+    await authorizations.complete(first.tenantId, await approve(first), { userId: first.userId });
     const second = await arrangeStore();
-    const taken = await authorizations.complete(second.tenantId, await approve(), { userId: second.userId }).catch((error: unknown) => error);
+    const taken = await authorizations.complete(second.tenantId, await approve(second), { userId: second.userId }).catch((error: unknown) => error);
     expect(taken).toBeInstanceOf(AuthorizationRefused);
     expect(taken).toMatchObject({ reason: "otherStore" });
     expect(await authorizations.status(second.tenantId)).toBeNull();
 
     const setUp = await arrangeStore(`wx${randomBytes(8).toString("hex")}`);
-    const other = await authorizations.complete(setUp.tenantId, await approve(), { userId: setUp.userId }).catch((error: unknown) => error);
+    const other = await authorizations.complete(setUp.tenantId, await approve(setUp), { userId: setUp.userId }).catch((error: unknown) => error);
     expect(other).toMatchObject({ reason: "otherAppid", authorizerAppid: shared });
     expect(await authorizations.status(setUp.tenantId)).toBeNull();
     await fake.close();

@@ -12,7 +12,8 @@ import type { ComponentSettings } from "./settings";
 
 export type PushedMessage =
   | { kind: "ticket"; ticket: string; createdAt: Date }
-  | { kind: "authorized"; authorizerAppid: string; authorizationCode: string; codeExpiresAt: Date; createdAt: Date }
+  /** An approval (`authorized`, naming the pre_auth_code it answers) or a change of permissions (`updateauthorized`). */
+  | { kind: "authorized"; authorizerAppid: string; authorizationCode: string; codeExpiresAt: Date; preAuthCode: string | null; createdAt: Date }
   | { kind: "unauthorized"; authorizerAppid: string; createdAt: Date }
   | { kind: "auditSucceeded"; createdAt: Date }
   | { kind: "auditFailed"; reason: string; screenshots: string[]; createdAt: Date }
@@ -55,6 +56,7 @@ const infoSchema = z.discriminatedUnion("InfoType", [
     AuthorizerAppid: appid,
     AuthorizationCode: z.string().min(1).max(512),
     AuthorizationCodeExpiredTime: seconds,
+    PreAuthCode: z.string().min(1).max(512).optional(),
     CreateTime: seconds,
   }),
   z.object({ InfoType: z.literal("unauthorized"), AuthorizerAppid: appid, CreateTime: seconds }),
@@ -87,6 +89,7 @@ function toMessage(fields: Record<string, unknown>): PushedMessage {
           authorizerAppid: info.AuthorizerAppid,
           authorizationCode: info.AuthorizationCode,
           codeExpiresAt: info.AuthorizationCodeExpiredTime,
+          preAuthCode: info.PreAuthCode ?? null,
           createdAt: info.CreateTime,
         };
       case "unauthorized":

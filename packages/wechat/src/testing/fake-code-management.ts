@@ -8,6 +8,11 @@
 //   POST /wxa/get_auditstatus     status 0 approved, 1 rejected (Reason, ScreenShot), 2 auditing, 4 delayed
 //   POST /wxa/release             an approved version not yet released (85019) → the live version
 //   GET  /wxa/revertcoderelease   the live version back to the previous one (87012 when there is none)
+//   GET  /wxa/get_category        the service categories set in the Mini Program's admin (submit_audit refuses any
+//                                 other with 85008)
+// The template library, called with the component token (its own route block below):
+//   GET  /wxa/gettemplatelist     the library's templates (template_type 0 normal, 1 standard) with version and
+//                                 description, as addTemplate (or /__fake/template) filled it
 // The audit's verdict is the test's to give (decideAudits), with WeChat's reason for a rejection.
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
@@ -34,12 +39,20 @@ export type CodeManagementDeps = {
   now(): number;
   /** The Mini Program a valid authorizer_access_token acts for, or WeChat's errcode for the token. */
   authorizerOf(token: string | null): string | number;
+  /** WeChat's errcode for a component_access_token it would refuse now, or null. */
+  componentTokenProblem(token: string | null): number | null;
   /** Seals and posts a push to a URL, as WeChat does. */
   push(url: string, xml: string): Promise<unknown>;
 };
 
 export function fakeCodeManagement(deps: CodeManagementDeps) {
-  const templates = new Map<number, { userVersion: string; desc: string }>();
+  const templates = new Map<number, { userVersion: string; desc: string; createdAt: number }>();
+  /** What a new Mini Program's admin has as its service categories (服务类目). */
+  const CATEGORIES = [
+    { first_class: "商业服务", second_class: "软件服务提供商", first_id: 150, second_id: 151 },
+    { first_class: "商家自营", second_class: "服装/鞋/箱包", first_id: 304, second_id: 305 },
+    { first_class: "餐饮服务", second_class: "点餐平台", first_id: 220, second_id: 221 },
+  ];
   const programs = new Map<string, MiniProgramCode>();
   const audits = new Map<number, Audit>();
   let nextAuditId = 412_000_000 + Number(randomBytes(2).readUInt16BE());
@@ -70,6 +83,35 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
   const error = (res: http.ServerResponse, errcode: number) =>
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ errcode, errmsg: `${ERRMSG[errcode] ?? "error"} rid: ${randomBytes(4).toString("hex")}` }));
 
+  /** The template library's calls, with the component token. */
+  function handleLibrary(method: string, url: URL, res: http.ServerResponse): boolean {
+    if (`${method} ${url.pathname}` !== "GET /wxa/gettemplatelist") return false;
+    const problem = deps.componentTokenProblem(url.searchParams.get("access_token"));
+    if (problem !== null) {
+      error(res, problem);
+      return true;
+    }
+    const type = url.searchParams.get("template_type");
+    const list = [...templates].map(([templateId, entry]) => ({
+      create_time: Math.floor(entry.createdAt / 1000),
+      user_version: entry.userVersion,
+      user_desc: entry.desc,
+      template_id: templateId,
+      draft_id: templateId,
+      source_miniprogram_appid: "wxd0c0de0c0de0c0de",
+      source_miniprogram: "开店模板开发小程序",
+      developer: "kaidian",
+      template_type: 0,
+      category_list: [],
+      audit_scene: 0,
+      audit_status: 0,
+      reason: "",
+    }));
+    // Standard templates (type 1) are WeChat's own; this library has normal ones only.
+    answer(res, { template_list: type === null || type === "0" ? list : [] });
+    return true;
+  }
+
   /** Answers a code management call; false when the path is not one. */
   function handle(method: string, url: URL, body: Record<string, unknown>, res: http.ServerResponse): boolean {
     const routes: Record<string, (appid: string) => void> = {
@@ -96,7 +138,8 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
         if (!code.trial) return error(res, 85086);
         if (code.audit && (code.audit.status === 2 || code.audit.status === 4)) return error(res, 85009);
         const items = Array.isArray(body.item_list) ? (body.item_list as Record<string, unknown>[]) : [];
-        if (items.length === 0 || items.length > 5 || items.some((item) => !item.first_class || !item.second_class)) return error(res, 85008);
+        const allowed = (item: Record<string, unknown>) => CATEGORIES.some((known) => known.first_class === item.first_class && known.second_class === item.second_class);
+        if (items.length === 0 || items.length > 5 || !items.every(allowed)) return error(res, 85008);
         if (auditQuota <= 0) return error(res, 85085);
         auditQuota -= 1;
         const audit: Audit = { id: nextAuditId++, appid, version: code.trial, status: 2, reason: "", screenshots: [], released: false };
@@ -104,6 +147,7 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
         audits.set(audit.id, audit);
         answer(res, { auditid: audit.id });
       },
+      "GET /wxa/get_category": () => answer(res, { category_list: CATEGORIES.map((entry) => ({ ...entry, third_class: "", third_id: 0, audit_status: 3, audit_reason: "" })) }),
       "POST /wxa/get_auditstatus": (appid) => {
         const audit = audits.get(Number(body.auditid));
         if (!audit || audit.appid !== appid) return error(res, 85012);
@@ -126,6 +170,7 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
         answer(res, {});
       },
     };
+    if (handleLibrary(method, url, res)) return true;
     const route = routes[`${method} ${url.pathname}`];
     if (!route) return false;
     const appid = deps.authorizerOf(url.searchParams.get("access_token"));
@@ -144,7 +189,7 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
       messageUrl = url;
     },
     addTemplate(templateId: number, userVersion: string, desc = "") {
-      templates.set(templateId, { userVersion, desc });
+      templates.set(templateId, { userVersion, desc, createdAt: deps.now() });
     },
     setAuditQuota(count: number) {
       auditQuota = count;

@@ -15,7 +15,8 @@
 // Tests inject faults, move the clock, and withdraw an authorisation as a merchant would in WeChat; from another
 // process (browser tests) the same through POST /__fake/event-url, /__fake/push-ticket, /__fake/mini-programs and
 // /__fake/withdraw, each with a JSON body. Code management (commit, audit, release) is fake-code-management.ts,
-// controlled through /__fake/message-url, /__fake/template and /__fake/decide-audits.
+// controlled through /__fake/message-url, /__fake/template and /__fake/decide-audits (`reject`: appid → WeChat's
+// reason, with the screenshots of `screenshots`: appid → media ids).
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -37,6 +38,8 @@ export type FakeOpenPlatform = {
   addMiniProgram(appid: string, name: string): void;
   /** What approving on the page does: the address the browser is sent back to. */
   approve(link: string, appid: string): Promise<string>;
+  /** The merchant changes the permissions granted, in WeChat: a new auth_code, pushed as `updateauthorized`. */
+  updateAuthorization(appid: string): Promise<PushAnswer | null>;
   /** The merchant withdraws the authorisation in WeChat: tokens stop working, `unauthorized` is pushed. */
   withdraw(appid: string): Promise<PushAnswer | null>;
   authorizerTokenValid(appid: string, token: string): boolean;
@@ -120,21 +123,27 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
     return { status: response.status, body: await response.text() };
   };
 
+  /** A one-use auth_code for the Mini Program, pushed as `authorized` (naming the pre_auth_code) or `updateauthorized`. */
+  const pushAuthCode = async (appid: string, preAuthCode: string | null) => {
+    const authCode = `queryauthcode@@@${randomBytes(24).toString("base64url")}`;
+    const expiresAt = now() + 3600_000;
+    authCodes.set(authCode, { appid, expiresAt, used: false });
+    const created = Math.floor(now() / 1000);
+    const answer = await push(
+      `<xml><AppId><![CDATA[${component.appid}]]></AppId><CreateTime>${created}</CreateTime><InfoType><![CDATA[${preAuthCode ? "authorized" : "updateauthorized"}]]></InfoType>` +
+        `<AuthorizerAppid><![CDATA[${appid}]]></AuthorizerAppid><AuthorizationCode><![CDATA[${authCode}]]></AuthorizationCode>` +
+        `<AuthorizationCodeExpiredTime>${Math.floor(expiresAt / 1000)}</AuthorizationCodeExpiredTime>${preAuthCode ? `<PreAuthCode><![CDATA[${preAuthCode}]]></PreAuthCode>` : ""}</xml>`,
+    );
+    return { authCode, answer };
+  };
+
   /** The approval itself: a one-use auth_code for the chosen Mini Program, and the `authorized` push. */
   const approveCode = async (preAuthCode: string, appid: string, redirectUri: string): Promise<string> => {
     const pre = preAuthCodes.get(preAuthCode);
     if (!pre || pre.used || pre.expiresAt < now()) throw new Error("the pre_auth_code is unknown, used or expired");
     if (!miniPrograms.has(appid)) throw new Error(`${appid} is not one of the merchant's Mini Programs`);
     pre.used = true;
-    const authCode = `queryauthcode@@@${randomBytes(24).toString("base64url")}`;
-    const expiresAt = now() + 3600_000;
-    authCodes.set(authCode, { appid, expiresAt, used: false });
-    const created = Math.floor(now() / 1000);
-    await push(
-      `<xml><AppId><![CDATA[${component.appid}]]></AppId><CreateTime>${created}</CreateTime><InfoType><![CDATA[authorized]]></InfoType>` +
-        `<AuthorizerAppid><![CDATA[${appid}]]></AuthorizerAppid><AuthorizationCode><![CDATA[${authCode}]]></AuthorizationCode>` +
-        `<AuthorizationCodeExpiredTime>${Math.floor(expiresAt / 1000)}</AuthorizationCodeExpiredTime><PreAuthCode><![CDATA[${preAuthCode}]]></PreAuthCode></xml>`,
-    );
+    const { authCode } = await pushAuthCode(appid, preAuthCode);
     const back = new URL(redirectUri);
     back.searchParams.set("auth_code", authCode);
     back.searchParams.set("expires_in", "3600");
@@ -149,6 +158,11 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
 
   const code = fakeCodeManagement({
     now,
+    componentTokenProblem: (token) => {
+      const expiresAt = token ? tokens.get(token) : undefined;
+      if (expiresAt === undefined) return 40001;
+      return expiresAt <= now() ? 42001 : null;
+    },
     authorizerOf: (token) => {
       const entry = token ? authorizerTokens.get(token) : undefined;
       if (!entry) return 40001;
@@ -227,7 +241,8 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
         return done({ ok: true });
       case "decide-audits": {
         const rejected = new Map(Object.entries((body.reject ?? {}) as Record<string, string>));
-        const verdict = (appid: string): AuditVerdict => (rejected.has(appid) ? { approve: false, reason: rejected.get(appid)! } : { approve: true });
+        const screenshots = (body.screenshots ?? {}) as Record<string, string[]>;
+        const verdict = (appid: string): AuditVerdict => (rejected.has(appid) ? { approve: false, reason: rejected.get(appid)!, screenshots: screenshots[appid] ?? [] } : { approve: true });
         return void code.decideAudits(verdict).then((decided) => done({ decided }), failed);
       }
       default:
@@ -334,6 +349,9 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
     approve(link, appid) {
       const url = new URL(link);
       return approveCode(url.searchParams.get("pre_auth_code") ?? "", appid, url.searchParams.get("redirect_uri") ?? "");
+    },
+    async updateAuthorization(appid) {
+      return (await pushAuthCode(appid, null)).answer;
     },
     async withdraw(appid) {
       const authorizer = authorizers.get(appid);

@@ -25,7 +25,7 @@ export async function createAuthorizationLinksAction(store: string): Promise<Aut
   const platform = wechatPlatform();
   if (!platform) return { ok: false, message: t.platformAuth.notPlatform };
   try {
-    const links = await platform.authorizations.links(authorizationReturnUrl(access.store.id, access.userId));
+    const links = await platform.authorizations.links(authorizationReturnUrl(access.store.id, access.userId), { tenantId: access.store.id, userId: access.userId });
     return { ok: true, computer: links.computer, phone: links.phone, expiresAt: links.expiresAt.toISOString() };
   } catch (error) {
     if (error instanceof WechatApiError) return { ok: false, message: wechatErrorMessage(error.kind, locale) };

@@ -8,6 +8,9 @@ import { format } from "@/i18n";
 import { currentDictionary } from "@/i18n/server";
 import { database } from "@/server/db";
 import { bulkPublishPage } from "@/server/publishing";
+import { FleetReleaseForm } from "@/components/agency/fleet-release-form";
+import { fleetForm } from "@/server/platform-releases";
+import { wechatErrorMessage } from "@kaidian/wechat/server-api";
 import { requireUser } from "@/server/session";
 
 type Filters = { template?: string; status?: string; last?: string };
@@ -19,6 +22,8 @@ export default async function BulkPublishPage({ searchParams }: { searchParams: 
   const { t, locale } = await currentDictionary();
   const filters = await searchParams;
   const { rows, batches } = await bulkPublishPage({ userId: user.id, membership });
+  // Beside the upload-key path, where this deployment is a third-party platform.
+  const fleet = await fleetForm({ userId: user.id, membership });
   const shown = rows.filter(
     (row) =>
       (!filters.template || row.store.templateId === filters.template) &&
@@ -95,6 +100,36 @@ export default async function BulkPublishPage({ searchParams }: { searchParams: 
             </ul>
           )}
         </Card>
+        {fleet && (
+          <>
+            <Card title={t.releases.fleetTitle} className="xl:col-span-1">
+              {fleet.problem && <p role="alert" className="mb-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">{format(t.releases.wechatProblem, { reason: wechatErrorMessage(fleet.problem, locale) })}</p>}
+              <FleetReleaseForm
+                t={t}
+                stores={fleet.stores}
+                templates={fleet.templates.map(({ templateId, userVersion, userDesc }) => ({ templateId, userVersion, userDesc }))}
+              />
+            </Card>
+            <Card title={t.releases.fleetRecent}>
+              {fleet.fleets.length === 0 ? (
+                <EmptyState>{t.releases.fleetNone}</EmptyState>
+              ) : (
+                <ul className="divide-y divide-slate-100 text-sm" data-testid="fleets">
+                  {fleet.fleets.map((entry) => (
+                    <li key={entry.id} className="py-2">
+                      <Link href={`/agency/publish/fleets/${entry.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {format(t.releases.fleetPageTitle, { version: entry.userVersion })}
+                      </Link>
+                      <span className="block text-xs text-slate-500">
+                        {entry.createdAt.toLocaleString(locale)} · {t.releases.fleetState[entry.status as "running" | "halted" | "done"]} · {format(t.releases.fleetCounts, { total: entry._count.releases })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </>
+        )}
       </div>
     </>
   );

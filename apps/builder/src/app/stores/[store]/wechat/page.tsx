@@ -12,6 +12,9 @@ import { currentDictionary } from "@/i18n/server";
 import { wechatPage } from "@/server/publishing";
 import { wechatPlatform } from "@/server/wechat-platform";
 import { PlatformAuthorization } from "@/components/wechat/platform-authorization";
+import { ReleaseCard } from "@/components/wechat/release-card";
+import { releaseCard } from "@/server/platform-releases";
+import { wechatErrorMessage, type WechatErrorKind } from "@kaidian/wechat/server-api";
 import { requireStore } from "@/server/session";
 
 export default async function WechatSettingsPage({ params }: { params: Promise<{ store: string }> }) {
@@ -24,6 +27,8 @@ export default async function WechatSettingsPage({ params }: { params: Promise<{
   // Shown only where this deployment runs as a third-party platform.
   const platform = wechatPlatform();
   const authorization = platform ? await platform.authorizations.status(access.store.id) : null;
+  const releases = platform && can(access.roles, "publish") ? await releaseCard(access) : null;
+  const wechatWords = (kind: string | null) => (kind ? wechatErrorMessage(kind as WechatErrorKind, locale) : null);
 
   return (
     <>
@@ -62,6 +67,32 @@ export default async function WechatSettingsPage({ params }: { params: Promise<{
               locale={locale}
               store={store}
               state={authorization && { authorizerAppid: authorization.authorizerAppid, authorizedAt: authorization.authorizedAt.toISOString(), revokedAt: authorization.revokedAt?.toISOString() ?? null }}
+            />
+          </Card>
+        )}
+        {releases && (
+          <Card title={t.releases.title} className="xl:col-span-2">
+            <ReleaseCard
+              t={t}
+              locale={locale}
+              store={store}
+              authorized={releases.authorized}
+              publishedVersion={releases.publishedVersion}
+              templates={releases.templates.map(({ templateId, userVersion, userDesc }) => ({ templateId, userVersion, userDesc }))}
+              categories={releases.categories}
+              problem={wechatWords(releases.problem)}
+              releases={releases.releases.map((release) => ({
+                id: release.id,
+                templateId: release.templateId,
+                userVersion: release.userVersion,
+                status: release.status,
+                reason: release.reason,
+                screenshots: release.screenshots,
+                errorKind: release.errorKind,
+                errorMessage: wechatWords(release.errorKind),
+                submittedAt: release.submittedAt?.toISOString() ?? null,
+                releasedAt: release.releasedAt?.toISOString() ?? null,
+              }))}
             />
           </Card>
         )}
