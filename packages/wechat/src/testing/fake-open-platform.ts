@@ -15,7 +15,8 @@
 // Tests inject faults, move the clock, and withdraw an authorisation as a merchant would in WeChat; from another
 // process (browser tests) the same through POST /__fake/event-url, /__fake/push-ticket, /__fake/mini-programs and
 // /__fake/withdraw, each with a JSON body. Code management (commit, audit, release) is fake-code-management.ts,
-// controlled through /__fake/message-url, /__fake/template and /__fake/decide-audits.
+// controlled through /__fake/message-url, /__fake/template and /__fake/decide-audits; its draft box is filled by the
+// fake WeChat CI's uploads from the development Mini Program bound with /__fake/developer (POST /__fake/upload).
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -155,6 +156,11 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
       return entry.expiresAt <= now() ? 42001 : entry.appid;
     },
     push: (url, xml) => push(xml, url),
+    componentTokenError: (token) => {
+      const expiresAt = token ? tokens.get(token) : undefined;
+      if (expiresAt === undefined) return 40001;
+      return expiresAt <= now() ? 42001 : null;
+    },
   });
 
   const sealMessage: FakeOpenPlatform["sealMessage"] = (xml, sealOptions = {}) => {
@@ -225,6 +231,14 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
       case "template":
         code.addTemplate(Number(body.templateId), String(body.userVersion), String(body.desc ?? ""));
         return done({ ok: true });
+      case "developer":
+        code.bindDeveloper(String(body.appid));
+        return done({ ok: true });
+      case "upload": {
+        // The fake WeChat CI hands over what a development Mini Program uploaded (see FakeApp.draftBox).
+        const files = new Map(Object.entries((body.files ?? {}) as Record<string, string>).map(([name, base64]) => [name, Buffer.from(base64, "base64")]));
+        return done({ draftId: code.receiveUpload({ appid: String(body.appid), version: String(body.version), desc: String(body.desc ?? ""), files }) });
+      }
       case "decide-audits": {
         const rejected = new Map(Object.entries((body.reject ?? {}) as Record<string, string>));
         const verdict = (appid: string): AuditVerdict => (rejected.has(appid) ? { approve: false, reason: rejected.get(appid)! } : { approve: true });
