@@ -53,7 +53,7 @@ describe("the platform's template library", () => {
     const outcome = await ensurePlatformTemplate(parts);
     expect(outcome).toMatchObject({ status: "added", runtimeVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
     if (outcome.status !== "added") return;
-    expect(outcome.userVersion.startsWith(`${outcome.runtimeVersion}+`)).toBe(true);
+    expect(outcome.userVersion.startsWith(`${outcome.runtimeVersion}-`)).toBe(true);
 
     // WeChat got the template package from the development Mini Program, compiled, with its ext.json enabled.
     const uploads = ci.received.filter((item) => item.appid === developer.appid);

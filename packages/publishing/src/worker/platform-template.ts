@@ -39,7 +39,7 @@ export async function ensurePlatformTemplate(parts: PlatformTemplateParts): Prom
   if (!generated.ok) throw new Error(`The template package does not pass its checks:\n${generated.problems.map(formatProblem).join("\n")}`);
   const { contentHash, versions } = generated.manifest;
   // WeChat shows user_version in the draft box and the library (at most 64 characters): the runtime and its build.
-  const userVersion = `${versions.runtime}+${contentHash.slice(0, 12)}`;
+  const userVersion = `${versions.runtime}-${contentHash.slice(0, 12)}`;
   const known = { runtimeVersion: versions.runtime, userVersion };
 
   const claimed = await db.scoped({}, (tx) =>
