@@ -141,7 +141,7 @@ async function arrangePublisher(database: Database) {
 async function fleetRound(publisher: Awaited<ReturnType<typeof arrangePublisher>>) {
   // Recording a fleet writes a row per store in one transaction, longer than Prisma's default 5 s on a loaded machine
   // for hundreds of stores: the dashboard's own Database has the same limit (see the report in docs/architecture.md).
-  const fleetDb = new Database(server.url, { maxConnections: 2, transactionWaitMs: 60_000 });
+  const fleetDb = new Database(server.url, { maxConnections: 2, transactionWaitMs: 300_000 });
   const openPlatformFake = await startFakeOpenPlatform();
   const shopApi = await startShopApiProcess(server.url, { KAIDIAN_MASTER_KEY: masterKey.toString("base64"), ...openPlatformFake.env });
   try {
