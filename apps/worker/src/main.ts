@@ -6,10 +6,10 @@ import { type AnalyticsFold, startAnalyticsFold } from "@kaidian/analytics/serve
 import { Database } from "@kaidian/db";
 import { mediaStorage } from "@kaidian/media/server";
 import { paymentDepsFromEnv, startOrderTimers, type OrderTimers } from "@kaidian/orders/server";
-import { startFleetReleases, startWorker, type FleetLoop, type Worker } from "@kaidian/publishing/worker";
+import { ensurePlatformTemplate, startFleetReleases, startWorker, type FleetLoop, type Worker } from "@kaidian/publishing/worker";
 import { masterKey } from "@kaidian/secrets";
 import { wechatConnection } from "@kaidian/wechat/ci";
-import { componentSettings, openPlatform } from "@kaidian/wechat/open-platform";
+import { componentSettings, openPlatform, templateDeveloperSettings } from "@kaidian/wechat/open-platform";
 import { MiniProgramServerApi, wechatApiSettings } from "@kaidian/wechat/server-api";
 import { workerSettings } from "./settings";
 
@@ -47,8 +47,17 @@ try {
   analyticsFold = startAnalyticsFold({ db, pollMs: settings.analyticsFoldMs, log: say });
   const platform = componentSettings(process.env);
   if (platform) {
-    const { code } = openPlatform({ db, masterKey: masterKey().key, settings: platform });
+    const { code, tokens } = openPlatform({ db, masterKey: masterKey().key, settings: platform });
     fleets = startFleetReleases({ db, code, pollMs: settings.fleetReleasesMs, log: say });
+    // With the development Mini Program set, this runtime's template joins the library once (the first worker to
+    // claim it uploads; the others find it claimed or added). A failure is logged: `npm run platform:template` retries.
+    const developer = templateDeveloperSettings(process.env);
+    if (developer) {
+      ensurePlatformTemplate({ db, tokens, developer, wechat: wechatConnection(process.env), log: say }).then(
+        (outcome) => say(`platform template ${outcome.userVersion}: ${outcome.status}`),
+        (error: unknown) => say(`platform template: ${(error as Error).message}`),
+      );
+    }
   }
 } catch (error) {
   // A setting is wrong or missing: say which, without a stack.

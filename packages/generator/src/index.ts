@@ -6,3 +6,4 @@ export { loadRuntime, type Runtime } from "./runtime";
 export { zipFiles, unzipFiles } from "./zip";
 export { loadCompiledRuntime, compiledRuntimeKey, COMPILED_RUNTIME_CACHE, type CompiledRuntime } from "./precompiled";
 export { BAKED_ITEMS_BYTES, FIRST_PAGE_ITEMS, firstScreensCatalog } from "./first-screens";
+export { generateTemplatePackage, TEMPLATE_PACKAGE_NAME, type GeneratedTemplatePackage, type TemplateManifest, type TemplatePackageInput } from "./template-package";

@@ -10,3 +10,4 @@ export * from "./artifacts";
 export * from "./shop-api-url";
 export * from "./platform-releases";
 export * from "./fleet-releases";
+export * from "./platform-templates";

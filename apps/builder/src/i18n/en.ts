@@ -1236,6 +1236,7 @@ export const en: Dictionary = {
       shopper: "shopper not found",
     } as Record<string, string>,
     queueTemplates: "The subscription message templates for called numbers and ready takeaway are set under Notifications.",
+  },
   // Releases through the third-party platform: a store's release card and the agency's fleet release.
   releases: {
     title: "Release through the platform",

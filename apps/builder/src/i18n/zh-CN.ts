@@ -1238,6 +1238,7 @@ export const zhCN = {
       shopper: "找不到这位顾客",
     } as Record<string, string>,
     queueTemplates: "叫号和外带取餐的订阅消息模板在「消息通知」中设置。",
+  },
   // Releases through the third-party platform: a store's release card and the agency's fleet release.
   releases: {
     title: "通过平台发布",

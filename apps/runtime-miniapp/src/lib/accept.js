@@ -28,8 +28,10 @@ function acceptSite(answer, bakedSite) {
   if (answer.tenantId !== bakedSite.tenantId || !Number.isInteger(answer.configVersion)) return null;
   const config = answer.config;
   if (!isObject(config)) return null;
-  // The package's components were built for one config schema; another one may not render.
-  if (config.schemaVersion !== bakedSite.config.schemaVersion || config.templateId !== bakedSite.config.templateId) {
+  // The package's components were built for one config schema; another one may not render. The platform template
+  // (lib/ext-store.js) bakes no site, so it takes its store's whatever the template.
+  const template = bakedSite.config.templateId === null;
+  if (!template && (config.schemaVersion !== bakedSite.config.schemaVersion || config.templateId !== bakedSite.config.templateId)) {
     return null;
   }
   if (!isObject(config.theme) || !isObject(config.store) || !Array.isArray(config.tabBar) || !isObject(config.pages)) {

@@ -3,7 +3,7 @@
 const { findItem } = require("./catalog");
 const { createLineStore, lineKey } = require("./line-store");
 const { syncServerCart } = require("./server-cart");
-const { baked, currentSite } = require("./site");
+const { currentSite, whenPageExists } = require("./site");
 
 const basket = createLineStore("kd-basket");
 
@@ -102,8 +102,8 @@ function takeawayLines(catalog) {
   });
 }
 
-if (baked.site.config.pages.order) {
+whenPageExists("order", () => {
   syncServerCart(basket, { codec: dishLines, priceOf: (line) => seenPriceFen(line, currentSite().catalog), storageKey: "kd-basket-sync" });
-}
+});
 
 module.exports = { basket, basketView, dishLines, roundLines, takeawayLines };

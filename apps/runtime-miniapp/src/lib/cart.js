@@ -3,7 +3,7 @@
 const { findItem } = require("./catalog");
 const { createLineStore, lineKey, MAX_QUANTITY } = require("./line-store");
 const { syncServerCart } = require("./server-cart");
-const { baked, currentSite } = require("./site");
+const { currentSite, whenPageExists } = require("./site");
 const { findSku } = require("./sku-choice");
 
 const cart = createLineStore("kd-cart");
@@ -24,9 +24,9 @@ const productLines = {
   },
 };
 
-if (baked.site.config.pages.cart) {
+whenPageExists("cart", () => {
   syncServerCart(cart, { codec: productLines, priceOf: (line) => seenPriceFen(line, currentSite().catalog), storageKey: "kd-cart-sync" });
-}
+});
 
 /** The cart as shown: each line with today's title, price and stock; lines whose product is gone are left out. */
 function cartView(catalog) {

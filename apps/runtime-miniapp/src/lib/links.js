@@ -1,15 +1,15 @@
 // Turns a Link (templates/src/links.ts) or a page id into navigation. Which pages are tabs comes from the
-// baked config, the one app.json was generated from: a tab list changed later is not in this package's app.json.
+// config app.json was generated from (lib/site.js packageConfig): a tab list changed later is not in this package's app.json.
 const { sendIntent } = require("./intents");
 const { PAGE_PATHS, TRADE_PAGE_PATHS } = require("./pages");
-const { baked } = require("./site");
+const { packageConfig } = require("./site");
 
 function hasPage(pageId) {
-  return Object.prototype.hasOwnProperty.call(PAGE_PATHS, pageId) && Boolean(baked.site.config.pages[pageId]);
+  return Object.prototype.hasOwnProperty.call(PAGE_PATHS, pageId) && Boolean(packageConfig().pages[pageId]);
 }
 
 function isTab(pageId) {
-  return baked.site.config.tabBar.some((tab) => tab.page === pageId);
+  return packageConfig().tabBar.some((tab) => tab.page === pageId);
 }
 
 function queryString(query) {
@@ -41,7 +41,7 @@ function openPage(pageId, query = {}) {
  * there), and hotels (their orders and order page).
  */
 function hasTradePages() {
-  const shipped = baked.site.config.pages;
+  const shipped = packageConfig().pages;
   return Boolean(shipped.cart || shipped.order || shipped.booking);
 }
 

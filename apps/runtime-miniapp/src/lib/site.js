@@ -41,4 +41,27 @@ function rememberItems(items) {
   current = { site: current.site, catalog };
 }
 
-module.exports = { baked, currentSite, mergeItems, rememberItems, showSite, onSiteChange: changes.on };
+/**
+ * The config the package's app.json was made from: the baked one, or for the platform template (whose app.json is
+ * its store's ext.json, made from the config it was committed with) the one shown now.
+ */
+function packageConfig() {
+  return baked.template ? current.site.config : baked.site.config;
+}
+
+/**
+ * Runs `start` once the store has the page: now, or for the platform template, whose first launch knows its store
+ * only when shop-api answers, when a site with it is shown.
+ */
+function whenPageExists(pageId, start) {
+  if (packageConfig().pages[pageId]) return start();
+  if (!baked.template) return undefined;
+  const stop = changes.on((shown) => {
+    if (!shown.site.config.pages[pageId]) return;
+    stop();
+    start();
+  });
+  return undefined;
+}
+
+module.exports = { baked, currentSite, mergeItems, packageConfig, rememberItems, showSite, whenPageExists, onSiteChange: changes.on };

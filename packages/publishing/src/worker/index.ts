@@ -5,3 +5,4 @@ export { runBuild, artifactKey, type PipelineContext } from "./pipeline";
 export { claimBuild, finishBuild, reclaimExpired, renewLease, type ClaimedBuild, type Outcome } from "./queue";
 export { redact } from "./build-record";
 export { startFleetReleases, type FleetLoop } from "./fleet-loop";
+export { ensurePlatformTemplate, type PlatformTemplateOutcome, type PlatformTemplateParts } from "./platform-template";

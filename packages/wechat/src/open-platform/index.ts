@@ -26,3 +26,4 @@ export function componentTokens(deps: { db: Database; masterKey: Buffer; setting
   const http = new WechatHttp({ baseUrl: deps.settings.apiBase, timeoutMs: deps.timeoutMs ?? 10_000 });
   return new ComponentTokens(deps.db, deps.masterKey, http, deps.settings, deps.tokens);
 }
+export { TemplateDrafts, templateDeveloperSettings, type TemplateDraft } from "./template-drafts";

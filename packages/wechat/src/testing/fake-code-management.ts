@@ -14,6 +14,12 @@
 //   GET  /wxa/gettemplatelist     the library's templates (template_type 0 normal, 1 standard) with version and
 //                                 description, as addTemplate (or /__fake/template) filled it
 // The audit's verdict is the test's to give (decideAudits), with WeChat's reason for a rejection.
+// The template library's drafts (their own block below), with the platform's component_access_token:
+//   an upload by the platform's development Mini Program (bound with bindDeveloper) through the fake WeChat CI
+//                                 becomes a draft (receiveUpload): draft_id, user_version, user_desc, create_time
+//   GET  /wxa/gettemplatedraftlist   draft_list, oldest first
+//   POST /wxa/addtotemplate       a draft in the box (85064), a library not full (85065, 200 templates) → a template
+//                                 with its own template_id, the draft kept in the box
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
 
@@ -22,6 +28,12 @@ export type AuditVerdict = { approve: true } | { approve: false; reason: string;
 type Version = { templateId: number; extJson: Record<string, unknown>; userVersion: string; userDesc: string };
 type Audit = { id: number; appid: string; version: Version; status: 0 | 1 | 2 | 4; reason: string; screenshots: string[]; released: boolean };
 type MiniProgramCode = { trial: Version | null; commits: number; audit: Audit | null; live: Version | null; previous: Version | null };
+/** A template of the library; one added from a draft keeps the draft's id and where it came from. */
+type Template = { userVersion: string; desc: string; draftId?: number; createTime?: number; sourceAppid?: string; templateType?: number };
+type Draft = { draftId: number; userVersion: string; userDesc: string; createTime: number; sourceAppid: string; files: ReadonlyMap<string, Buffer> };
+
+/** WeChat's cap on a platform's template library. */
+const TEMPLATE_LIBRARY_MAX = 200;
 
 const ERRMSG: Record<number, string> = {
   85008: "category is invalid",
@@ -32,6 +44,8 @@ const ERRMSG: Record<number, string> = {
   85048: "parse ext_json fail",
   85085: "submit audit reach limit, please try later",
   85086: "must commit before submit audit",
+  85064: "template not found",
+  85065: "template list is full",
   87012: "this version can not be reverted",
 };
 
@@ -46,7 +60,7 @@ export type CodeManagementDeps = {
 };
 
 export function fakeCodeManagement(deps: CodeManagementDeps) {
-  const templates = new Map<number, { userVersion: string; desc: string; createdAt: number }>();
+  const templates = new Map<number, Template>();
   /** What a new Mini Program's admin has as its service categories (服务类目). */
   const CATEGORIES = [
     { first_class: "商业服务", second_class: "软件服务提供商", first_id: 150, second_id: 151 },
@@ -93,22 +107,21 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
     }
     const type = url.searchParams.get("template_type");
     const list = [...templates].map(([templateId, entry]) => ({
-      create_time: Math.floor(entry.createdAt / 1000),
+      create_time: entry.createTime ?? 0,
       user_version: entry.userVersion,
       user_desc: entry.desc,
       template_id: templateId,
-      draft_id: templateId,
-      source_miniprogram_appid: "wxd0c0de0c0de0c0de",
+      draft_id: entry.draftId ?? templateId,
+      source_miniprogram_appid: entry.sourceAppid ?? "wxd0c0de0c0de0c0de",
       source_miniprogram: "开店模板开发小程序",
       developer: "kaidian",
-      template_type: 0,
+      template_type: entry.templateType ?? 0,
       category_list: [],
       audit_scene: 0,
       audit_status: 0,
       reason: "",
     }));
-    // Standard templates (type 1) are WeChat's own; this library has normal ones only.
-    answer(res, { template_list: type === null || type === "0" ? list : [] });
+    answer(res, { template_list: type === null ? list : list.filter((entry) => String(entry.template_type) === type) });
     return true;
   }
 
@@ -171,6 +184,7 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
       },
     };
     if (handleLibrary(method, url, res)) return true;
+    if (handleDrafts(method, url, body, res)) return true;
     const route = routes[`${method} ${url.pathname}`];
     if (!route) return false;
     const appid = deps.authorizerOf(url.searchParams.get("access_token"));
@@ -182,14 +196,65 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
     return true;
   }
 
+  // ---- The template library's drafts ----
+  const drafts = new Map<number, Draft>();
+  const developers = new Set<string>();
+  let nextDraftId = 1;
+  let nextTemplateId = 1 + Math.max(0, ...templates.keys());
+
+  function handleDrafts(method: string, url: URL, body: Record<string, unknown>, res: http.ServerResponse): boolean {
+    const routes: Record<string, () => void> = {
+      "GET /wxa/gettemplatedraftlist": () =>
+        answer(res, {
+          draft_list: [...drafts.values()].map((draft) => ({ create_time: draft.createTime, user_version: draft.userVersion, user_desc: draft.userDesc, draft_id: draft.draftId })),
+        }),
+      "POST /wxa/addtotemplate": () => {
+        const draft = drafts.get(Number(body.draft_id));
+        if (body.draft_id === undefined || !draft) return error(res, 85064);
+        if (templates.size >= TEMPLATE_LIBRARY_MAX) return error(res, 85065);
+        nextTemplateId = Math.max(nextTemplateId, 1 + Math.max(0, ...templates.keys()));
+        templates.set(nextTemplateId++, {
+          userVersion: draft.userVersion,
+          desc: draft.userDesc,
+          draftId: draft.draftId,
+          createTime: Math.floor(deps.now() / 1000),
+          sourceAppid: draft.sourceAppid,
+          templateType: Number(body.template_type ?? 0),
+        });
+        answer(res, {});
+      },
+    };
+    const route = routes[`${method} ${url.pathname}`];
+    if (!route) return false;
+    const problem = deps.componentTokenProblem(url.searchParams.get("access_token"));
+    if (problem !== null) error(res, problem);
+    else route();
+    return true;
+  }
+
   return {
     handle,
+    /** Binds a development Mini Program to the platform: its uploads become drafts. */
+    bindDeveloper(appid: string) {
+      developers.add(appid);
+    },
+    /** An upload WeChat's CI accepted: a draft when it came from a bound development Mini Program; the draft's id. */
+    receiveUpload(upload: { appid: string; version: string; desc: string; files: ReadonlyMap<string, Buffer> }): number | null {
+      if (!developers.has(upload.appid)) return null;
+      const draft: Draft = { draftId: nextDraftId++, userVersion: upload.version, userDesc: upload.desc, createTime: Math.floor(deps.now() / 1000), sourceAppid: upload.appid, files: upload.files };
+      drafts.set(draft.draftId, draft);
+      return draft.draftId;
+    },
+    /** The library's templates: the ids commit takes, with the draft each was added from. */
+    templates: () => [...templates].map(([templateId, template]) => ({ templateId, ...template })),
+    /** A draft's files as uploaded, for tests to read. */
+    draftFiles: (draftId: number) => drafts.get(draftId)?.files ?? null,
     /** The Mini Programs' 消息与事件接收URL, with $APPID$ where each one's appid goes. */
     setMessageUrl(url: string) {
       messageUrl = url;
     },
     addTemplate(templateId: number, userVersion: string, desc = "") {
-      templates.set(templateId, { userVersion, desc, createdAt: deps.now() });
+      templates.set(templateId, { userVersion, desc, createTime: Math.floor(deps.now() / 1000) });
     },
     setAuditQuota(count: number) {
       auditQuota = count;

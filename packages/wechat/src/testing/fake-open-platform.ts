@@ -16,7 +16,8 @@
 // process (browser tests) the same through POST /__fake/event-url, /__fake/push-ticket, /__fake/mini-programs and
 // /__fake/withdraw, each with a JSON body. Code management (commit, audit, release) is fake-code-management.ts,
 // controlled through /__fake/message-url, /__fake/template and /__fake/decide-audits (`reject`: appid → WeChat's
-// reason, with the screenshots of `screenshots`: appid → media ids).
+// reason, with the screenshots of `screenshots`: appid → media ids); its draft box is filled by the fake WeChat CI's
+// uploads from the development Mini Program bound with /__fake/developer (POST /__fake/upload).
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -239,6 +240,14 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
       case "template":
         code.addTemplate(Number(body.templateId), String(body.userVersion), String(body.desc ?? ""));
         return done({ ok: true });
+      case "developer":
+        code.bindDeveloper(String(body.appid));
+        return done({ ok: true });
+      case "upload": {
+        // The fake WeChat CI hands over what a development Mini Program uploaded (see FakeApp.draftBox).
+        const files = new Map(Object.entries((body.files ?? {}) as Record<string, string>).map(([name, base64]) => [name, Buffer.from(base64, "base64")]));
+        return done({ draftId: code.receiveUpload({ appid: String(body.appid), version: String(body.version), desc: String(body.desc ?? ""), files }) });
+      }
       case "decide-audits": {
         const rejected = new Map(Object.entries((body.reject ?? {}) as Record<string, string>));
         const screenshots = (body.screenshots ?? {}) as Record<string, string[]>;

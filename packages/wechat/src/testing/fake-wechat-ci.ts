@@ -27,6 +27,11 @@ export type FakeApp = {
   publicKey: string;
   /** The upload IP whitelist; every address when left out. */
   allowedIps?: string[];
+  /**
+   * The app is a third-party platform's development Mini Program: its uploads go to the platform's draft box, the
+   * fake open platform at this address (POST <draftBox>/__fake/upload), as WeChat's CI hands them to the platform.
+   */
+  draftBox?: string;
 };
 
 /** Failures of WeChat's service, injected at the next upload or preview of an app. */
@@ -181,6 +186,10 @@ export async function startFakeWechatCi(options: { dir: string; port?: number })
       files,
     });
     const sizes = { subpackage_info: [{ name: "__FULL__", size: totalBytes(files) }, { name: "__APP__", size: mainBytes }] };
+    if (kind === "upload" && app.draftBox) {
+      const draft = await handToDraftBox(app.draftBox, { appid, version: url.searchParams.get("version") ?? "", desc: url.searchParams.get("desc") ?? "", files });
+      if (!draft.ok) return send(200, { errCode: -1, errMsg: `inner upload fail with errcode: -80082, errmsg: ${draft.problem}` });
+    }
     if (kind === "upload") return send(200, { errCode: 0, body: sizes });
     const target = `https://open.weixin.qq.com/sns/getexpappinfo?appid=${appid}&path=${encodeURIComponent(url.searchParams.get("path") ?? "")}#wechat-redirect`;
     const qrcode_img = (await QRCode.toBuffer(target, { type: "png", margin: 2, width: 280 })).toString("base64");
@@ -282,6 +291,18 @@ export function describeReceived(item: ReceivedPackage) {
     /** The store the package was generated for, from its baked snapshot (config/site.js). */
     tenantId: /tenantId"?\s*:\s*"([0-9a-f-]{36})"/.exec(item.files.get("/config/site.js")?.toString("utf8") ?? "")?.[1],
   };
+}
+
+/** WeChat's CI handing a development Mini Program's upload to its platform's draft box. */
+async function handToDraftBox(draftBox: string, upload: { appid: string; version: string; desc: string; files: Map<string, Buffer> }): Promise<{ ok: true } | { ok: false; problem: string }> {
+  const files = Object.fromEntries([...upload.files].filter(([name]) => name !== "/ci.signature").map(([name, content]) => [name.slice(1), content.toString("base64")]));
+  try {
+    const response = await fetch(new URL("/__fake/upload", draftBox), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...upload, files }) });
+    const answer = (await response.json()) as { draftId?: number | null };
+    return typeof answer.draftId === "number" ? { ok: true } : { ok: false, problem: `${upload.appid} is not a development Mini Program of the platform` };
+  } catch (error) {
+    return { ok: false, problem: `the platform's draft box cannot be reached: ${(error as Error).message}` };
+  }
 }
 
 function normalizeIp(address: string): string {
