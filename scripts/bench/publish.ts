@@ -179,7 +179,7 @@ async function fleetRound(publisher: Awaited<ReturnType<typeof arrangePublisher>
         name: `授权店 ${i + 1}`,
       });
       openPlatformFake.addMiniProgram(store.appid, `授权店 ${i + 1}`);
-      const back = await openPlatformFake.approve((await platform.authorizations.links("https://bench.kaidian.test/back")).computer, store.appid);
+      const back = await openPlatformFake.approve((await platform.authorizations.links("https://bench.kaidian.test/back", { tenantId: store.tenantId, userId: store.userId })).computer, store.appid);
       await platform.authorizations.complete(store.tenantId, new URL(back).searchParams.get("auth_code")!, { userId: store.userId });
       stores.push(store.tenantId);
       appids.push(store.appid);
