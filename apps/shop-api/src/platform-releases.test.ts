@@ -246,6 +246,27 @@ describe("an agency's fleet release", () => {
     }
   });
 
+  it("reads back a first-stage verdict whose push never came, at most once per store in ten minutes, and goes on", async () => {
+    const { publisher, agencyId } = await agencyWithPublisher();
+    const stores = await agencyStores(agencyId, 2);
+    const fleet = await startFleetRelease(db, publisher, { ...fleetInput(stores, 5), firstStagePercent: 50 }, "https://api.kaidian.example");
+    const counts = async () => (await readFleetRelease(db, publisher, fleet.id)).counts;
+    await advanceFleetReleases(parts());
+    expect(await counts()).toEqual({ auditing: 1, waiting: 1 });
+    fake.code.setMessageUrl("http://127.0.0.1:9/unreachable/$APPID$");
+    await fake.code.decideAudits();
+    fake.code.setMessageUrl(`${shopApi.url}/wechat/component/apps/$APPID$/events`);
+    // Unheard for less than ten minutes: the fleet waits for WeChat's push.
+    await advanceFleetReleases(parts());
+    expect(await counts()).toEqual({ auditing: 1, waiting: 1 });
+    const admin = await superuser();
+    await admin.query("UPDATE platform_releases SET updated_at = updated_at - interval '11 minutes' WHERE fleet_release_id = $1 AND status = 'auditing'", [fleet.id]);
+    await admin.end();
+    await advanceFleetReleases(parts());
+    await advanceFleetReleases(parts());
+    expect(await counts()).toEqual({ released: 1, auditing: 1 });
+  });
+
   it("resumes a release whose worker stopped in the middle of a step, committing no store twice", async () => {
     const { publisher, agencyId } = await agencyWithPublisher();
     const stores = await agencyStores(agencyId, 3);

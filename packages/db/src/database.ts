@@ -51,14 +51,18 @@ export class Database {
   /**
    * Runs `work` in one transaction as the application role, with the scope in transaction-local settings
    * (they vanish at commit, so a pooled connection never carries one request's tenant into the next).
+   * `timeoutMs` lets a transaction known to write many rows run longer than the default.
    */
-  scoped<T>(scope: Scope, work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.client.$transaction(async (tx) => {
-      const settings = scopeSettings(scope);
-      // Parameters still: the text has $1..$3 and the values go separately.
-      await tx.$executeRawUnsafe(settings.text, ...settings.values);
-      return work(tx);
-    });
+  scoped<T>(scope: Scope, work: (tx: Transaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.client.$transaction(
+      async (tx) => {
+        const settings = scopeSettings(scope);
+        // Parameters still: the text has $1..$3 and the values go separately.
+        await tx.$executeRawUnsafe(settings.text, ...settings.values);
+        return work(tx);
+      },
+      options.timeoutMs ? { timeout: options.timeoutMs } : undefined,
+    );
   }
 
   /**

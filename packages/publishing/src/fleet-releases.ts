@@ -11,7 +11,7 @@ import { auditCategorySchema, type AuditCategory, type ExtJson } from "@kaidian/
 import { releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
 import { z } from "zod";
 import { publishableStore, type Publisher } from "./batches";
-import { commitRelease, releaseApproved, submitForAudit, storeExtJson, type PlatformReleaseStatus, type ReleaseParts, type ReleaseVersion } from "./platform-releases";
+import { commitRelease, refreshAuditStatus, releaseApproved, submitForAudit, storeExtJson, type PlatformReleaseStatus, type ReleaseParts, type ReleaseVersion } from "./platform-releases";
 
 export type { Publisher } from "./batches";
 
@@ -54,6 +54,7 @@ export async function startFleetRelease(db: Database, publisher: Publisher, raw:
     stores.push({ tenantId: id, appid: found.authorization.authorizerAppid, configVersion: found.published?.number ?? 0 });
   }
   const firstStage = Math.max(1, Math.ceil((stores.length * input.firstStagePercent) / 100));
+  // Up to FLEET_STORES_MAX rows in one transaction: given far longer than Prisma's default 5 s.
   return db.scoped({ userId: publisher.userId }, async (tx) => {
     const fleet = await tx.fleetRelease.create({
       data: {
@@ -84,11 +85,14 @@ export async function startFleetRelease(db: Database, publisher: Publisher, raw:
       });
     }
     return fleet;
-  });
+  }, { timeoutMs: 120_000 });
 }
 
 type FleetRow = { id: string; template_id: number; user_version: string; user_desc: string; category: AuditCategory; submits_per_minute: number };
 type Claimed = { id: string; tenant_id: string; ext_json: ExtJson; status: PlatformReleaseStatus };
+
+/** How long a store's audit goes unheard before the fleet asks WeChat for its verdict (get_auditstatus). */
+const AUDIT_READ_BACK = "10 minutes";
 
 /** A fleet is advanced by one worker at a time, under a lease that outlives a step's WeChat calls. */
 const FLEET_LEASE = "2 minutes";
@@ -113,6 +117,17 @@ export async function advanceFleetReleases(parts: ReleaseParts): Promise<void> {
 async function advanceFleet(parts: ReleaseParts, fleet: FleetRow): Promise<void> {
   const { db } = parts;
   const version = (extJson: ExtJson): ReleaseVersion => ({ templateId: fleet.template_id, userVersion: fleet.user_version, userDesc: fleet.user_desc, category: fleet.category, extJson });
+
+  // A verdict WeChat pushed before the submission was recorded (or a push that never came) is read back, each store
+  // at most once per AUDIT_READ_BACK: claimed by moving updated_at, so the next round skips it.
+  const unheard = await db.buildQueue((tx) =>
+    tx.$queryRaw<{ tenant_id: string }[]>`
+      UPDATE platform_releases SET updated_at = now()
+      WHERE id IN (SELECT id FROM platform_releases WHERE fleet_release_id = ${fleet.id}::uuid AND status = 'auditing'
+                   AND updated_at < now() - ${AUDIT_READ_BACK}::interval ORDER BY updated_at LIMIT 20 FOR UPDATE SKIP LOCKED)
+      RETURNING tenant_id`,
+  );
+  for (const { tenant_id } of unheard) await refreshAuditStatus(parts, tenant_id).catch(() => undefined);
 
   const approved = await db.buildQueue((tx) => tx.$queryRaw<{ tenant_id: string }[]>`SELECT tenant_id FROM platform_releases WHERE fleet_release_id = ${fleet.id}::uuid AND status = 'approved'`);
   for (const { tenant_id } of approved) await releaseApproved(parts, tenant_id).catch(() => undefined);
