@@ -61,8 +61,10 @@ async function openDatabase(): Promise<pg.Client> {
 async function fingerprint(tenantId: string): Promise<Record<string, string>> {
   const database = await openDatabase();
   try {
+    // The analytics day rollups are left out: the workers' fold re-counts them from the store's own rows (which are
+    // fingerprinted) on its own schedule, so they change during the test without any request doing it.
     const { rows: tables } = await database.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name",
+      "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' AND table_name NOT LIKE 'analytics\\_day%' ORDER BY table_name",
     );
     const digests: Record<string, string> = {};
     for (const { table_name: table } of [...tables, { table_name: "tenants" }]) {
