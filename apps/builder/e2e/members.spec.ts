@@ -74,5 +74,6 @@ test("an owner sets the rule, scans a member's card code and adjusts their point
   await expect(row).toContainText("138****5678");
   await expect(row).toContainText("100");
   await expect(page.getByText("13812345678")).toHaveCount(0);
+  await expect(member).toContainText("开业赠送");
   await page.screenshot({ path: path.join(shots, "members-zh-CN.png"), fullPage: true });
 });

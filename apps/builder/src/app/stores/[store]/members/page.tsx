@@ -77,6 +77,8 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           )}
           <Card title={words.listTitle}>
             <form method="get" action={base} className="mb-4 flex gap-2" role="search">
+              {/* Searching keeps the member open beside the list. */}
+              {card && <input type="hidden" name="member" value={card.id} />}
               <label htmlFor="member-search" className="sr-only">{words.searchLabel}</label>
               <input id="member-search" name="q" defaultValue={search} placeholder={words.searchPlaceholder} className="w-64 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
               <button type="submit" className="rounded-lg border border-slate-300 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50">{words.search}</button>
