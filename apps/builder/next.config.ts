@@ -10,6 +10,7 @@ const config: NextConfig = {
     "@kaidian/client-address",
     "@kaidian/db",
     "@kaidian/design",
+    "@kaidian/members",
     "@kaidian/messages",
     "@kaidian/payments",
     "@kaidian/orders",

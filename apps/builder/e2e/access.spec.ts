@@ -67,7 +67,7 @@ test("an agency admin opens a store for a merchant, who joins it as owner throug
 test("staff see only what their role allows; the agency publisher sees publishing", async ({ page }) => {
   await signIn(page, "staff@demo.kaidian.test");
   const nav = page.getByRole("navigation", { name: "老街面馆" });
-  await expect(nav.getByRole("link")).toHaveText(["概览", "店铺装修", "订单", "菜单", "餐桌", "排队叫号", "营销"]);
+  await expect(nav.getByRole("link")).toHaveText(["概览", "店铺装修", "订单", "菜单", "餐桌", "排队叫号", "营销", "会员"]);
   await page.goto("/stores/old-street-noodles/settings");
   await expect(page.getByText("你的角色（店员）不能使用此页面。")).toBeVisible();
   await expect(page.getByTestId("members")).toHaveCount(0);

@@ -9,7 +9,7 @@ test("a merchant signs up, picks the hotel template and lands on the new store's
   await expect(page.getByRole("heading", { name: "西湖边小旅馆" })).toBeVisible();
   await expect(page.getByTestId("store-role")).toHaveText("店主");
   const nav = page.getByRole("navigation", { name: "西湖边小旅馆" });
-  await expect(nav.getByRole("link")).toHaveText(["概览", "店铺装修", "订单", "数据", "房型", "预订", "房态房价", "营销", "发布", "微信设置", "设置", "支付设置"]);
+  await expect(nav.getByRole("link")).toHaveText(["概览", "店铺装修", "订单", "数据", "房型", "预订", "房态房价", "营销", "会员", "发布", "微信设置", "设置", "支付设置"]);
 });
 
 test("sign-up explains every bad field at once, keeps what was typed and writes nothing", async ({ page }) => {

@@ -11,17 +11,27 @@ const sample = (id: keyof typeof templates): StoreConfig => {
 };
 
 describe("the personal data a package handles", () => {
-  it("follows the features in it: the hotel's booking form and its store map", () => {
+  it("follows the features in it: the hotel's booking form, its store map and its member card", () => {
     const uses = personalDataUses(templates.hotel, sample("hotel"));
-    expect(uses.map((use) => use.key).sort()).toEqual(["Location", "Name", "PhoneNumber"]);
+    expect(uses.map((use) => use.key).sort()).toEqual(["Location", "Name", "PhoneNumber", "PhoneNumber"]);
     expect(uses.find((use) => use.key === "PhoneNumber")).toMatchObject({ feature: { "zh-CN": "客房预订申请" } });
   });
 
   it("leaves out the map when the store has no location, and the booking form where there is no booking page", () => {
     const config = sample("restaurant");
     // A restaurant's takeaway is checked out like any order (its checkout asks for a phone number and can take an address).
-    expect(personalDataUses(templates.restaurant, config).map((use) => use.key)).toEqual(["Location", "Address", "PhoneNumber"]);
-    expect(personalDataUses(templates.restaurant, { ...config, store: { ...config.store, location: null } }).map((use) => use.key)).toEqual(["Address", "PhoneNumber"]);
+    expect(personalDataUses(templates.restaurant, config).map((use) => use.key)).toEqual(["Location", "Address", "PhoneNumber", "PhoneNumber"]);
+    expect(personalDataUses(templates.restaurant, { ...config, store: { ...config.store, location: null } }).map((use) => use.key)).toEqual(["Address", "PhoneNumber", "PhoneNumber"]);
+  });
+
+  it("declares the phone number for joining only where a page shows the member card", () => {
+    const config = sample("restaurant");
+    const memberCard = (uses: ReturnType<typeof personalDataUses>) => uses.filter((use) => use.feature["zh-CN"] === "会员卡").map((use) => use.key);
+    expect(memberCard(personalDataUses(templates.restaurant, config))).toEqual(["PhoneNumber"]);
+    const pages = Object.fromEntries(
+      Object.entries(config.pages).map(([id, page]) => [id, page && { ...page, sections: page.sections.filter((section) => section.type !== "member-card") }]),
+    ) as StoreConfig["pages"];
+    expect(memberCard(personalDataUses(templates.restaurant, { ...config, pages }))).toEqual([]);
   });
 
   it("names a list by what it declares, so a changed purpose needs a new confirmation", () => {

@@ -67,6 +67,12 @@ const FEATURES: readonly Feature[] = [
     ],
     inPackage: (template) => tradePagesOf(template).includes("checkout"),
   },
+  {
+    name: t("会员卡", "Member card"),
+    runtimeFiles: ["sections/member-card/index.wxml"],
+    uses: [{ key: "PhoneNumber", purpose: t("开通本店会员，凭会员码累计和使用积分", "make you a member of the store, so your card earns and spends points") }],
+    inPackage: (_template, config) => Object.values(config.pages).some((page) => (page?.sections ?? []).some((section) => section.type === "member-card")),
+  },
 ];
 
 /** Every use of personal data in the store's package, in a stable order. */

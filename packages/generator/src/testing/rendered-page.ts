@@ -18,6 +18,9 @@ export type RenderedPage = {
   tap(target: Element | string): void;
   /** Resolves once every pending wx callback (requests, nextTick...) has run, including ones they start. */
   settle(): Promise<void>;
+  /** The page leaving the screen (another page on top, the app in the background), and coming back. */
+  hide(): void;
+  show(): void;
   /** Unloads the page and removes it from the document. */
   detach(): void;
 };
@@ -81,6 +84,16 @@ export function openPage(root: RootComponent, { route, query, fake, pages }: Pag
         else if (Date.now() > deadline) throw new Error(`${route} waited ${SERVER_WAIT_MS} ms for a server's answer`);
       }
       throw new Error(`${route} kept scheduling wx callbacks for ${SETTLE_ROUNDS} rounds (polling?)`);
+    },
+    hide() {
+      lifecycle(page, "onHide");
+      root.triggerPageLifeTime("hide");
+      throwRaisedErrors(`hiding ${route}`);
+    },
+    show() {
+      lifecycle(page, "onShow");
+      root.triggerPageLifeTime("show");
+      throwRaisedErrors(`showing ${route}`);
     },
     detach() {
       if (!attached) return;

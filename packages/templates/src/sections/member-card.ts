@@ -8,7 +8,7 @@ const MAX_BENEFITS = 6;
 export const memberCard = defineSection({
   type: "member-card",
   label: t("会员卡", "Member card"),
-  description: t("会员权益与积分卡片", "The store's member card and its benefits"),
+  description: t("会员卡：授权手机号开通，展示会员号、等级、积分与会员码", "The member card: join with the phone number; number, level, points and the QR code to show at the till"),
   limits: { maxPerPage: 1, maxItems: MAX_BENEFITS },
   settings: z.object({
     title: text(t("卡片名称", "Card name"), { max: 16, min: 1, default: "会员卡" }),

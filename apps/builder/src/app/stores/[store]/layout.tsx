@@ -25,6 +25,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
     ...(access.store.templateId === "restaurant" ? [{ href: `${base}/tables`, label: t.tables.nav, icon: "tables", needs: "catalog" } as const] : []),
     ...(access.store.templateId === "restaurant" ? [{ href: `${base}/queue`, label: t.queue.nav, icon: "queue", needs: "orders" } as const] : []),
     { href: `${base}/coupons`, label: t.coupons.nav, icon: "coupons", needs: "catalog" },
+    { href: `${base}/members`, label: t.members.nav, icon: "members", needs: "orders" },
     { href: `${base}/publish`, label: t.nav.publish, icon: "publish", needs: "publish" },
     { href: `${base}/wechat`, label: t.nav.wechat, icon: "wechat", needs: "settings" },
     { href: `${base}/settings`, label: t.nav.settings, icon: "settings", needs: "settings" },
