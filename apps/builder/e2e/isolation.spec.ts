@@ -85,7 +85,7 @@ async function fingerprint(tenantId: string): Promise<Record<string, string>> {
 function urlOf(pattern: string, store: string, rival: ActionTarget): string {
   const values: Record<string, string> = {
     store, tenant: rival.id, tenantId: rival.id, secret: "guessed-secret", number: "1", batch: randomUUID(), item: randomUUID(), order: rival.orderId, round: randomUUID(),
-    file: `${"0".repeat(64)}.png`, hash: "0".repeat(64), name: "tea.svg",
+    file: `${"0".repeat(64)}.png`, hash: "0".repeat(64), name: "tea.svg", fleet: randomUUID(),
   };
   return pattern.replace(/\[(\w+)\]/g, (_, param: string) => {
     if (!(param in values)) throw new Error(`isolation test: no value for [${param}] in ${pattern}; add one above`);

@@ -17,7 +17,7 @@ test("the dashboard speaks Simplified Chinese first and switches to English, rem
 
   await page.getByLabel("Password", { exact: true }).fill("kaidian-demo-2026");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "湖畔民宿" }).getByRole("link")).toHaveText(["Overview", "Design", "Orders", "Analytics", "Rooms", "Bookings", "Rates", "Marketing", "Publish", "WeChat settings", "Settings", "Payments"]);
+  await expect(page.getByRole("navigation", { name: "湖畔民宿" }).getByRole("link")).toHaveText(["Overview", "Design", "Orders", "Analytics", "Rooms", "Bookings", "Rates", "Marketing", "Members", "Publish", "WeChat settings", "Settings", "Payments"]);
 
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await expect(page.getByRole("link", { name: "概览" })).toBeVisible();

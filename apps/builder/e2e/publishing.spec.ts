@@ -85,9 +85,11 @@ test("an agency publisher bulk-publishes the three demo stores; one refused by W
   const table = page.getByTestId("bulk-stores");
   for (const store of DEMO_STORES) await expect(table.locator(`tr[data-store="${store.name}"]`)).toContainText("可以上传");
   await page.screenshot({ path: test.info().outputPath("bulk-choose.png"), fullPage: true });
-  await page.getByLabel("版本号").fill("2.0.0");
-  await page.getByLabel("版本描述").fill("春节活动上线");
-  await page.getByRole("button", { name: "发布所选店铺（3）" }).click();
+  // The upload-key bulk publish's own form (a platform deployment shows the fleet release's form beside it).
+  const bulk = page.locator("form").filter({ has: table });
+  await bulk.getByLabel("版本号").fill("2.0.0");
+  await bulk.getByLabel("版本描述").fill("春节活动上线");
+  await bulk.getByRole("button", { name: "发布所选店铺（3）" }).click();
 
   await expect(page.getByRole("heading", { name: "批量发布 2.0.0" })).toBeVisible();
   const rows = page.getByTestId("batch-rows");
