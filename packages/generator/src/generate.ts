@@ -113,13 +113,27 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
     files: fileList,
   };
 
-  if (!options.outDir && !options.compile) return { ok: true, manifest, files, zip };
-  const dir = options.outDir
-    ? path.join(options.outDir, input.tenant.slug)
-    : path.join(await mkdtemp(path.join(tmpdir(), "kaidian-compile-")), input.tenant.slug);
-  await writeDirectory(dir, files);
+  return writePackage(input.tenant.slug, { manifest, files, zip }, options, input.appid, fail);
+}
+
+/**
+ * A checked package's last steps, shared by a store's package and the platform's template package: written to
+ * `outDir` (or to a scratch directory, removed after) and compiled offline when asked, then its zip and manifest
+ * written beside it.
+ */
+export async function writePackage<M>(
+  name: string,
+  built: { manifest: M; files: ReadonlyMap<string, Buffer>; zip: Buffer },
+  options: { outDir?: string; compile?: boolean },
+  appid: string,
+  fail: (problems: Problem[]) => FailedPackage,
+): Promise<(typeof built & { ok: true; written?: { dir: string; zip: string; manifest: string } }) | FailedPackage> {
+  const { manifest, zip } = built;
+  if (!options.outDir && !options.compile) return { ok: true, ...built };
+  const dir = options.outDir ? path.join(options.outDir, name) : path.join(await mkdtemp(path.join(tmpdir(), "kaidian-compile-")), name);
+  await writeDirectory(dir, built.files);
   if (options.compile) {
-    const compiled = await compilePackage(dir, { appid: input.appid });
+    const compiled = await compilePackage(dir, { appid });
     if (compiled.length) {
       await rm(options.outDir ? dir : path.dirname(dir), { recursive: true, force: true });
       return fail(compiled);
@@ -127,12 +141,12 @@ export async function generatePackage(input: GeneratorInput, options: GenerateOp
   }
   if (!options.outDir) {
     await rm(path.dirname(dir), { recursive: true, force: true });
-    return { ok: true, manifest, files, zip };
+    return { ok: true, ...built };
   }
   const written = { dir, zip: `${dir}.zip`, manifest: `${dir}.manifest.json` };
   await writeFile(written.zip, zip);
   await writeFile(written.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { ok: true, manifest, files, zip, written };
+  return { ok: true, ...built, written };
 }
 
 /** An issue's path in the input catalog: a baked item's index is its index among the baked ones. */

@@ -5,19 +5,16 @@
 // storage. So it holds every page, section and tab icon of the runtime, and a store's commit needs nothing but its
 // ext.json. The same checks as a store's package apply: sizes, WeChat's JSON schemas, and on request the offline
 // compile.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { requiredPrivateInfos, sampleSnapshot, templates, type TemplateId } from "@kaidian/templates";
 import { compactFile } from "./compact";
-import { GENERATOR_VERSION, writeDirectory, type PackageForm } from "./generate";
+import { GENERATOR_VERSION, writePackage, type PackageForm } from "./generate";
 import { describeFiles } from "./manifest";
 import { LIB_VERSION } from "./package-files";
 import { loadCompiledRuntime, type CompiledRuntime } from "./precompiled";
 import type { TenantProblem } from "./problems";
 import { reachableFiles } from "./reachable";
 import { loadRuntime, type Runtime } from "./runtime";
-import { checkSizes, compilePackage, measurePackage, validateSchemas, type Problem } from "./validate";
+import { checkSizes, measurePackage, validateSchemas, type Problem } from "./validate";
 import { zipFiles } from "./zip";
 
 /** What the problems of the template's package name in place of a store. */
@@ -102,25 +99,7 @@ export async function generateTemplatePackage(
     sizes: { main: sizes.main, total: sizes.total, zip: zip.length },
     files: described.files,
   };
-  if (!options.outDir && !options.compile) return { ok: true, manifest, files, zip };
-
-  const dir = options.outDir ? path.join(options.outDir, TEMPLATE_PACKAGE_NAME) : path.join(await mkdtemp(path.join(tmpdir(), "kaidian-template-")), TEMPLATE_PACKAGE_NAME);
-  await writeDirectory(dir, files);
-  if (options.compile) {
-    const compiled = await compilePackage(dir, { appid: input.appid });
-    if (compiled.length) {
-      await rm(options.outDir ? dir : path.dirname(dir), { recursive: true, force: true });
-      return fail(compiled);
-    }
-  }
-  if (!options.outDir) {
-    await rm(path.dirname(dir), { recursive: true, force: true });
-    return { ok: true, manifest, files, zip };
-  }
-  const written = { dir, zip: `${dir}.zip`, manifest: `${dir}.manifest.json` };
-  await writeFile(written.zip, zip);
-  await writeFile(written.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { ok: true, manifest, files, zip, written };
+  return writePackage(TEMPLATE_PACKAGE_NAME, { manifest, files, zip }, options, input.appid, fail);
 }
 
 function projectConfig(appid: string) {
