@@ -10,17 +10,24 @@ type ItemRow = { itemId: string; title: string | null; views: number; paidUnits:
 
 /** A store's overview for the range (inclusive, Asia/Shanghai days). */
 export async function readOverview(db: Database, tenantId: string, range: DayRange): Promise<Overview> {
-  const [days, people, items] = await db.statements({ tenantId }, (tx) =>
-    Promise.all([
-      tx.rows<DayRow>(sql`
+  // Four short transactions, each on its own pooled connection, so the range's distinct visitors (the costliest read,
+  // growing with the range) is counted while the days, buyers and items are read beside it, not after them.
+  const [days, [visitors], [buyers], items] = await Promise.all([
+    db.statements({ tenantId }, (tx) =>
+      tx.commitWith<DayRow>(sql`
         SELECT day::text AS day, visitors, page_views AS "pageViews", item_views AS "itemViews", orders, paid_orders AS "paidOrders",
           paid_fen AS "paidFen", refunded_fen AS "refundedFen", buyers, new_buyers AS "newBuyers"
         FROM analytics_days WHERE tenant_id = ${tenantId}::uuid AND day BETWEEN ${range.from}::date AND ${range.to}::date ORDER BY day`),
-      tx.rows<{ visitors: number; buyers: number; newBuyers: number }>(sql`
-        SELECT (SELECT count(DISTINCT visitor_id)::int FROM analytics_day_visitors
-                 WHERE tenant_id = ${tenantId}::uuid AND day BETWEEN ${range.from}::date AND ${range.to}::date) AS visitors,
-               count(DISTINCT shopper_id)::int AS buyers, count(*) FILTER (WHERE first_purchase)::int AS "newBuyers"
+    ),
+    db.statements({ tenantId }, (tx) =>
+      tx.commitWith<{ visitors: number }>(sql`SELECT count(DISTINCT visitor_id)::int AS visitors FROM analytics_day_visitors WHERE tenant_id = ${tenantId}::uuid AND day BETWEEN ${range.from}::date AND ${range.to}::date`),
+    ),
+    db.statements({ tenantId }, (tx) =>
+      tx.commitWith<{ buyers: number; newBuyers: number }>(sql`
+        SELECT count(DISTINCT shopper_id)::int AS buyers, count(*) FILTER (WHERE first_purchase)::int AS "newBuyers"
         FROM analytics_day_buyers WHERE tenant_id = ${tenantId}::uuid AND day BETWEEN ${range.from}::date AND ${range.to}::date`),
+    ),
+    db.statements({ tenantId }, (tx) =>
       tx.commitWith<ItemRow>(sql`
         SELECT t.item_id AS "itemId", c.title, t.views::int, t.paid_units::int AS "paidUnits", t.paid_fen AS "paidFen" FROM (
           SELECT item_id, sum(views) AS views, sum(paid_units) AS paid_units, sum(paid_fen) AS paid_fen FROM analytics_day_items
@@ -28,13 +35,13 @@ export async function readOverview(db: Database, tenantId: string, range: DayRan
           GROUP BY item_id ORDER BY sum(paid_fen) DESC, sum(views) DESC, item_id LIMIT ${TOP_ITEMS}
         ) t LEFT JOIN catalog_items c ON c.tenant_id = ${tenantId}::uuid AND c.id = t.item_id
         ORDER BY t.paid_fen DESC, t.views DESC, t.item_id`),
-    ]),
-  );
+    ),
+  ]);
   const byDay = new Map(days.map((row) => [row.day, { ...row, paidFen: Number(row.paidFen), refundedFen: Number(row.refundedFen) }]));
   const series = eachDay(range).map((day) => byDay.get(day) ?? emptyDay(day));
-  const { visitors, buyers, newBuyers } = people[0]!;
+  const people = { visitors: visitors!.visitors, buyers: buyers!.buyers, newBuyers: buyers!.newBuyers };
   const topItems: TopItem[] = items.map((item) => ({ ...item, paidFen: Number(item.paidFen) }));
-  return overviewOf(range, series, { visitors, buyers, newBuyers }, topItems);
+  return overviewOf(range, series, people, topItems);
 }
 
 /**
