@@ -135,13 +135,19 @@ Component({
     requestQuote(keepGeneral) {
       const request = this.orderRequest();
       this.attempt = null;
+      // Only the answer to the latest ask is shown: a quick off-and-on of the points switch must not end on an older one.
+      const asked = (this.quotesAsked = (this.quotesAsked || 0) + 1);
       if (!request) {
         this.setData({ quote: null });
         return;
       }
       shopperRequest("POST", "/orders/quote", request).then(
-        (answer) => this.showAnswer(answer, (body) => this.showQuote(body, keepGeneral === true)),
-        () => this.setData({ problem: "网络不可用，请稍后重试。" }),
+        (answer) => {
+          if (asked === this.quotesAsked) this.showAnswer(answer, (body) => this.showQuote(body, keepGeneral === true));
+        },
+        () => {
+          if (asked === this.quotesAsked) this.setData({ problem: "网络不可用，请稍后重试。" });
+        },
       );
     },
     showQuote(quote, keepGeneral) {
