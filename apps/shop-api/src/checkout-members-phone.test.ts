@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // Checkout as a member sees it: a generated ecommerce package in the page harness (miniprogram-simulate), talking
 // over HTTP to a real shop-api on PostgreSQL. The level's discount and the points switch show the server's figures;
-// turning points on asks for a new quote, and the order placed spends exactly the points the shopper saw. A shopper
-// who is not a member sees none of it, only the way to join.
+// turning points on asks for a new quote, and the order placed spends exactly the points the shopper saw (points
+// spent elsewhere meanwhile refuse the order, and the new figures show). A shopper who is not a member sees none of
+// it, only the way to join.
 import { randomBytes, randomUUID } from "node:crypto";
 import { arrangeEditor } from "@kaidian/catalog/testing";
 import { find, fire, tap } from "@kaidian/generator/testing/shopper";
@@ -153,6 +154,44 @@ describe("checkout for a member", () => {
     expect(discounts).toEqual(["会员折扣-¥2.40", "积分抵扣（456积分）-¥4.56"]);
     expect(detail.text()).toContain("¥51.04");
     phone.keep(detail);
+  }, 180_000);
+
+  it("refuses an order whose points were spent meanwhile, saying so beside the new figures", async () => {
+    const { db } = harness;
+    const phone = payingPhone();
+    const profile = await phone.open("pages/profile/index");
+    await fire(profile, find(profile, ".kd-member-card__join"), "getphonenumber", { code: harness.wechat.issuePhoneCode(store.appid, { purePhoneNumber: "13900001111" }) });
+    phone.keep(profile);
+    const member = await db.scoped({ tenantId: store.tenantId }, (tx) => tx.member.findFirstOrThrow({ where: { phone: "13900001111" }, select: { id: true } }));
+    const adjust = (change: number) => db.scoped({ tenantId: store.tenantId }, (tx) => adjustPoints(tx, store.tenantId, { memberId: member.id, change, note: "测试", actorId: randomUUID() }));
+    expect(await adjust(300)).toEqual({ ok: true, balance: 300 });
+
+    await fillCart(phone);
+    const checkout = await phone.open("pages/checkout/index");
+    await tap(checkout, ".kd-checkout__address");
+    // 普通会员: no level line. ¥48 of goods, 10% of it payable by points: 300 points cover ¥3.
+    expect(checkout.root.querySelector(".kd-checkout__level")).toBeNull();
+    await tap(checkout, ".kd-checkout__points");
+    expect(find(checkout, ".kd-checkout__points").textContent).toContain("用 300 积分抵 ¥3");
+    expect(total(checkout)).toBe("¥55");
+
+    // Spent elsewhere before the tap: the order is refused, nothing charged, and the new quote shows what is left.
+    expect(await adjust(-200)).toEqual({ ok: true, balance: 100 });
+    await tap(checkout, ".kd-checkout__pay");
+    expect(checkout.wx.calls.find((call) => call.api === "redirectTo")).toBeUndefined();
+    expect(checkout.text()).toContain("积分余额已变化，请重新确认抵扣后再下单。");
+    expect(find(checkout, ".kd-checkout__points").textContent).toContain("共 100 积分，用 100 积分抵 ¥1");
+    expect(total(checkout)).toBe("¥57");
+    expect(await db.scoped({ tenantId: store.tenantId }, (tx) => tx.order.count({ where: { pointsUsed: 300 } }))).toBe(0);
+
+    // Confirmed again, it goes through with the points the shopper now saw.
+    await tap(checkout, ".kd-checkout__pay");
+    const redirect = checkout.wx.calls.find((call) => call.api === "redirectTo");
+    expect(redirect).toBeDefined();
+    const orderId = new URLSearchParams(String(redirect!.options.url).split("?")[1]).get("id")!;
+    expect(await db.scoped({ tenantId: store.tenantId }, (tx) => loadOrder(tx, orderId))).toMatchObject({ pointsUsed: 100, pointsDiscountFen: 100, totalFen: 5700 });
+    phone.keep(checkout);
+    await harness.pay.idle();
   }, 180_000);
 
   it("shows a shopper who is not a member no member lines, only the way to join", async () => {
