@@ -112,7 +112,11 @@ describe("an order as shown", () => {
       lines: [{ title: "马克杯", skuOptions: ["米白"], dishOptions: [], quantity: 2, unitPriceFen: 4800, lineTotalFen: 9600 }],
       subtotalFen: 9600,
       deliveryFeeFen: 0,
-      totalFen: 9600,
+      discountFen: 500,
+      levelDiscountFen: 480,
+      pointsUsed: 300,
+      pointsDiscountFen: 300,
+      totalFen: 8320,
       tracking: { company: "顺丰", number: "SF123456" },
       events: [
         { action: "pay", at: "2026-12-03T04:05:00.000Z", reason: "" },
@@ -123,6 +127,7 @@ describe("an order as shown", () => {
       expiresAt: "2026-12-03T04:15:00.000Z",
     });
     expect(view.lines[0]).toMatchObject({ optionsText: "米白", lineTotalFen: 9600 });
+    expect(view).toMatchObject({ discountFen: 500, levelDiscountFen: 480, pointsUsed: 300, pointsDiscountFen: 300, totalFen: 8320 });
     expect(view.events).toEqual([
       { label: "付款", reason: "", at: "2026-12-03 12:05" },
       { label: "发货", reason: "", at: "2026-12-04 00:30" },

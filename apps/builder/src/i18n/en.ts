@@ -1132,7 +1132,6 @@ export const en: Dictionary = {
     soldOut: "All claimed",
     stop: "Stop",
     perShopper: "{count} per shopper",
-    orderDiscount: "Coupon",
   },
   // Analytics (数据): the store's and the agency's overview.
   analytics: {
@@ -1349,6 +1348,8 @@ export const en: Dictionary = {
     adjustSubmit: "Adjust",
     adjusted: "Adjusted: {balance} points now.",
   },
+  // An order's discount in its parts (the order page): coupon, member level, points.
+  checkoutBreakdown: { coupon: "Coupon", level: "Member discount", points: "Points ({points} points)" },
   common: { loading: "Working…" },
   errors: {
     "coupons.form.name": "Give the coupon a name (at most 20 characters).",

@@ -1134,7 +1134,6 @@ export const zhCN = {
     soldOut: "已领完",
     stop: "停止发放",
     perShopper: "每人限领 {count} 张",
-    orderDiscount: "优惠券",
   },
   // Analytics (数据): the store's and the agency's overview.
   analytics: {
@@ -1352,6 +1351,8 @@ export const zhCN = {
     adjustSubmit: "确认调整",
     adjusted: "已调整，当前积分 {balance}。",
   },
+  // An order's discount in its parts (the order page): coupon, member level, points.
+  checkoutBreakdown: { coupon: "优惠券", level: "会员折扣", points: "积分抵扣（{points} 积分）" },
   common: { loading: "处理中…" },
   errors: {
     "coupons.form.name": "请填写券名称（最多 20 字）。",

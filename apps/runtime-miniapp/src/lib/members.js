@@ -12,6 +12,12 @@ function errorMessage(answer, fallback) {
   return error && typeof error.message === "string" ? error.message : fallback;
 }
 
+/** A level's discount as shoppers read it: 5 per cent off is "9.5折" (折 being tenths of the price paid); "" for none. */
+function discountText(percentOff) {
+  const off = Number(percentOff) || 0;
+  return off > 0 ? `${(100 - off) / 10}折` : "";
+}
+
 /** `{ member }`: the card, or null when the shopper has not joined; `{ error }` when it cannot be read. */
 function myMember() {
   if (!baked.apiBase) return Promise.resolve({ member: null });
@@ -44,4 +50,4 @@ function memberCode() {
     .catch(() => null);
 }
 
-module.exports = { joinMember, memberCode, myMember };
+module.exports = { discountText, joinMember, memberCode, myMember };

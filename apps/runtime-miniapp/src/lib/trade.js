@@ -159,6 +159,11 @@ function orderDetailView(order) {
     note: order.note || "",
     subtotalFen: order.subtotalFen,
     deliveryFeeFen: order.deliveryFeeFen,
+    // What came off, each in its own line: the coupon, the member's level, and the points spent.
+    discountFen: order.discountFen || 0,
+    levelDiscountFen: order.levelDiscountFen || 0,
+    pointsUsed: order.pointsUsed || 0,
+    pointsDiscountFen: order.pointsDiscountFen || 0,
     totalFen: order.totalFen,
     refundedFen: order.refundedFen || 0,
     refundRequested: Boolean(order.refundRequested),

@@ -15,6 +15,8 @@ export type SeedOrder = {
   shopperPhone?: string | null;
   paid?: boolean;
   at?: Date;
+  /** What came off the goods, as checkout priced it: the coupon's, the member level's, and the points spent with theirs. */
+  discounts?: { couponFen?: number; levelFen?: number; pointsUsed?: number; pointsFen?: number };
 };
 
 export const TEST_ADDRESS: ShippingAddress = { name: "李雷", phone: "13912345678", province: "浙江省", city: "杭州市", district: "西湖区", detail: "文三路 100 号", postalCode: "" };
@@ -30,7 +32,8 @@ export async function seedOrder(tx: Transaction, tenantId: string, order: SeedOr
   const number = formatOrderNumber(at, sequence!.last);
   const subtotalFen = order.lines.reduce((sum, line) => sum + line.unitPriceFen * line.quantity, 0);
   const deliveryFeeFen = delivery.method === "express" ? (delivery.feeFen ?? 0) : 0;
-  const totalFen = subtotalFen + deliveryFeeFen;
+  const { couponFen = 0, levelFen = 0, pointsUsed = 0, pointsFen = 0 } = order.discounts ?? {};
+  const totalFen = subtotalFen + deliveryFeeFen - couponFen - levelFen - pointsFen;
   const paid = order.paid ?? true;
   // Paid a moment later, as the payment notification arrives after the order is placed.
   const paidAt = new Date(at.getTime() + 1000);
@@ -46,6 +49,10 @@ export async function seedOrder(tx: Transaction, tenantId: string, order: SeedOr
       note: order.note ?? "",
       subtotalFen,
       deliveryFeeFen,
+      discountFen: couponFen,
+      levelDiscountFen: levelFen,
+      pointsUsed,
+      pointsDiscountFen: pointsFen,
       totalFen,
       paidFen: paid ? totalFen : 0,
       paymentNo: `T${randomUUID().replaceAll("-", "").slice(0, 30)}`,

@@ -3,10 +3,12 @@
 // quote and the order are priced on the server; the phone only sends what the shopper saw, and a refusal comes back
 // on its line (sold out with how many are left, a changed price with one tap to accept it). Opened with
 // `from=takeaway`, it checks out the restaurant's basket instead: pickup only, with the "ready" message asked for
-// before paying (WeChat lets a page ask only from a tap), so the shopper hears when to collect it.
+// before paying (WeChat lets a page ask only from a tap), so the shopper hears when to collect it. A member sees
+// their level's discount and may pay part with points: a switch that asks for a new quote, whose figures are shown.
 const { basket, takeawayLines } = require("../../lib/basket");
 const { cart, cartView } = require("../../lib/cart");
-const { openTradePage } = require("../../lib/links");
+const { hasPage, openPage, openTradePage } = require("../../lib/links");
+const { discountText, myMember } = require("../../lib/members");
 const { ensureSession, loginState, sharePhone, shopperRequest, storedSession, storeRequest } = require("../../lib/session");
 const { currentSite } = require("../../lib/site");
 const { sitePage } = require("../../lib/site-page");
@@ -43,6 +45,13 @@ function orderableLines(catalog) {
     }));
 }
 
+/** The page holding the member card, where a shopper who is not a member can join; "" when the store has none. */
+function memberCardPage() {
+  const pages = currentSite().site.config.pages;
+  const found = Object.keys(pages).find((id) => hasPage(id) && (pages[id].sections || []).some((section) => section.type === "member-card"));
+  return found || "";
+}
+
 Component({
   behaviors: [sitePage("checkout")],
   data: {
@@ -61,6 +70,11 @@ Component({
     placing: false,
     problem: "",
     phone: "",
+    // The shopper's membership as the last quote told it (kept while a refusal leaves no quote, so the switch stays).
+    member: null,
+    levelRate: null,
+    usePoints: false,
+    joinPage: "",
   },
   methods: {
     onLoad(query) {
@@ -71,7 +85,7 @@ Component({
       this.source = SOURCES[this.takeaway ? "takeaway" : "cart"];
       const session = storedSession();
       if (session && session.shopper.phone) this.setData({ phone: session.shopper.phone });
-      this.setData({ lines: this.source.lines(currentSite().catalog), takeaway: this.takeaway });
+      this.setData({ lines: this.source.lines(currentSite().catalog), takeaway: this.takeaway, joinPage: memberCardPage() });
       Promise.all([storeRequest("GET", "/ordering"), ensureSession()]).then(
         ([answer, session]) => {
           this.showOrdering(answer);
@@ -103,26 +117,49 @@ Component({
       if (!delivery || !this.data.lines.length) return null;
       const request = { lines: trade.requestLines(this.data.lines), delivery, note: this.data.note };
       if (this.couponPicked !== undefined) request.coupon = this.couponPicked;
+      if (this.data.usePoints) request.usePoints = true;
       return request;
     },
-    /** What the order is placed with: the coupon the quote applied, so the charge is the total the shopper saw. */
+    /**
+     * What the order is placed with: the coupon the quote applied and the points it spent, so the charge is the total
+     * the shopper saw (a balance changed meanwhile is refused, not charged otherwise).
+     */
     placingRequest() {
       const request = this.orderRequest();
       const quote = this.data.quote;
       if (request && quote && quote.coupon !== undefined && !("coupon" in request)) request.coupon = quote.coupon;
+      if (request && quote && request.usePoints) request.seenPointsUsed = quote.pointsUsed;
       return request;
     },
-    requestQuote() {
+    /** `keepGeneral`: the order-wide messages stay (a refusal that asks the shopper to look at the new figures). */
+    requestQuote(keepGeneral) {
       const request = this.orderRequest();
       this.attempt = null;
+      // Only the answer to the latest ask is shown: a quick off-and-on of the points switch must not end on an older one.
+      const asked = (this.quotesAsked = (this.quotesAsked || 0) + 1);
       if (!request) {
         this.setData({ quote: null });
         return;
       }
       shopperRequest("POST", "/orders/quote", request).then(
-        (answer) => this.showAnswer(answer, (body) => this.setData({ quote: body, general: [] })),
-        () => this.setData({ problem: "网络不可用，请稍后重试。" }),
+        (answer) => {
+          if (asked === this.quotesAsked) this.showAnswer(answer, (body) => this.showQuote(body, keepGeneral === true));
+        },
+        () => {
+          if (asked === this.quotesAsked) this.setData({ problem: "网络不可用，请稍后重试。" });
+        },
       );
+    },
+    showQuote(quote, keepGeneral) {
+      const member = quote.member || null;
+      this.setData({ quote, member, general: keepGeneral ? this.data.general : [] });
+      // The level's rate ("9.5折") is on the member's card, read once; the amount is always the quote's.
+      if (member && !this.cardAsked) {
+        this.cardAsked = true;
+        myMember().then(({ member: card }) => {
+          if (card && card.level) this.setData({ levelRate: { level: card.level.name, text: discountText(card.level.percentOff) } });
+        });
+      }
     },
     /** Shows a refusal on its lines, a closed store plainly, anything else as one message; `onOk` takes the rest. */
     showAnswer(answer, onOk) {
@@ -136,6 +173,8 @@ Component({
         if (refusals.some((refusal) => refusal.code === "couponUnusable")) this.couponPicked = undefined;
         const placed = trade.placeRefusals(this.data.lines, refusals);
         this.setData({ lines: placed.lines, general: placed.general, quote: null, problem: "" });
+        // The balance changed since the quote: a new one shows what points pay now, beside the message saying so.
+        if (refusals.some((refusal) => refusal.code === "pointsShort")) this.requestQuote(true);
       } else if (CLOSED[code]) {
         this.setData({ closed: CLOSED[code], quote: null });
       } else {
@@ -184,6 +223,15 @@ Component({
           this.requestQuote();
         },
       });
+    },
+    /** The shopper turns paying with points on or off; the server says what that spends and takes off. */
+    onPoints() {
+      if (this.data.placing) return;
+      this.setData({ usePoints: !this.data.usePoints });
+      this.requestQuote();
+    },
+    onJoin() {
+      openPage(this.data.joinPage);
     },
     onPhone(event) {
       sharePhone(event).then((phone) => phone && this.setData({ phone }));

@@ -3,15 +3,15 @@
 // till. The code is signed by shop-api and lives briefly, so it is fetched again on the interval the server gives
 // while the card is on screen, and not at all while it is hidden.
 const { isHexColor } = require("../../lib/theme");
-const { joinMember, memberCode, myMember } = require("../../lib/members");
+const { discountText, joinMember, memberCode, myMember } = require("../../lib/members");
 
 /** When a code cannot be had, try again after this long (the server's interval is not known then). */
 const RETRY_MS = 30000;
 
 /** "银卡 · 9.5折": a level's discount as shoppers read it, 折 being tenths of the price paid. */
 function levelText(level) {
-  const off = Number(level.percentOff) || 0;
-  return off > 0 ? `${level.name} · ${(100 - off) / 10}折` : level.name;
+  const rate = discountText(level.percentOff);
+  return rate ? `${level.name} · ${rate}` : level.name;
 }
 
 Component({

@@ -101,10 +101,23 @@ export default async function OrderPage({ params }: { params: Promise<{ store: s
               <dd className="text-right tabular-nums">{money(order.subtotalFen)}</dd>
               <dt className="text-slate-600">{words.detail.deliveryFee}</dt>
               <dd className="text-right tabular-nums">{money(order.deliveryFeeFen)}</dd>
+              {/* What came off the goods, each part on its own line: the coupon, the member's level, the points spent. */}
               {order.discountFen > 0 && (
                 <>
-                  <dt className="text-slate-600">{t.coupons.orderDiscount}</dt>
-                  <dd className="text-right tabular-nums">-{money(order.discountFen)}</dd>
+                  <dt className="text-slate-600">{t.checkoutBreakdown.coupon}</dt>
+                  <dd className="text-right tabular-nums" data-testid="discount-coupon">-{money(order.discountFen)}</dd>
+                </>
+              )}
+              {order.levelDiscountFen > 0 && (
+                <>
+                  <dt className="text-slate-600">{t.checkoutBreakdown.level}</dt>
+                  <dd className="text-right tabular-nums" data-testid="discount-level">-{money(order.levelDiscountFen)}</dd>
+                </>
+              )}
+              {order.pointsDiscountFen > 0 && (
+                <>
+                  <dt className="text-slate-600">{format(t.checkoutBreakdown.points, { points: order.pointsUsed })}</dt>
+                  <dd className="text-right tabular-nums" data-testid="discount-points">-{money(order.pointsDiscountFen)}</dd>
                 </>
               )}
               <dt className="font-medium text-slate-900">{words.detail.total}</dt>
