@@ -1,6 +1,7 @@
 // `npm run bench:shop-api`: the shoppers' API under load, on one embedded PostgreSQL, in one run:
 //   1. /site and the first /catalog page of a demo store, from shop-api and from a bare node:http server answering
-//      the same bytes, at 10 and 50 connections (req/s, p50, p99, errors, and the ratio between the two);
+//      the same bytes, at 10 and 50 connections (req/s, p50, p99, errors, the ratio between the two, and each
+//      server's CPU time per request, which a machine busy with other work disturbs less than latency);
 //   2. the first /catalog page of stores with 10, 1,000 and 10,000 items (page latency must not grow with size);
 //   3. a cache miss: the first answer after a publish (p50/p99 over repeated publishes);
 //   4. the peak RSS of one shop-api process serving 1,000 stores.
@@ -73,7 +74,21 @@ http.createServer((req, res) => {
 }).listen(Number(process.argv[2]), "127.0.0.1");
 `;
 
-async function startBare(answers: Record<string, { body: string; etag: string }>): Promise<string> {
+/** User plus system CPU seconds a process has used so far. */
+async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** A load run, and the CPU the server process spent per request during it (µs). */
+async function loadMeasured(url: string, connections: number, pid: number): Promise<{ result: LoadResult; cpuPerRequest: number }> {
+  const before = await cpuSeconds(pid);
+  const result = await load(url, connections);
+  const requests = result.requests.average * SECONDS;
+  return { result, cpuPerRequest: requests > 0 ? ((await cpuSeconds(pid)) - before) * 1e6 / requests : 0 };
+}
+
+async function startBare(answers: Record<string, { body: string; etag: string }>): Promise<{ url: string; pid: number }> {
   const file = path.join(server.dataDir, "bare-answers.json");
   await writeFile(file, JSON.stringify(answers));
   const port = await freePort();
@@ -81,7 +96,7 @@ async function startBare(answers: Record<string, { body: string; etag: string }>
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   await waitForAnswer(`${url}${Object.keys(answers)[0]}`, child);
-  return url;
+  return { url, pid: child.pid! };
 }
 
 async function load(url: string, connections: number): Promise<LoadResult> {
@@ -106,13 +121,17 @@ try {
   }
   const bare = await startBare(answers);
   say("\n1. Demo store (山野咖啡), shop-api vs a bare node:http server sending the same bytes");
+  const cpu = (value: number) => `   cpu ${value.toFixed(0).padStart(4)} µs/req`;
   for (const [name, p] of Object.entries(paths)) {
     for (const connections of CONNECTIONS) {
-      const ours = await load(`${shopApi.url}${p}`, connections);
-      const baseline = await load(`${bare}${p}`, connections);
-      say(line(`/${name} shop-api, ${connections} connections`, ours));
-      say(line(`/${name} bare node:http, ${connections} connections`, baseline));
-      say(`  ${"".padEnd(44)} ratio shop-api / bare: ${(ours.requests.average / baseline.requests.average).toFixed(2)}×`);
+      const ours = await loadMeasured(`${shopApi.url}${p}`, connections, shopApi.child.pid!);
+      const baseline = await loadMeasured(`${bare.url}${p}`, connections, bare.pid);
+      say(line(`/${name} shop-api, ${connections} connections`, ours.result) + cpu(ours.cpuPerRequest));
+      say(line(`/${name} bare node:http, ${connections} connections`, baseline.result) + cpu(baseline.cpuPerRequest));
+      say(
+        `  ${"".padEnd(44)} ratio shop-api / bare: ${(ours.result.requests.average / baseline.result.requests.average).toFixed(2)}× req/s, ` +
+          `${(ours.cpuPerRequest / baseline.cpuPerRequest).toFixed(2)}× CPU per request`,
+      );
     }
   }
 

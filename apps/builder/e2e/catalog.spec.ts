@@ -4,7 +4,8 @@ import { signIn, signUp, uniqueEmail } from "./helpers";
 
 async function newStore(page: Page, template: "电商商城" | "餐厅点餐" | "酒店预订") {
   await signUp(page, { name: "林掌柜", email: uniqueEmail("catalog"), password: "catalog-shop-2026", storeName: "林家小铺", template });
-  await expect(page).toHaveURL(/\/stores\/[^/]+$/);
+  // Creating the store and its sample content takes a while on a loaded machine.
+  await expect(page).toHaveURL(/\/stores\/[^/]+$/, { timeout: 30_000 });
   return new URL(page.url()).pathname;
 }
 
@@ -137,7 +138,7 @@ test("a hotel edits a room type's rooms and cancellation policy; the edited samp
   await expect(page.getByLabel("设施")).toHaveValue("Wi-Fi、空调、投影仪");
 });
 
-test("the list shows a long catalog a page at a time, with the count against the store's limit", async ({ page }, testInfo) => {
+test("the list shows a long catalog a page at a time, with the count against the store's limit; search and category narrow it", async ({ page }, testInfo) => {
   const store = await newStore(page, "餐厅点餐");
   await page.goto(`${store}/catalog`);
   const dishes = Array.from({ length: 55 }, (_, n) => `${n % 5 === 0 ? "牛肉面" : "小馄饨"} ${n + 1} 号,${12 + (n % 9)},${n % 5 === 0 ? "面食" : "点心"},否`);
@@ -152,4 +153,58 @@ test("the list shows a long catalog a page at a time, with the count against the
   await expect(page.getByText("第 1 / 2 页")).toBeVisible();
   expect(await page.getByTestId("catalog-group").locator("tbody tr").count()).toBe(50);
   await shot(page, testInfo, "catalog-paged");
+
+  // The titles a page lists, in its order (each row's title links to the item).
+  const titles = () => page.getByTestId("catalog-group").locator("tbody tr td a[href*='/items/']:not([aria-label])").allTextContents();
+  const imported = dishes.map((line) => line.split(",")[0]!);
+  const samples = ["招牌牛肉面", "红烧排骨面", "担担面", "酸辣粉", "猪肉锅贴（8 只）", "拍黄瓜", "冰镇酸梅汤"];
+  const first = await titles();
+  expect(first).toHaveLength(50);
+
+  await page.getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/\?page=2$/);
+  await expect(page.getByText("第 2 / 2 页")).toBeVisible();
+  await expect(page.getByRole("link", { name: "下一页" })).toHaveCount(0);
+  const second = await titles();
+  // Page 2 holds the rest: every item of the store on exactly one of the two pages.
+  expect(second).toHaveLength(12);
+  expect([...first, ...second].sort()).toEqual([...imported, ...samples].sort());
+  await expect(count).toHaveText("共 62 项，每家店最多 10,000 项");
+  await shot(page, testInfo, "catalog-page-2");
+  await page.getByRole("link", { name: "上一页" }).click();
+  await expect(page.getByText("第 1 / 2 页")).toBeVisible();
+  expect(await titles()).toEqual(first);
+
+  // Search by text: the imported 牛肉面 and the template's 招牌牛肉面, on one page; the store's count stays.
+  const search = page.getByRole("search");
+  await search.getByRole("searchbox").fill("牛肉面");
+  await search.getByRole("button", { name: "搜索" }).click();
+  await expect(page).toHaveURL(/\?q=/);
+  await expect(page.getByText("找到 12 项")).toBeVisible();
+  await expect(count).toHaveText("共 62 项，每家店最多 10,000 项");
+  await expect(page.getByText(/第 \d+ \/ \d+ 页/)).toHaveCount(0);
+  expect((await titles()).sort()).toEqual(["招牌牛肉面", ...imported.filter((title) => title.startsWith("牛肉面"))].sort());
+  await expect(search.getByRole("searchbox")).toHaveValue("牛肉面");
+  await shot(page, testInfo, "catalog-search");
+
+  // A category alone: 面食 holds the three samples and the eleven imported noodles.
+  await search.getByRole("searchbox").fill("");
+  await search.getByLabel("分类").selectOption({ label: "面食" });
+  await search.getByRole("button", { name: "搜索" }).click();
+  await expect(page.getByText("找到 14 项")).toBeVisible();
+  expect((await titles()).sort()).toEqual(["招牌牛肉面", "红烧排骨面", "担担面", ...imported.filter((title) => title.startsWith("牛肉面"))].sort());
+  await expect(search.getByLabel("分类")).toHaveValue(/.+/);
+  await shot(page, testInfo, "catalog-category");
+
+  // Both at once: no 牛肉面 among the 点心.
+  await search.getByRole("searchbox").fill("牛肉面");
+  await search.getByLabel("分类").selectOption({ label: "点心" });
+  await search.getByRole("button", { name: "搜索" }).click();
+  await expect(page.getByText("没有符合条件的项。")).toBeVisible();
+  await expect(page.getByText("找到 0 项")).toBeVisible();
+
+  // Clearing brings the whole store back on its first page.
+  await page.getByRole("link", { name: "清除筛选" }).click();
+  await expect(page.getByText("第 1 / 2 页")).toBeVisible();
+  expect(await titles()).toEqual(first);
 });

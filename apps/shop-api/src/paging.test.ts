@@ -50,7 +50,7 @@ async function pageThrough(path: string, limit: number): Promise<{ ids: string[]
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const response = await get(`${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const response = await get(`${path}${path.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
     expect(response.status).toBe(200);
     const page = itemsPageResponseSchema.parse(await response.json());
     expect(page.items.length).toBeLessThanOrEqual(limit);
@@ -111,6 +111,46 @@ describe("paging through a 10,000-item store", () => {
     expect(title.items.length).toBeGreaterThan(0);
   });
 
+  it("pages the items of no known category (category=none, the shoppers' 其他) each exactly once", async () => {
+    // A category whose name its schema refuses is not shown to shoppers: its items join the uncategorised ones.
+    const refused = randomUUID();
+    const moved = await db.scoped({ tenantId: store }, async (tx) => {
+      await tx.catalogCategory.create({ data: { tenantId: store, id: refused, name: "名".repeat(21), position: 1 } });
+      const rows = await tx.catalogItem.findMany({ where: { title: { in: ["Item 3", "Item 13", "Item 23"] } }, select: { id: true, categoryId: true } });
+      await tx.catalogItem.updateMany({ where: { id: { in: rows.map(({ id }) => id) } }, data: { categoryId: refused } });
+      return rows;
+    });
+    try {
+      const expected = await db.scoped({ tenantId: store }, (tx) =>
+        tx.catalogItem.findMany({ where: { visible: true, OR: [{ categoryId: null }, { categoryId: refused }] }, select: { id: true, title: true } }),
+      );
+      expect(expected).toHaveLength(1000 + 3);
+      // The cache heard of the change (NOTIFY): wait for the refused category's items to show under none.
+      await expect.poll(async () => (await pageThrough(`items?category=none&q=${encodeURIComponent("Item 3")}`, 50)).ids.length, { timeout: 30_000 }).toBeGreaterThan(0);
+      for (const limit of [1, 7, 50]) {
+        const { ids, pages } = await pageThrough(`items?category=none`, limit);
+        expect(ids).toHaveLength(expected.length);
+        expect(new Set(ids)).toEqual(new Set(expected.map(({ id }) => id)));
+        expect(pages).toBe(Math.ceil(expected.length / limit));
+      }
+      // With search text too, as the other filters.
+      const { ids: found } = await pageThrough(`items?category=none&q=${encodeURIComponent("Item 13")}`, 50);
+      const wanted = expected.filter(({ title }) => title.toLowerCase().includes("item 13"));
+      expect(wanted.map(({ title }) => title)).toContain("Item 13");
+      expect(new Set(found)).toEqual(new Set(wanted.map(({ id }) => id)));
+      expect(found).toHaveLength(wanted.length);
+      // /catalog takes the filter too, with every category beside the page.
+      const first = catalogPageResponseSchema.parse(await (await get("catalog?category=none&limit=5")).json());
+      expect(first.items.every((item) => item.categoryId === null || item.categoryId === refused)).toBe(true);
+      expect(first.categories.map(({ id }) => id)).not.toContain(refused);
+    } finally {
+      await db.scoped({ tenantId: store }, async (tx) => {
+        for (const { id, categoryId } of moved) await tx.catalogItem.update({ where: { tenantId_id: { tenantId: store, id } }, data: { categoryId } });
+        await tx.catalogCategory.delete({ where: { tenantId_id: { tenantId: store, id: refused } } });
+      });
+    }
+  });
+
   it("gives packages uploaded before paging, which send no parameters, the first items up to a bound", async () => {
     const legacy = catalogPageResponseSchema.parse(await (await get("catalog")).json());
     expect(legacy.items).toHaveLength(LEGACY_CATALOG_LIMIT);
@@ -126,6 +166,7 @@ describe("paging through a 10,000-item store", () => {
     ["cursor", "cursor=not-a-cursor"],
     ["cursor", `cursor=${Buffer.from(JSON.stringify([1, null, 1, "x"])).toString("base64url")}`],
     ["category", "category=drinks"],
+    ["category", "category=NONE"],
     ["q", `q=${encodeURIComponent("咖".repeat(41))}`],
   ])("answers 400 naming %s to %s", async (parameter, query) => {
     for (const path of ["items", "catalog"]) {

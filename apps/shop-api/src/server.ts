@@ -10,6 +10,7 @@ import { clientOf } from "@kaidian/client-address";
 import { bearerToken } from "@kaidian/orders/server";
 import { RateLimiter } from "@kaidian/traffic";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
+import pino from "pino";
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
 import { analyticsRoutes } from "./routes/analytics";
 import { cartRoutes } from "./routes/cart";
@@ -64,7 +65,9 @@ export function routeTable(app: FastifyInstance): readonly RouteEntry[] {
 export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   const { db, cache, settings } = parts;
   const app = Fastify({
-    logger: { level: settings.logLevel, ...(parts.logStream ? { stream: parts.logStream } : {}) },
+    // Lines go to stdout asynchronously (pino flushes what is left when the process exits): a synchronous write per
+    // request would cost a system call each, on the path of every answer.
+    logger: { level: settings.logLevel, stream: parts.logStream ?? pino.destination({ dest: 1, sync: false }) },
     // One line per request, written when it is answered (below), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     // A request id from the load balancer is kept when it looks like one, so one id follows a request across hops.
@@ -98,35 +101,49 @@ export function buildShopApi(parts: ShopApiParts): FastifyInstance {
 
   app.decorateRequest("client", "");
   app.decorateRequest("shopperToken", null);
-  app.addHook("onRequest", async (request, reply) => {
+  // The limiter a request is metered by, per client (or shopper) and per store.
+  const meters = (request: FastifyRequest, tenant: string | undefined): [RateLimiter, string][] => {
+    const store = tenant !== undefined && isUuid(tenant) ? tenant : null;
+    if (request.routeOptions.config.analytics === true) {
+      return store ? [[limiters.clientReports, request.client], [limiters.storeReports, store]] : [[limiters.clientReports, request.client]];
+    }
+    const read = READ_METHODS.has(request.method);
+    const token = request.shopperToken;
+    const client: [RateLimiter, string] = read
+      ? [limiters.clientReads, request.client]
+      : token?.ok
+        ? [limiters.shopperWrites, `${token.tenantId}:${token.shopperId}`]
+        : [limiters.clientWrites, request.client];
+    return store ? [client, [read ? limiters.storeReads : limiters.storeWrites, store]] : [client];
+  };
+  // Hooks in callback form: on every request, an async hook's promise and its extra turn of the event loop cost
+  // more than the hook's own work.
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("X-Request-Id", request.id);
     request.client = clientOf(
       { peer: request.socket.remoteAddress, encrypted: false, forwardedFor: request.headers["x-forwarded-for"] },
       settings.trustedProxies,
     ).address;
-    if (!request.url.startsWith("/api/") || request.routeOptions.config.wechatPayNotification) return;
-    const read = READ_METHODS.has(request.method);
+    if (!request.url.startsWith("/api/") || request.routeOptions.config.wechatPayNotification) return done();
     const tenant = (request.params as Partial<TenantParams>).tenant;
     if (tenant !== undefined) request.shopperToken = tokens.verify(bearerToken(request.headers.authorization), tenant);
-    const shopper = request.shopperToken?.ok ? `${request.shopperToken.tenantId}:${request.shopperToken.shopperId}` : null;
-    const report = request.routeOptions.config.analytics === true;
-    const verdicts = report
-      ? [limiters.clientReports.take(request.client), tenant && isUuid(tenant) ? limiters.storeReports.take(tenant) : { ok: true as const }]
-      : [
-          read ? limiters.clientReads.take(request.client) : shopper ? limiters.shopperWrites.take(shopper) : limiters.clientWrites.take(request.client),
-          tenant && isUuid(tenant) ? (read ? limiters.storeReads : limiters.storeWrites).take(tenant) : { ok: true as const },
-        ];
-    const refused = verdicts.find((verdict) => !verdict.ok);
-    if (refused && !refused.ok) {
-      reply.header("Retry-After", String(refused.retryAfterSeconds));
-      return sendError(reply, 429, "rate.limited", `Too many requests. Try again in ${refused.retryAfterSeconds} s.`);
+    for (const [limiter, key] of meters(request, tenant)) {
+      const verdict = limiter.take(key);
+      if (!verdict.ok) {
+        // Answered here: the route never runs, and `done` is not called.
+        reply.header("Retry-After", String(verdict.retryAfterSeconds));
+        sendError(reply, 429, "rate.limited", `Too many requests. Try again in ${verdict.retryAfterSeconds} s.`);
+        return;
+      }
     }
+    done();
   });
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, client: request.client },
       "request",
     );
+    done();
   });
 
   app.setErrorHandler((error, request, reply) => {

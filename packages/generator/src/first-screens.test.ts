@@ -83,4 +83,16 @@ describe("the baked catalog", () => {
     expect(two.items.map((item) => item.id)).toEqual(["item-3", "item-150"]);
     expect(firstScreensCatalog(config, catalog(200), 10).items).toEqual([]);
   });
+
+  it("bakes the first item of no category the store lists, so the runtime offers the 其他 shelf that pages the rest", () => {
+    const snapshot = storeOfSize(200);
+    const config = snapshot.site.config;
+    config.pages.home!.sections = [];
+    expect(firstScreensCatalog(config, snapshot.catalog).items).toEqual([]);
+    snapshot.catalog.items[120] = { ...snapshot.catalog.items[120]!, categoryId: null };
+    snapshot.catalog.items[180] = { ...snapshot.catalog.items[180]!, categoryId: "a-category-since-deleted" };
+    expect(firstScreensCatalog(config, snapshot.catalog).items.map((item) => item.id)).toEqual(["item-120"]);
+    snapshot.catalog.items[120] = { ...snapshot.catalog.items[120]!, categoryId: snapshot.catalog.categories[0]!.id };
+    expect(firstScreensCatalog(config, snapshot.catalog).items.map((item) => item.id)).toEqual(["item-180"]);
+  });
 });

@@ -53,6 +53,16 @@ function firstShelf(catalog: Outline): string[] {
   return shelf.slice(0, FIRST_PAGE_ITEMS).map((item) => item.id);
 }
 
+/**
+ * The first item of no category the store lists, if any: the runtime offers the "其他" shelf (which then pages
+ * from the API) only when it knows one such item, and items of no category sort last, beyond every first screen.
+ */
+function firstOther(catalog: Outline): string[] {
+  const known = new Set(catalog.categories.map(({ id }) => id));
+  const other = catalog.items.find((item) => item.categoryId === null || !known.has(item.categoryId));
+  return other ? [other.id] : [];
+}
+
 /** Whether the items' JSON fits the budget, measured only as far as it takes to know. */
 function fitsWhole(items: OutlineItem[], budget: number): boolean {
   let bytes = 2;
@@ -66,7 +76,7 @@ function fitsWhole(items: OutlineItem[], budget: number): boolean {
 /** The catalog to bake: every category, and the whole catalog's items or the first screens', in the merchant's order. */
 export function firstScreensCatalog(config: StoreConfig, catalog: Outline, budget = BAKED_ITEMS_BYTES): Outline {
   if (fitsWhole(catalog.items, budget)) return catalog;
-  const wanted = Object.values(config.pages).flatMap((page) => page?.sections.flatMap((section) => shownBy(section, catalog)) ?? []);
+  const wanted = [...firstOther(catalog), ...Object.values(config.pages).flatMap((page) => page?.sections.flatMap((section) => shownBy(section, catalog)) ?? [])];
   const byId = new Map(catalog.items.map((item) => [item.id, item]));
   const baked = new Set<string>();
   let bytes = 0;

@@ -19,6 +19,12 @@ export const MAX_SEARCH_CHARS = 40;
  */
 export const LEGACY_CATALOG_LIMIT = 2000;
 
+/**
+ * `category=none`: the items shoppers find under "其他", those with no category or one the store's categories no
+ * longer list (deleted, or a row its schema refuses), paged by the same cursor as every other filter.
+ */
+export const NO_CATEGORY = "none";
+
 /** Where an item sits in the order: uncategorised items come last (null sorts after every position). */
 type SortKey = [categoryPosition: number | string | null, categoryId: string | null, position: number | string, id: string];
 
@@ -143,7 +149,7 @@ export const pageQuerySchema = z.object({
     .max(512, { error: "cursor is not one this API gave" })
     .refine((value) => decodeCursor(value) !== null, { error: "cursor is not one this API gave" })
     .optional(),
-  category: z.uuid({ error: "category must be a category id" }).optional(),
+  category: z.union([z.uuid(), z.literal(NO_CATEGORY)], { error: `category must be a category id or ${NO_CATEGORY}` }).optional(),
   q: z
     .string()
     .trim()
@@ -211,25 +217,29 @@ export function pageOf(catalog: ShopperCatalog, query: Pick<PageQuery, "cursor" 
       else high = middle;
     }
   }
-  const needle = query.q === undefined ? null : searchForm(query.q);
+  const matches = matcher(catalog, query.category, query.q === undefined ? null : searchForm(query.q));
   const items: Item[] = [];
   let last = -1;
   for (let i = start; i < catalog.items.length && items.length < query.limit; i++) {
-    const item = catalog.items[i]!;
-    if (query.category !== undefined && item.categoryId !== query.category) continue;
-    if (needle !== null && !catalog.haystacks[i]!.includes(needle)) continue;
-    items.push(item);
+    if (!matches(i)) continue;
+    items.push(catalog.items[i]!);
     last = i;
   }
-  const more = items.length === query.limit && hasMatchAfter(catalog, last, query.category, needle);
+  const more = items.length === query.limit && hasMatchAfter(catalog, last, matches);
   return { items, nextCursor: more ? encodeCursor(catalog.keys[last]!) : null };
 }
 
-function hasMatchAfter(catalog: ShopperCatalog, index: number, category: string | undefined, needle: string | null): boolean {
-  for (let i = index + 1; i < catalog.items.length; i++) {
-    if (category !== undefined && catalog.items[i]!.categoryId !== category) continue;
-    if (needle !== null && !catalog.haystacks[i]!.includes(needle)) continue;
-    return true;
-  }
+/** Whether the item at an index passes the category filter (an id, or NO_CATEGORY) and the search. */
+function matcher(catalog: ShopperCatalog, category: string | undefined, needle: string | null): (index: number) => boolean {
+  const known = category === NO_CATEGORY ? new Set(catalog.categories.map(({ id }) => id)) : null;
+  return (index) => {
+    const categoryId = catalog.items[index]!.categoryId;
+    const inCategory = known !== null ? categoryId === null || !known.has(categoryId) : category === undefined || categoryId === category;
+    return inCategory && (needle === null || catalog.haystacks[index]!.includes(needle));
+  };
+}
+
+function hasMatchAfter(catalog: ShopperCatalog, index: number, matches: (index: number) => boolean): boolean {
+  for (let i = index + 1; i < catalog.items.length; i++) if (matches(i)) return true;
   return false;
 }

@@ -12,6 +12,7 @@ export * from "./schemas";
 export {
   LEGACY_CATALOG_LIMIT,
   MAX_SEARCH_CHARS,
+  NO_CATEGORY,
   PAGE_LIMIT,
   pageOf,
   pageQuerySchema,

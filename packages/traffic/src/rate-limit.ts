@@ -8,6 +8,8 @@ export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 type Bucket = { tokens: number; at: number };
 
+const ALLOWED: Verdict = Object.freeze({ ok: true });
+
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
@@ -21,15 +23,19 @@ export class RateLimiter {
   /** Takes one request's token for `key`, or says how many seconds until one is there. */
   take(key: string, now = Date.now()): Verdict {
     const { perSecond, burst } = this.limit;
-    const bucket = this.buckets.get(key);
+    let bucket = this.buckets.get(key);
     const tokens = bucket ? Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond) : burst;
+    // Moved to the end of the map's order (most recently seen); a key's bucket is reused, as this runs per request.
     if (bucket) this.buckets.delete(key);
+    else bucket = { tokens, at: now };
+    this.buckets.set(key, bucket);
+    bucket.at = now;
     if (tokens < 1) {
-      this.buckets.set(key, { tokens, at: now });
+      bucket.tokens = tokens;
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond)) };
     }
-    this.buckets.set(key, { tokens: tokens - 1, at: now });
+    bucket.tokens = tokens - 1;
     if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
-    return { ok: true };
+    return ALLOWED;
   }
 }

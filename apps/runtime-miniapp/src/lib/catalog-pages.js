@@ -28,12 +28,12 @@ function itemsUrl(apiBase, filter, cursor) {
 }
 
 /**
- * A list of items that grows a page at a time. `filter` is `{ categoryId, keyword }` (either may be empty);
- * `seed` the known items matching it; `onChange({ items, loading, done, failed })` hears every change.
- * `local` lists (no API, or no filter the API knows) show the seed only.
+ * A list of items that grows a page at a time. `filter` is `{ categoryId, keyword }` (either may be empty; the
+ * category "none" is "其他"); `seed` the known items matching it; `onChange({ items, loading, done, failed })`
+ * hears every change. Without an API the list is the seed.
  */
-function createItemFeed(filter, seed, onChange, options = {}) {
-  const state = { items: seed, loading: false, done: !baked.apiBase || Boolean(options.local), failed: false };
+function createItemFeed(filter, seed, onChange) {
+  const state = { items: seed, loading: false, done: !baked.apiBase, failed: false };
   let cursor = "";
   let firstPage = true;
   let stopped = false;

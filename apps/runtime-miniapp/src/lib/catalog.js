@@ -1,5 +1,7 @@
 // Read-only views of the catalog a page holds.
-const OTHER_SHELF = { id: "", name: "其他" };
+// "其他" gathers items whose category is gone; its id is the read API's filter for them (`category=none`), so
+// it pages like any shelf.
+const OTHER_SHELF = { id: "none", name: "其他" };
 
 function itemsOf(catalog) {
   return catalog && Array.isArray(catalog.items) ? catalog.items : [];

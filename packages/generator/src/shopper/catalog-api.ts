@@ -1,5 +1,5 @@
 // A read API for the harness's wx.request, answering the paging contract the runtime is built against:
-// `/catalog` and `/items` take `limit` (1..50, default 20), an opaque `cursor`, a `category` and search text `q`
+// `/catalog` and `/items` take `limit` (1..50, default 20), an opaque `cursor`, a `category` (or `none`) and search text `q`
 // (at most 40 characters), and answer one page with the cursor of the next (null on the last); `/items/<id>` one
 // item; anything else, or a bad query, 404 or 400 as the real service does. Every page the runtime receives
 // passes the storefront's response schemas, so the two sides agree on the shape.
@@ -29,9 +29,10 @@ export function catalogApi(apiBase: string, catalog: Catalog, options: { online?
     const offset = params.has("cursor") ? offsetOf(params.get("cursor")!) : 0;
     if (offset === null) return invalid("cursor is not one this API gave");
     const category = params.get("category");
-    const matching = catalog.items.filter(
-      (item) => (!category || item.categoryId === category) && (!q || item.title.toLowerCase().includes(q) || item.description.toLowerCase().includes(q)),
-    );
+    const known = new Set(catalog.categories.map(({ id }) => id));
+    // "none": the items of no category the store lists, the runtime's "其他".
+    const inCategory = (item: Item) => (category === "none" ? item.categoryId === null || !known.has(item.categoryId) : !category || item.categoryId === category);
+    const matching = catalog.items.filter((item) => inCategory(item) && (!q || item.title.toLowerCase().includes(q) || item.description.toLowerCase().includes(q)));
     const items = matching.slice(offset, offset + limit);
     return { items, nextCursor: offset + limit < matching.length ? cursorOf(offset + limit) : null };
   }

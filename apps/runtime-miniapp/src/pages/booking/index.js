@@ -2,7 +2,9 @@
 // then "预订并支付": shop-api holds the room on every night and places the booking (an order), WeChat Pay's sheet
 // opens, and the booking's page follows, where it can be paid again or cancelled with its refund shown first.
 // The total sent is the one shown, so a rate changed since is told (and shown) rather than charged silently.
-const { itemsOf } = require("../../lib/catalog");
+// The room types are those the package knows, then the read API's pages, more as the shopper scrolls or asks.
+const { findItem, itemsOf } = require("../../lib/catalog");
+const { createItemFeed } = require("../../lib/catalog-pages");
 const { openTradePage } = require("../../lib/links");
 const { shopperRequest, storeRequest } = require("../../lib/session");
 const { sitePage } = require("../../lib/site-page");
@@ -13,6 +15,14 @@ const { askThen, templateIdsFor } = require("../../lib/subscribe");
 const trade = require("../../lib/trade");
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+
+function roomChoice(room) {
+  return { id: room.id, title: room.title, priceFen: room.priceFen, capacity: room.details.capacity };
+}
+
+function roomsOf(items) {
+  return items.filter((item) => item.kind === "room").map(roomChoice);
+}
 
 /** Why a booking cannot be made online; shown in place of the pay button's result. */
 const CLOSED = {
@@ -31,6 +41,9 @@ Component({
     hasBookingBar: false,
     stay: null,
     rooms: [],
+    roomsLoading: false,
+    roomsDone: true,
+    roomsFailed: false,
     room: null,
     estimateFen: 0,
     live: false,
@@ -57,26 +70,40 @@ Component({
     },
     detached() {
       this.stopStay();
+      if (this.feed) this.feed.stop();
     },
   },
   observers: {
     "catalog, sections"(catalog, sections) {
       const bar = bookingBarOf(sections);
       this.defaultNights = bar ? bar.settings.defaultNights : 1;
-      this.setData({
-        hasBookingBar: Boolean(bar),
-        rooms: itemsOf(catalog)
-          .filter((item) => item.kind === "room")
-          .map((room) => ({ id: room.id, title: room.title, priceFen: room.priceFen, capacity: room.details.capacity })),
-      });
+      this.setData({ hasBookingBar: Boolean(bar) });
+      // A refreshed site keeps the rooms and the pages already loaded: the list's filter never changes.
+      if (!this.feed) {
+        const seed = itemsOf(catalog).filter((item) => item.kind === "room");
+        this.feed = createItemFeed({ categoryId: "", keyword: "" }, seed, (state) => this.showRooms(state));
+        this.showRooms({ items: seed, loading: false, done: true, failed: false });
+        this.feed.more();
+      }
       this.showStay();
     },
   },
   methods: {
+    showRooms(state) {
+      this.setData({ rooms: roomsOf(state.items), roomsLoading: state.loading, roomsDone: state.done, roomsFailed: state.failed });
+    },
+    onReachBottom() {
+      this.onMoreRooms();
+    },
+    onMoreRooms() {
+      if (this.feed) this.feed.more();
+    },
     showStay() {
       const stay = currentStay(this.defaultNights);
       const view = stayView(stay);
-      const room = this.data.rooms.find((candidate) => candidate.id === stay.roomId) || null;
+      // A room picked elsewhere (the home page's list, a room's page) may be on a page of the list not loaded yet.
+      const known = findItem(this.data.catalog, stay.roomId);
+      const room = this.data.rooms.find((candidate) => candidate.id === stay.roomId) || (known && known.kind === "room" ? roomChoice(known) : null);
       const guests = room ? Math.min(this.data.guests, room.capacity) : this.data.guests;
       this.attempt = null;
       this.setData({ stay: view, room, guests, estimateFen: room ? room.priceFen * view.nights : 0, live: false, nights: [], soldOut: [], problem: "" });

@@ -54,9 +54,7 @@ Component({
       if (this.feed) this.feed.stop();
       this.shownItems = null;
       const seed = keyword ? searchItems(catalog, keyword) : shelf ? shelf.items : [];
-      // "其他" gathers items whose category is gone, which the API cannot filter by: it lists what is known.
-      const local = !keyword && Boolean(shelf) && shelf.id === "" && catalog.categories.length > 0;
-      this.feed = createItemFeed(filter, seed, (state) => this.showFeed(state), { local });
+      this.feed = createItemFeed(filter, seed, (state) => this.showFeed(state));
       this.showFeed({ items: seed, loading: false, done: true, failed: false });
       this.feed.more();
     },

@@ -2,7 +2,7 @@
 // Dishes with options open a sheet to pick them; sold-out dishes show but cannot be added. A category shows the
 // dishes the package knows at once, then its pages from the read API (lib/catalog-pages.js), more on request.
 const { basket } = require("../../lib/basket");
-const { categoriesOf, findItem, shelves } = require("../../lib/catalog");
+const { findItem, shelves } = require("../../lib/catalog");
 const { createItemFeed } = require("../../lib/catalog-pages");
 const { dishChoiceView, firstDishPick, pickDishOption } = require("../../lib/dish-choice");
 const { currentDining, offeredModes, onDiningChange, servingMode, updateDining } = require("../../lib/dining");
@@ -80,13 +80,11 @@ Component({
       if (this.feed) this.feed.stop();
       this.feedShelf = categoryId;
       this.feedItems = shelf ? shelf.dishes : [];
-      // "其他" gathers dishes whose category is gone, which the API cannot filter by: it lists what is known.
-      const local = categoryId === "" && categoriesOf(this.data.catalog).length > 0;
       this.feed = createItemFeed({ categoryId, keyword: "" }, this.feedItems, (state) => {
         this.feedItems = state.items;
         this.setData({ loading: state.loading, done: state.done, failed: state.failed });
         this.show();
-      }, { local });
+      });
       this.feed.more();
     },
     onMore() {
