@@ -1354,7 +1354,7 @@ export const zhCN = {
   },
   memberScan: {
     open: "扫码",
-    title: "用摄像头扫会员码",
+    title: "用摄像头扫会员卡",
     lead: "请顾客把会员卡上的二维码对准摄像头，识别后自动查会员。",
     video: "摄像头画面",
     starting: "正在打开摄像头…",

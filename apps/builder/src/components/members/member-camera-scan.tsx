@@ -1,6 +1,6 @@
 "use client";
 // 扫码 beside the scanner field: a dialog shows the device's camera (the rear one where there is one), reads QR codes
-// in the browser and hands each new code to the scanner field's own action, so a camera-read code gets the same
+// in the browser with jsQR and hands each new code to the scanner field's own action, so a camera-read code gets the same
 // answers as a typed one. The decoder is imported only when the dialog opens, so staff who never scan never load it.
 // The camera is released whenever the dialog closes, the page is hidden or the page goes away.
 import { useEffect, useId, useRef, useState } from "react";
@@ -12,6 +12,8 @@ type Status = "starting" | "scanning" | "checking" | "refused" | "denied" | "noC
 
 /** How often a frame is decoded: quick enough to feel instant, seldom enough to leave the page responsive. */
 const FRAME_MS = 150;
+/** Frames are read at most this wide: a card held to the camera stays large enough, and decoding stays cheap. */
+const FRAME_WIDTH = 640;
 
 /** What getUserMedia's refusal means for the merchant (its DOMException names, per the Media Capture spec). */
 function cameraRefusal(error: unknown): Status {
@@ -66,7 +68,7 @@ export function MemberCameraScan({ words, send, pending, answer, refusal }: { wo
       phase.current = "idle";
       if (!window.isSecureContext) return setStatus("insecure");
       if (!navigator.mediaDevices?.getUserMedia) return setStatus("noCamera");
-      const decoder = import("@zxing/browser");
+      const decoder = import("jsqr");
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
       } catch (error) {
@@ -75,10 +77,10 @@ export function MemberCameraScan({ words, send, pending, answer, refusal }: { wo
       }
       if (!live || !video.current) return release();
       video.current.srcObject = stream;
-      let reader: import("@zxing/browser").BrowserQRCodeReader;
+      let decode: (typeof import("jsqr"))["default"];
       try {
         await video.current.play();
-        reader = new (await decoder).BrowserQRCodeReader();
+        decode = (await decoder).default;
       } catch {
         if (live) setStatus("decoderFailed");
         return release();
@@ -91,15 +93,13 @@ export function MemberCameraScan({ words, send, pending, answer, refusal }: { wo
         const source = video.current;
         if (!live || !source || !context) return;
         if (source.videoWidth > 0 && phase.current === "idle") {
-          canvas.width = source.videoWidth;
-          canvas.height = source.videoHeight;
-          context.drawImage(source, 0, 0);
-          let code: string | null = null;
-          try {
-            code = reader.decodeFromCanvas(canvas).getText();
-          } catch {
-            // No QR code in this frame: the next one may have it.
-          }
+          const scale = Math.min(1, FRAME_WIDTH / source.videoWidth);
+          canvas.width = Math.round(source.videoWidth * scale);
+          canvas.height = Math.round(source.videoHeight * scale);
+          context.drawImage(source, 0, 0, canvas.width, canvas.height);
+          const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+          // A card code is dark on a light screen: inverted codes are not looked for.
+          const code = decode(pixels.data, pixels.width, pixels.height, { inversionAttempts: "dontInvert" })?.data;
           if (code && code !== lastCode) {
             lastCode = code;
             phase.current = "sent";
@@ -127,6 +127,8 @@ export function MemberCameraScan({ words, send, pending, answer, refusal }: { wo
     };
   }, [open]);
 
+  // The camera's view is shown from the moment it is asked for; with no camera there is nothing to show.
+  const cameraOn = status === "starting" || status === "scanning" || status === "checking" || status === "refused";
   // A refusal is the field's own message, shown here too since the dialog covers the field.
   const message =
     status === "refused" ? refusal : status === "starting" || status === "scanning" || status === "checking" ? undefined : words[status];
@@ -145,7 +147,7 @@ export function MemberCameraScan({ words, send, pending, answer, refusal }: { wo
       >
         <h2 id={titleId} className="text-base font-semibold text-slate-900">{words.title}</h2>
         <p className="mt-1 text-sm text-slate-600">{words.lead}</p>
-        <video ref={video} muted playsInline aria-label={words.video} className="mt-4 aspect-[4/3] w-full rounded-lg bg-slate-900 object-cover" />
+        <video ref={video} muted playsInline hidden={!cameraOn} aria-label={words.video} className="mt-4 aspect-[4/3] w-full rounded-lg bg-slate-900 object-cover" />
         <div className="mt-3 min-h-10 space-y-1" aria-live="polite">
           {message && <p role="alert" className="text-sm text-red-700">{message}</p>}
           {note && <p role="status" className="text-sm text-slate-600">{note}</p>}
