@@ -38,8 +38,11 @@ export function MemberCameraScan({ words, send, pending, answer, refusal }: { wo
   // Where a sent code is: sent, then pending on the server, then answered (back to idle).
   const phase = useRef<"idle" | "sent" | "pending">("idle");
   const answerWhenSent = useRef<unknown>(null);
+  // The running camera loop reads the newest send and answer from here.
   const latest = useRef({ send, answer });
-  latest.current = { send, answer };
+  useEffect(() => {
+    latest.current = { send, answer };
+  });
 
   useEffect(() => {
     if (phase.current === "sent" && pending) phase.current = "pending";
@@ -69,6 +72,8 @@ export function MemberCameraScan({ words, send, pending, answer, refusal }: { wo
       if (!window.isSecureContext) return setStatus("insecure");
       if (!navigator.mediaDevices?.getUserMedia) return setStatus("noCamera");
       const decoder = import("jsqr");
+      // Awaited only once the camera is on; a failed load is reported then, not as an unhandled rejection.
+      decoder.catch(() => undefined);
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
       } catch (error) {
