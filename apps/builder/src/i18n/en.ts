@@ -1350,6 +1350,22 @@ export const en: Dictionary = {
   },
   // An order's discount in its parts (the order page): coupon, member level, points.
   checkoutBreakdown: { coupon: "Coupon", level: "Member discount", points: "Points ({points} points)" },
+  memberScan: {
+    open: "Scan with camera",
+    title: "Scan a member card",
+    lead: "Ask the shopper to hold the QR code on their member card up to the camera; the member opens as soon as it is read.",
+    video: "Camera view",
+    starting: "Opening the camera…",
+    scanning: "Point the camera at the QR code; no button needed.",
+    checking: "Code read, looking up the member…",
+    denied: "Camera permission was refused, so the camera cannot scan. Allow the camera in the site settings of your browser's address bar and try again, or keep using the scanner or paste the code.",
+    noCamera: "No camera was found. Keep using the scanner or paste the code.",
+    busy: "Another app is using the camera. Close it and try again.",
+    insecure: "Browsers allow the camera only on https addresses. Open the dashboard over https, or keep using the scanner.",
+    failed: "The camera did not open. Try again, or keep using the scanner.",
+    decoderFailed: "The code reader did not load. Check the connection, reload the page and try again.",
+    close: "Close",
+  },
   common: { loading: "Working…" },
   errors: {
     "coupons.form.name": "Give the coupon a name (at most 20 characters).",

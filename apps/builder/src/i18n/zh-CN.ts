@@ -1353,6 +1353,22 @@ export const zhCN = {
   },
   // An order's discount in its parts (the order page): coupon, member level, points.
   checkoutBreakdown: { coupon: "优惠券", level: "会员折扣", points: "积分抵扣（{points} 积分）" },
+  memberScan: {
+    open: "扫码",
+    title: "用摄像头扫会员卡",
+    lead: "请顾客把会员卡上的二维码对准摄像头，识别后自动查会员。",
+    video: "摄像头画面",
+    starting: "正在打开摄像头…",
+    scanning: "对准二维码即可，无需按键。",
+    checking: "已识别，正在查会员…",
+    denied: "摄像头权限被拒绝，无法扫码。请在浏览器地址栏的网站设置中允许使用摄像头后重试；也可以继续用扫码枪或粘贴会员码。",
+    noCamera: "没有找到可用的摄像头。请继续用扫码枪或粘贴会员码。",
+    busy: "摄像头正被其他应用占用，请关闭那个应用后重试。",
+    insecure: "浏览器只允许在 HTTPS 网址下使用摄像头。请用 https 地址打开后台，或继续用扫码枪。",
+    failed: "摄像头没能打开，请重试，或继续用扫码枪。",
+    decoderFailed: "识别组件没能加载，请检查网络后刷新页面重试。",
+    close: "关闭",
+  },
   common: { loading: "处理中…" },
   errors: {
     "coupons.form.name": "请填写券名称（最多 20 字）。",

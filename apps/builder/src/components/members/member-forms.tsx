@@ -1,13 +1,14 @@
 "use client";
 // The members page's forms: the points rule and levels (the fields follow @kaidian/members' schema, which the server
 // parses with, showing each refusal at its field; spend is typed in yuan and stored in fen), the card-code field a
-// handheld scanner types into and ends with Enter, and staff adding or taking a member's points with a reason.
+// handheld scanner types into and ends with Enter (or the camera reads, through the same action), and staff adding or taking a member's points with a reason.
 import type { MemberRules } from "@kaidian/members";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { format, type Dictionary } from "@/i18n";
 import { adjustPointsAction, saveMemberRulesAction, scanMemberCodeAction } from "@/server/actions/loyalty";
 import { Field, FormError } from "../ui/field";
 import { SubmitButton } from "../ui/submit-button";
+import { MemberCameraScan } from "./member-camera-scan";
 
 /** Level rows the form offers: the store's levels and empty rows up to this many (the schema allows 10). */
 const LEVEL_ROWS = 5;
@@ -87,8 +88,15 @@ export function MemberRulesForm({ t, store, rules }: { t: Dictionary; store: str
 }
 
 export function ScanMemberForm({ t, store }: { t: Dictionary; store: string }) {
-  const [state, action] = useActionState(scanMemberCodeAction, {});
+  const [state, action, pending] = useActionState(scanMemberCodeAction, {});
   const words = t.members;
+  // A code the camera read goes through the same action as a typed one, so its answers are the same.
+  const sendScanned = (code: string) => {
+    const form = new FormData();
+    form.set("store", store);
+    form.set("code", code);
+    startTransition(() => action(form));
+  };
   return (
     <form action={action} className="space-y-3" aria-label={words.scanTitle}>
       <input type="hidden" name="store" value={store} />
@@ -104,7 +112,10 @@ export function ScanMemberForm({ t, store }: { t: Dictionary; store: string }) {
         key={state.fieldErrors ? `refused-${state.values?.code ?? ""}` : "scan"}
       />
       <FormError message={state.formError} />
-      <SubmitButton variant="secondary" pendingLabel={t.common.loading}>{words.scanSubmit}</SubmitButton>
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton variant="secondary" pendingLabel={t.common.loading}>{words.scanSubmit}</SubmitButton>
+        <MemberCameraScan words={t.memberScan} send={sendScanned} pending={pending} answer={state} refusal={state.fieldErrors?.code ?? state.formError} />
+      </div>
     </form>
   );
 }
