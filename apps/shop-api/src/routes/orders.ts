@@ -60,7 +60,7 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
     const idempotencyKey = request.headers["idempotency-key"];
     if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) return sendShopperError(request, reply, 400, "idempotency.missing");
     if (!(await cache.isLive(tenantId))) return sendShopperError(request, reply, 404, "store.notFound");
-    const separately = PAY_SEPARATELY.test(request.headers.prefer ?? "");
+    const separately = PAY_SEPARATELY.test([request.headers.prefer ?? ""].flat().join(","));
     if (separately) reply.header("Preference-Applied", "payment=separate");
     const placed = await placeOrder(db, {
       tenantId,
