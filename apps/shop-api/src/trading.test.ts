@@ -241,6 +241,9 @@ describe("placing orders", () => {
     expect([retried.body.order.id, retried.body.payment, retried.headers.get("Idempotent-Replayed")]).toEqual([order.id, null, "true"]);
     expect(pay.order(paymentNo)).toBeUndefined();
 
+    // Another shopper's token finds no such order to pay.
+    const stranger = await login(shop);
+    expect((await call("POST", `${shop.tenantId}/orders/${order.id}/payment`, { token: stranger.token })).body.error.code).toBe("order.notFound");
     const asked = await call("POST", `${shop.tenantId}/orders/${order.id}/payment`, { token });
     expect(asked.status).toBe(200);
     expect(asked.body.payment).toMatchObject({ package: expect.stringMatching(/^prepay_id=/), signType: "RSA" });
@@ -248,6 +251,8 @@ describe("placing orders", () => {
     pay.pay(paymentNo, { requestPayment: asked.body.payment });
     const confirmed = await call("POST", `${shop.tenantId}/orders/${order.id}/payment/confirm`, { token });
     expect(confirmed.body).toMatchObject({ status: "paid", paidFen: 3500 });
+    const again = await call("POST", `${shop.tenantId}/orders/${order.id}/payment`, { token });
+    expect([again.status, again.body.error.code]).toEqual([409, "order.notPayable"]);
   });
 
   it("still hands a package uploaded before paying separately its payment in the placing answer", async () => {

@@ -9,7 +9,7 @@ import {
   listShopperOrders,
   orderView,
   placeOrder,
-  preparePayment,
+  prepareShopperPayment,
   quoteOrder,
   readOrdering,
   shopperCommandSchema,
@@ -121,10 +121,9 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
   app.post<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id/payment", async (request, reply) => {
     const { tenantId, shopperId } = shopperOf(request);
     const { id } = request.params;
-    const order = isUuid(id) ? await db.scoped({ tenantId }, (tx) => shopperOrder(tx, shopperId, id)) : null;
-    if (!order) return sendShopperError(request, reply, 404, "order.notFound");
+    if (!isUuid(id)) return sendShopperError(request, reply, 404, "order.notFound");
     try {
-      const prepared = await preparePayment(db, { tenantId, orderId: id }, payments);
+      const prepared = await prepareShopperPayment(db, { tenantId, shopperId, orderId: id }, payments);
       if (prepared.ok) return sendPrivate(reply, 200, { payment: prepared.payment });
       return sendShopperError(request, reply, prepared.code === "order.notFound" ? 404 : 409, prepared.code);
     } catch (error) {
