@@ -63,7 +63,7 @@ export type ShopApiProcess = {
 export async function startShopApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ShopApiProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/shop-api/src/main.ts"], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []), "--import", "tsx", "apps/shop-api/src/main.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, SHOP_API_PORT: String(port), SHOP_API_HOST: "127.0.0.1", NODE_ENV: "production", SHOP_API_PUBLIC_URL: url, ...env },
     stdio: ["ignore", "ignore", "inherit"],
@@ -183,6 +183,8 @@ export async function postAsShoppers(options: {
   body: string;
   connections: number;
   timeoutSeconds?: number;
+  /** Sent with every request besides the shopper's token and key (a preference, say). */
+  headers?: Record<string, string>;
   onAnswer?: (status: number, text: string) => void;
 }): Promise<ShoppersPosted> {
   const { bearers } = options;
@@ -200,7 +202,7 @@ export async function postAsShoppers(options: {
         path: options.path,
         setupRequest: (request: Request) => ({
           ...request,
-          headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearers[next++ % bearers.length]}`, "Idempotency-Key": randomUUID() },
+          headers: { ...options.headers, "Content-Type": "application/json", Authorization: `Bearer ${bearers[next++ % bearers.length]}`, "Idempotency-Key": randomUUID() },
           body: options.body,
         }),
         onResponse: (status: number, text: string) => {

@@ -79,6 +79,13 @@ describe("a shopper's purchase", () => {
     expect(paidWith).toHaveLength(1);
     phone.keep(checkout);
     const orderId = new URLSearchParams(String(redirect!.options.url).split("?")[1]).get("id")!;
+    // Placed first, answered without WeChat Pay; then the payment asked for on its own, which the pay sheet used.
+    const trading = checkout.wx.requests.filter((request) => request.method === "POST" && /\/orders(\/[^/]+\/payment)?$/.test(new URL(request.url).pathname));
+    expect(trading.map((request) => [new URL(request.url).pathname.split(`/${store.tenantId}`)[1], request.header.Prefer ?? null])).toEqual([
+      ["/orders", "payment=separate"],
+      [`/orders/${orderId}/payment`, null],
+    ]);
+    expect(paidWith[0]!.package).toMatch(/^prepay_id=/);
 
     await pay.idle();
     const detail = await phone.open("pages/order-detail/index", { id: orderId, confirm: "1" });

@@ -226,6 +226,69 @@ describe("placing orders", () => {
     expect(rows[0].n).toBe(5);
   });
 
+  it("answers as soon as the order is committed when the phone pays separately, then pays it through /orders/:id/payment", async () => {
+    const item = await arrangeProduct(db, shop.tenantId, { title: "分开付", priceFen: 2500, stock: 3 });
+    const { token } = await login(shop);
+    const key = randomUUID();
+    const separately = { "Idempotency-Key": key, Prefer: "payment=separate" };
+    const placed = await call("POST", `${shop.tenantId}/orders`, { token, body: orderBody(item.id, item.options[0]!, 1, 2500), headers: separately });
+    expect([placed.status, placed.headers.get("Preference-Applied"), placed.body.payment]).toEqual([201, "payment=separate", null]);
+    const { order } = placed.body;
+    const [{ payment_no: paymentNo }] = (await admin.query("SELECT payment_no FROM orders WHERE id = $1", [order.id])).rows;
+    // Nothing was asked of WeChat Pay while placing; a retry of the key is answered the same way.
+    expect(pay.order(paymentNo)).toBeUndefined();
+    const retried = await call("POST", `${shop.tenantId}/orders`, { token, body: orderBody(item.id, item.options[0]!, 1, 2500), headers: separately });
+    expect([retried.body.order.id, retried.body.payment, retried.headers.get("Idempotent-Replayed")]).toEqual([order.id, null, "true"]);
+    expect(pay.order(paymentNo)).toBeUndefined();
+
+    // Another shopper's token finds no such order to pay.
+    const stranger = await login(shop);
+    expect((await call("POST", `${shop.tenantId}/orders/${order.id}/payment`, { token: stranger.token })).body.error.code).toBe("order.notFound");
+    const asked = await call("POST", `${shop.tenantId}/orders/${order.id}/payment`, { token });
+    expect(asked.status).toBe(200);
+    expect(asked.body.payment).toMatchObject({ package: expect.stringMatching(/^prepay_id=/), signType: "RSA" });
+    // WeChat Pay takes the money (¥25 and the ¥10 delivery) only with this order's prepay_id and the merchant's paySign.
+    pay.pay(paymentNo, { requestPayment: asked.body.payment });
+    const confirmed = await call("POST", `${shop.tenantId}/orders/${order.id}/payment/confirm`, { token });
+    expect(confirmed.body).toMatchObject({ status: "paid", paidFen: 3500 });
+    const again = await call("POST", `${shop.tenantId}/orders/${order.id}/payment`, { token });
+    expect([again.status, again.body.error.code]).toEqual([409, "order.notPayable"]);
+  });
+
+  it("still hands a package uploaded before paying separately its payment in the placing answer", async () => {
+    const item = await arrangeProduct(db, shop.tenantId, { title: "老版本", priceFen: 1800, stock: 3 });
+    const { token } = await login(shop);
+    const placed = await place(token, orderBody(item.id, item.options[0]!, 1, 1800));
+    expect(placed.status).toBe(201);
+    expect(placed.headers.get("Preference-Applied")).toBeNull();
+    expect(placed.body.payment).toMatchObject({ package: expect.stringMatching(/^prepay_id=/), signType: "RSA", paySign: expect.any(String) });
+    const [{ payment_no: paymentNo }] = (await admin.query("SELECT payment_no FROM orders WHERE id = $1", [placed.body.order.id])).rows;
+    pay.pay(paymentNo, { requestPayment: placed.body.payment });
+    const confirmed = await call("POST", `${shop.tenantId}/orders/${placed.body.order.id}/payment/confirm`, { token });
+    expect(confirmed.body).toMatchObject({ status: "paid", paidFen: 2800 });
+  });
+
+  it("re-checks a remembered sell-out, so stock given back before its news arrives is sold, never refused", async () => {
+    const item = await arrangeProduct(db, shop.tenantId, { title: "回补", priceFen: 990, stock: 1 });
+    const [first, second, third] = await Promise.all([login(shop), login(shop), login(shop)]);
+    expect((await place(first.token, orderBody(item.id, item.options[0]!, 1, 990))).status).toBe(201);
+    // shop-api's memory of the store hears of the sell-out (its item answer comes from that memory).
+    const remembered = async () => (await call("GET", `${shop.tenantId}/items/${item.id}`)).body.item.details.skus[0].stock as number;
+    for (let pause = 20; (await remembered()) !== 0; pause = Math.min(pause * 2, 500)) await new Promise((resolve) => setTimeout(resolve, pause));
+    expect((await place(second.token, orderBody(item.id, item.options[0]!, 1, 990))).body.error.refusals).toEqual([
+      expect.objectContaining({ code: "notEnoughStock", left: 0 }),
+    ]);
+    // One unit comes back with its news held up (no trigger fires): the memory still says sold out.
+    await admin.query("BEGIN");
+    await admin.query("SET LOCAL session_replication_role = replica");
+    await admin.query(`UPDATE catalog_items SET details = jsonb_set(details, '{skus,0,stock}', '1') WHERE id = $1`, [item.id]);
+    await admin.query("COMMIT");
+    expect(await remembered()).toBe(0);
+    const placed = await place(third.token, orderBody(item.id, item.options[0]!, 1, 990));
+    expect([placed.status, placed.body.order?.subtotalFen]).toEqual([201, 990]);
+    expect(await stockOf(item.id)).toBe(0);
+  });
+
   it("refuses more than is left, saying how many are left", async () => {
     const item = await arrangeProduct(db, shop.tenantId, { title: "茶饼", priceFen: 8800, stock: 3 });
     const { token } = await login(shop);

@@ -5,6 +5,8 @@
 // Retries: a 5xx, a 429 or no answer at all is retried with the very same request (same out_trade_no, same
 // out_refund_no), which WeChat Pay treats as the same order or refund; a 4xx is never retried unchanged.
 import { createHash, type KeyObject } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import type { AxiosError, AxiosInstance, Method } from "axios";
 import { Decorator, Formatter, Rsa } from "wechatpay-axios-plugin";
 import { z } from "zod";
@@ -118,6 +120,12 @@ function parsedKey(pem: string, type: "private" | "public"): KeyObject {
   return key;
 }
 
+/**
+ * One pool of kept-alive connections to WeChat Pay for the whole process, whatever the account: a client is made
+ * per payment, and a TCP (and TLS) handshake per prepay would cost more than the call itself.
+ */
+const keptAlive = { httpAgent: new http.Agent({ keepAlive: true }), httpsAgent: new https.Agent({ keepAlive: true }) };
+
 export class WechatPayClient {
   private readonly http: AxiosInstance;
 
@@ -137,6 +145,7 @@ export class WechatPayClient {
       // Node's HTTP, always: axios would pick XMLHttpRequest wherever a DOM is defined (a jsdom test), with a
       // browser's cross-origin rules that a server calling WeChat Pay does not have.
       adapter: "http" as const,
+      ...keptAlive,
     };
     this.http = Decorator.jsonBased(config);
   }

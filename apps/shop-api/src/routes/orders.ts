@@ -9,7 +9,7 @@ import {
   listShopperOrders,
   orderView,
   placeOrder,
-  preparePayment,
+  prepareShopperPayment,
   quoteOrder,
   readOrdering,
   shopperCommandSchema,
@@ -24,6 +24,13 @@ import { sendError, sendPrivate } from "../http";
 import { localeOf, refusalsBody, sendShopperError, shopperOf, type TenantParams, type TradingParts } from "../trading";
 
 type OrderParams = TenantParams & { id: string };
+
+/**
+ * `Prefer: payment=separate` (RFC 7240) on POST /orders: the phone asks for the payment itself (POST
+ * /orders/:id/payment), so the placing answer comes as soon as the order is committed, `payment: null`. Packages
+ * uploaded before that send no such preference and still get their `payment` in the placing answer.
+ */
+const PAY_SEPARATELY = /(?:^|,)\s*payment\s*=\s*"?separate"?\s*(?:[;,]|$)/i;
 type ItemParams = TenantParams & { item: string };
 
 export function orderRoutes(app: FastifyInstance, { db, cache, payments }: TradingParts): void {
@@ -53,6 +60,8 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
     const idempotencyKey = request.headers["idempotency-key"];
     if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) return sendShopperError(request, reply, 400, "idempotency.missing");
     if (!(await cache.isLive(tenantId))) return sendShopperError(request, reply, 404, "store.notFound");
+    const separately = PAY_SEPARATELY.test([request.headers.prefer ?? ""].flat().join(","));
+    if (separately) reply.header("Preference-Applied", "payment=separate");
     const placed = await placeOrder(db, {
       tenantId,
       shopperId,
@@ -60,6 +69,7 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
       body: request.body,
       cachedItems: (ids) => cache.items(tenantId, ids),
       payments,
+      withPayment: !separately,
       onPaymentFailure: (error) => request.log.warn({ err: error }, "WeChat Pay could not prepare a placed order's payment"),
     });
     if (!placed.ok) {
@@ -111,10 +121,9 @@ export function orderRoutes(app: FastifyInstance, { db, cache, payments }: Tradi
   app.post<{ Params: OrderParams }>("/api/mp/v1/:tenant/orders/:id/payment", async (request, reply) => {
     const { tenantId, shopperId } = shopperOf(request);
     const { id } = request.params;
-    const order = isUuid(id) ? await db.scoped({ tenantId }, (tx) => shopperOrder(tx, shopperId, id)) : null;
-    if (!order) return sendShopperError(request, reply, 404, "order.notFound");
+    if (!isUuid(id)) return sendShopperError(request, reply, 404, "order.notFound");
     try {
-      const prepared = await preparePayment(db, { tenantId, orderId: id }, payments);
+      const prepared = await prepareShopperPayment(db, { tenantId, shopperId, orderId: id }, payments);
       if (prepared.ok) return sendPrivate(reply, 200, { payment: prepared.payment });
       return sendShopperError(request, reply, prepared.code === "order.notFound" ? 404 : 409, prepared.code);
     } catch (error) {

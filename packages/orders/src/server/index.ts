@@ -30,7 +30,7 @@ export {
 } from "./shopper-orders";
 export { SHOPPER_MESSAGES, shopperMessage, type ShopperMessageCode } from "./messages";
 export { paymentDepsFromEnv, notifyUrl, type PaymentDeps } from "./payment-deps";
-export { preparePayment, confirmPayment, applyPayment, queryPayment, type PreparedPayment, type PaymentOutcome } from "./payment";
+export { preparePayment, prepareShopperPayment, confirmPayment, applyPayment, queryPayment, type PreparedPayment, type PaymentOutcome } from "./payment";
 export { handleNotification, type NotificationAnswer, type NotificationReport } from "./payment-notifications";
 export { refundOrder, recordRefund, askRefund, retryDueRefunds, REFUND_ASK_LEASE_MS, applyRefund, type RefundOrderInput, type RefundOrderResult, type RefundView, type RefundStatus, type RefundOutcome } from "./refunds";
 export { expireDueOrders, uploadDueShipping, startOrderTimers, type OrderTimers, type OrderTimerOptions } from "./order-timers";

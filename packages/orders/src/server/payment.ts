@@ -2,9 +2,9 @@
 // as WeChat Pay reports it (notification or query) applied to the order exactly once, and the query made when the
 // shopper comes back before the notification. Calls to WeChat Pay run outside any transaction; what they report
 // is applied in one, under the order's row lock.
-import type { Database, Transaction } from "@kaidian/db";
+import { type Database, sql, type Transaction } from "@kaidian/db";
 import { WechatPayClient, type PaymentAccount, type RequestPaymentParams, type Transaction as PayTransaction } from "@kaidian/payments";
-import { openPaymentAccount } from "@kaidian/payments/server";
+import { openPaymentAccount, paymentAccountOf } from "@kaidian/payments/server";
 import type { PaymentProblem } from "../payment-problems";
 import { changeOrder } from "./change-order";
 import { loadOrder, type OrderRecord } from "./order-record";
@@ -46,6 +46,48 @@ export async function preparePayment(db: Database, input: { tenantId: string; or
   });
   if (!found) return { ok: false, code: "order.notFound" };
   return prepay({ tenantId: input.tenantId, ...found, order: { ...found.order, status: found.order.status as OrderRecord["status"] } }, deps);
+}
+
+/** What paying for a shopper's order reads, in one statement. */
+type PayingRead = {
+  status: OrderRecord["status"];
+  number: string;
+  total_fen: number;
+  payment_no: string;
+  expires_at: Date;
+  openid: string;
+  store_name: string;
+  appid: string | null;
+  payment_mode: string | null;
+  payment_account: unknown;
+  keys_ciphertext: Buffer | null;
+  check_problem: string | null;
+};
+
+/**
+ * preparePayment for the shopper's own order (POST /orders/:id/payment, the phone's second request of a checkout):
+ * everything it needs in one plain read through pg (the order, only if it is this shopper's; their openid; the
+ * store's name and payment settings), as placing reads, then the prepay. `order.notFound` for another shopper's
+ * order, so nobody learns another's order exists.
+ */
+export async function prepareShopperPayment(db: Database, input: { tenantId: string; shopperId: string; orderId: string }, deps: PaymentDeps): Promise<PreparedPayment> {
+  const { tenantId } = input;
+  const [read] = await db.statements({ tenantId }, (tx) => tx.commitWith<PayingRead>(sql`
+    SELECT o.status, o.number, o.total_fen, o.payment_no, o.expires_at, s.openid, t.name AS store_name, w.appid,
+      p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem
+    FROM orders o
+    JOIN shoppers s ON s.tenant_id = o.tenant_id AND s.id = o.shopper_id
+    JOIN tenants t ON t.id = o.tenant_id
+    LEFT JOIN wechat_credentials w ON w.tenant_id = o.tenant_id
+    LEFT JOIN payment_settings p ON p.tenant_id = o.tenant_id
+    WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ${input.orderId}::uuid AND o.shopper_id = ${input.shopperId}::uuid`));
+  if (!read) return { ok: false, code: "order.notFound" };
+  const settings = read.payment_mode === null ? null : { mode: read.payment_mode, account: read.payment_account, keysCiphertext: read.keys_ciphertext, checkProblem: read.check_problem };
+  const order = { status: read.status, number: read.number, totalFen: read.total_fen, paymentNo: read.payment_no, expiresAt: read.expires_at };
+  // Checked before the keys are opened: an order paid, cancelled or expired needs no account.
+  if (order.status !== "pendingPayment" || order.expiresAt.getTime() <= Date.now()) return { ok: false, code: "order.notPayable" };
+  const account = paymentAccountOf({ settings, appid: read.appid }, tenantId, deps.masterKey, deps.provider);
+  return prepay({ tenantId, order, openid: read.openid, storeName: read.store_name, account }, deps);
 }
 
 /** preparePayment's WeChat Pay half, for a caller that has already read what it needs (placing an order). */

@@ -32,7 +32,6 @@ import type { PaymentDeps } from "./payment-deps";
 import { DEFAULT_UNPAID_MINUTES, readOrderRules } from "./ordering";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { prepay } from "./payment";
-import { stockLeft } from "./stock";
 
 /** What a retried request carries to find its order again: a client-made id (a UUID, say). */
 export const IDEMPOTENCY_KEY = /^[\w.:-]{8,64}$/;
@@ -96,6 +95,12 @@ export type PlaceOrderInput = {
   /** The items as the shoppers' cache holds them, so a sold-out line is refused before any row is read or locked. */
   cachedItems?: (ids: string[]) => Promise<readonly Item[] | null>;
   payments: PaymentDeps;
+  /**
+   * Whether the answer carries the order's wx.requestPayment parameters, as packages uploaded before paying was a
+   * request of its own expect. False when the phone asks for them itself (POST /orders/:id/payment): the answer
+   * then comes as soon as the order is committed, without WeChat Pay's prepay and its two RSA signatures.
+   */
+  withPayment: boolean;
   /** Told when WeChat Pay could not prepare the payment of a placed order (it stays unpaid, payable later). */
   onPaymentFailure?: (error: unknown) => void;
 };
@@ -185,11 +190,13 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   const request = parsed.request;
   const cached = input.cachedItems ? await input.cachedItems(request.lines.map((line) => line.itemId)) : null;
   const soldOut = cached ? soldOutLines(request, cached) : [];
-  let outcome: Awaited<ReturnType<typeof place>>;
+  let outcome: Awaited<ReturnType<typeof place>> | { comeBack: true };
   try {
     outcome = soldOut.length > 0 ? await db.statements({ tenantId }, (tx) => refuseSoldOut(tx, input, soldOut)) : await place(db, input, request);
+    // Stock came back (a cancellation, an expiry) since this process last heard: the order is placed as any other.
+    if ("comeBack" in outcome) outcome = await place(db, input, request);
   } catch (error) {
-    if (error instanceof NotReserved) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => shortestSku(tx, error.demands))] };
+    if (error instanceof NotReserved) return { ok: false, refusals: [await db.statements({ tenantId }, (tx) => shortestSku(tx, error.demands))] };
     if (error instanceof CouponTaken) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => couponRefusal(tx, error.shopperCouponId))] };
     if (error instanceof PointsTaken) return { ok: false, refusals: [{ code: "pointsShort", pointsUsed: error.pointsUsed }] };
     // The same key raced in twice: the other request's order is the one.
@@ -199,7 +206,7 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   if ("placedBefore" in outcome) return answerPlacedBefore(db, input);
   if (!("order" in outcome)) return outcome;
   const { order, openid, storeName, stored } = outcome;
-  return { ok: true, created: true, order, payment: await paymentOfPlaced(input, { order, openid, storeName, stored }) };
+  return { ok: true, created: true, order, payment: input.withPayment ? await paymentOfPlaced(input, { order, openid, storeName, stored }) : null };
 }
 
 /**
@@ -227,7 +234,7 @@ async function answerPlacedBefore(db: Database, input: PlaceOrderInput): Promise
     return rows[0] ? loadOrder(tx, rows[0].id) : null;
   });
   if (!order) throw new Error(`The order of key ${idempotencyKey} was placed and then not found`);
-  const payment = order.status === "pendingPayment"
+  const payment = input.withPayment && order.status === "pendingPayment"
     ? await paymentFor(db, input.payments, { tenantId, orderId: order.id }, input.onPaymentFailure ?? (() => {}))
     : null;
   return { ok: true, created: false, order, payment };
@@ -262,20 +269,38 @@ async function couponRefusal(tx: Transaction, shopperCouponId: string): Promise<
 
 /**
  * The refusal of an order some SKU could not be reserved for, read after the rollback so it counts what is left
- * now: the SKU shortest of what the order asks.
+ * now: the SKU shortest of what the order asks. One plain read (it waits for no lock), as stockLeft counts.
  */
-async function shortestSku(tx: Transaction, demands: readonly SkuDemand[]): Promise<OrderRefusal> {
-  const left = await Promise.all(demands.map((demand) => stockLeft(tx, { itemId: demand.itemId, skuOptions: demand.options })));
+async function shortestSku(tx: SqlTransaction, demands: readonly SkuDemand[]): Promise<OrderRefusal> {
+  const skus = JSON.stringify(demands.map(({ itemId, options }) => ({ itemId, options })));
+  const rows = await tx.commitWith<{ left: number }>(sql`
+    SELECT coalesce((SELECT (sku.value ->> 'stock')::int FROM catalog_items c, jsonb_array_elements(c.details -> 'skus') AS sku(value)
+      WHERE c.id = (w.value ->> 'itemId')::uuid AND c.visible AND sku.value -> 'options' = w.value -> 'options' LIMIT 1), 0) AS "left"
+    FROM jsonb_array_elements(${skus}::jsonb) WITH ORDINALITY AS w(value, ord) ORDER BY w.ord`);
+  const left = rows.map((row) => row.left);
   const shortest = demands.map((demand, index) => ({ demand, left: left[index]! })).reduce((a, b) => (b.left - b.demand.quantity < a.left - a.demand.quantity ? b : a));
   const { demand } = shortest;
   return { code: "notEnoughStock", line: demand.line, itemId: demand.itemId, title: demand.title, options: demand.options, requested: demand.quantity, left: shortest.left };
 }
 
-/** The key's own order comes first: a retry of an order placed before the sell-out still finds it. */
+/**
+ * The refusal of lines this process remembers sold out, re-checked in one plain read, which waits for no lock (so
+ * it never queues behind the orders being placed) and sees every commit made before this request arrived: the
+ * key's own order comes first (a retry of an order placed before the sell-out still finds it), and the refusal
+ * stands only while every one of those SKUs still shows none left. Memory alone could be a moment late (stock
+ * given back by a cancellation whose news is on its way), and an order that could be placed is never refused.
+ */
 async function refuseSoldOut(tx: SqlTransaction, input: PlaceOrderInput, soldOut: OrderRefusal[]) {
-  const placed = await tx.commitWith<{ id: string }>(sql`
-    SELECT id FROM orders WHERE tenant_id = ${input.tenantId}::uuid AND shopper_id = ${input.shopperId}::uuid AND idempotency_key = ${input.idempotencyKey}`);
-  return placed.length > 0 ? { placedBefore: true as const } : { ok: false as const, refusals: soldOut };
+  const skus = JSON.stringify(soldOut.flatMap((refusal) => (refusal.code === "notEnoughStock" ? [{ itemId: refusal.itemId, options: refusal.options }] : [])));
+  const [read] = await tx.commitWith<{ placed: boolean; still: number }>(sql`
+    SELECT EXISTS (SELECT 1 FROM orders WHERE tenant_id = ${input.tenantId}::uuid AND shopper_id = ${input.shopperId}::uuid
+        AND idempotency_key = ${input.idempotencyKey}) AS placed,
+      (SELECT count(*)::int FROM jsonb_to_recordset(${skus}::jsonb) AS w("itemId" uuid, options jsonb)
+        WHERE EXISTS (SELECT 1 FROM catalog_items c, jsonb_array_elements(c.details -> 'skus') AS sku(value)
+          WHERE c.tenant_id = ${input.tenantId}::uuid AND c.id = w."itemId" AND c.kind = 'PRODUCT' AND c.visible
+            AND sku.value -> 'options' = w.options AND (sku.value ->> 'stock')::int <= 0)) AS still`);
+  if (read!.placed) return { placedBefore: true as const };
+  return read!.still === soldOut.length ? { ok: false as const, refusals: soldOut } : { comeBack: true as const };
 }
 
 /** What placing reads, in one statement: the shopper, the key's order, the store's rules and payment, the items. */
