@@ -6,11 +6,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl, uniqueEmail } from "@kaidian/db/testing";
 import { loadRuntime } from "@kaidian/generator";
-import { extJsonLook, storeLook } from "@kaidian/generator/store-look";
 import { advanceFleetReleases, readFleetRelease, resumeFleetRelease, startFleetRelease, type Publisher } from "@kaidian/publishing/fleet-releases";
 import { arrangePublishableStore } from "@kaidian/publishing/testing";
 import { agencyOf } from "@kaidian/tenancy";
-import { pages, readConfig, templates } from "@kaidian/templates";
+import { extJsonLook, pages, readConfig, storeLook, templates } from "@kaidian/templates";
 import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, startStoreRelease, storeExtJson, storeReleaseInputSchema, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
 import { componentSettings, listPlatformTemplates, openPlatform } from "@kaidian/wechat/open-platform";
 import { startFakeOpenPlatform, testUploadKey, type FakeOpenPlatform } from "@kaidian/wechat/testing";
@@ -129,7 +128,7 @@ describe("releasing stores through the third-party platform", () => {
       extAppid: arranged.appid,
       directCommit: false,
       ext: { apiBase: "https://api.kaidian.example", tenantId: arranged.tenantId, configVersion: published.number },
-      ...extJsonLook(storeLook(templates.restaurant, config, (await loadRuntime()).tabIcons)),
+      ...extJsonLook(storeLook(templates.restaurant, config)),
     });
     expect(committed.window).toMatchObject({ navigationBarTitleText: config.store.name, navigationBarBackgroundColor: config.theme.primaryColor, navigationBarTextStyle: config.theme.navigationBarText });
     expect(committed.tabBar.selectedColor).toBe(config.theme.primaryColor);

@@ -8,6 +8,7 @@ import {
   pages,
   requiredPrivateInfos,
   sampleAsset,
+  storeLook,
   tradePages,
   tradePagesOf,
   type PageId,
@@ -19,7 +20,6 @@ import { compactFile } from "./compact";
 import { fileTemplate } from "./handlebars";
 import { reachableFiles } from "./reachable";
 import type { Runtime } from "./runtime";
-import { storeLook } from "./store-look";
 
 /** Base library version the package targets: 2.32.3+ has the official privacy consent flow. */
 export const LIB_VERSION = "3.6.0";

@@ -34,35 +34,13 @@ export function loadRuntime(dir: string = runtimeDir): Promise<Runtime> {
   return runtime;
 }
 
-export type RuntimeManifest = z.infer<typeof runtimeManifestSchema>;
-
-const manifests = new Map<string, Promise<RuntimeManifest>>();
-
-/**
- * The runtime's manifest alone (its version, sections, theme and tab icons), without its files: what a process that
- * only describes a store's look (a commit's ext.json) needs.
- */
-export function loadRuntimeManifest(dir: string = runtimeDir): Promise<RuntimeManifest> {
-  let manifest = manifests.get(dir);
-  if (!manifest) {
-    manifest = readManifest(dir);
-    manifest.catch(() => manifests.delete(dir));
-    manifests.set(dir, manifest);
-  }
-  return manifest;
-}
-
-async function readManifest(dir: string): Promise<RuntimeManifest> {
+async function readRuntime(dir: string): Promise<Runtime> {
   const manifestFile = path.join(dir, "runtime.json");
-  return runtimeManifestSchema.parse(
+  const manifest = runtimeManifestSchema.parse(
     JSON.parse(await readFile(manifestFile, "utf8").catch(() => {
       throw new Error(`The Mini Program runtime is not built (${manifestFile} is missing): run \`npm run build\``);
     })),
   );
-}
-
-async function readRuntime(dir: string): Promise<Runtime> {
-  const manifest = await readManifest(dir);
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   const files = new Map<string, Buffer>();
   for (const entry of entries) {

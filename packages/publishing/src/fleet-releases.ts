@@ -9,9 +9,9 @@ import { DomainError, NotFoundError } from "@kaidian/accounts";
 import type { Database, Prisma } from "@kaidian/db";
 import { auditCategorySchema, type AuditCategory, type ExtJson } from "@kaidian/wechat/open-platform";
 import { releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
+import type { StoreLook } from "@kaidian/templates";
 import { z } from "zod";
 import { publishableStore, type Publisher } from "./batches";
-import type { StoreLook } from "@kaidian/generator/store-look";
 import { commitRelease, lookOf, PUBLISHED_LOOK, refreshAuditStatus, releaseApproved, submitForAudit, storeExtJson, type PlatformReleaseStatus, type ReleaseParts, type ReleaseVersion } from "./platform-releases";
 
 export type { Publisher } from "./batches";
@@ -56,7 +56,7 @@ export async function startFleetRelease(db: Database, publisher: Publisher, raw:
       tenantId: id,
       appid: found.authorization.authorizerAppid,
       configVersion: found.published?.number ?? 0,
-      look: found.published ? await lookOf(found.published) : undefined,
+      look: found.published ? lookOf(found.published) : undefined,
     });
   }
   const firstStage = Math.max(1, Math.ceil((stores.length * input.firstStagePercent) / 100));

@@ -8,8 +8,7 @@ import type { Database } from "@kaidian/db";
 import { releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
 import { WechatApiError, type WechatErrorKind } from "@kaidian/wechat/server-api";
 import { auditCategorySchema, type AuditCategory, type ExtJson, type MiniProgramCode } from "@kaidian/wechat/open-platform";
-import { extJsonLook, loadRuntimeManifest, storeLook, type StoreLook } from "@kaidian/generator/store-look";
-import { readConfig, templateIdSchema, templates } from "@kaidian/templates";
+import { extJsonLook, readConfig, storeLook, templateIdSchema, templates, type StoreLook } from "@kaidian/templates";
 import { z } from "zod";
 
 export type PlatformReleaseStatus = "waiting" | "committing" | "committed" | "auditing" | "approved" | "rejected" | "releasing" | "released" | "superseded" | "reverted" | "failed";
@@ -80,7 +79,7 @@ export async function startStoreRelease(parts: ReleaseParts, by: { tenantId: str
     userVersion: input.userVersion,
     userDesc: input.userDesc,
     category: input.category,
-    extJson: storeExtJson({ appid: found.authorization.authorizerAppid, tenantId, apiBase, configVersion: found.published.number }, await lookOf(found.published)),
+    extJson: storeExtJson({ appid: found.authorization.authorizerAppid, tenantId, apiBase, configVersion: found.published.number }, lookOf(found.published)),
   });
 }
 
@@ -110,13 +109,13 @@ export const PUBLISHED_LOOK = { number: true, templateId: true, config: true } a
  * editor and the builds refuse such a version, so only data older than a schema could): the commit then keeps the
  * template's own window and tab bar, and the runtime still shows the store's live site.
  */
-export async function lookOf(published: { templateId: string; config: unknown }): Promise<StoreLook | undefined> {
+export function lookOf(published: { templateId: string; config: unknown }): StoreLook | undefined {
   const templateId = templateIdSchema.safeParse(published.templateId);
   if (!templateId.success) return undefined;
   const template = templates[templateId.data];
   const read = readConfig(template, published.config);
   if (!read.ok) return undefined;
-  return storeLook(template, read.config, (await loadRuntimeManifest()).tabIcons);
+  return storeLook(template, read.config);
 }
 
 type Row = {

@@ -6,11 +6,10 @@
 import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pages, sampleSnapshot, templates, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
+import { extJsonLook, pages, RUNTIME_TAB_ICONS, sampleSnapshot, storeLook, templates, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../problems";
 import { loadRuntime } from "../runtime";
-import { extJsonLook, storeLook } from "../store-look";
 import { generateTemplatePackage, type GeneratedTemplatePackage } from "../template-package";
 import { pageFrame } from "../testing/page-frame";
 import { renderPage, type FakeRequest, type FakeResponse } from "../testing/render-page";
@@ -40,7 +39,7 @@ const snapshotOf = (store: (typeof stores)[number]): SiteSnapshot => sampleSnaps
 async function committedTo(store: (typeof stores)[number]): Promise<string> {
   const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "kaidian-committed-")), "app");
   await cp(template.written.dir, dir, { recursive: true });
-  const look = storeLook(templates[store.templateId], snapshotOf(store).site.config, (await loadRuntime()).tabIcons);
+  const look = storeLook(templates[store.templateId], snapshotOf(store).site.config);
   const ext = { extEnable: true, extAppid: "wxfedcba9876543210", directCommit: false, ext: { apiBase: SHOP_API, tenantId: store.tenantId, configVersion: 1 }, ...extJsonLook(look) };
   await writeFile(path.join(dir, "ext.json"), JSON.stringify(ext));
   return dir;
@@ -67,6 +66,10 @@ describe("the platform template package", () => {
     expect(JSON.parse(files.get("ext.json")!.toString("utf8"))).toEqual({ extEnable: true, extAppid: "wx0123456789abcdef", directCommit: false, ext: {} });
     expect(files.get("config/site.js")!.toString("utf8")).toBe('module.exports=require("../lib/ext-store.js").launchSnapshot();');
     expect(template.manifest.versions.runtime).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("names the tab icons where the runtime keeps them, so a commit's ext.json needs no runtime files to name them", async () => {
+    expect((await loadRuntime()).tabIcons).toEqual(RUNTIME_TAB_ICONS);
   });
 
   it.each(stores)("shows the $templateId store its ext.json names, as the store's own package does", async (store) => {

@@ -1,13 +1,23 @@
 // What makes a store's Mini Program look like its own, from its config: the window (the store's name as the title,
 // its theme's colours), the tab bar (its tabs, in its colours) and each page's title. A store's package writes them
-// into app.json and its pages' JSON (package-files.ts); a commit of the platform template carries them in the store's
-// ext.json as `window`, `tabBar` and `extPages`, which WeChat lays over the template's app.json and page JSON (`pages`
+// into app.json and its pages' JSON (@kaidian/generator's package-files.ts); a commit of the platform template
+// carries them in the store's ext.json (@kaidian/publishing's storeExtJson) as `window`, `tabBar` and `extPages`, which WeChat lays over the template's app.json and page JSON (`pages`
 // and `tabBar.list` replace the template's, the rest is inserted or overrides key by key). One function for both, so
 // a store looks the same whichever way it is published.
-import { pages, type StoreConfig, type TemplateDefinition } from "@kaidian/templates";
-import type { Runtime } from "./runtime";
+import type { StoreConfig } from "./config";
+import { pages, TAB_ICONS, type TabIcon } from "./pages";
+import type { TemplateDefinition } from "./template";
 
-export { loadRuntimeManifest } from "./runtime";
+export type TabIconFiles = Record<string, { iconPath: string; selectedIconPath: string }>;
+
+/**
+ * Where the runtime keeps each tab icon (its build writes them there and lists them in runtime.json's tabIcons; a
+ * generator test holds the two equal). Here so the dashboard, which commits a store's ext.json, needs no runtime
+ * files to name them.
+ */
+export const RUNTIME_TAB_ICONS: Record<TabIcon, { iconPath: string; selectedIconPath: string }> = Object.fromEntries(
+  TAB_ICONS.map((name) => [name, { iconPath: `assets/tab/${name}.png`, selectedIconPath: `assets/tab/${name}-active.png` }]),
+) as Record<TabIcon, { iconPath: string; selectedIconPath: string }>;
 
 export type StoreWindow = {
   navigationBarTitleText: string;
@@ -32,7 +42,7 @@ export type StoreLook = {
   pageTitles: Record<string, string>;
 };
 
-export function storeLook(template: TemplateDefinition, config: StoreConfig, tabIcons: Runtime["tabIcons"]): StoreLook {
+export function storeLook(template: TemplateDefinition, config: StoreConfig, tabIcons: TabIconFiles = RUNTIME_TAB_ICONS): StoreLook {
   return {
     window: {
       navigationBarTitleText: config.store.name,
