@@ -1,9 +1,10 @@
 // What makes a store's Mini Program look like its own, from its config: the window (the store's name as the title,
 // its theme's colours), the tab bar (its tabs, in its colours) and each page's title. A store's package writes them
 // into app.json and its pages' JSON (@kaidian/generator's package-files.ts); a commit of the platform template
-// carries them in the store's ext.json (@kaidian/publishing's storeExtJson) as `window`, `tabBar` and `extPages`, which WeChat lays over the template's app.json and page JSON (`pages`
-// and `tabBar.list` replace the template's, the rest is inserted or overrides key by key). One function for both, so
-// a store looks the same whichever way it is published.
+// carries them in the store's ext.json (@kaidian/publishing's storeExtJson) as `window`, `tabBar` and `extPages`,
+// which WeChat lays over the template's app.json and page JSON (`pages` and `tabBar.list` replace the template's, the
+// rest is inserted or overrides key by key). One function for both, so a store looks the same whichever way it is
+// published.
 import type { StoreConfig } from "./config";
 import { pages, TAB_ICONS, type TabIcon } from "./pages";
 import type { TemplateDefinition } from "./template";
