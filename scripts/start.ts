@@ -9,6 +9,7 @@ import { parseTrustedProxies } from "@kaidian/client-address";
 import { tileServer } from "@kaidian/maps";
 import type { DatabaseServer } from "@kaidian/db/server";
 import { masterKey } from "@kaidian/secrets";
+import { WORKER_NODE_ARGS } from "../apps/worker/src/command";
 import { openProductDatabase, root } from "./product-database";
 
 const env = process.env;
@@ -119,7 +120,7 @@ async function main() {
   web.on("exit", (code) => void stop(code ?? 1));
   await waitForHttp(`http://localhost:${port}/sign-in`, "the dashboard");
   for (let i = 0; i < workerCount; i++) {
-    const worker = run(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], { DATABASE_URL: database.url, SHOP_API_PORT: String(shopApiPort), NODE_ENV: "production" });
+    const worker = run(process.execPath, WORKER_NODE_ARGS, { DATABASE_URL: database.url, SHOP_API_PORT: String(shopApiPort), NODE_ENV: "production" });
     worker.on("exit", (code) => void stop(code ?? 1));
     workers.push(worker);
   }

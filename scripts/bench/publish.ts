@@ -26,6 +26,7 @@ import { componentSettings, openPlatform } from "@kaidian/wechat/open-platform";
 import { arrangePublishableStore } from "@kaidian/publishing/testing";
 import { startFakeOpenPlatform, startFakeWechatCi, testUploadKey } from "@kaidian/wechat/testing";
 import type { TemplateId } from "@kaidian/templates";
+import { WORKER_NODE_ARGS } from "../../apps/worker/src/command";
 import { root } from "../product-database";
 import { startShopApiProcess } from "./support";
 
@@ -255,7 +256,7 @@ async function fleetRound(publisher: Awaited<ReturnType<typeof arrangePublisher>
 }
 
 function startWorkerProcess(extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+  return spawn(process.execPath, WORKER_NODE_ARGS, {
     cwd: root,
     env: {
       ...process.env,

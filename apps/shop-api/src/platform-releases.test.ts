@@ -5,11 +5,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@kaidian/db";
 import { superuser, testDatabase, testDatabaseUrl, uniqueEmail } from "@kaidian/db/testing";
+import { loadRuntime } from "@kaidian/generator";
 import { advanceFleetReleases, readFleetRelease, resumeFleetRelease, startFleetRelease, type Publisher } from "@kaidian/publishing/fleet-releases";
+import { arrangePublishableStore } from "@kaidian/publishing/testing";
 import { agencyOf } from "@kaidian/tenancy";
+import { extJsonLook, pages, readConfig, storeLook, templates } from "@kaidian/templates";
 import { latestPlatformReleases, PlatformReleaseRefused, refreshAuditStatus, releaseApproved, revertRelease, startStoreRelease, storeExtJson, storeReleaseInputSchema, submitPlatformRelease } from "@kaidian/publishing/platform-releases";
 import { componentSettings, listPlatformTemplates, openPlatform } from "@kaidian/wechat/open-platform";
-import { startFakeOpenPlatform, type FakeOpenPlatform } from "@kaidian/wechat/testing";
+import { startFakeOpenPlatform, testUploadKey, type FakeOpenPlatform } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startShopApi, type RunningShopApi } from "./testing";
 
@@ -19,6 +22,7 @@ let shopApi: RunningShopApi;
 let platform: ReturnType<typeof openPlatform>;
 const masterKey = randomBytes(32);
 const TEMPLATE_ID = 7;
+const LOOK_TEMPLATE_ID = 8;
 const category = { firstClass: "商业服务", secondClass: "软件服务提供商" };
 
 beforeAll(async () => {
@@ -101,6 +105,56 @@ describe("releasing stores through the third-party platform", () => {
       ["3.3.0", "reverted"],
       ["3.2.0", "released"],
     ]);
+  });
+
+  it("commits the store's look in its ext.json (window, page titles, tab bar of its published design), which WeChat checks against the template's pages", async () => {
+    // A template WeChat knows the pages of, as one added from the template package's draft: the runtime's pages.
+    const app = JSON.parse((await loadRuntime()).files.get("app.json")!.toString("utf8")) as { pages: string[] };
+    fake.code.addTemplate(LOOK_TEMPLATE_ID, "3.4.0", "全部页面", app.pages);
+    const arranged = await arrangePublishableStore(db, { templateId: "restaurant", privateKey: testUploadKey().privateKey, masterKey, name: "湖畔小馆" });
+    fake.addMiniProgram(arranged.appid, "湖畔小馆");
+    const back = await fake.approve((await platform.authorizations.links("https://d.example.com/back", { tenantId: arranged.tenantId, userId: arranged.userId })).computer, arranged.appid);
+    await platform.authorizations.complete(arranged.tenantId, new URL(back).searchParams.get("auth_code")!, { userId: arranged.userId });
+    const input = { templateId: LOOK_TEMPLATE_ID, userVersion: "3.4.0", userDesc: "店铺外观", category: JSON.stringify(category) };
+    expect(await startStoreRelease(parts(), arranged, input, "https://api.kaidian.example")).toMatchObject({ status: "auditing" });
+
+    const published = await db.scoped({ tenantId: arranged.tenantId }, (tx) => tx.configVersion.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: { number: "desc" } }));
+    const read = readConfig(templates.restaurant, published.config);
+    if (!read.ok) throw new Error("the published design does not read");
+    const config = read.config;
+    const committed = fake.code.codeOf(arranged.appid).trial!.extJson as { window: Record<string, unknown>; tabBar: { selectedColor: string; list: { pagePath: string; text: string }[] }; extPages: Record<string, { navigationBarTitleText: string }> };
+    expect(committed).toEqual({
+      extEnable: true,
+      extAppid: arranged.appid,
+      directCommit: false,
+      ext: { apiBase: "https://api.kaidian.example", tenantId: arranged.tenantId, configVersion: published.number },
+      ...extJsonLook(storeLook(templates.restaurant, config)),
+    });
+    expect(committed.window).toMatchObject({ navigationBarTitleText: config.store.name, navigationBarBackgroundColor: config.theme.primaryColor, navigationBarTextStyle: config.theme.navigationBarText });
+    expect(committed.tabBar.selectedColor).toBe(config.theme.primaryColor);
+    expect(committed.tabBar.list.map((tab) => tab.text)).toEqual(config.tabBar.map((tab) => tab.text));
+    expect(Object.keys(committed.extPages).sort()).toEqual(templates.restaurant.pages.map((page) => pages[page.id].path).sort());
+    expect(committed.extPages[pages.home.path]?.navigationBarTitleText).toBe(config.pages.home?.title ?? pages.home.label["zh-CN"]);
+
+    // WeChat refuses an ext.json naming a page the template lacks (85045) or a look app.json would not take (85013).
+    const store = await authorisedStore("外观店");
+    const look = { window: committed.window, tabBar: committed.tabBar, extPages: committed.extPages };
+    const withExt = (extra: Record<string, unknown>) =>
+      submitPlatformRelease(parts(), {
+        tenantId: store.tenantId,
+        userId: store.userId,
+        templateId: LOOK_TEMPLATE_ID,
+        userVersion: "3.4.0",
+        userDesc: "店铺外观",
+        extJson: { ...storeExtJson({ appid: store.appid, tenantId: store.tenantId, apiBase: "https://api.kaidian.example", configVersion: 1 }), ...extra },
+        category,
+      });
+    expect(await withExt({ ...look, extPages: { ...look.extPages, "pages/nowhere/index": { navigationBarTitleText: "无" } } })).toMatchObject({ status: "failed", errorKind: "release.badExtJson" });
+    expect(fake.code.codeOf(store.appid).commits).toBe(0);
+    expect(await withExt({ ...look, window: { ...look.window, navigationBarTextStyle: "red" } })).toMatchObject({ status: "failed", errorKind: "release.badExtJson" });
+    expect(await withExt({ ...look, tabBar: { ...look.tabBar, list: look.tabBar.list.slice(0, 1) } })).toMatchObject({ status: "failed", errorKind: "release.badExtJson" });
+    expect(fake.code.codeOf(store.appid).commits).toBe(0);
+    expect(await withExt(look)).toMatchObject({ status: "auditing" });
   });
 
   it("lists the library's templates and the categories WeChat allows the store; another category is refused", async () => {

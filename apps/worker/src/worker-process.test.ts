@@ -14,6 +14,7 @@ import { startWorker, type Worker } from "@kaidian/publishing/worker";
 import { wechatConnection } from "@kaidian/wechat/ci";
 import { startFakeWechatCi, testUploadKey, type FakeWechatCi } from "@kaidian/wechat/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { WORKER_NODE_ARGS } from "./command";
 
 let database: Awaited<ReturnType<typeof isolatedTestDatabase>>;
 let db: Database;
@@ -62,7 +63,7 @@ it("a build whose worker was killed mid-upload is taken back and finished by ano
     requestBuild(tx, ref, { id: store.userId, ip: "127.0.0.1" }, { purpose: "UPLOAD", version: "1.0.0", description: "首发" }),
   );
 
-  child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "main.ts")], {
+  child = spawn(process.execPath, WORKER_NODE_ARGS, {
     env: {
       ...process.env,
       DATABASE_URL: database.url,

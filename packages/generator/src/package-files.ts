@@ -8,6 +8,7 @@ import {
   pages,
   requiredPrivateInfos,
   sampleAsset,
+  storeLook,
   tradePages,
   tradePagesOf,
   type PageId,
@@ -56,6 +57,7 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
   const usedPages = new Set(template.pages.map((page) => pages[page.id].path));
   const all = new Map(runtimeFiles);
   const put = (file: string, content: string) => all.set(file, Buffer.from(compact ? compactFile(file, content) : content));
+  const look = storeLook(template, config, runtime.tabIcons);
 
   const context = {
     appid,
@@ -68,7 +70,7 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
     // The template's pages, then the trading pages its store uses (they are no tabs and never the home page).
     pagePaths: [...template.pages.map((page) => pages[page.id].path), ...tradePagesOf(template).map((id) => tradePages[id].path)],
     requiredPrivateInfos: requiredPrivateInfos(template, config),
-    tabs: config.tabBar.map((tab) => ({ path: pages[tab.page].path, text: tab.text, ...tabIcon(runtime, tab.page) })),
+    look,
     indexedPages: INDEXED_PAGES.filter((id) => usedPages.has(pages[id].path)).map((id) => pages[id].path),
     colors: Object.entries(runtime.theme.colors).map(([variable, setting]) => ({
       variable,
@@ -82,8 +84,7 @@ export function renderPackageFiles(request: PackageRequest): Map<string, Buffer>
   for (const page of template.pages) {
     const file = `${pages[page.id].path}.json`;
     const pageJson = JSON.parse(all.get(file)?.toString("utf8") ?? "{}") as Record<string, unknown>;
-    const title = config.pages[page.id]?.title ?? pages[page.id].label["zh-CN"];
-    put(file, JSON.stringify({ ...pageJson, navigationBarTitleText: title }, null, 2));
+    put(file, JSON.stringify({ ...pageJson, navigationBarTitleText: look.pageTitles[pages[page.id].path] }, null, 2));
   }
   keepSections(all, new Set(Object.values(config.pages).flatMap((pageConfig) => (pageConfig?.sections ?? []).map((section) => section.type))), put);
 
@@ -134,12 +135,6 @@ function sampleAssetBytes(ref: string): Buffer | null {
   const bytes = Buffer.from(svg);
   sampleAssets.set(ref, bytes);
   return bytes;
-}
-
-function tabIcon(runtime: Runtime, page: PageId): { iconPath: string; selectedIconPath: string } {
-  const icon = runtime.tabIcons[pages[page].tabIcon];
-  if (!icon) throw new Error(`Runtime ${runtime.version} has no tab icon "${pages[page].tabIcon}"`);
-  return icon;
 }
 
 /** Every `/assets/...` picture the config or catalog refers to, found by walking the data. */

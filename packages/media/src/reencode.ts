@@ -3,11 +3,16 @@
 // photo's GPS position, its camera serial) and every other metadata chunk are gone; the EXIF orientation is applied
 // to the pixels first, so the picture still stands the right way up. Then the variants the Mini Program shows.
 import { MEDIA_VARIANT_WIDTHS, type MediaVariantWidth } from "@kaidian/catalog";
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import { MediaRefusedError } from "./errors";
 import type { MediaFormat } from "./limits";
 
 export type EncodedImage = { bytes: Uint8Array; width: number; height: number };
+
+// Loaded on first use: libvips is ~20 MB of resident memory, and of the processes importing @kaidian/media/server
+// only the dashboard re-encodes (a publishing worker inspects and stores, and is held to 300 MB).
+let loadingSharp: Promise<typeof import("sharp")> | undefined;
+const loadSharp = () => (loadingSharp ??= import("sharp").then((module) => module.default));
 
 // GIF and WebP may be animated: every frame is kept.
 const ANIMATED: Record<MediaFormat, boolean> = { png: false, jpeg: false, gif: true, webp: true };
@@ -37,7 +42,8 @@ async function render(image: Sharp, format: MediaFormat): Promise<EncodedImage> 
 }
 
 /** The image re-encoded in its own format, upright, without metadata or anything outside the pixels. */
-export function reencodeImage(bytes: Uint8Array, format: MediaFormat): Promise<EncodedImage> {
+export async function reencodeImage(bytes: Uint8Array, format: MediaFormat): Promise<EncodedImage> {
+  const sharp = await loadSharp();
   return render(sharp(bytes, { animated: ANIMATED[format] }).rotate(), format);
 }
 
@@ -47,6 +53,7 @@ export function variantWidths(width: number): MediaVariantWidth[] {
 }
 
 /** The (already re-encoded) image scaled down to `width` px wide, in its own format. */
-export function imageVariant(bytes: Uint8Array, format: MediaFormat, width: MediaVariantWidth): Promise<EncodedImage> {
+export async function imageVariant(bytes: Uint8Array, format: MediaFormat, width: MediaVariantWidth): Promise<EncodedImage> {
+  const sharp = await loadSharp();
   return render(sharp(bytes, { animated: ANIMATED[format] }).resize({ width, withoutEnlargement: true }), format);
 }

@@ -9,9 +9,10 @@ import { DomainError, NotFoundError } from "@kaidian/accounts";
 import type { Database, Prisma } from "@kaidian/db";
 import { auditCategorySchema, type AuditCategory, type ExtJson } from "@kaidian/wechat/open-platform";
 import { releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
+import type { StoreLook } from "@kaidian/templates";
 import { z } from "zod";
 import { publishableStore, type Publisher } from "./batches";
-import { commitRelease, refreshAuditStatus, releaseApproved, submitForAudit, storeExtJson, type PlatformReleaseStatus, type ReleaseParts, type ReleaseVersion } from "./platform-releases";
+import { commitRelease, lookOf, PUBLISHED_LOOK, refreshAuditStatus, releaseApproved, submitForAudit, storeExtJson, type PlatformReleaseStatus, type ReleaseParts, type ReleaseVersion } from "./platform-releases";
 
 export type { Publisher } from "./batches";
 
@@ -43,15 +44,20 @@ export type FleetStatus = "running" | "halted" | "done";
  */
 export async function startFleetRelease(db: Database, publisher: Publisher, raw: FleetReleaseInput, apiBase: string): Promise<{ id: string }> {
   const input = fleetReleaseInputSchema.parse(raw);
-  const stores: { tenantId: string; appid: string; configVersion: number }[] = [];
+  const stores: { tenantId: string; appid: string; configVersion: number; look: StoreLook | undefined }[] = [];
   for (const id of new Set(input.stores)) {
     await publishableStore(db, publisher, id);
     const found = await db.scoped({ tenantId: id }, async (tx) => ({
       authorization: await tx.wechatAuthorization.findUnique({ where: { tenantId: id }, select: { authorizerAppid: true, revokedAt: true } }),
-      published: await tx.configVersion.findFirst({ where: { tenantId: id, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { number: true } }),
+      published: await tx.configVersion.findFirst({ where: { tenantId: id, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: PUBLISHED_LOOK }),
     }));
     if (!found.authorization || found.authorization.revokedAt) throw new DomainError("fleet.store.notAuthorized", "stores", { store: id });
-    stores.push({ tenantId: id, appid: found.authorization.authorizerAppid, configVersion: found.published?.number ?? 0 });
+    stores.push({
+      tenantId: id,
+      appid: found.authorization.authorizerAppid,
+      configVersion: found.published?.number ?? 0,
+      look: found.published ? lookOf(found.published) : undefined,
+    });
   }
   const firstStage = Math.max(1, Math.ceil((stores.length * input.firstStagePercent) / 100));
   // Up to FLEET_STORES_MAX rows in one transaction: given far longer than Prisma's default 5 s.
@@ -76,7 +82,7 @@ export async function startFleetRelease(db: Database, publisher: Publisher, raw:
           tenantId: store.tenantId,
           templateId: input.templateId,
           userVersion: input.userVersion,
-          extJson: storeExtJson({ appid: store.appid, tenantId: store.tenantId, apiBase, configVersion: store.configVersion }) as Prisma.InputJsonObject,
+          extJson: storeExtJson({ appid: store.appid, tenantId: store.tenantId, apiBase, configVersion: store.configVersion }, store.look) as Prisma.InputJsonObject,
           status: "waiting",
           fleetReleaseId: fleet.id,
           stage: index < firstStage ? 1 : 2,

@@ -8,6 +8,7 @@ import type { Database } from "@kaidian/db";
 import { releaseDescriptionSchema, releaseVersionSchema } from "@kaidian/wechat";
 import { WechatApiError, type WechatErrorKind } from "@kaidian/wechat/server-api";
 import { auditCategorySchema, type AuditCategory, type ExtJson, type MiniProgramCode } from "@kaidian/wechat/open-platform";
+import { extJsonLook, readConfig, storeLook, templateIdSchema, templates, type StoreLook } from "@kaidian/templates";
 import { z } from "zod";
 
 export type PlatformReleaseStatus = "waiting" | "committing" | "committed" | "auditing" | "approved" | "rejected" | "releasing" | "released" | "superseded" | "reverted" | "failed";
@@ -67,7 +68,7 @@ export async function startStoreRelease(parts: ReleaseParts, by: { tenantId: str
   const { tenantId } = by;
   const found = await parts.db.scoped({ tenantId }, async (tx) => ({
     authorization: await tx.wechatAuthorization.findUnique({ where: { tenantId }, select: { authorizerAppid: true, revokedAt: true } }),
-    published: await tx.configVersion.findFirst({ where: { tenantId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { number: true } }),
+    published: await tx.configVersion.findFirst({ where: { tenantId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: PUBLISHED_LOOK }),
   }));
   if (!found.authorization || found.authorization.revokedAt) throw new DomainError("fleet.store.notAuthorized");
   if (!found.published) throw new DomainError("release.noVersion");
@@ -78,15 +79,43 @@ export async function startStoreRelease(parts: ReleaseParts, by: { tenantId: str
     userVersion: input.userVersion,
     userDesc: input.userDesc,
     category: input.category,
-    extJson: storeExtJson({ appid: found.authorization.authorizerAppid, tenantId, apiBase, configVersion: found.published.number }),
+    extJson: storeExtJson({ appid: found.authorization.authorizerAppid, tenantId, apiBase, configVersion: found.published.number }, lookOf(found.published)),
   });
 }
 
 export type ReleaseParts = { db: Database; code: Pick<MiniProgramCode, "commit" | "submitAudit" | "auditStatus" | "release" | "revert"> };
 
-/** What the template reads with wx.getExtConfigSync(): where shop-api is, which store, which configuration. */
-export function storeExtJson(store: { appid: string; tenantId: string; apiBase: string; configVersion: number }): ExtJson {
-  return { extEnable: true, extAppid: store.appid, directCommit: false, ext: { apiBase: store.apiBase, tenantId: store.tenantId, configVersion: store.configVersion } };
+/**
+ * A store's ext.json: in `ext`, what the template reads with wx.getExtConfigSync() (where shop-api is, which store,
+ * which configuration); beside it, the store's look from that configuration (`window`, `tabBar`, `extPages`: the
+ * generator's storeLook, as its own package's app.json and page JSON carry it), which WeChat lays over the
+ * template's, so the store's title, colours and tabs show from the first frame, before shop-api answers.
+ */
+export function storeExtJson(store: { appid: string; tenantId: string; apiBase: string; configVersion: number }, look?: StoreLook): ExtJson {
+  return {
+    extEnable: true,
+    extAppid: store.appid,
+    directCommit: false,
+    ext: { apiBase: store.apiBase, tenantId: store.tenantId, configVersion: store.configVersion },
+    ...(look ? extJsonLook(look) : {}),
+  };
+}
+
+/** What of a published configuration its look is made from. */
+export const PUBLISHED_LOOK = { number: true, templateId: true, config: true } as const;
+
+/**
+ * The look of a published configuration. Undefined when the configuration no longer reads under its template (the
+ * editor and the builds refuse such a version, so only data older than a schema could): the commit then keeps the
+ * template's own window and tab bar, and the runtime still shows the store's live site.
+ */
+export function lookOf(published: { templateId: string; config: unknown }): StoreLook | undefined {
+  const templateId = templateIdSchema.safeParse(published.templateId);
+  if (!templateId.success) return undefined;
+  const template = templates[templateId.data];
+  const read = readConfig(template, published.config);
+  if (!read.ok) return undefined;
+  return storeLook(template, read.config);
 }
 
 type Row = {

@@ -6,6 +6,7 @@ export * from "./localized";
 export * from "./migrations";
 export * from "./pages";
 export * from "./read-config";
+export * from "./store-look";
 export { sampleAsset, sampleImage } from "./samples";
 export * from "./schema-version";
 export * from "./section";

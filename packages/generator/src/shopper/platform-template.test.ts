@@ -1,16 +1,19 @@
 // @vitest-environment jsdom
 // The platform template package: one package, committed to each store's Mini Program with that store's ext.json,
-// shows that store (its site and catalog from shop-api) as the store's own package shows it, and a later launch
-// without network shows the same at once from what the first one kept.
+// shows that store (its site and catalog from shop-api, and from the first frame its window, page titles and tab bar
+// from ext.json) as the store's own package shows it, and a later launch without network shows the same at once from
+// what the first one kept.
 import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pages, sampleSnapshot, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
+import { extJsonLook, pages, RUNTIME_TAB_ICONS, sampleSnapshot, storeLook, templates, type PageId, type SiteSnapshot, type TemplateId } from "@kaidian/templates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../problems";
+import { loadRuntime } from "../runtime";
 import { generateTemplatePackage, type GeneratedTemplatePackage } from "../template-package";
+import { pageFrame } from "../testing/page-frame";
 import { renderPage, type FakeRequest, type FakeResponse } from "../testing/render-page";
-import { openSamplePage } from "./sample-page";
+import { openSamplePage, samplePackage } from "./sample-page";
 
 const SHOP_API = "https://api.kaidian.test";
 const stores: { tenantId: string; templateId: TemplateId; page: PageId }[] = [
@@ -29,11 +32,15 @@ beforeAll(async () => {
 
 const snapshotOf = (store: (typeof stores)[number]): SiteSnapshot => sampleSnapshot(store.templateId, { tenantId: store.tenantId, apiBase: `${SHOP_API}/api/mp/v1/${store.tenantId}` });
 
-/** The template as WeChat runs it for a store: its files, with the ext.json the store's commit gave it. */
+/**
+ * The template as WeChat runs it for a store: its files, with the ext.json the store's commit gave it (as
+ * @kaidian/publishing's storeExtJson makes it: `ext`, and the look of the store's published configuration).
+ */
 async function committedTo(store: (typeof stores)[number]): Promise<string> {
   const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "kaidian-committed-")), "app");
   await cp(template.written.dir, dir, { recursive: true });
-  const ext = { extEnable: true, extAppid: "wxfedcba9876543210", directCommit: false, ext: { apiBase: SHOP_API, tenantId: store.tenantId, configVersion: 1 } };
+  const look = storeLook(templates[store.templateId], snapshotOf(store).site.config);
+  const ext = { extEnable: true, extAppid: "wxfedcba9876543210", directCommit: false, ext: { apiBase: SHOP_API, tenantId: store.tenantId, configVersion: 1 }, ...extJsonLook(look) };
   await writeFile(path.join(dir, "ext.json"), JSON.stringify(ext));
   return dir;
 }
@@ -61,6 +68,10 @@ describe("the platform template package", () => {
     expect(template.manifest.versions.runtime).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it("names the tab icons where the runtime keeps them, so a commit's ext.json needs no runtime files to name them", async () => {
+    expect((await loadRuntime()).tabIcons).toEqual(RUNTIME_TAB_ICONS);
+  });
+
   it.each(stores)("shows the $templateId store its ext.json names, as the store's own package does", async (store) => {
     const snapshot = snapshotOf(store);
     const api = shopApi(snapshot);
@@ -71,6 +82,26 @@ describe("the platform template package", () => {
 
     const own = await openSamplePage(store.templateId, store.page, { snapshot, wx: { respond: shopApi(snapshot).respond } });
     expect(page.text()).toBe(own.text());
+  });
+
+  it.each(stores)("draws the $templateId store's window, page titles and tab bar from its ext.json, as its own package's app.json does", async (store) => {
+    const committed = await committedTo(store);
+    const own = await samplePackage(store.templateId, snapshotOf(store));
+    const config = snapshotOf(store).site.config;
+    for (const page of templates[store.templateId].pages) {
+      const route = pages[page.id].path;
+      const frame = pageFrame(committed, route);
+      expect(frame, route).toEqual(pageFrame(own, route));
+      expect(frame.window.navigationBarTitleText, route).toBe(config.pages[page.id]?.title ?? pages[page.id].label["zh-CN"]);
+      expect(frame.window.navigationBarBackgroundColor).toBe(config.theme.primaryColor);
+    }
+    const tabs = pageFrame(committed, pages.home.path).tabBar as { selectedColor: string; list: { pagePath: string; text: string }[] };
+    expect(tabs.selectedColor).toBe(config.theme.primaryColor);
+    expect(tabs.list.map((tab) => [tab.pagePath, tab.text])).toEqual(config.tabBar.map((tab) => [pages[tab.page].path, tab.text]));
+    // Without the store's look, the template's own window and tab bar would show: the ext.json is what changes them.
+    const bare = pageFrame(template.written.dir, pages.home.path);
+    expect(bare.window.navigationBarTitleText).not.toBe(config.store.name);
+    expect(bare.tabBar).not.toEqual(pageFrame(own, pages.home.path).tabBar);
   });
 
   it("shows two different stores from the same files", async () => {

@@ -1,7 +1,8 @@
-// miniprogram-ci's typings cover its main entry only. Schemas and sizes load three of its internal modules
-// directly instead, since the main entry loads the whole compiler (~1.7 s and console output) for what are here a
-// JSON-schema check, the list of file types an upload carries and the packOptions matcher. schemas.ts and
-// sizes.ts reference this file, so it comes along wherever they are compiled.
+// miniprogram-ci's typings cover its main entry only. Schemas and sizes load two of its internal modules directly
+// instead, since the main entry loads the whole compiler (~1.7 s and console output) for what are here a JSON-schema
+// check and the packOptions matcher; sizes.test.ts loads a third, the list of file types an upload carries, to hold
+// sizes.ts's copy equal to it. schemas.ts and sizes.ts reference this file, so it comes along wherever they are
+// compiled.
 
 declare module "miniprogram-ci/dist/modules/corecompiler/original/validate/schemaValidate.js" {
   export { schemaValidate } from "miniprogram-ci";

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { appJson, removePackages, validApp, writePackage } from "./fixtures/mini-program";
-import { checkSizes, measurePackage } from "./sizes";
+import { MiniProgramWhiteList } from "miniprogram-ci/dist/utils/white_ext_list.js";
+import { checkSizes, measurePackage, UPLOADABLE_EXTENSIONS } from "./sizes";
 
 afterAll(removePackages);
 
@@ -10,6 +11,10 @@ const bytes = (files: Record<string, string>) => Object.values(files).reduce((su
 const uploaded = Object.fromEntries(Object.entries(validApp).filter(([file]) => file !== "project.config.json"));
 
 describe("measurePackage", () => {
+  it("counts the file types of miniprogram-ci's own upload list", () => {
+    expect(UPLOADABLE_EXTENSIONS).toEqual(MiniProgramWhiteList);
+  });
+
   it("counts what an upload carries: no project.config.json, node_modules, .git or file types WeChat refuses", async () => {
     const dir = await writePackage({
       "README.md": "# notes",

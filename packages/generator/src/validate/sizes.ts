@@ -12,7 +12,6 @@
 import path from "node:path";
 import { WECHAT_PACKAGE_LIMITS, type SizeBudget } from "@kaidian/wechat";
 import filerules, { type PackRule } from "miniprogram-ci/dist/utils/filerules.js";
-import { MiniProgramWhiteList } from "miniprogram-ci/dist/utils/white_ext_list.js";
 import { isRecord, readJsonFile, subpackagesOf } from "./json-files";
 import { packageSource, type PackageInput } from "./package-source";
 import type { Problem } from "./problem";
@@ -26,7 +25,16 @@ export type PackageSizes = {
 };
 
 const MB = 1024 * 1024;
-const UPLOADABLE = new Set(MiniProgramWhiteList);
+/**
+ * miniprogram-ci's built-in `MiniProgramWhiteList` (utils/white_ext_list.js), as it is: that module also loads its
+ * HTTP client (the `request` library and ~200 modules, ~10 MB resident) to ask WeChat for a newer list, which a
+ * publishing worker has no use for. sizes.test.ts holds the two equal, so a miniprogram-ci update cannot drift.
+ */
+export const UPLOADABLE_EXTENSIONS = [
+  ".wxml", ".wxss", ".wxs", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".js", ".json", ".cer", ".mp3", ".aac", ".m4a", ".mp4",
+  ".wav", ".ogg", ".silk", ".wasm", ".br", ".cur", ".ico", ".skel", ".crt", ".cert",
+] as const;
+const UPLOADABLE = new Set<string>(UPLOADABLE_EXTENSIONS);
 const DEFAULT_IGNORED = /(^|\/)(node_modules|\.git|\.svn)\/|(^|\/)\.DS_Store$/;
 
 export async function measurePackage(input: PackageInput): Promise<PackageSizes> {

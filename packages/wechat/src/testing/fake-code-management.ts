@@ -1,7 +1,12 @@
 // The code management part of the fake open platform (代码管理): what the platform does for an authorised Mini
 // Program with its authorizer_access_token. It keeps WeChat's rules and errcodes:
 //   POST /wxa/commit              a template in the library (85014), ext_json a JSON object string (85048) whose
-//                                 extAppid is the Mini Program's own (85013); user_version ≤ 64 chars → the trial version
+//                                 extAppid is the Mini Program's own (85013), whose `window`, `tabBar` and `extPages`
+//                                 are what app.json and page JSON allow (85013: objects, the window's colours and text
+//                                 style, a tab list of 2 to 5 tabs with pagePath and text) and name only pages the
+//                                 template has (85045: extPages' keys, the tabs' and `pages`' paths, checked against
+//                                 the app.json of the draft the template came from); user_version ≤ 64 chars → the
+//                                 trial version
 //   POST /wxa/submit_audit        a committed version (85086), no audit already running (85009), a category in
 //                                 item_list (85008), the platform's monthly audit quota (85085) → auditid; the result is
 //                                 pushed later to the Mini Program's 消息与事件接收URL ($APPID$ replaced)
@@ -29,7 +34,16 @@ type Version = { templateId: number; extJson: Record<string, unknown>; userVersi
 type Audit = { id: number; appid: string; version: Version; status: 0 | 1 | 2 | 4; reason: string; screenshots: string[]; released: boolean };
 type MiniProgramCode = { trial: Version | null; commits: number; audit: Audit | null; live: Version | null; previous: Version | null };
 /** A template of the library; one added from a draft keeps the draft's id and where it came from. */
-type Template = { userVersion: string; desc: string; draftId?: number; createTime?: number; sourceAppid?: string; templateType?: number };
+type Template = {
+  userVersion: string;
+  desc: string;
+  draftId?: number;
+  createTime?: number;
+  sourceAppid?: string;
+  templateType?: number;
+  /** The pages of the template's app.json (subpackages' with their root): what a commit's ext_json may name. */
+  pages?: ReadonlySet<string>;
+};
 type Draft = { draftId: number; userVersion: string; userDesc: string; createTime: number; sourceAppid: string; files: ReadonlyMap<string, Buffer> };
 
 /** WeChat's cap on a platform's template library. */
@@ -40,6 +54,7 @@ const ERRMSG: Record<number, string> = {
   85009: "already has an auditing version",
   85013: "invalid ext_json extAppid",
   85014: "template not exist",
+  85045: "some path in ext_json not exist",
   85019: "no audit version to release",
   85048: "parse ext_json fail",
   85085: "submit audit reach limit, please try later",
@@ -137,8 +152,9 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
         } catch {
           return error(res, 85048);
         }
-        if (!extJson || typeof extJson !== "object" || Array.isArray(extJson)) return error(res, 85048);
-        if ((extJson as { extAppid?: unknown }).extAppid !== appid) return error(res, 85013);
+        if (!isObject(extJson)) return error(res, 85048);
+        const problem = extJsonProblem(extJson, appid, templates.get(templateId)!.pages);
+        if (problem !== null) return error(res, problem);
         const userVersion = String(body.user_version ?? "");
         if (!userVersion || userVersion.length > 64) return error(res, 47001);
         const code = program(appid);
@@ -214,6 +230,7 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
         if (templates.size >= TEMPLATE_LIBRARY_MAX) return error(res, 85065);
         nextTemplateId = Math.max(nextTemplateId, 1 + Math.max(0, ...templates.keys()));
         templates.set(nextTemplateId++, {
+          pages: appPages(draft.files),
           userVersion: draft.userVersion,
           desc: draft.userDesc,
           draftId: draft.draftId,
@@ -253,8 +270,9 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
     setMessageUrl(url: string) {
       messageUrl = url;
     },
-    addTemplate(templateId: number, userVersion: string, desc = "") {
-      templates.set(templateId, { userVersion, desc, createTime: Math.floor(deps.now() / 1000) });
+    /** A template put in the library directly; without its `pages`, a commit's ext_json paths go unchecked. */
+    addTemplate(templateId: number, userVersion: string, desc = "", pages?: readonly string[]) {
+      templates.set(templateId, { userVersion, desc, createTime: Math.floor(deps.now() / 1000), ...(pages ? { pages: new Set(pages) } : {}) });
     },
     setAuditQuota(count: number) {
       auditQuota = count;
@@ -283,3 +301,63 @@ export function fakeCodeManagement(deps: CodeManagementDeps) {
 }
 
 export type FakeCodeManagement = ReturnType<typeof fakeCodeManagement>;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** The pages an uploaded package's app.json lists, its subpackages' under their root. */
+function appPages(files: ReadonlyMap<string, Buffer>): ReadonlySet<string> | undefined {
+  let app: unknown;
+  try {
+    app = JSON.parse(files.get("app.json")?.toString("utf8") ?? "");
+  } catch {
+    return undefined;
+  }
+  if (!isObject(app) || !Array.isArray(app.pages)) return undefined;
+  const found = new Set(app.pages.filter((page): page is string => typeof page === "string"));
+  const subpackages = [app.subPackages, app.subpackages].flatMap((list) => (Array.isArray(list) ? list : []));
+  for (const sub of subpackages) {
+    if (!isObject(sub) || typeof sub.root !== "string" || !Array.isArray(sub.pages)) continue;
+    for (const page of sub.pages) if (typeof page === "string") found.add(`${sub.root.replace(/\/+$/, "")}/${page}`);
+  }
+  return found;
+}
+
+/**
+ * WeChat's refusals of a commit's ext_json past its syntax: 85013 for an extAppid not the Mini Program's or a look
+ * app.json would not take, 85045 for a page the template does not have. null when it is accepted.
+ */
+function extJsonProblem(ext: Record<string, unknown>, appid: string, pages: ReadonlySet<string> | undefined): number | null {
+  if (ext.extAppid !== appid) return 85013;
+  const named: unknown[] = [];
+  if (ext.window !== undefined && !windowAllowed(ext.window)) return 85013;
+  if (ext.extPages !== undefined) {
+    if (!isObject(ext.extPages) || !Object.values(ext.extPages).every(windowAllowed)) return 85013;
+    named.push(...Object.keys(ext.extPages));
+  }
+  if (ext.tabBar !== undefined) {
+    const tabBar = ext.tabBar;
+    if (!isObject(tabBar) || !Array.isArray(tabBar.list) || tabBar.list.length < 2 || tabBar.list.length > 5) return 85013;
+    if (!tabBar.list.every((tab) => isObject(tab) && typeof tab.pagePath === "string" && typeof tab.text === "string" && tab.text !== "")) return 85013;
+    for (const key of ["color", "selectedColor", "backgroundColor"]) if (tabBar[key] !== undefined && !(typeof tabBar[key] === "string" && COLOR.test(tabBar[key]))) return 85013;
+    if (tabBar.borderStyle !== undefined && tabBar.borderStyle !== "black" && tabBar.borderStyle !== "white") return 85013;
+    named.push(...tabBar.list.map((tab) => (tab as { pagePath: string }).pagePath));
+  }
+  if (ext.pages !== undefined) {
+    if (!Array.isArray(ext.pages) || ext.pages.length === 0) return 85013;
+    named.push(...ext.pages);
+  }
+  if (pages && !named.every((page) => typeof page === "string" && pages.has(page))) return 85045;
+  return null;
+}
+
+/** A window (app.json's, or a page's in extPages) as WeChat's schema takes it: its colours and styles, text a string. */
+function windowAllowed(window: unknown): boolean {
+  if (!isObject(window)) return false;
+  const { navigationBarTitleText: title, navigationBarBackgroundColor: barColor, navigationBarTextStyle: textStyle, backgroundColor, backgroundTextStyle } = window;
+  if (title !== undefined && typeof title !== "string") return false;
+  if (barColor !== undefined && !(typeof barColor === "string" && COLOR.test(barColor))) return false;
+  if (backgroundColor !== undefined && !(typeof backgroundColor === "string" && COLOR.test(backgroundColor))) return false;
+  if (textStyle !== undefined && textStyle !== "black" && textStyle !== "white") return false;
+  return backgroundTextStyle === undefined || backgroundTextStyle === "dark" || backgroundTextStyle === "light";
+}

@@ -238,7 +238,7 @@ export async function startFakeOpenPlatform(options: { component?: Partial<FakeC
         code.setMessageUrl(String(body.url));
         return done({ ok: true });
       case "template":
-        code.addTemplate(Number(body.templateId), String(body.userVersion), String(body.desc ?? ""));
+        code.addTemplate(Number(body.templateId), String(body.userVersion), String(body.desc ?? ""), Array.isArray(body.pages) ? body.pages.map(String) : undefined);
         return done({ ok: true });
       case "developer":
         code.bindDeveloper(String(body.appid));
