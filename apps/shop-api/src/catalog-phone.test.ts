@@ -16,10 +16,6 @@ const EXTRA = 45;
 let harness: PhoneHarness;
 
 beforeAll(async () => {
-  // Under jsdom this file's globals are the page's. Fastify knows bytes by `payload.buffer instanceof ArrayBuffer`,
-  // and jsdom's ArrayBuffer is another realm's, so the shop-api in this process would send its ready pages as the
-  // JSON of a Buffer, which the runtime refuses, quietly keeping what it baked. Node's own is put back for it.
-  globalThis.ArrayBuffer = Buffer.alloc(0).buffer.constructor as ArrayBufferConstructor;
   harness = await startPhoneHarness();
 }, 300_000);
 

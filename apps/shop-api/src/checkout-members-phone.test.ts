@@ -4,15 +4,11 @@
 // turning points on asks for a new quote, and the order placed spends exactly the points the shopper saw (points
 // spent elsewhere meanwhile refuse the order, and the new figures show). A shopper who is not a member sees none of
 // it, only the way to join.
-import { randomBytes, randomUUID } from "node:crypto";
-import { arrangeEditor } from "@kaidian/catalog/testing";
+import { randomUUID } from "node:crypto";
 import { find, fire, tap } from "@kaidian/generator/testing/shopper";
 import { adjustPoints, saveMemberRules } from "@kaidian/members/server";
 import { loadOrder } from "@kaidian/orders/server";
-import { savePaymentSettings } from "@kaidian/payments/server";
-import { testAppid, testMerchant, type FakeRequestPayment } from "@kaidian/payments/testing";
-import { arrangeStore } from "@kaidian/storefront/testing";
-import { sealAppSecret } from "@kaidian/wechat/server-api";
+import type { FakeRequestPayment } from "@kaidian/payments/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPhoneHarness, type Phone, type PhoneHarness } from "./phone-harness";
 
@@ -23,21 +19,8 @@ const address = { userName: "张三", telNumber: "13800000000", provinceName: "�
 
 beforeAll(async () => {
   harness = await startPhoneHarness();
-  const { db, pay, wechat, masterKey } = harness;
-  const tenantId = await arrangeStore(db, { name: "山野咖啡", templateId: "ecommerce", publish: true });
-  const appid = testAppid();
-  const appSecret = randomBytes(16).toString("hex");
-  wechat.registerApp({ appid, secret: appSecret });
-  const merchant = testMerchant(pay.wechatpayKeys, { appids: [appid] });
-  pay.registerMerchant(merchant.registration);
-  const ownerId = await arrangeEditor(db, "店主");
-  const itemId = await db.scoped({ tenantId }, async (tx) => {
-    await tx.wechatCredential.create({ data: { tenantId, appid, robot: 1, appSecretCiphertext: sealAppSecret(appSecret, masterKey, tenantId) } });
-    const keys = merchant.keys;
-    await savePaymentSettings(tx, tenantId, { userId: ownerId, revision: 0 }, {
-      mode: "direct", mchid: keys.mchid, certificateSerial: keys.certificateSerial, privateKey: keys.privateKey, apiV3Key: keys.apiV3Key,
-      wechatpayKeySerial: keys.wechatpayKeys[0]!.serial, wechatpayPublicKey: keys.wechatpayKeys[0]!.publicKey,
-    }, masterKey);
+  const { tenantId, appid } = await harness.arrangeTradingStore("山野咖啡");
+  const itemId = await harness.db.scoped({ tenantId }, async (tx) => {
     // Points pay at most 10% of the goods, so a balance of 800 is spent in part and what is left shows.
     const saved = await saveMemberRules(tx, tenantId, {
       pointsEnabled: true,

@@ -6,13 +6,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { arrangeEditor } from "@kaidian/catalog/testing";
 import { Database } from "@kaidian/db";
 import { freePort, isolatedTestDatabase } from "@kaidian/db/testing";
 import { generatePackage } from "@kaidian/generator";
 import { renderPage, type RenderedPage, type Responder, type ShopperWx } from "@kaidian/generator/testing";
-import { arrangeServiceProvider, startFakeWechatPay, type FakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
+import { savePaymentSettings } from "@kaidian/payments/server";
+import { arrangeServiceProvider, startFakeWechatPay, testAppid, testMerchant, type FakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
 import { loadSiteSnapshot } from "@kaidian/storefront";
+import { arrangeStore } from "@kaidian/storefront/testing";
 import type { TemplateId } from "@kaidian/templates";
+import { sealAppSecret } from "@kaidian/wechat/server-api";
 import { startFakeWechatApi, type FakeWechatApi } from "@kaidian/wechat/testing";
 import { startShopApi, type RunningShopApi } from "./testing";
 
@@ -54,6 +58,11 @@ export type PhoneHarness = {
   /** The platform's service-provider account, when asked for: shop-api takes sub-merchants' payments through it. */
   serviceProvider: TestServiceProvider | undefined;
   shopApi: RunningShopApi;
+  /**
+   * A published ecommerce store that takes orders: its Mini Program known to the fake WeChat API (AppSecret sealed in
+   * the store) and paid into its own merchant account at the fake WeChat Pay.
+   */
+  arrangeTradingStore(name: string): Promise<{ tenantId: string; appid: string; mchid: string }>;
   /** The store's Mini Program package, generated from its published snapshot to call this shop-api. */
   generate(store: { tenantId: string; appid: string; slug: string; templateId: TemplateId }): Promise<string>;
   /** A new shopper's phone on the package; `shopper` answers the WeChat sheets beyond logging in. */
@@ -81,6 +90,10 @@ export async function startPhoneHarness(options: { serviceProvider?: boolean } =
     stops.push(() => wechat.close());
     // WeChat Pay posts its notifications to the address shop-api gives as its own, so it listens where it says.
     const port = await freePort();
+    // Under jsdom the test file's globals are the page's. Fastify knows bytes by `payload.buffer instanceof
+    // ArrayBuffer`, and jsdom's ArrayBuffer is another realm's, so the shop-api in this process would send its ready
+    // pages as the JSON of a Buffer, which the runtime refuses, quietly keeping what it baked. Node's own is put back.
+    globalThis.ArrayBuffer = Buffer.alloc(0).buffer.constructor as ArrayBufferConstructor;
     const shopApi = await startShopApi(database.url, {
       KAIDIAN_MASTER_KEY: masterKey.toString("base64"),
       WECHAT_API_BASE: wechat.baseUrl,
@@ -98,6 +111,24 @@ export async function startPhoneHarness(options: { serviceProvider?: boolean } =
       pay,
       serviceProvider,
       shopApi,
+      async arrangeTradingStore(name) {
+        const tenantId = await arrangeStore(db, { name, templateId: "ecommerce", publish: true });
+        const appid = testAppid();
+        const appSecret = randomBytes(16).toString("hex");
+        wechat.registerApp({ appid, secret: appSecret });
+        const merchant = testMerchant(pay.wechatpayKeys, { appids: [appid] });
+        pay.registerMerchant(merchant.registration);
+        const ownerId = await arrangeEditor(db, "店主");
+        const { keys } = merchant;
+        await db.scoped({ tenantId }, async (tx) => {
+          await tx.wechatCredential.create({ data: { tenantId, appid, robot: 1, appSecretCiphertext: sealAppSecret(appSecret, masterKey, tenantId) } });
+          await savePaymentSettings(tx, tenantId, { userId: ownerId, revision: 0 }, {
+            mode: "direct", mchid: keys.mchid, certificateSerial: keys.certificateSerial, privateKey: keys.privateKey, apiV3Key: keys.apiV3Key,
+            wechatpayKeySerial: keys.wechatpayKeys[0]!.serial, wechatpayPublicKey: keys.wechatpayKeys[0]!.publicKey,
+          }, masterKey);
+        });
+        return { tenantId, appid, mchid: keys.mchid };
+      },
       async generate({ tenantId, appid, slug, templateId }) {
         const snapshot = await loadSiteSnapshot(db, tenantId, { apiBaseUrl: `${shopApi.url}/api/mp/v1/${tenantId}` });
         const outDir = await mkdtemp(path.join(os.tmpdir(), `kaidian-${slug}-`));

@@ -3,14 +3,10 @@
 // talking over HTTP to a real shop-api on PostgreSQL, which logs in at the fake WeChat API and takes payment at the
 // fake WeChat Pay. Login, add to cart, check out, pay; the signed notification marks the order paid; the merchant
 // ships; the shopper confirms receipt.
-import { randomBytes } from "node:crypto";
-import { arrangeEditor } from "@kaidian/catalog/testing";
 import { find, tap } from "@kaidian/generator/testing/shopper";
 import { changeOrder, loadOrder, uploadDueShipping } from "@kaidian/orders/server";
-import { savePaymentSettings } from "@kaidian/payments/server";
-import { testAppid, testMerchant, type FakeRequestPayment } from "@kaidian/payments/testing";
-import { arrangeStore } from "@kaidian/storefront/testing";
-import { MiniProgramServerApi, sealAppSecret } from "@kaidian/wechat/server-api";
+import type { FakeRequestPayment } from "@kaidian/payments/testing";
+import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPhoneHarness, type Phone, type PhoneHarness } from "./phone-harness";
 
@@ -22,28 +18,11 @@ const paidWith: FakeRequestPayment[] = [];
 
 beforeAll(async () => {
   harness = await startPhoneHarness();
-  const { db, pay, wechat, masterKey } = harness;
-
-  const tenantId = await arrangeStore(db, { name: "山野咖啡", templateId: "ecommerce", publish: true });
-  const appid = testAppid();
-  const appSecret = randomBytes(16).toString("hex");
-  wechat.registerApp({ appid, secret: appSecret });
-  const merchant = testMerchant(pay.wechatpayKeys, { appids: [appid] });
-  pay.registerMerchant(merchant.registration);
-  const ownerId = await arrangeEditor(db, "店主");
-  const itemId = await db.scoped({ tenantId }, async (tx) => {
-    await tx.wechatCredential.create({ data: { tenantId, appid, robot: 1, appSecretCiphertext: sealAppSecret(appSecret, masterKey, tenantId) } });
-    const keys = merchant.keys;
-    await savePaymentSettings(tx, tenantId, { userId: ownerId, revision: 0 }, {
-      mode: "direct", mchid: keys.mchid, certificateSerial: keys.certificateSerial, privateKey: keys.privateKey, apiV3Key: keys.apiV3Key,
-      wechatpayKeySerial: keys.wechatpayKeys[0]!.serial, wechatpayPublicKey: keys.wechatpayKeys[0]!.publicKey,
-    }, masterKey);
-    const item = await tx.catalogItem.findFirstOrThrow({ where: { tenantId, title: "陶瓷马克杯" }, select: { id: true } });
-    return item.id;
-  });
-
+  const { tenantId, appid, mchid } = await harness.arrangeTradingStore("山野咖啡");
+  const { db, pay } = harness;
+  const { id: itemId } = await db.scoped({ tenantId }, (tx) => tx.catalogItem.findFirstOrThrow({ where: { tenantId, title: "陶瓷马克杯" }, select: { id: true } }));
   const packageDir = await harness.generate({ tenantId, appid, slug: "purchase", templateId: "ecommerce" });
-  store = { tenantId, appid, mchid: merchant.keys.mchid, itemId };
+  store = { tenantId, appid, mchid, itemId };
   phone = harness.phone(packageDir, appid, {
     address: { userName: "张三", telNumber: "13800000000", provinceName: "云南省", cityName: "昆明市", countyName: "五华区", detailInfo: "文林街 18 号", postalCode: "650031" },
     pay: async (params) => {
