@@ -4,7 +4,7 @@
 // is applied in one, under the order's row lock.
 import { type Database, sql, type Transaction } from "@kaidian/db";
 import { WechatPayClient, type PaymentAccount, type RequestPaymentParams, type Transaction as PayTransaction } from "@kaidian/payments";
-import { openPaymentAccount, paymentAccountOf } from "@kaidian/payments/server";
+import { openPaymentAccount, paymentAccountOf, type StoredPayment } from "@kaidian/payments/server";
 import type { PaymentProblem } from "../payment-problems";
 import { changeOrder } from "./change-order";
 import { loadOrder, type OrderRecord } from "./order-record";
@@ -48,20 +48,30 @@ export async function preparePayment(db: Database, input: { tenantId: string; or
   return prepay({ tenantId: input.tenantId, ...found, order: { ...found.order, status: found.order.status as OrderRecord["status"] } }, deps);
 }
 
-/** What paying for a shopper's order reads, in one statement. */
-type PayingRead = {
-  status: OrderRecord["status"];
-  number: string;
-  total_fen: number;
-  payment_no: string;
-  expires_at: Date;
-  openid: string;
+/** The store's name, Mini Program and payment settings as placing and paying read them (joined `tenants t`,
+ * `wechat_credentials w`, `payment_settings p`). */
+export type StorePaymentRow = {
   store_name: string;
   appid: string | null;
   payment_mode: string | null;
   payment_account: unknown;
   keys_ciphertext: Buffer | null;
   check_problem: string | null;
+};
+
+export function storedPaymentOf(row: StorePaymentRow): StoredPayment {
+  const settings = row.payment_mode === null ? null : { mode: row.payment_mode, account: row.payment_account, keysCiphertext: row.keys_ciphertext, checkProblem: row.check_problem };
+  return { settings, appid: row.appid };
+}
+
+/** What paying for a shopper's order reads, in one statement. */
+type PayingRead = StorePaymentRow & {
+  status: OrderRecord["status"];
+  number: string;
+  total_fen: number;
+  payment_no: string;
+  expires_at: Date;
+  openid: string;
 };
 
 /**
@@ -82,11 +92,10 @@ export async function prepareShopperPayment(db: Database, input: { tenantId: str
     LEFT JOIN payment_settings p ON p.tenant_id = o.tenant_id
     WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ${input.orderId}::uuid AND o.shopper_id = ${input.shopperId}::uuid`));
   if (!read) return { ok: false, code: "order.notFound" };
-  const settings = read.payment_mode === null ? null : { mode: read.payment_mode, account: read.payment_account, keysCiphertext: read.keys_ciphertext, checkProblem: read.check_problem };
   const order = { status: read.status, number: read.number, totalFen: read.total_fen, paymentNo: read.payment_no, expiresAt: read.expires_at };
   // Checked before the keys are opened: an order paid, cancelled or expired needs no account.
   if (order.status !== "pendingPayment" || order.expiresAt.getTime() <= Date.now()) return { ok: false, code: "order.notPayable" };
-  const account = paymentAccountOf({ settings, appid: read.appid }, tenantId, deps.masterKey, deps.provider);
+  const account = paymentAccountOf(storedPaymentOf(read), tenantId, deps.masterKey, deps.provider);
   return prepay({ tenantId, order, openid: read.openid, storeName: read.store_name, account }, deps);
 }
 

@@ -31,7 +31,7 @@ import { paymentFor, type RequestPayment } from "./checkout-payment";
 import type { PaymentDeps } from "./payment-deps";
 import { DEFAULT_UNPAID_MINUTES, readOrderRules } from "./ordering";
 import { loadOrder, type OrderRecord } from "./order-record";
-import { prepay } from "./payment";
+import { prepay, type StorePaymentRow, storedPaymentOf } from "./payment";
 
 /** What a retried request carries to find its order again: a client-made id (a UUID, say). */
 export const IDEMPOTENCY_KEY = /^[\w.:-]{8,64}$/;
@@ -304,15 +304,9 @@ async function refuseSoldOut(tx: SqlTransaction, input: PlaceOrderInput, soldOut
 }
 
 /** What placing reads, in one statement: the shopper, the key's order, the store's rules and payment, the items. */
-type PlacingRead = {
+type PlacingRead = StorePaymentRow & {
   openid: string;
   placed: string | null;
-  store_name: string;
-  appid: string | null;
-  payment_mode: string | null;
-  payment_account: unknown;
-  keys_ciphertext: Buffer | null;
-  check_problem: string | null;
   delivery_rules: unknown;
   unpaid_minutes: number | null;
   items: ItemRow[];
@@ -359,10 +353,7 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`));
   if (!read) throw new Error(`No shopper ${shopperId} in store ${tenantId}`);
   if (read.placed) return { placedBefore: true as const };
-  const stored: StoredPayment = {
-    settings: read.payment_mode === null ? null : { mode: read.payment_mode, account: read.payment_account, keysCiphertext: read.keys_ciphertext, checkProblem: read.check_problem },
-    appid: read.appid,
-  };
+  const stored = storedPaymentOf(read);
   if (!paymentsReadyOf(stored, input.payments.provider)) return { ok: false as const, paymentsNotSetUp: true as const };
   // As readOrderRules: a stored rule an older build wrote that no longer parses falls back to the defaults.
   const rules: DeliveryRules = deliveryRulesSchema.safeParse(read.delivery_rules).data ?? DEFAULT_DELIVERY_RULES;
