@@ -23,11 +23,10 @@ export class RateLimiter {
   /** Takes one request's token for `key`, or says how many seconds until one is there. */
   take(key: string, now = Date.now()): Verdict {
     const { perSecond, burst } = this.limit;
-    let bucket = this.buckets.get(key);
-    const tokens = bucket ? Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond) : burst;
+    const bucket = this.buckets.get(key) ?? { tokens: burst, at: now };
+    const tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
     // Moved to the end of the map's order (most recently seen); a key's bucket is reused, as this runs per request.
-    if (bucket) this.buckets.delete(key);
-    else bucket = { tokens, at: now };
+    this.buckets.delete(key);
     this.buckets.set(key, bucket);
     bucket.at = now;
     if (tokens < 1) {

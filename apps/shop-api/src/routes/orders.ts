@@ -24,6 +24,7 @@ import { sendError, sendPrivate } from "../http";
 import { localeOf, refusalsBody, sendShopperError, shopperOf, type TenantParams, type TradingParts } from "../trading";
 
 type OrderParams = TenantParams & { id: string };
+type ItemParams = TenantParams & { item: string };
 
 /**
  * `Prefer: payment=separate` (RFC 7240) on POST /orders: the phone asks for the payment itself (POST
@@ -31,7 +32,6 @@ type OrderParams = TenantParams & { id: string };
  * uploaded before that send no such preference and still get their `payment` in the placing answer.
  */
 const PAY_SEPARATELY = /(?:^|,)\s*payment\s*=\s*"?separate"?\s*(?:[;,]|$)/i;
-type ItemParams = TenantParams & { item: string };
 
 export function orderRoutes(app: FastifyInstance, { db, cache, payments }: TradingParts): void {
   app.get<{ Params: TenantParams }>("/api/mp/v1/:tenant/ordering", { config: { public: true } }, async (request, reply) => {
