@@ -247,28 +247,31 @@ Component({
     },
     /**
      * Places the order, then pays for it. The placing answer comes as soon as the order is committed (`Prefer:
-     * payment=separate`: in a flash sale it does not wait for WeChat Pay), the lines leave the cart, and the payment
-     * is asked for on its own; then WeChat Pay's sheet, and the order page, which confirms the payment either way and
-     * offers paying again when the payment could not be had.
+     * payment=separate`: in a flash sale it does not wait for WeChat Pay).
      */
     place(request) {
       shopperRequest("POST", "/orders", request, { "Idempotency-Key": this.attempt, Prefer: "payment=separate" }).then(
         (answer) => {
           if (answer.status !== 201) this.setData({ placing: false });
-          this.showAnswer(answer, (body) => {
-            this.data.lines.forEach((line) => this.source.store.setQuantity(line.key, 0));
-            const show = () => openTradePage("order-detail", { id: body.order.id, confirm: "1" }, { replace: true });
-            // A server that ignores the preference still sends the payment with the order.
-            const payment = body.payment ? Promise.resolve(body.payment) : shopperRequest("POST", `/orders/${body.order.id}/payment`).then((paid) => paid.status === 200 && paid.body.payment);
-            payment.then((params) => {
-              const options = trade.paymentOptions(params);
-              if (!options) return show();
-              wx.requestPayment(Object.assign(options, { complete: show }));
-            }, show);
-          });
+          this.showAnswer(answer, (body) => this.placed(body));
         },
         () => this.setData({ placing: false, problem: "网络不可用，请稍后重试。" }),
       );
+    },
+    /**
+     * The order is placed: its lines leave the cart, the payment is asked for on its own, then WeChat Pay's sheet,
+     * and the order page, which confirms the payment either way and offers paying again when it could not be had.
+     */
+    placed(body) {
+      this.data.lines.forEach((line) => this.source.store.setQuantity(line.key, 0));
+      const show = () => openTradePage("order-detail", { id: body.order.id, confirm: "1" }, { replace: true });
+      // A server that ignores the preference still sends the payment with the order.
+      const payment = body.payment ? Promise.resolve(body.payment) : shopperRequest("POST", `/orders/${body.order.id}/payment`).then((paid) => paid.status === 200 && paid.body.payment);
+      payment.then((params) => {
+        const options = trade.paymentOptions(params);
+        if (!options) return show();
+        wx.requestPayment(Object.assign(options, { complete: show }));
+      }, show);
     },
     onCall() {
       callStore(this.data.store);
