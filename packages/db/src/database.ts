@@ -25,6 +25,16 @@ const scopeSettings = (scope: Scope) => sql`SELECT set_config('role', ${APP_ROLE
   set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
   set_config('app.user_id', ${scope.userId ?? ""}, true)`;
 
+/**
+ * `statements`' settings: the scope's, and generic plans for its prepared statements. PostgreSQL would otherwise
+ * plan them anew on every run (its custom plans look cheaper, as they fold the parameters in), and planning costs
+ * more than running these keyed statements.
+ */
+const statementsSettings = (scope: Scope) => sql`SELECT set_config('role', ${APP_ROLE}, true),
+  set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
+  set_config('app.user_id', ${scope.userId ?? ""}, true),
+  set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
 export class Database {
   private readonly client: PrismaClient;
   /** One pool for Prisma and for `statements`, so maxConnections bounds both together. */
@@ -72,11 +82,7 @@ export class Database {
    */
   async statements<T>(scope: Scope, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const settings = scopeSettings(scope);
-    const begun = Promise.all([client.query("BEGIN"), client.query(settings.text, settings.values as unknown[])]);
-    // Awaited by the transaction's statements; this keeps a failure from also counting as unhandled.
-    begun.catch(() => {});
-    const tx = new SqlTransaction(client, begun);
+    const tx = new SqlTransaction(client, statementsSettings(scope));
     let result: T;
     try {
       result = await work(tx);

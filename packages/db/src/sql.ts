@@ -1,6 +1,8 @@
 // Statements sent to PostgreSQL through pg itself, for the few hot paths (placing an order in a flash sale) where
 // Prisma's per-query work (its WASM compiler runs for raw queries too) costs more than the query. Same pool, same
 // scope, same row-level security as `Database.scoped`; only the client in between is thinner.
+import { createHash } from "node:crypto";
+import type { Writable } from "node:stream";
 import type pg from "pg";
 
 /** A statement and its parameters. */
@@ -20,19 +22,51 @@ export function sqlState(error: unknown): string | undefined {
   return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
+const names = new Map<string, string>();
+
+/**
+ * The statement as a named prepared statement: each connection parses and plans a text once, then only binds
+ * and runs it (the placing statement's planning cost more than its run).
+ */
+function prepared(statement: Sql): pg.QueryConfig {
+  let name = names.get(statement.text);
+  if (!name) {
+    name = `kd_${createHash("sha1").update(statement.text).digest("hex").slice(0, 24)}`;
+    names.set(statement.text, name);
+  }
+  return { name, text: statement.text, values: statement.values as unknown[] };
+}
+
+/**
+ * pg writes each message to the socket as it is given, one system call (and one wake-up of the server) each.
+ * Held while a few are given together, they leave in one write. pg has no public way to reach its socket.
+ */
+function socketOf(client: pg.PoolClient): Writable | undefined {
+  return (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
+}
+
 /** One transaction on one pooled connection (see Database.statements). */
 export class SqlTransaction {
   private finished = false;
+  /** BEGIN and the scope's settings, sent without waiting for their answers. */
+  private readonly begun: Promise<unknown>;
 
   constructor(
     private readonly client: pg.PoolClient,
-    /** BEGIN and the scope's settings, sent without waiting for their answers. */
-    private readonly begun: Promise<unknown>,
-  ) {}
+    scope: Sql,
+  ) {
+    const socket = socketOf(client);
+    socket?.cork();
+    this.begun = Promise.all([client.query("BEGIN"), client.query(prepared(scope))]);
+    // Awaited by the transaction's statements; this keeps a failure from also counting as unhandled.
+    this.begun.catch(() => {});
+    // Released once the caller has given its first statement (in this same tick), so all three leave in one write.
+    if (socket) process.nextTick(() => socket.uncork());
+  }
 
   /** The rows of one statement. */
   async rows<T>(statement: Sql): Promise<T[]> {
-    const [, result] = await Promise.all([this.begun, this.client.query(statement.text, statement.values as unknown[])]);
+    const [, result] = await Promise.all([this.begun, this.client.query(prepared(statement))]);
     return result.rows as T[];
   }
 
@@ -44,7 +78,11 @@ export class SqlTransaction {
    */
   async commitWith<T>(statement: Sql): Promise<T[]> {
     this.finished = true;
-    const [, result] = await Promise.all([this.begun, this.client.query(statement.text, statement.values as unknown[]), this.client.query("COMMIT")]);
+    const socket = socketOf(this.client);
+    socket?.cork();
+    const sent = Promise.all([this.begun, this.client.query(prepared(statement)), this.client.query("COMMIT")]);
+    socket?.uncork();
+    const [, result] = await sent;
     return result.rows as T[];
   }
 

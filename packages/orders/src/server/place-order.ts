@@ -6,10 +6,10 @@
 // event, and the lines taken out of the cart. Any refusal fails that statement, so an order, its stock and its coupon
 // commit together or not at all.
 //
-// This is a flash sale's hot path, so it talks to PostgreSQL through `db.statements` (pg, not Prisma): one read,
-// then the write, each sent with its COMMIT, so the item's row is locked only while PostgreSQL runs the write. The
-// WeChat Pay prepay after the commit uses what the read already found (the shopper's openid, the store's name and
-// payment account); it never holds a lock.
+// This is a flash sale's hot path, so it talks to PostgreSQL through `db.statements` (pg, not Prisma): one
+// transaction of one read, then the write sent with its COMMIT, so the item's row is locked only while PostgreSQL
+// runs the write (the read locks nothing). The WeChat Pay prepay after the commit uses what the read already found
+// (the shopper's openid, the store's name and payment account); it never holds a lock.
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Item, itemSchema } from "@kaidian/catalog";
 import { kindFromDatabase } from "@kaidian/catalog/server";
@@ -323,9 +323,14 @@ type PlacingRead = StorePaymentRow & {
  * can change in between and matters: the stock (its conditional UPDATE) and the key (unique per shopper).
  */
 async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
+  return db.statements({ tenantId: input.tenantId }, (tx) => readAndPlace(tx, input, request));
+}
+
+/** place()'s transaction: the one read, the order priced from it, then the one write sent with its COMMIT. */
+async function readAndPlace(tx: SqlTransaction, input: PlaceOrderInput, request: OrderRequest) {
   const { tenantId, shopperId, idempotencyKey } = input;
   const at = input.at ?? new Date();
-  const [read] = await db.statements({ tenantId }, (tx) => tx.commitWith<PlacingRead>(sql`
+  const [read] = await tx.rows<PlacingRead>(sql`
     SELECT s.openid, o.id AS placed, t.name AS store_name, w.appid,
       p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem,
       os.delivery_rules, os.unpaid_minutes,
@@ -350,7 +355,7 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     LEFT JOIN wechat_credentials w ON w.tenant_id = s.tenant_id
     LEFT JOIN payment_settings p ON p.tenant_id = s.tenant_id
     LEFT JOIN order_settings os ON os.tenant_id = s.tenant_id
-    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`));
+    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`);
   if (!read) throw new Error(`No shopper ${shopperId} in store ${tenantId}`);
   if (read.placed) return { placedBefore: true as const };
   const stored = storedPaymentOf(read);
@@ -396,7 +401,7 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
   };
   try {
     const statement = placingStatement(record, idempotencyKey, demands, request.lines.map(cartLineKey));
-    const [written] = await db.statements({ tenantId }, (tx) => tx.commitWith<{ number: string }>(statement));
+    const [written] = await tx.commitWith<{ number: string }>(statement);
     const placed: Placed = { order: { ...record, number: written!.number }, openid: read.openid, storeName: read.store_name, stored };
     return placed;
   } catch (error) {
