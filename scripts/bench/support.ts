@@ -170,6 +170,8 @@ export type ShoppersPosted = {
   answers: Map<number, number>;
   /** When the last 201 came back (Date.now()), 0 if none. */
   lastCreatedAt: number;
+  /** When the last answer came back (Date.now()): autocannon's own duration is rounded up to its next 1 s tick. */
+  lastAnsweredAt: number;
 };
 
 /**
@@ -190,6 +192,7 @@ export async function postAsShoppers(options: {
   const { bearers } = options;
   const answers = new Map<number, number>();
   let lastCreatedAt = 0;
+  let lastAnsweredAt = 0;
   let next = 0;
   const result = await autocannon({
     url: options.url,
@@ -207,13 +210,14 @@ export async function postAsShoppers(options: {
         }),
         onResponse: (status: number, text: string) => {
           answers.set(status, (answers.get(status) ?? 0) + 1);
-          if (status === 201) lastCreatedAt = Date.now();
+          lastAnsweredAt = Date.now();
+          if (status === 201) lastCreatedAt = lastAnsweredAt;
           options.onAnswer?.(status, text);
         },
       },
     ],
   });
-  return { result, answers, lastCreatedAt };
+  return { result, answers, lastCreatedAt, lastAnsweredAt };
 }
 
 /** "answers: 100 × 201, 900 × 409; errors 0". */
