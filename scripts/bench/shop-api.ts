@@ -1,7 +1,8 @@
 // `npm run bench:shop-api`: the shoppers' API under load, on one embedded PostgreSQL, in one run:
 //   1. /site and the first /catalog page of a demo store, from shop-api and from a bare node:http server answering
 //      the same bytes, at 10 and 50 connections (req/s, p50, p99, errors, the ratio between the two, and each
-//      server's CPU time per request, which a machine busy with other work disturbs less than latency);
+//      server's CPU time per request, which a machine busy with other work disturbs less than latency), the two
+//      servers loaded in turns so that the machine's drift falls on both;
 //   2. the first /catalog page of stores with 10, 1,000 and 10,000 items (page latency must not grow with size);
 //   3. a cache miss: the first answer after a publish (p50/p99 over repeated publishes);
 //   4. the peak RSS of one shop-api process serving 1,000 stores.
@@ -20,6 +21,8 @@ import { autocannon, benchDatabase, type LoadResult, percentile, say, type ShopA
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = [10, 50];
+/** Part 1's turns per server (SECONDS in all each). */
+const ROUNDS = 4;
 const MISS_ROUNDS = 30;
 const STORES_FOR_MEMORY = Number(process.env.BENCH_STORES ?? 1000);
 
@@ -80,12 +83,50 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** A load run, and the CPU the server process spent per request during it (µs). */
-async function loadMeasured(url: string, connections: number, pid: number): Promise<{ result: LoadResult; cpuPerRequest: number }> {
+/** A load run of `seconds`, and the CPU the server process spent per request during it (µs). */
+async function loadMeasured(url: string, connections: number, pid: number, seconds = SECONDS): Promise<{ result: LoadResult; cpuPerRequest: number }> {
   const before = await cpuSeconds(pid);
-  const result = await load(url, connections);
-  const requests = result.requests.average * SECONDS;
+  const result = await load(url, connections, seconds);
+  const requests = result.requests.average * seconds;
   return { result, cpuPerRequest: requests > 0 ? ((await cpuSeconds(pid)) - before) * 1e6 / requests : 0 };
+}
+
+type Measured = { result: LoadResult; cpuPerRequest: number };
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Rounds' results as one line's figures: medians of req/s, p50, p99 and CPU, errors added up. */
+function mediansOf(rounds: Measured[]): Measured {
+  const result: LoadResult = {
+    duration: rounds.reduce((sum, round) => sum + round.result.duration, 0),
+    requests: { average: median(rounds.map((round) => round.result.requests.average)) },
+    latency: { p50: median(rounds.map((round) => round.result.latency.p50)), p99: median(rounds.map((round) => round.result.latency.p99)) },
+    errors: rounds.reduce((sum, round) => sum + round.result.errors, 0),
+    timeouts: rounds.reduce((sum, round) => sum + round.result.timeouts, 0),
+    non2xx: rounds.reduce((sum, round) => sum + round.result.non2xx, 0),
+  };
+  return { result, cpuPerRequest: median(rounds.map((round) => round.cpuPerRequest)) };
+}
+
+/**
+ * shop-api and the bare server in turns, ROUNDS runs each of SECONDS / ROUNDS, in the order AB BA AB BA: whatever
+ * else the machine does meanwhile falls on both alike. The ratio is the median of the rounds' ratios.
+ */
+async function sideBySide(ours: { url: string; pid: number }, bare: { url: string; pid: number }, connections: number) {
+  const oursRounds: Measured[] = [];
+  const bareRounds: Measured[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const turns = round % 2 === 0 ? ([ours, bare] as const) : ([bare, ours] as const);
+    for (const server of turns) (server === ours ? oursRounds : bareRounds).push(await loadMeasured(server.url, connections, server.pid, SECONDS / ROUNDS));
+  }
+  const ratio = median(oursRounds.map((round, index) => round.result.requests.average / bareRounds[index]!.result.requests.average));
+  const cpuRatio = median(oursRounds.map((round, index) => round.cpuPerRequest / bareRounds[index]!.cpuPerRequest));
+  return { ours: mediansOf(oursRounds), bare: mediansOf(bareRounds), ratio, cpuRatio };
 }
 
 async function startBare(answers: Record<string, { body: string; etag: string }>): Promise<{ url: string; pid: number }> {
@@ -99,8 +140,8 @@ async function startBare(answers: Record<string, { body: string; etag: string }>
   return { url, pid: child.pid! };
 }
 
-async function load(url: string, connections: number): Promise<LoadResult> {
-  return autocannon({ url, connections, duration: SECONDS, pipelining: 1 });
+async function load(url: string, connections: number, seconds = SECONDS): Promise<LoadResult> {
+  return autocannon({ url, connections, duration: seconds, pipelining: 1 });
 }
 
 const line = (label: string, r: LoadResult) =>
@@ -122,16 +163,13 @@ try {
   const bare = await startBare(answers);
   say("\n1. Demo store (山野咖啡), shop-api vs a bare node:http server sending the same bytes");
   const cpu = (value: number) => `   cpu ${value.toFixed(0).padStart(4)} µs/req`;
+  say(`   (each line: medians of ${ROUNDS} runs of ${SECONDS / ROUNDS} s taken in turns with the other server; the ratio is the median of the rounds' ratios)`);
   for (const [name, p] of Object.entries(paths)) {
     for (const connections of CONNECTIONS) {
-      const ours = await loadMeasured(`${shopApi.url}${p}`, connections, shopApi.child.pid!);
-      const baseline = await loadMeasured(`${bare.url}${p}`, connections, bare.pid);
+      const { ours, bare: baseline, ratio, cpuRatio } = await sideBySide({ url: `${shopApi.url}${p}`, pid: shopApi.child.pid! }, { url: `${bare.url}${p}`, pid: bare.pid }, connections);
       say(line(`/${name} shop-api, ${connections} connections`, ours.result) + cpu(ours.cpuPerRequest));
       say(line(`/${name} bare node:http, ${connections} connections`, baseline.result) + cpu(baseline.cpuPerRequest));
-      say(
-        `  ${"".padEnd(44)} ratio shop-api / bare: ${(ours.result.requests.average / baseline.result.requests.average).toFixed(2)}× req/s, ` +
-          `${(ours.cpuPerRequest / baseline.cpuPerRequest).toFixed(2)}× CPU per request`,
-      );
+      say(`  ${"".padEnd(44)} ratio shop-api / bare: ${ratio.toFixed(2)}× req/s, ${cpuRatio.toFixed(2)}× CPU per request`);
     }
   }
 

@@ -115,6 +115,34 @@ describe("the read API", () => {
     }
   });
 
+  it("answers a store it holds in memory exactly as one it must read first", async () => {
+    const headersOf = (answer: Response) => Object.fromEntries([...answer.headers].filter(([name]) => name !== "date" && name !== "x-request-id"));
+    const requests = [[getSite, ""], [getCatalog, ""], [getCatalog, "?limit=2"], [getItems, "?limit=2"]] as const;
+    for (const [index, [route, query]] of requests.entries()) {
+      // Dropped from memory: the first request reads the store (the first /catalog page on its own), the second is cut from memory.
+      api.cache.invalidate(shop);
+      const routed = await call(route, { tenant: shop }, query, { "X-Request-Id": `read-${index}` });
+      const held = await call(route, { tenant: shop }, query, { "X-Request-Id": `held-${index}` });
+      expect([routed.status, held.status]).toEqual([200, 200]);
+      expect(headersOf(held)).toEqual(headersOf(routed));
+      expect(await held.text()).toBe(await routed.text());
+      expect(held.headers.get("X-Request-Id")).toBe(`held-${index}`);
+      const etag = held.headers.get("ETag")!;
+      api.cache.invalidate(shop);
+      const routedUnchanged = await call(route, { tenant: shop }, query, { "If-None-Match": etag });
+      const heldUnchanged = await call(route, { tenant: shop }, query, { "If-None-Match": etag });
+      expect([routedUnchanged.status, heldUnchanged.status]).toEqual([304, 304]);
+      expect(headersOf(heldUnchanged)).toEqual(headersOf(routedUnchanged));
+      await expect.poll(() => api.logs.map((line) => JSON.parse(line)).find((entry) => entry.reqId === `held-${index}`)).toMatchObject({
+        msg: "request",
+        method: "GET",
+        status: 200,
+        url: `/api/mp/v1/${route({ tenant: shop })}${query}`,
+        client: "127.0.0.1",
+      });
+    }
+  });
+
   it("answers 404 JSON for an unknown store, an id that is not a UUID, and a store that has not published", async () => {
     for (const tenant of [randomUUID(), "shanye-coffee", "assets", unpublished]) {
       for (const handler of [getSite, getStore, getCatalog, getCategories, getItems] as const) {
