@@ -33,6 +33,9 @@ import { DEFAULT_UNPAID_MINUTES, readOrderRules } from "./ordering";
 import { loadOrder, type OrderRecord } from "./order-record";
 import { prepay, type StorePaymentRow, storedPaymentOf } from "./payment";
 
+/** Placing's statements find every row by key: generic plans, planned once per connection. */
+const BY_KEY = { genericPlans: true };
+
 /** What a retried request carries to find its order again: a client-made id (a UUID, say). */
 export const IDEMPOTENCY_KEY = /^[\w.:-]{8,64}$/;
 
@@ -192,11 +195,11 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   const soldOut = cached ? soldOutLines(request, cached) : [];
   let outcome: Awaited<ReturnType<typeof place>> | { comeBack: true };
   try {
-    outcome = soldOut.length > 0 ? await db.statements({ tenantId }, (tx) => refuseSoldOut(tx, input, soldOut)) : await place(db, input, request);
+    outcome = soldOut.length > 0 ? await db.statements({ tenantId }, (tx) => refuseSoldOut(tx, input, soldOut), BY_KEY) : await place(db, input, request);
     // Stock came back (a cancellation, an expiry) since this process last heard: the order is placed as any other.
     if ("comeBack" in outcome) outcome = await place(db, input, request);
   } catch (error) {
-    if (error instanceof NotReserved) return { ok: false, refusals: [await db.statements({ tenantId }, (tx) => shortestSku(tx, error.demands))] };
+    if (error instanceof NotReserved) return { ok: false, refusals: [await db.statements({ tenantId }, (tx) => shortestSku(tx, error.demands), BY_KEY)] };
     if (error instanceof CouponTaken) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => couponRefusal(tx, error.shopperCouponId))] };
     if (error instanceof PointsTaken) return { ok: false, refusals: [{ code: "pointsShort", pointsUsed: error.pointsUsed }] };
     // The same key raced in twice: the other request's order is the one.
@@ -323,7 +326,7 @@ type PlacingRead = StorePaymentRow & {
  * can change in between and matters: the stock (its conditional UPDATE) and the key (unique per shopper).
  */
 async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
-  return db.statements({ tenantId: input.tenantId }, (tx) => readAndPlace(tx, input, request));
+  return db.statements({ tenantId: input.tenantId }, (tx) => readAndPlace(tx, input, request), BY_KEY);
 }
 
 /** place()'s transaction: the one read, the order priced from it, then the one write sent with its COMMIT. */
