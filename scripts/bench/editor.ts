@@ -10,7 +10,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { freePort } from "@kaidian/db/server";
 import { DEMO_PASSWORD } from "../../prisma/demo-data";
-import { percentile } from "./support";
+import { percentile } from "./stats";
 
 const EDITS = Number(process.env.EDITS ?? 100);
 const root = path.resolve(import.meta.dirname, "../..");

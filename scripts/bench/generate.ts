@@ -9,17 +9,13 @@ import path from "node:path";
 import { MAX_STORE_ITEMS, type Item } from "@kaidian/catalog";
 import { generatePackage, loadRuntime, type GeneratorInput } from "@kaidian/generator";
 import { sampleSnapshot, TEMPLATE_IDS, type TemplateId } from "@kaidian/templates";
+import { median } from "./stats";
 
 const RENDER_RUNS = 40;
 const COMPILE_RUNS = Number(process.env.COMPILE_RUNS ?? 3);
 const TENANTS = Number(process.env.TENANTS ?? 1000);
 const LARGE_RUNS = 10;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -17,7 +17,8 @@ import { editDraft, openDraft, publishDraft } from "@kaidian/design";
 import { addSampleContent, publishConfigVersion } from "@kaidian/storefront";
 import pg from "pg";
 import { seedDemo } from "../../prisma/seed";
-import { autocannon, benchDatabase, type LoadResult, percentile, say, type ShopApiProcess, startShopApiProcess, waitForAnswer } from "./support";
+import { median, percentile } from "./stats";
+import { autocannon, benchDatabase, type LoadResult, say, type ShopApiProcess, startShopApiProcess, waitForAnswer } from "./support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = [10, 50];
@@ -83,21 +84,15 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** A load run of `seconds`, and the CPU the server process spent per request during it (µs). */
-async function loadMeasured(url: string, connections: number, pid: number, seconds = SECONDS): Promise<{ result: LoadResult; cpuPerRequest: number }> {
+/** A load run, and the CPU the server process spent per request during it (µs). */
+type Measured = { result: LoadResult; cpuPerRequest: number };
+
+/** A load run of `seconds`, measured. */
+async function loadMeasured(url: string, connections: number, pid: number, seconds = SECONDS): Promise<Measured> {
   const before = await cpuSeconds(pid);
   const result = await load(url, connections, seconds);
   const requests = result.requests.average * seconds;
   return { result, cpuPerRequest: requests > 0 ? ((await cpuSeconds(pid)) - before) * 1e6 / requests : 0 };
-}
-
-type Measured = { result: LoadResult; cpuPerRequest: number };
-
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Rounds' results as one line's figures: medians of req/s, p50, p99 and CPU, errors added up. */

@@ -16,12 +16,6 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export const say = (line: string) => console.log(line);
 
-/** The nearest-rank percentile `p` (0-100) of the values. */
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 export type BenchDatabase = { url: string; dataDir: string; stop(): Promise<void> };
 
 /** A migrated embedded PostgreSQL in a temporary directory, removed again by stop(). */

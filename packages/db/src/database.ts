@@ -20,18 +20,14 @@ export const APP_ROLE = "kaidian_app";
 /** The publishing queue's role: reads and changes `builds` of every store, and nothing else (see its migration). */
 export const QUEUE_ROLE = "kaidian_worker";
 
-/** The scope's transaction-local settings: the application role, the store, the user. */
-const scopeSettings = (scope: Scope) => sql`SELECT set_config('role', ${APP_ROLE}, true),
-  set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
-  set_config('app.user_id', ${scope.userId ?? ""}, true)`;
-
 /**
- * `statements`' settings: the scope's, and how PostgreSQL plans the transaction's prepared statements. Generic plans
- * are for statements that find their rows by key: PostgreSQL would otherwise plan them anew on every run (its custom
- * plans look cheaper, as they fold the parameters in), which costs more than running them. `auto`, its default,
- * suits the rest (a range of days, whose best plan depends on how long it is).
+ * The scope's transaction-local settings: the application role, the store, the user, and how PostgreSQL plans the
+ * transaction's prepared statements (`statements` sends them prepared). Generic plans are for statements that find
+ * their rows by key: PostgreSQL would otherwise plan them anew on every run (its custom plans look cheaper, as they
+ * fold the parameters in), which costs more than running them. `auto`, its default, suits the rest (a range of days,
+ * whose best plan depends on how long it is).
  */
-const statementsSettings = (scope: Scope, genericPlans: boolean) => sql`SELECT set_config('role', ${APP_ROLE}, true),
+const scopeSettings = (scope: Scope, genericPlans = false) => sql`SELECT set_config('role', ${APP_ROLE}, true),
   set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
   set_config('app.user_id', ${scope.userId ?? ""}, true),
   set_config('plan_cache_mode', ${genericPlans ? "force_generic_plan" : "auto"}, true)`;
@@ -80,11 +76,11 @@ export class Database {
    * Like `scoped`, but `work` writes its SQL itself (tagged `sql` statements) and pg sends it, without Prisma: for
    * hot paths only, where Prisma's per-query work dominates. The same role, scope and row-level security; BEGIN
    * and the scope go out with the first statement, so a short transaction costs few waits. `genericPlans`: for
-   * work whose statements find their rows by key (see statementsSettings).
+   * work whose statements find their rows by key (see scopeSettings).
    */
   async statements<T>(scope: Scope, work: (tx: SqlTransaction) => Promise<T>, options: { genericPlans?: boolean } = {}): Promise<T> {
     const client = await this.pool.connect();
-    const tx = new SqlTransaction(client, statementsSettings(scope, options.genericPlans ?? false));
+    const tx = new SqlTransaction(client, scopeSettings(scope, options.genericPlans));
     let result: T;
     try {
       result = await work(tx);

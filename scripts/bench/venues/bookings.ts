@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { addStayDays, shanghaiToday } from "@kaidian/orders";
 import { holdNights } from "@kaidian/orders/server";
 import { arrangeTradingStore } from "@kaidian/orders/testing";
-import { answersLine, arrangeShoppers, percentile, postAsShoppers, say, tradingBench } from "../support";
+import { percentile } from "../stats";
+import { answersLine, arrangeShoppers, postAsShoppers, say, tradingBench } from "../support";
 
 const NIGHTS = 3;
 const RATE_FEN = 38_800;

@@ -9,7 +9,8 @@ import { Database } from "@kaidian/db";
 import { KitchenFeed, kitchenRounds, sendRound } from "@kaidian/orders/server";
 import { arrangeRestaurant } from "@kaidian/orders/testing";
 import { wechatpayConnection } from "@kaidian/payments";
-import { benchDatabase, percentile } from "../support";
+import { percentile } from "../stats";
+import { benchDatabase } from "../support";
 
 const ROUNDS = 200;
 const AT_ONCE = 4;

@@ -7,7 +7,8 @@ import { Database } from "@kaidian/db";
 import { DEFAULT_QUEUE_SETTINGS } from "@kaidian/queue";
 import { saveQueueSettings, takeNumber } from "@kaidian/queue/server";
 import { arrangeStore } from "@kaidian/storefront/testing";
-import { benchDatabase, percentile } from "../support";
+import { percentile } from "../stats";
+import { benchDatabase } from "../support";
 
 const TAKES = 2000;
 const CONCURRENCY = 50;
