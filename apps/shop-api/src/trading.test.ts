@@ -316,6 +316,25 @@ describe("placing orders", () => {
     expect([await stockOf(kettle.id), await stockOf(cups.id)]).toEqual([3, 0]);
   });
 
+  it("places every order of a rush that stock allows when one of them, short of its second item, must undo its first", async () => {
+    const [kettle, cups] = [
+      await arrangeProduct(db, shop.tenantId, { title: "铁壶", priceFen: 20_000, stock: 10 }),
+      await arrangeProduct(db, shop.tenantId, { title: "茶杯", priceFen: 3_000, stock: 1 }),
+    ];
+    const line = (item: typeof kettle, priceFen: number) => ({ itemId: item.id, skuOptions: item.options[0]!, quantity: 1, seenUnitPriceFen: priceFen });
+    const kettleOnly = { lines: [line(kettle, 20_000)], delivery: pickupOff, note: "" };
+    const kettleAndCup = { lines: [line(kettle, 20_000), line(cups, 3_000)], delivery: pickupOff, note: "" };
+    const shoppers = await Promise.all(Array.from({ length: 10 }, () => login(shop)));
+    // Both sets are read with one cup left; whichever is written second reserves its kettle, then finds no cup.
+    const answers = await Promise.all(shoppers.map(({ token }, index) => place(token, index % 5 === 0 ? kettleAndCup : kettleOnly)));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(9);
+    const refused = answers.filter((answer) => answer.status === 409);
+    expect(refused.map((answer) => answer.body.error.refusals)).toEqual([[expect.objectContaining({ code: "notEnoughStock", itemId: cups.id, left: 0 })]]);
+    expect([await stockOf(kettle.id), await stockOf(cups.id)]).toEqual([1, 0]);
+    const { rows } = await admin.query("SELECT item_id, count(*)::int AS n FROM order_lines WHERE item_id = ANY($1) GROUP BY item_id", [[kettle.id, cups.id]]);
+    expect(Object.fromEntries(rows.map((row) => [row.item_id, row.n]))).toEqual({ [kettle.id]: 9, [cups.id]: 1 });
+  });
+
   it("gives the fresh price when the price changed since the shopper saw it, and charges nothing it sent", async () => {
     const item = await arrangeProduct(db, shop.tenantId, { title: "蜂蜜", priceFen: 5000, stock: 10 });
     await db.scoped({ tenantId: shop.tenantId }, (tx) =>

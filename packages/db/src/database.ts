@@ -4,7 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import type { Prisma } from "./generated/prisma/client";
-import { sql, SqlTransaction } from "./sql";
+import { GroupCommits } from "./group-commit";
+import { type Sql, sql, SqlTransaction } from "./sql";
 
 export type Transaction = Prisma.TransactionClient;
 
@@ -36,6 +37,7 @@ export class Database {
   private readonly client: PrismaClient;
   /** One pool for Prisma and for `statements`, so maxConnections bounds both together. */
   private readonly pool: pg.Pool;
+  private readonly groups: GroupCommits;
 
   /**
    * `transactionWaitMs`: how long a transaction may wait for a free connection before it fails (Prisma's default,
@@ -49,6 +51,7 @@ export class Database {
     // An idle connection the server closed is dropped by the pool (the next checkout opens another); without a
     // listener its error event would end the process.
     this.pool.on("error", () => {});
+    this.groups = new GroupCommits(() => this.pool.connect());
     this.client = new PrismaClient({
       adapter: new PrismaPg(this.pool),
       ...(options.transactionWaitMs ? { transactionOptions: { maxWait: options.transactionWaitMs, timeout: options.transactionWaitMs + 5000 } } : {}),
@@ -92,6 +95,16 @@ export class Database {
     }
     client.release();
     return result;
+  }
+
+  /**
+   * One statement in its own right, committed in one transaction with the others given in the same scope while
+   * an earlier group of that scope ran (see group-commit.ts): for writes that queue on the same rows anyway, such as
+   * a store's orders. The statement must check all its conditions itself and be safe to run again; its own failure
+   * is thrown here, with nothing of it kept, and fails no other.
+   */
+  grouped<T>(scope: Scope, statement: Sql, options: { genericPlans?: boolean } = {}): Promise<T[]> {
+    return this.groups.commit<T>(scopeSettings(scope, options.genericPlans), statement);
   }
 
   /**

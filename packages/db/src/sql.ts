@@ -28,7 +28,7 @@ const names = new Map<string, string>();
  * The statement as a named prepared statement: each connection parses and plans a text once, then only binds
  * and runs it (the placing statement's planning cost more than its run).
  */
-function prepared(statement: Sql): pg.QueryConfig {
+export function prepared(statement: Sql): pg.QueryConfig {
   let name = names.get(statement.text);
   if (!name) {
     name = `kd_${createHash("sha1").update(statement.text).digest("hex").slice(0, 24)}`;
@@ -41,7 +41,7 @@ function prepared(statement: Sql): pg.QueryConfig {
  * pg writes each message to the socket as it is given, one system call (and one wake-up of the server) each.
  * Held while a few are given together, they leave in one write. pg has no public way to reach its socket.
  */
-function socketOf(client: pg.PoolClient): Writable | undefined {
+export function socketOf(client: pg.PoolClient): Writable | undefined {
   return (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
 }
 

@@ -1,15 +1,15 @@
 // Placing a shopper's order. Prices come from the store's live catalog rows (visible items, as shoppers see them in
-// the published store; hidden or deleted ones read as gone), never from the phone. Everything is written in ONE
-// transaction and one statement: the SKU reservations (one conditional UPDATE), the store's next order number (one
-// conditional upsert), the shopper's coupon marked used (one conditional UPDATE), a member's points spent with their
-// ledger row (one conditional UPDATE), the order with its lines, its first
-// event, and the lines taken out of the cart. Any refusal fails that statement, so an order, its stock and its coupon
-// commit together or not at all.
+// the published store; hidden or deleted ones read as gone), never from the phone. Everything is written by ONE
+// statement: the SKU reservations (one conditional UPDATE), the store's next order number (one conditional upsert),
+// the shopper's coupon marked used (one conditional UPDATE), a member's points spent with their ledger row (one
+// conditional UPDATE), the order with its lines, its first event, and the lines taken out of the cart. Any refusal
+// leaves nothing written, so an order, its stock and its coupon commit together or not at all.
 //
-// This is a flash sale's hot path, so it talks to PostgreSQL through `db.statements` (pg, not Prisma): one
-// transaction of one read, then the write sent with its COMMIT, so the item's row is locked only while PostgreSQL
-// runs the write (the read locks nothing). The WeChat Pay prepay after the commit uses what the read already found
-// (the shopper's openid, the store's name and payment account); it never holds a lock.
+// This is a flash sale's hot path, so it talks to PostgreSQL through pg, not Prisma: one read that locks nothing,
+// then the write, committed with the store's other orders written meanwhile (`db.grouped`), so the item's row and
+// the store's order counter pass from order to order inside one transaction instead of from transaction to
+// transaction. The WeChat Pay prepay after the commit uses what the read already found (the shopper's openid, the
+// store's name and payment account); it never holds a lock.
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Item, itemSchema } from "@kaidian/catalog";
 import { kindFromDatabase } from "@kaidian/catalog/server";
@@ -118,10 +118,12 @@ type Placed = { order: OrderRecord; openid: string; storeName: string; stored: S
 
 /** PostgreSQL's unique_violation: the same Idempotency-Key raced in twice. */
 const UNIQUE_VIOLATION = "23505";
-/** order_not_placed()'s SQLSTATE (migration 20261203190000_order_placement): a SKU could not be reserved. */
+/** order_not_placed()'s SQLSTATE (migration 20261203190000_order_placement): refused after writing part of the order. */
 const NOT_PLACED = "KD409";
-/** The reason the placing statement gives order_not_placed() when the order's coupon could not be marked used. */
+/** The placing statement's reason (in `refused`, or given to order_not_placed()) when the coupon could not be marked used. */
 const COUPON_NOT_USED = "the coupon could not be used";
+/** Its reason when an item had not enough left of a SKU the order takes. */
+const SKU_NOT_RESERVED = "a SKU could not be reserved";
 /** Its reason when the member's points were spent meanwhile (another checkout, say) and no longer cover the order's. */
 const POINTS_NOT_USED = "the points could not be used";
 
@@ -246,7 +248,7 @@ async function answerPlacedBefore(db: Database, input: PlaceOrderInput): Promise
 /** The statement found a SKU without enough left; its transaction rolled back. */
 class NotReserved extends Error {
   constructor(readonly demands: SkuDemand[]) {
-    super("a SKU could not be reserved");
+    super(SKU_NOT_RESERVED);
   }
 }
 
@@ -321,19 +323,41 @@ type PlacingRead = StorePaymentRow & {
 };
 
 /**
- * Placing is two short transactions, each sent in one write with its COMMIT, so a connection is held only while
- * PostgreSQL works, never while this process prices the order: the read, then the write. The write re-checks what
- * can change in between and matters: the stock (its conditional UPDATE) and the key (unique per shopper).
+ * Placing reads, prices, then writes: the read is a transaction of its own, sent in one write with its COMMIT, and
+ * locks nothing; the write is one statement, committed together with the store's other orders placed meanwhile
+ * (`db.grouped`), since every order of a store advances its one daily counter and in a sale they take from the same
+ * item. The write re-checks what can change in between and matters: the stock (its conditional UPDATE), the coupon,
+ * the points, and the key (unique per shopper).
  */
 async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
-  return db.statements({ tenantId: input.tenantId }, (tx) => readAndPlace(tx, input, request), BY_KEY);
+  const scope = { tenantId: input.tenantId };
+  const [read] = await db.statements(scope, (tx) => tx.commitWith<PlacingRead>(placingRead(input, request)), BY_KEY);
+  const placing = orderOfRead(read, input, request);
+  if (!("record" in placing)) return placing;
+  const { record, demands, openid, storeName, stored } = placing;
+  let written: { number: string | null; refused: string | null } | undefined;
+  try {
+    [written] = await db.grouped<{ number: string | null; refused: string | null }>(scope, placingStatement(record, input.idempotencyKey, demands, request.lines.map(cartLineKey)), BY_KEY);
+  } catch (error) {
+    if (sqlState(error) !== NOT_PLACED) throw error;
+    throw refusalOf((error as Error).message, record, demands);
+  }
+  if (!written?.number) throw refusalOf(written?.refused ?? SKU_NOT_RESERVED, record, demands);
+  const placed: Placed = { order: { ...record, number: written.number }, openid, storeName, stored };
+  return placed;
 }
 
-/** place()'s transaction: the one read, the order priced from it, then the one write sent with its COMMIT. */
-async function readAndPlace(tx: SqlTransaction, input: PlaceOrderInput, request: OrderRequest) {
+/** What to tell the shopper of an order its write refused, for the statement's reason. */
+function refusalOf(reason: string, record: OrderRecord, demands: SkuDemand[]): Error {
+  if (reason === POINTS_NOT_USED) return new PointsTaken(record.pointsUsed);
+  return reason === COUPON_NOT_USED && record.shopperCouponId ? new CouponTaken(record.shopperCouponId) : new NotReserved(demands);
+}
+
+/** placing's one read (see PlacingRead). */
+function placingRead(input: PlaceOrderInput, request: OrderRequest) {
   const { tenantId, shopperId, idempotencyKey } = input;
   const at = input.at ?? new Date();
-  const [read] = await tx.rows<PlacingRead>(sql`
+  return sql`
     SELECT s.openid, o.id AS placed, t.name AS store_name, w.appid,
       p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem,
       os.delivery_rules, os.unpaid_minutes,
@@ -358,7 +382,20 @@ async function readAndPlace(tx: SqlTransaction, input: PlaceOrderInput, request:
     LEFT JOIN wechat_credentials w ON w.tenant_id = s.tenant_id
     LEFT JOIN payment_settings p ON p.tenant_id = s.tenant_id
     LEFT JOIN order_settings os ON os.tenant_id = s.tenant_id
-    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`);
+    WHERE s.tenant_id = ${tenantId}::uuid AND s.id = ${shopperId}::uuid`;
+}
+
+/** An order priced from placing's read, to be written, with what its prepay needs. */
+type Priced = { record: OrderRecord; demands: SkuDemand[]; openid: string; storeName: string; stored: StoredPayment };
+
+/** The order as the read prices it; or why it cannot be placed. */
+function orderOfRead(
+  read: PlacingRead | undefined,
+  input: PlaceOrderInput,
+  request: OrderRequest,
+): Priced | { placedBefore: true } | { ok: false; refusals: OrderRefusal[] } | { ok: false; paymentsNotSetUp: true } {
+  const { tenantId, shopperId } = input;
+  const at = input.at ?? new Date();
   if (!read) throw new Error(`No shopper ${shopperId} in store ${tenantId}`);
   if (read.placed) return { placedBefore: true as const };
   const stored = storedPaymentOf(read);
@@ -402,17 +439,7 @@ async function readAndPlace(tx: SqlTransaction, input: PlaceOrderInput, request:
     lines: order.lines.map((line, position) => ({ position, ...line, stockReserved: tracked.has(line.itemId) })),
     events: [{ id: randomUUID(), action: "place", from: null, to: "pendingPayment", actor: { role: "shopper", id: shopperId }, reason: "", amountFen: null, tracking: null, at }],
   };
-  try {
-    const statement = placingStatement(record, idempotencyKey, demands, request.lines.map(cartLineKey));
-    const [written] = await tx.commitWith<{ number: string }>(statement);
-    const placed: Placed = { order: { ...record, number: written!.number }, openid: read.openid, storeName: read.store_name, stored };
-    return placed;
-  } catch (error) {
-    if (sqlState(error) !== NOT_PLACED) throw error;
-    const reason = (error as Error).message;
-    if (reason === POINTS_NOT_USED) throw new PointsTaken(record.pointsUsed);
-    throw reason === COUPON_NOT_USED && record.shopperCouponId ? new CouponTaken(record.shopperCouponId) : new NotReserved(demands);
-  }
+  return { record, demands, openid: read.openid, storeName: read.store_name, stored };
 }
 
 /**
@@ -424,7 +451,10 @@ async function readAndPlace(tx: SqlTransaction, input: PlaceOrderInput, request:
  * rebuilt by their options (a concurrent reorder cannot make it take the wrong one), and the item's `revision` is
  * left alone: a merchant editing the item meanwhile is not refused because a shopper bought something. Only when
  * every item was reserved does the store's daily sequence advance and the order, its lines and first event go in,
- * and the lines leave the cart; otherwise order_not_placed() fails the statement, and its transaction with it.
+ * and the lines leave the cart; otherwise the statement answers why (`refused`), having written nothing. When it
+ * had already written part of the order (one item of two reserved, the coupon marked used), order_not_placed()
+ * fails it instead, so that its transaction undoes that part; the rest of its group is then written again without
+ * it (db.grouped). In a sale's sell-out, where most refusals write nothing, the group goes on.
  * The shopper's coupon is marked used by the same statement, on the same terms: one conditional UPDATE (not used
  * on another order, within its validity), and the order goes in only if it took; so a coupon raced onto two orders
  * discounts one of them, and the other is refused with nothing written. A member's points are spent the same way:
@@ -503,8 +533,15 @@ function placingStatement(order: OrderRecord, idempotencyKey: string, demands: r
       WHERE tenant_id = ${order.tenantId}::uuid AND shopper_id = ${order.shopperId}::uuid AND line_key = ANY(${cartKeys}::text[])
         AND EXISTS (SELECT 1 FROM placed)
     )
-    SELECT coalesce((SELECT number FROM placed), order_not_placed(CASE
-      WHEN (SELECT count(*) FROM coupon) <> ${order.shopperCouponId ? 1 : 0}::int THEN ${COUPON_NOT_USED}
-      WHEN (SELECT count(*) FROM points) <> ${order.pointsUsed > 0 ? 1 : 0}::int THEN ${POINTS_NOT_USED}
-      ELSE 'a SKU could not be reserved' END)) AS number`;
+    SELECT (SELECT number FROM placed) AS number, CASE
+      WHEN EXISTS (SELECT 1 FROM placed) THEN NULL
+      -- Something was written before the refusal (one item of two reserved, the coupon marked used): undone by failing.
+      WHEN (SELECT count(*) FROM reserved) + (SELECT count(*) FROM coupon) + (SELECT count(*) FROM points) > 0 THEN order_not_placed(CASE
+        WHEN (SELECT count(*) FROM coupon) <> ${order.shopperCouponId ? 1 : 0}::int THEN ${COUPON_NOT_USED}
+        WHEN (SELECT count(*) FROM points) <> ${order.pointsUsed > 0 ? 1 : 0}::int THEN ${POINTS_NOT_USED}
+        ELSE ${SKU_NOT_RESERVED} END)
+      ELSE CASE
+        WHEN (SELECT count(*) FROM coupon) <> ${order.shopperCouponId ? 1 : 0}::int THEN ${COUPON_NOT_USED}
+        WHEN (SELECT count(*) FROM points) <> ${order.pointsUsed > 0 ? 1 : 0}::int THEN ${POINTS_NOT_USED}
+        ELSE ${SKU_NOT_RESERVED} END END AS refused`;
 }
