@@ -97,7 +97,7 @@ class Line {
     if (failed === -1) {
       // Every statement ran but the commit failed: which one failed it is found by running each alone.
       if (group.length === 1) group[0]!.reject((sent.commit as PromiseRejectedResult).reason);
-      for (const given of group.length === 1 ? [] : group) await this.run([given]);
+      else for (const given of group) await this.run([given]);
       return [];
     }
     // The first to fail failed of itself. Those before it ran well but were rolled back with it: they run again by

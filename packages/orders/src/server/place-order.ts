@@ -532,16 +532,17 @@ function placingStatement(order: OrderRecord, idempotencyKey: string, demands: r
       DELETE FROM cart_lines
       WHERE tenant_id = ${order.tenantId}::uuid AND shopper_id = ${order.shopperId}::uuid AND line_key = ANY(${cartKeys}::text[])
         AND EXISTS (SELECT 1 FROM placed)
+    ), refusal AS (
+      SELECT (SELECT count(*) FROM reserved) + (SELECT count(*) FROM coupon) + (SELECT count(*) FROM points) > 0 AS wrote_part,
+        CASE
+          WHEN (SELECT count(*) FROM coupon) <> ${order.shopperCouponId ? 1 : 0}::int THEN ${COUPON_NOT_USED}
+          WHEN (SELECT count(*) FROM points) <> ${order.pointsUsed > 0 ? 1 : 0}::int THEN ${POINTS_NOT_USED}
+          ELSE ${SKU_NOT_RESERVED} END AS reason
     )
     SELECT (SELECT number FROM placed) AS number, CASE
       WHEN EXISTS (SELECT 1 FROM placed) THEN NULL
       -- Something was written before the refusal (one item of two reserved, the coupon marked used): undone by failing.
-      WHEN (SELECT count(*) FROM reserved) + (SELECT count(*) FROM coupon) + (SELECT count(*) FROM points) > 0 THEN order_not_placed(CASE
-        WHEN (SELECT count(*) FROM coupon) <> ${order.shopperCouponId ? 1 : 0}::int THEN ${COUPON_NOT_USED}
-        WHEN (SELECT count(*) FROM points) <> ${order.pointsUsed > 0 ? 1 : 0}::int THEN ${POINTS_NOT_USED}
-        ELSE ${SKU_NOT_RESERVED} END)
-      ELSE CASE
-        WHEN (SELECT count(*) FROM coupon) <> ${order.shopperCouponId ? 1 : 0}::int THEN ${COUPON_NOT_USED}
-        WHEN (SELECT count(*) FROM points) <> ${order.pointsUsed > 0 ? 1 : 0}::int THEN ${POINTS_NOT_USED}
-        ELSE ${SKU_NOT_RESERVED} END END AS refused`;
+      WHEN wrote_part THEN order_not_placed(reason)
+      ELSE reason END AS refused
+    FROM refusal`;
 }
