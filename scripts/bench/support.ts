@@ -1,8 +1,10 @@
 // What the benchmarks share: an embedded PostgreSQL of their own, shop-api in a process of its own (as production
-// runs it), logged-in shoppers' requests fired by autocannon, and how the figures are summed up.
+// runs it), logged-in shoppers' requests fired by autocannon or over connections opened beforehand, and how the
+// figures are summed up.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +13,7 @@ import { applyMigrations, freePort, startEmbeddedPostgres } from "@kaidian/db/se
 import { ShopperTokens } from "@kaidian/orders/server";
 import { arrangeServiceProvider, startFakeWechatPay, type FakeWechatPay, type TestServiceProvider } from "@kaidian/payments/testing";
 import pg from "pg";
+import { percentile } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -168,25 +171,42 @@ export type ShoppersPosted = {
   lastAnsweredAt: number;
 };
 
-/**
- * One POST of `body` to `path` from each of the shoppers in turn, each with an Idempotency-Key of its own, at
- * `connections` at once; `onAnswer` sees each answer's status and text.
- */
-export async function postAsShoppers(options: {
-  url: string;
+type PostOptions = {
   path: string;
   bearers: string[];
   body: string;
-  connections: number;
   timeoutSeconds?: number;
   /** Sent with every request besides the shopper's token and key (a preference, say). */
   headers?: Record<string, string>;
   onAnswer?: (status: number, text: string) => void;
-}): Promise<ShoppersPosted> {
+};
+
+const shopperHeaders = (options: PostOptions, bearer: string) => ({
+  ...options.headers,
+  "Content-Type": "application/json",
+  Authorization: `Bearer ${bearer}`,
+  "Idempotency-Key": randomUUID(),
+});
+
+/** The count of each status and when the last 201 and the last answer came back, as the answers arrive. */
+function answerTally(onAnswer?: (status: number, text: string) => void) {
+  const tally = { answers: new Map<number, number>(), lastCreatedAt: 0, lastAnsweredAt: 0 };
+  const record = (status: number, text: string) => {
+    tally.answers.set(status, (tally.answers.get(status) ?? 0) + 1);
+    tally.lastAnsweredAt = Date.now();
+    if (status === 201) tally.lastCreatedAt = tally.lastAnsweredAt;
+    onAnswer?.(status, text);
+  };
+  return { tally, record };
+}
+
+/**
+ * One POST of `body` to `path` from each of the shoppers in turn, each with an Idempotency-Key of its own, at
+ * `connections` at once, opened as the first requests go; `onAnswer` sees each answer's status and text.
+ */
+export async function postAsShoppers(options: PostOptions & { url: string; connections: number }): Promise<ShoppersPosted> {
   const { bearers } = options;
-  const answers = new Map<number, number>();
-  let lastCreatedAt = 0;
-  let lastAnsweredAt = 0;
+  const { tally, record } = answerTally(options.onAnswer);
   let next = 0;
   const result = await autocannon({
     url: options.url,
@@ -197,21 +217,77 @@ export async function postAsShoppers(options: {
       {
         method: "POST",
         path: options.path,
-        setupRequest: (request: Request) => ({
-          ...request,
-          headers: { ...options.headers, "Content-Type": "application/json", Authorization: `Bearer ${bearers[next++ % bearers.length]}`, "Idempotency-Key": randomUUID() },
-          body: options.body,
-        }),
-        onResponse: (status: number, text: string) => {
-          answers.set(status, (answers.get(status) ?? 0) + 1);
-          lastAnsweredAt = Date.now();
-          if (status === 201) lastCreatedAt = lastAnsweredAt;
-          options.onAnswer?.(status, text);
-        },
+        setupRequest: (request: Request) => ({ ...request, headers: shopperHeaders(options, bearers[next++ % bearers.length]!), body: options.body }),
+        onResponse: record,
       },
     ],
   });
-  return { result, answers, lastCreatedAt, lastAnsweredAt };
+  return { result, ...tally };
+}
+
+class AnswerTimeout extends Error {}
+
+/** Keep-alive connections to shop-api, every one opened before the first order is sent. */
+export type OpenConnections = {
+  /** As postAsShoppers, over these connections: one request at a time on each. */
+  post(options: PostOptions): Promise<ShoppersPosted>;
+  close(): void;
+};
+
+/**
+ * `count` connections to `url`, each opened and answered once (GET /readyz) before anything is measured. Phones
+ * reach shop-api through the HTTPS proxy in front of it (WeChat requires HTTPS; shop-api speaks HTTP), whose
+ * connections to shop-api stay open from request to request. A burst of new connections straight at one Node
+ * process is instead accepted one per turn of its event loop (libuv since 1.45): in a sale, the last of 100 waited
+ * 300–800 ms behind the other requests before its first was read.
+ */
+export async function openConnections(url: string, count: number): Promise<OpenConnections> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
+  const send = (method: string, path: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(new URL(path, url), { method, agent, headers, timeout: timeoutMs }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      });
+      request.on("timeout", () => request.destroy(new AnswerTimeout()));
+      request.on("error", reject);
+      request.end(body);
+    });
+  await Promise.all(Array.from({ length: count }, () => send("GET", "/readyz", {}, undefined, 10_000)));
+  const open = Object.values(agent.freeSockets).flat().length;
+  if (open !== count) throw new Error(`${open} of ${count} connections stayed open`);
+  return {
+    async post(options) {
+      const { tally, record } = answerTally(options.onAnswer);
+      const latencies: number[] = [];
+      let errors = 0;
+      let timeouts = 0;
+      let next = 0;
+      const started = Date.now();
+      const phone = async () => {
+        while (next < options.bearers.length) {
+          const bearer = options.bearers[next++]!;
+          const sentAt = performance.now();
+          try {
+            const { status, text } = await send("POST", options.path, shopperHeaders(options, bearer), options.body, (options.timeoutSeconds ?? 10) * 1000);
+            latencies.push(performance.now() - sentAt);
+            record(status, text);
+          } catch (error) {
+            if (error instanceof AnswerTimeout) timeouts++;
+            else errors++;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: count }, phone));
+      const duration = (Date.now() - started) / 1000;
+      const non2xx = [...tally.answers].reduce((sum, [status, answered]) => sum + (status >= 200 && status < 300 ? 0 : answered), 0);
+      const latency = { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)) };
+      return { result: { duration, requests: { average: latencies.length / duration }, latency, errors, timeouts, non2xx }, ...tally };
+    },
+    close: () => agent.destroy(),
+  };
 }
 
 /** "answers: 100 × 201, 900 × 409; errors 0". */
