@@ -245,21 +245,21 @@ async function answerPlacedBefore(db: Database, input: PlaceOrderInput): Promise
   return { ok: true, created: false, order, payment };
 }
 
-/** The statement found a SKU without enough left; its transaction rolled back. */
+/** The statement found a SKU without enough left; nothing of the order was kept. */
 class NotReserved extends Error {
   constructor(readonly demands: SkuDemand[]) {
     super(SKU_NOT_RESERVED);
   }
 }
 
-/** The statement found the order's coupon used by another order, or ended, since the read; it rolled back. */
+/** The statement found the order's coupon used by another order, or ended, since the read; nothing was kept. */
 class CouponTaken extends Error {
   constructor(readonly shopperCouponId: string) {
     super("the coupon could not be used");
   }
 }
 
-/** The statement found the member's balance short of the points the order spends (spent meanwhile); it rolled back. */
+/** The statement found the member's balance short of the points the order spends (spent meanwhile); nothing was kept. */
 class PointsTaken extends Error {
   constructor(readonly pointsUsed: number) {
     super(POINTS_NOT_USED);
@@ -343,8 +343,7 @@ async function place(db: Database, input: PlaceOrderInput, request: OrderRequest
     throw refusalOf((error as Error).message, record, demands);
   }
   if (!written?.number) throw refusalOf(written?.refused ?? SKU_NOT_RESERVED, record, demands);
-  const placed: Placed = { order: { ...record, number: written.number }, openid, storeName, stored };
-  return placed;
+  return { order: { ...record, number: written.number }, openid, storeName, stored } satisfies Placed;
 }
 
 /** What to tell the shopper of an order its write refused, for the statement's reason. */
