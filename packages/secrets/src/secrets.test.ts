@@ -1,12 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { masterKey, MissingMasterKeyError, open, seal, SealedWithOtherKeyError } from "./index";
 
 const key = randomBytes(32);
 const secret = Buffer.from("-----BEGIN RSA PRIVATE KEY-----\nMIIE…\n-----END RSA PRIVATE KEY-----\n");
+
+const execFileAsync = promisify(execFile);
 
 describe("sealed secrets", () => {
   it("opens what it sealed, and the box never contains the secret", () => {
@@ -45,6 +49,17 @@ describe("the master key", () => {
     expect(again.key).toEqual(first.key);
     expect(Buffer.from((await readFile(path.join(dataDir, "master-key"), "utf8")).trim(), "base64")).toEqual(first.key);
   });
+
+  it("is the same whole key for processes that all start at once on a fresh data directory", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "kaidian-master-"));
+    dirs.push(dataDir);
+    const script = `import { masterKey } from ${JSON.stringify(path.join(import.meta.dirname, "master-key.ts"))}; process.stdout.write(masterKey({ KAIDIAN_DATA_DIR: ${JSON.stringify(dataDir)} }).key.toString("base64"));`;
+    const starts = Array.from({ length: 8 }, () => execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]));
+    const keys = (await Promise.all(starts)).map(({ stdout }) => stdout);
+    expect(new Set(keys).size).toBe(1);
+    expect(Buffer.from(keys[0]!, "base64")).toHaveLength(32);
+    expect((await readdir(dataDir)).sort()).toEqual(["master-key"]);
+  }, 60_000);
 
   it("comes from KAIDIAN_MASTER_KEY when set, and must be 32 bytes of base64", () => {
     const configured = randomBytes(32).toString("base64");
