@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import type { Prisma } from "./generated/prisma/client";
 import { GroupCommits } from "./group-commit";
+import { SharedWrites } from "./shared-writes";
 import { type Sql, sql, SqlTransaction } from "./sql";
 
 export type Transaction = Prisma.TransactionClient;
@@ -38,6 +39,7 @@ export class Database {
   /** One pool for Prisma and for `statements`, so maxConnections bounds both together. */
   private readonly pool: pg.Pool;
   private readonly groups: GroupCommits;
+  private readonly shared: SharedWrites;
 
   /**
    * `transactionWaitMs`: how long a transaction may wait for a free connection before it fails (Prisma's default,
@@ -47,11 +49,17 @@ export class Database {
     // Pipelined: a connection sends each statement as soon as it is given, not once the one before is answered.
     // Prisma awaits each of its statements, so it is unaffected; `statements` sends BEGIN, the scope and the
     // first statement together, and a last statement with its COMMIT.
-    this.pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, pipeline: true });
+    const maxConnections = options.maxConnections ?? 10;
+    this.pool = new pg.Pool({ connectionString: url, max: maxConnections, pipeline: true });
     // An idle connection the server closed is dropped by the pool (the next checkout opens another); without a
     // listener its error event would end the process.
     this.pool.on("error", () => {});
+    // The pool stops hearing a connection once it hands it out. One the server drops while held (by `statements`,
+    // a group, shared writes) fails its statements with that error; unheard, its error event would end the process.
+    this.pool.on("connect", (client) => client.on("error", () => {}));
     this.groups = new GroupCommits(() => this.pool.connect());
+    // Half the pool at most, so that Prisma's transactions and the groups always find a connection.
+    this.shared = new SharedWrites(() => this.pool.connect(), Math.max(1, Math.floor(maxConnections / 2)));
     this.client = new PrismaClient({
       adapter: new PrismaPg(this.pool),
       ...(options.transactionWaitMs ? { transactionOptions: { maxWait: options.transactionWaitMs, timeout: options.transactionWaitMs + 5000 } } : {}),
@@ -95,6 +103,15 @@ export class Database {
     }
     client.release();
     return result;
+  }
+
+  /**
+   * One statement in a transaction of its own, sent in one write with the others given meanwhile (see
+   * shared-writes.ts): for the hot paths' reads and single writes, as `statements` with one `commitWith`. Its
+   * failure is thrown here and touches no other.
+   */
+  statement<T>(scope: Scope, statement: Sql, options: { genericPlans?: boolean } = {}): Promise<T[]> {
+    return this.shared.run<T>(scopeSettings(scope, options.genericPlans), statement);
   }
 
   /**

@@ -82,7 +82,7 @@ type PayingRead = StorePaymentRow & {
  */
 export async function prepareShopperPayment(db: Database, input: { tenantId: string; shopperId: string; orderId: string }, deps: PaymentDeps): Promise<PreparedPayment> {
   const { tenantId } = input;
-  const [read] = await db.statements({ tenantId }, (tx) => tx.commitWith<PayingRead>(sql`
+  const [read] = await db.statement<PayingRead>({ tenantId }, sql`
     SELECT o.status, o.number, o.total_fen, o.payment_no, o.expires_at, s.openid, t.name AS store_name, w.appid,
       p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem
     FROM orders o
@@ -90,7 +90,7 @@ export async function prepareShopperPayment(db: Database, input: { tenantId: str
     JOIN tenants t ON t.id = o.tenant_id
     LEFT JOIN wechat_credentials w ON w.tenant_id = o.tenant_id
     LEFT JOIN payment_settings p ON p.tenant_id = o.tenant_id
-    WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ${input.orderId}::uuid AND o.shopper_id = ${input.shopperId}::uuid`));
+    WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ${input.orderId}::uuid AND o.shopper_id = ${input.shopperId}::uuid`);
   if (!read) return { ok: false, code: "order.notFound" };
   const order = { status: read.status, number: read.number, totalFen: read.total_fen, paymentNo: read.payment_no, expiresAt: read.expires_at };
   // Checked before the keys are opened: an order paid, cancelled or expired needs no account.

@@ -15,7 +15,7 @@ import { type Item, itemSchema } from "@kaidian/catalog";
 import { kindFromDatabase } from "@kaidian/catalog/server";
 import type { CouponOffer } from "@kaidian/coupons";
 import { checkoutCoupons, heldOfRow, type HeldRow } from "@kaidian/coupons/server";
-import { type Database, sql, sqlState, type SqlTransaction, type Transaction } from "@kaidian/db";
+import { type Database, sql, sqlState, type Transaction } from "@kaidian/db";
 import type { MemberDiscounts } from "@kaidian/members";
 import { checkoutMember, rulesOfRow, type RulesRow } from "@kaidian/members/server";
 import { paymentAccountOf, paymentsReadyOf, type StoredPayment } from "@kaidian/payments/server";
@@ -197,11 +197,11 @@ export async function placeOrder(db: Database, input: PlaceOrderInput): Promise<
   const soldOut = cached ? soldOutLines(request, cached) : [];
   let outcome: Awaited<ReturnType<typeof place>> | { comeBack: true };
   try {
-    outcome = soldOut.length > 0 ? await db.statements({ tenantId }, (tx) => refuseSoldOut(tx, input, soldOut), BY_KEY) : await place(db, input, request);
+    outcome = soldOut.length > 0 ? await refuseSoldOut(db, input, soldOut) : await place(db, input, request);
     // Stock came back (a cancellation, an expiry) since this process last heard: the order is placed as any other.
     if ("comeBack" in outcome) outcome = await place(db, input, request);
   } catch (error) {
-    if (error instanceof NotReserved) return { ok: false, refusals: [await db.statements({ tenantId }, (tx) => shortestSku(tx, error.demands), BY_KEY)] };
+    if (error instanceof NotReserved) return { ok: false, refusals: [await shortestSku(db, tenantId, error.demands)] };
     if (error instanceof CouponTaken) return { ok: false, refusals: [await db.scoped({ tenantId }, (tx) => couponRefusal(tx, error.shopperCouponId))] };
     if (error instanceof PointsTaken) return { ok: false, refusals: [{ code: "pointsShort", pointsUsed: error.pointsUsed }] };
     // The same key raced in twice: the other request's order is the one.
@@ -276,12 +276,12 @@ async function couponRefusal(tx: Transaction, shopperCouponId: string): Promise<
  * The refusal of an order some SKU could not be reserved for, read after the rollback so it counts what is left
  * now: the SKU shortest of what the order asks. One plain read (it waits for no lock), as stockLeft counts.
  */
-async function shortestSku(tx: SqlTransaction, demands: readonly SkuDemand[]): Promise<OrderRefusal> {
+async function shortestSku(db: Database, tenantId: string, demands: readonly SkuDemand[]): Promise<OrderRefusal> {
   const skus = JSON.stringify(demands.map(({ itemId, options }) => ({ itemId, options })));
-  const rows = await tx.commitWith<{ left: number }>(sql`
+  const rows = await db.statement<{ left: number }>({ tenantId }, sql`
     SELECT coalesce((SELECT (sku.value ->> 'stock')::int FROM catalog_items c, jsonb_array_elements(c.details -> 'skus') AS sku(value)
       WHERE c.id = (w.value ->> 'itemId')::uuid AND c.visible AND sku.value -> 'options' = w.value -> 'options' LIMIT 1), 0) AS "left"
-    FROM jsonb_array_elements(${skus}::jsonb) WITH ORDINALITY AS w(value, ord) ORDER BY w.ord`);
+    FROM jsonb_array_elements(${skus}::jsonb) WITH ORDINALITY AS w(value, ord) ORDER BY w.ord`, BY_KEY);
   const left = rows.map((row) => row.left);
   const shortest = demands.map((demand, index) => ({ demand, left: left[index]! })).reduce((a, b) => (b.left - b.demand.quantity < a.left - a.demand.quantity ? b : a));
   const { demand } = shortest;
@@ -295,15 +295,15 @@ async function shortestSku(tx: SqlTransaction, demands: readonly SkuDemand[]): P
  * stands only while every one of those SKUs still shows none left. Memory alone could be a moment late (stock
  * given back by a cancellation whose news is on its way), and an order that could be placed is never refused.
  */
-async function refuseSoldOut(tx: SqlTransaction, input: PlaceOrderInput, soldOut: OrderRefusal[]) {
+async function refuseSoldOut(db: Database, input: PlaceOrderInput, soldOut: OrderRefusal[]) {
   const skus = JSON.stringify(soldOut.flatMap((refusal) => (refusal.code === "notEnoughStock" ? [{ itemId: refusal.itemId, options: refusal.options }] : [])));
-  const [read] = await tx.commitWith<{ placed: boolean; still: number }>(sql`
+  const [read] = await db.statement<{ placed: boolean; still: number }>({ tenantId: input.tenantId }, sql`
     SELECT EXISTS (SELECT 1 FROM orders WHERE tenant_id = ${input.tenantId}::uuid AND shopper_id = ${input.shopperId}::uuid
         AND idempotency_key = ${input.idempotencyKey}) AS placed,
       (SELECT count(*)::int FROM jsonb_to_recordset(${skus}::jsonb) AS w("itemId" uuid, options jsonb)
         WHERE EXISTS (SELECT 1 FROM catalog_items c, jsonb_array_elements(c.details -> 'skus') AS sku(value)
           WHERE c.tenant_id = ${input.tenantId}::uuid AND c.id = w."itemId" AND c.kind = 'PRODUCT' AND c.visible
-            AND sku.value -> 'options' = w.options AND (sku.value ->> 'stock')::int <= 0)) AS still`);
+            AND sku.value -> 'options' = w.options AND (sku.value ->> 'stock')::int <= 0)) AS still`, BY_KEY);
   if (read!.placed) return { placedBefore: true as const };
   return read!.still === soldOut.length ? { ok: false as const, refusals: soldOut } : { comeBack: true as const };
 }
@@ -331,7 +331,7 @@ type PlacingRead = StorePaymentRow & {
  */
 async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
   const scope = { tenantId: input.tenantId };
-  const [read] = await db.statements(scope, (tx) => tx.commitWith<PlacingRead>(placingRead(input, request)), BY_KEY);
+  const [read] = await db.statement<PlacingRead>(scope, placingRead(input, request), BY_KEY);
   const placing = orderOfRead(read, input, request);
   if (!("record" in placing)) return placing;
   const { record, demands, openid, storeName, stored } = placing;
