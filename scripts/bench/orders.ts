@@ -6,7 +6,8 @@
 // is committed, and then each of the 100 asks for its payment (POST /orders/:id/payment, WeChat Pay's prepay and
 // the signed wx.requestPayment parameters), with figures of their own; WeChat Pay then takes every payment, checking
 // each paySign, and notifies. The orders go over 100 keep-alive connections opened before anything is measured, as
-// the HTTPS proxy's in front of shop-api are (see openConnections); the payments through autocannon. shop-api runs in
+// the HTTPS proxy's in front of shop-api are, each request's bytes made beforehand (see openConnections); the
+// payments through autocannon. The phones' own CPU is printed: they share the machine's two cores. shop-api runs in
 // a process of its own with its default limits. Before the sale, shop-api takes the orders of 300 other shoppers for
 // another item (50 in stock), so the sale meets a process that has been serving, as a sale announced in advance does,
 // rather than one started a moment before.
@@ -123,6 +124,7 @@ try {
   const soldOutWords = new Set<string>();
   let paidInPlacing = 0;
   const cpuBefore = await shopApi.cpuSeconds();
+  const phonesCpuBefore = process.cpuUsage();
   const started = Date.now();
   const sale = await phones.post({
     path: `/api/mp/v1/${store.tenantId}/orders`,
@@ -138,6 +140,7 @@ try {
       }
     },
   });
+  const phonesCpu = process.cpuUsage(phonesCpuBefore);
   phones.close();
   const { result, answers, lastCreatedAt: lastPlacedAt, lastAnsweredAt } = sale;
 
@@ -157,6 +160,7 @@ try {
   say(`  order requests answered: ${(SHOPPERS / seconds).toFixed(0)}/s over ${seconds.toFixed(2)} s`);
   say(`  orders placed: ${(placed / ((lastPlacedAt - started) / 1000)).toFixed(0)}/s (the ${placed} in ${((lastPlacedAt - started) / 1000).toFixed(2)} s)`);
   say(`  shop-api CPU: ${((shopApiCpu * 1000) / SHOPPERS).toFixed(2)} ms per order request (${shopApiCpu.toFixed(2)} s in all); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+  say(`  the phones' CPU (this process, on the same cores): ${((phonesCpu.user + phonesCpu.system) / 1000 / SHOPPERS).toFixed(2)} ms per order request`);
   say(`  latency of all ${SHOPPERS} requests: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (targets: >= 300 orders/s, p99 <= 250 ms)`);
   const right =
     placed === STOCK && units === STOCK && stock === 0 && answers.get(201) === STOCK && answers.get(409) === SHOPPERS - STOCK && soldOutWords.size === 1 && paidInPlacing === 0;
