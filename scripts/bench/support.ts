@@ -247,6 +247,8 @@ function requestBytes(method: string, url: URL, path: string, headers: Record<st
  */
 class Connection {
   private received: Buffer = Buffer.alloc(0);
+  /** Why the connection ended, once it has: a request given after that fails at once. */
+  private ended: Error | null = null;
   private awaited: { resolve(answer: { status: number; text: string }): void; reject(error: Error): void; timer: NodeJS.Timeout } | null = null;
 
   private constructor(private readonly socket: net.Socket) {
@@ -265,6 +267,7 @@ class Connection {
 
   exchange(request: Buffer, timeoutMs: number): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
+      if (this.ended) return reject(this.ended);
       const timer = setTimeout(() => this.fail(new AnswerTimeout()), timeoutMs);
       this.awaited = { resolve, reject, timer };
       this.socket.write(request);
@@ -295,6 +298,7 @@ class Connection {
   }
 
   private fail(error: Error): void {
+    this.ended ??= error;
     const awaited = this.awaited;
     this.awaited = null;
     if (!awaited) return;

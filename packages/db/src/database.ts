@@ -5,7 +5,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import type { Prisma } from "./generated/prisma/client";
 import { GroupCommits } from "./group-commit";
-import { SharedWrites } from "./shared-writes";
+import { SharedReads } from "./shared-reads";
 import { type Sql, sql, SqlTransaction } from "./sql";
 
 export type Transaction = Prisma.TransactionClient;
@@ -39,7 +39,7 @@ export class Database {
   /** One pool for Prisma and for `statements`, so maxConnections bounds both together. */
   private readonly pool: pg.Pool;
   private readonly groups: GroupCommits;
-  private readonly shared: SharedWrites;
+  private readonly reads: SharedReads;
 
   /**
    * `transactionWaitMs`: how long a transaction may wait for a free connection before it fails (Prisma's default,
@@ -55,11 +55,11 @@ export class Database {
     // listener its error event would end the process.
     this.pool.on("error", () => {});
     // The pool stops hearing a connection once it hands it out. One the server drops while held (by `statements`,
-    // a group, shared writes) fails its statements with that error; unheard, its error event would end the process.
+    // a group, shared reads) fails its statements with that error; unheard, its error event would end the process.
     this.pool.on("connect", (client) => client.on("error", () => {}));
     this.groups = new GroupCommits(() => this.pool.connect());
-    // Half the pool at most, so that Prisma's transactions and the groups always find a connection.
-    this.shared = new SharedWrites(() => this.pool.connect(), Math.max(1, Math.floor(maxConnections / 2)));
+    // Half the pool at most, leaving the rest to Prisma's transactions and the groups.
+    this.reads = new SharedReads(() => this.pool.connect(), Math.max(1, Math.floor(maxConnections / 2)));
     this.client = new PrismaClient({
       adapter: new PrismaPg(this.pool),
       ...(options.transactionWaitMs ? { transactionOptions: { maxWait: options.transactionWaitMs, timeout: options.transactionWaitMs + 5000 } } : {}),
@@ -106,12 +106,12 @@ export class Database {
   }
 
   /**
-   * One statement in a transaction of its own, sent in one write with the others given meanwhile (see
-   * shared-writes.ts): for the hot paths' reads and single writes, as `statements` with one `commitWith`. Its
-   * failure is thrown here and touches no other.
+   * One read in a read-only transaction of its own, sent in one write with the others given meanwhile (see
+   * shared-reads.ts): for the hot paths' reads, in place of `statements` with one `commitWith`. A statement's own
+   * failure is thrown here alone; a lost connection fails every read it carried, as it would any transaction.
    */
-  statement<T>(scope: Scope, statement: Sql, options: { genericPlans?: boolean } = {}): Promise<T[]> {
-    return this.shared.run<T>(scopeSettings(scope, options.genericPlans), statement);
+  read<T>(scope: Scope, statement: Sql, options: { genericPlans?: boolean } = {}): Promise<T[]> {
+    return this.reads.run<T>(scopeSettings(scope, options.genericPlans), statement);
   }
 
   /**

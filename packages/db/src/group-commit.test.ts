@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { sql, sqlState } from "./index";
-import { expectScopesKept, twoStores } from "./testing/two-stores";
+import { twoStores } from "./testing/two-stores";
 
 const stores = twoStores("group", ["分组小店", "隔壁小店"]);
-const { store, addItem, titles } = stores;
+const { store, otherStore, addItem, titles } = stores;
 
 describe("statements committed together (db.grouped)", () => {
   it("runs the first statement at once, and those given while it runs in one transaction after it", async () => {
@@ -28,6 +28,21 @@ describe("statements committed together (db.grouped)", () => {
     expect(await titles(store)).toEqual(["a 第一", "b 第二", "c 第三", "d 第四"]);
   });
 
-  it("keeps each statement's scope: no store's statement reaches another's rows, nor carries its store on", () =>
-    expectScopesKept(stores, (scope, statement) => stores.db.grouped(scope, statement)));
+  it("keeps each scope's row-level security: no store's statement reaches another's rows, nor carries its store on", async () => {
+    const given = await Promise.allSettled([
+      stores.db.grouped({ tenantId: store }, addItem(store, "e 第五")),
+      stores.db.grouped({ tenantId: store }, addItem(otherStore, "planted")),
+      stores.db.grouped({ tenantId: store }, sql`UPDATE catalog_items SET title = 'hijacked' WHERE tenant_id = ${otherStore}::uuid RETURNING id`),
+      stores.db.grouped({ tenantId: otherStore }, sql`SELECT count(*)::int AS seen FROM catalog_items`),
+      stores.db.grouped({}, sql`SELECT count(*)::int AS seen FROM catalog_items`),
+    ]);
+    expect(sqlState((given[1] as PromiseRejectedResult).reason)).toBe("42501");
+    expect(given.filter((_, index) => index !== 1).map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value)).toEqual([
+      [{ title: "e 第五" }],
+      [],
+      [{ seen: 0 }],
+      [{ seen: 0 }],
+    ]);
+    expect(await titles(otherStore)).toEqual([]);
+  });
 });

@@ -39,7 +39,7 @@ export async function claimCoupon(db: Database, input: { tenantId: string; shopp
   const at = input.at ?? new Date();
   const id = randomUUID();
   try {
-    const [row] = await db.statement<HeldRow>({ tenantId }, sql`
+    const [row] = await db.statements({ tenantId }, (tx) => tx.commitWith<HeldRow>(sql`
       WITH coupon AS (
         UPDATE coupons c SET claimed = c.claimed + 1
         WHERE c.tenant_id = ${tenantId}::uuid AND c.id = ${couponId}::uuid AND c.stopped_at IS NULL
@@ -70,7 +70,7 @@ export async function claimCoupon(db: Database, input: { tenantId: string; shopp
           WHEN (SELECT stopped_at IS NOT NULL FROM coupons WHERE id = ${couponId}::uuid) THEN 'stopped'
           WHEN (SELECT valid_until <= ${at}::timestamptz FROM coupons WHERE id = ${couponId}::uuid) THEN 'ended'
           ELSE 'soldOut' END), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-      WHERE NOT EXISTS (SELECT 1 FROM held)`);
+      WHERE NOT EXISTS (SELECT 1 FROM held)`));
     return { ok: true, coupon: heldOfRow(row!) };
   } catch (error) {
     if (sqlState(error) !== NOT_CLAIMED) throw error;

@@ -1,11 +1,11 @@
-// Two stores for the tests of how raw statements travel (db.grouped, db.statement): the application's database
+// Two stores for the tests of how raw statements travel (db.grouped, db.read): the application's database
 // access, a superuser connection to check rows past row-level security, a statement that adds an item, and the
-// titles a store's items have; and the check that statements sent together keep each its own scope.
+// titles a store's items have.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { afterAll, beforeAll, expect } from "vitest";
-import type { Database, Scope } from "../database";
-import { type Sql, sql, sqlState } from "../sql";
+import { afterAll, beforeAll } from "vitest";
+import type { Database } from "../database";
+import { type Sql, sql } from "../sql";
 import { superuser, testDatabase } from "./index";
 
 export type TwoStores = {
@@ -13,7 +13,7 @@ export type TwoStores = {
   readonly admin: pg.Client;
   readonly store: string;
   readonly otherStore: string;
-  addItem(tenantId: string, title: string): ReturnType<typeof sql>;
+  addItem(tenantId: string, title: string): Sql;
   titles(tenantId: string): Promise<string[]>;
 };
 
@@ -56,26 +56,3 @@ export function twoStores(label: string, names: readonly [string, string]): TwoS
   };
 }
 
-/**
- * Statements of both stores and of none, given to `send` at once: each keeps its own scope's row-level security, so
- * none reaches the other store's rows, and none carries a store on to the next.
- */
-export async function expectScopesKept(stores: TwoStores, send: (scope: Scope, statement: Sql) => Promise<unknown[]>): Promise<void> {
-  const { store, otherStore, addItem } = stores;
-  const before = await stores.titles(otherStore);
-  const given = await Promise.allSettled([
-    send({ tenantId: otherStore }, addItem(otherStore, "z 对门的")),
-    send({ tenantId: store }, addItem(otherStore, "planted")),
-    send({ tenantId: store }, sql`UPDATE catalog_items SET title = 'hijacked' WHERE tenant_id = ${otherStore}::uuid RETURNING id`),
-    send({ tenantId: store }, sql`SELECT count(*)::int AS seen FROM catalog_items WHERE tenant_id = ${otherStore}::uuid`),
-    send({}, sql`SELECT count(*)::int AS seen FROM catalog_items`),
-  ]);
-  expect(sqlState((given[1] as PromiseRejectedResult).reason)).toBe("42501");
-  expect(given.filter((_, index) => index !== 1).map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value)).toEqual([
-    [{ title: "z 对门的" }],
-    [],
-    [{ seen: 0 }],
-    [{ seen: 0 }],
-  ]);
-  expect(await stores.titles(otherStore)).toEqual([...before, "z 对门的"]);
-}

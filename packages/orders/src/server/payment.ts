@@ -82,7 +82,7 @@ type PayingRead = StorePaymentRow & {
  */
 export async function prepareShopperPayment(db: Database, input: { tenantId: string; shopperId: string; orderId: string }, deps: PaymentDeps): Promise<PreparedPayment> {
   const { tenantId } = input;
-  const [read] = await db.statement<PayingRead>({ tenantId }, sql`
+  const [read] = await db.read<PayingRead>({ tenantId }, sql`
     SELECT o.status, o.number, o.total_fen, o.payment_no, o.expires_at, s.openid, t.name AS store_name, w.appid,
       p.mode AS payment_mode, p.account AS payment_account, p.keys_ciphertext, p.check_problem
     FROM orders o

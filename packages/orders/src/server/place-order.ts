@@ -278,7 +278,7 @@ async function couponRefusal(tx: Transaction, shopperCouponId: string): Promise<
  */
 async function shortestSku(db: Database, tenantId: string, demands: readonly SkuDemand[]): Promise<OrderRefusal> {
   const skus = JSON.stringify(demands.map(({ itemId, options }) => ({ itemId, options })));
-  const rows = await db.statement<{ left: number }>({ tenantId }, sql`
+  const rows = await db.read<{ left: number }>({ tenantId }, sql`
     SELECT coalesce((SELECT (sku.value ->> 'stock')::int FROM catalog_items c, jsonb_array_elements(c.details -> 'skus') AS sku(value)
       WHERE c.id = (w.value ->> 'itemId')::uuid AND c.visible AND sku.value -> 'options' = w.value -> 'options' LIMIT 1), 0) AS "left"
     FROM jsonb_array_elements(${skus}::jsonb) WITH ORDINALITY AS w(value, ord) ORDER BY w.ord`, BY_KEY);
@@ -297,7 +297,7 @@ async function shortestSku(db: Database, tenantId: string, demands: readonly Sku
  */
 async function refuseSoldOut(db: Database, input: PlaceOrderInput, soldOut: OrderRefusal[]) {
   const skus = JSON.stringify(soldOut.flatMap((refusal) => (refusal.code === "notEnoughStock" ? [{ itemId: refusal.itemId, options: refusal.options }] : [])));
-  const [read] = await db.statement<{ placed: boolean; still: number }>({ tenantId: input.tenantId }, sql`
+  const [read] = await db.read<{ placed: boolean; still: number }>({ tenantId: input.tenantId }, sql`
     SELECT EXISTS (SELECT 1 FROM orders WHERE tenant_id = ${input.tenantId}::uuid AND shopper_id = ${input.shopperId}::uuid
         AND idempotency_key = ${input.idempotencyKey}) AS placed,
       (SELECT count(*)::int FROM jsonb_to_recordset(${skus}::jsonb) AS w("itemId" uuid, options jsonb)
@@ -331,7 +331,7 @@ type PlacingRead = StorePaymentRow & {
  */
 async function place(db: Database, input: PlaceOrderInput, request: OrderRequest) {
   const scope = { tenantId: input.tenantId };
-  const [read] = await db.statement<PlacingRead>(scope, placingRead(input, request), BY_KEY);
+  const [read] = await db.read<PlacingRead>(scope, placingRead(input, request), BY_KEY);
   const placing = orderOfRead(read, input, request);
   if (!("record" in placing)) return placing;
   const { record, demands, openid, storeName, stored } = placing;
