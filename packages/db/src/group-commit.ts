@@ -5,7 +5,7 @@
 // arrived meanwhile back to back and commits them once. Nobody waits for a group to fill: a statement given while
 // none of its scope is running goes at once, alone.
 import type pg from "pg";
-import { prepared, type Sql, socketOf } from "./sql";
+import { inOneWrite, prepared, type Sql } from "./sql";
 
 /** The most statements one transaction runs, so that no group holds its rows' locks for long. */
 const MOST_IN_A_GROUP = 50;
@@ -20,12 +20,11 @@ type Sent = { statements: PromiseSettledResult<pg.QueryResult>[]; commit: Promis
 
 /** BEGIN, the scope, the statements and COMMIT in one write; each statement's outcome, and the COMMIT's. */
 async function sendGroup(client: pg.PoolClient, scope: Sql, statements: readonly Sql[]): Promise<Sent> {
-  const socket = socketOf(client);
-  socket?.cork();
-  const begun = Promise.all([client.query("BEGIN"), client.query(prepared(scope))]);
-  const runs = statements.map((statement) => client.query(prepared(statement)));
-  const commit = client.query("COMMIT");
-  socket?.uncork();
+  const { begun, runs, commit } = inOneWrite(client, () => ({
+    begun: Promise.all([client.query("BEGIN"), client.query(prepared(scope))]),
+    runs: statements.map((statement) => client.query(prepared(statement))),
+    commit: client.query("COMMIT"),
+  }));
   // A failed BEGIN or scope fails everything after it: thrown to every statement of the group.
   const [, settled, committed] = await Promise.all([begun, Promise.allSettled(runs), Promise.allSettled([commit])]);
   return { statements: settled, commit: committed[0]! };

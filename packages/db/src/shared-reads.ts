@@ -7,7 +7,7 @@
 // row lock, so none waits behind another store's lock and holds up the reads sent with it; PostgreSQL refuses a
 // write given here.
 import pg from "pg";
-import { prepared, type Sql, socketOf } from "./sql";
+import { inOneWrite, prepared, type Sql } from "./sql";
 
 /** The most transactions one write carries, so that the last of them does not wait long behind the first. */
 const MOST_IN_A_WRITE = 32;
@@ -68,16 +68,13 @@ export class SharedReads {
  * The reads' transactions in one write, and each one's rows or error. A failed statement turns its COMMIT into a
  * rollback, and the next transaction's BEGIN starts afresh.
  */
-async function sendTogether(client: pg.PoolClient, together: Given[]): Promise<PromiseSettledResult<unknown[]>[]> {
-  const socket = socketOf(client);
-  socket?.cork();
-  const runs = together.map(({ scope, statement }) =>
-    Promise.all([client.query("BEGIN READ ONLY"), client.query(prepared(scope)), client.query(prepared(statement)), client.query("COMMIT")]).then(
-      ([, , result]) => result.rows as unknown[],
+function sendTogether(client: pg.PoolClient, together: Given[]): Promise<PromiseSettledResult<unknown[]>[]> {
+  const runs = inOneWrite(client, () =>
+    together.map(({ scope, statement }) =>
+      Promise.all([client.query("BEGIN READ ONLY"), client.query(prepared(scope)), client.query(prepared(statement)), client.query("COMMIT")]),
     ),
   );
-  socket?.uncork();
-  return Promise.allSettled(runs);
+  return Promise.allSettled(runs.map((run) => run.then(([, , result]) => result.rows as unknown[])));
 }
 
 /** Whether the error is the connection's, not a statement's: the socket's own (a reset), or the server's FATAL. */

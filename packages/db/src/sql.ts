@@ -37,12 +37,23 @@ export function prepared(statement: Sql): pg.QueryConfig {
   return { name, text: statement.text, values: statement.values as unknown[] };
 }
 
-/**
- * pg writes each message to the socket as it is given, one system call (and one wake-up of the server) each.
- * Held while a few are given together, they leave in one write. pg has no public way to reach its socket.
- */
-export function socketOf(client: pg.PoolClient): Writable | undefined {
+/** pg's socket of the connection: pg has no public way to reach it. */
+function socketOf(client: pg.PoolClient): Writable | undefined {
   return (client as unknown as { connection?: { stream?: Writable } }).connection?.stream;
+}
+
+/**
+ * pg writes each message to the socket as it is given, one system call (and one wake-up of the server) each. The
+ * messages `give` hands pg leave together, in one write.
+ */
+export function inOneWrite<T>(client: pg.PoolClient, give: () => T): T {
+  const socket = socketOf(client);
+  socket?.cork();
+  try {
+    return give();
+  } finally {
+    socket?.uncork();
+  }
 }
 
 /** One transaction on one pooled connection (see Database.statements). */
@@ -78,11 +89,7 @@ export class SqlTransaction {
    */
   async commitWith<T>(statement: Sql): Promise<T[]> {
     this.finished = true;
-    const socket = socketOf(this.client);
-    socket?.cork();
-    const sent = Promise.all([this.begun, this.client.query(prepared(statement)), this.client.query("COMMIT")]);
-    socket?.uncork();
-    const [, result] = await sent;
+    const [, result] = await inOneWrite(this.client, () => Promise.all([this.begun, this.client.query(prepared(statement)), this.client.query("COMMIT")]));
     return result.rows as T[];
   }
 

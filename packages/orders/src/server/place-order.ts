@@ -273,8 +273,8 @@ async function couponRefusal(tx: Transaction, shopperCouponId: string): Promise<
 }
 
 /**
- * The refusal of an order some SKU could not be reserved for, read after the rollback so it counts what is left
- * now: the SKU shortest of what the order asks. One plain read (it waits for no lock), as stockLeft counts.
+ * The refusal of an order some SKU could not be reserved for, read after the refused write so it counts what is
+ * left now: the SKU shortest of what the order asks. One plain read (it waits for no lock), as stockLeft counts.
  */
 async function shortestSku(db: Database, tenantId: string, demands: readonly SkuDemand[]): Promise<OrderRefusal> {
   const skus = JSON.stringify(demands.map(({ itemId, options }) => ({ itemId, options })));
