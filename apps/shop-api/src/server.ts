@@ -3,12 +3,13 @@
 // knows of stores and shoppers is in the cache, in PostgreSQL or in the signed token, so any number of processes
 // can run side by side.
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import type { Database } from "@kaidian/db";
 import { etagOfBytes, isUuid, loadPublishedNights, MAX_QUERY_NIGHTS, nightsQuerySchema, nightsResponseSchema, parsePageQuery } from "@kaidian/storefront";
 import type { Answer, ShopCache } from "@kaidian/storefront/cache";
 import { clientOf } from "@kaidian/client-address";
 import { bearerToken } from "@kaidian/orders/server";
-import { RateLimiter } from "@kaidian/traffic";
+import { RateLimiter, TurnPacer } from "@kaidian/traffic";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import pino from "pino";
 import { NOT_FOUND_MESSAGES, OPEN, sendError, sendReady } from "./http";
@@ -62,6 +63,12 @@ export function routeTable(app: FastifyInstance): readonly RouteEntry[] {
   return routeTables.get(app) ?? [];
 }
 
+/**
+ * How many requests begin per turn of the event loop (see TurnPacer). In the flash-sale benchmark, 10 to 25 all gave
+ * a lower p50, p99 and CPU per request than no limit.
+ */
+const REQUESTS_BEGUN_PER_TURN = 16;
+
 /** How long a log line may wait in memory for others to share its write. */
 const LOG_FLUSH_MS = 250;
 
@@ -78,7 +85,17 @@ function stdoutLines() {
 
 export function buildShopApi(parts: ShopApiParts): FastifyInstance {
   const { db, cache, settings } = parts;
+  const pacer = new TurnPacer(REQUESTS_BEGUN_PER_TURN);
   const app = Fastify({
+    // Fastify's own HTTP server, with its timeouts, whose requests begin as the pacer lets them.
+    serverFactory: (handle, options) => {
+      const { keepAliveTimeout, requestTimeout, connectionTimeout } = options as Record<"keepAliveTimeout" | "requestTimeout" | "connectionTimeout", number>;
+      const server = createServer((request, response) => pacer.pace(() => handle(request, response)));
+      server.keepAliveTimeout = keepAliveTimeout;
+      server.requestTimeout = requestTimeout;
+      server.setTimeout(connectionTimeout);
+      return server;
+    },
     logger: { level: settings.logLevel, stream: parts.logStream ?? stdoutLines() },
     // One line per request, written when it is answered (below), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
