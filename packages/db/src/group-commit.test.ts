@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { sql, sqlState } from "./index";
 import { twoStores } from "./testing/two-stores";
@@ -44,5 +45,33 @@ describe("statements committed together (db.grouped)", () => {
       [{ seen: 0 }],
     ]);
     expect(await titles(otherStore)).toEqual([]);
+  });
+
+  it("sends the next group while the one before runs: PostgreSQL does not wait for this process to read an answer", async () => {
+    const first = stores.db.grouped({ tenantId: store }, sql`SELECT pg_sleep(0.3)`);
+    const next = stores.db.grouped<{ at: Date }>({ tenantId: store }, sql`SELECT clock_timestamp() AS at`);
+    // The process is busy past the first group's answer, as in a sale; the next group went out at the end of the turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    const busyUntil = Date.now() + 1500;
+    while (Date.now() < busyUntil);
+    await first;
+    const [{ at }] = (await next) as [{ at: Date }];
+    expect(at.getTime()).toBeLessThan(busyUntil);
+  });
+
+  it("fails both groups on a connection that breaks under them, and commits the next on another", async () => {
+    const failure = (given: Promise<unknown>) => given.then(() => null, (error: unknown) => error);
+    const cut = [failure(stores.db.grouped({ tenantId: store }, sql`SELECT pg_sleep(60)`)), failure(stores.db.grouped({ tenantId: store }, addItem(store, "z 断开")))];
+    let killed: number | undefined;
+    while (killed === undefined) {
+      const { rows } = await stores.admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'");
+      killed = rows[0]?.pid;
+      if (killed === undefined) await sleep(20);
+    }
+    await stores.admin.query("SELECT pg_terminate_backend($1)", [killed]);
+    for (const error of await Promise.all(cut)) expect(error).toBeInstanceOf(Error);
+    const [row] = await stores.db.grouped<{ backend: number }>({ tenantId: store }, sql`SELECT pg_backend_pid() AS backend`);
+    expect(row!.backend).not.toBe(killed);
+    expect(await titles(store)).not.toContain("z 断开");
   });
 });

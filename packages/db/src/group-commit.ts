@@ -10,6 +10,9 @@ import { inOneWrite, prepared, type Sql } from "./sql";
 /** The most statements one transaction runs, so that no group holds its rows' locks for long. */
 const MOST_IN_A_GROUP = 50;
 
+/** The most groups of one scope sent and not yet answered (see Line). */
+const MOST_UNANSWERED = 2;
+
 type Given = {
   statement: Sql;
   resolve(rows: unknown[]): void;
@@ -31,60 +34,95 @@ async function sendGroup(client: pg.PoolClient, scope: Sql, statements: readonly
 }
 
 /**
- * Runs statements in groups, one group per scope at a time. Each statement must stand on its own: it checks its
+ * Runs statements in groups, each scope's on a line of its own. Each statement must stand on its own: it checks its
  * own conditions (a conditional UPDATE, a unique key), writes all or nothing, and can run again unchanged. A
  * statement that fails fails its transaction: its caller gets its error, and the others of its group run again
  * without it.
  */
 export class GroupCommits {
-  /** The statements waiting, per scope; a scope is present while a group of it is running. */
-  private readonly waiting = new Map<string, Given[]>();
+  /** The lines running, per scope. */
+  private readonly lines = new Map<string, Line>();
 
   constructor(private readonly connect: () => Promise<pg.PoolClient>) {}
 
   commit<T>(scope: Sql, statement: Sql): Promise<T[]> {
     const key = JSON.stringify(scope.values);
     return new Promise<T[]>((resolve, reject) => {
-      const given: Given = { statement, resolve: resolve as (rows: unknown[]) => void, reject };
-      const queue = this.waiting.get(key);
-      if (queue) return void queue.push(given);
-      this.waiting.set(key, [given]);
-      void this.drain(key, scope);
+      let line = this.lines.get(key);
+      if (!line) {
+        line = new Line(this.connect, scope, () => this.lines.delete(key));
+        this.lines.set(key, line);
+      }
+      line.give({ statement, resolve: resolve as (rows: unknown[]) => void, reject });
     });
-  }
-
-  /**
-   * Runs the scope's groups until none waits, on one connection held throughout: taken back from the pool between
-   * groups, it would queue behind the reads of the very orders waiting to be written.
-   */
-  private async drain(key: string, scope: Sql): Promise<void> {
-    const queue = this.waiting.get(key)!;
-    const line = new Line(this.connect, scope);
-    while (queue.length > 0) queue.unshift(...(await line.run(queue.splice(0, MOST_IN_A_GROUP))));
-    line.close();
-    this.waiting.delete(key);
   }
 }
 
-/** One scope's groups, one after another on one connection. */
+/**
+ * One scope's groups, in the order given, on one connection held until none waits: taken back from the pool between
+ * groups, it would queue behind the reads of the very orders waiting to be written. Up to two groups are sent and
+ * not yet answered: PostgreSQL runs the second while this process is busy elsewhere and has not yet read the first's
+ * answer, so the line never waits a turn of the event loop in between. The second goes at the end of the turn its
+ * first statement came in, taking all that came meanwhile. Only a group that failed can have its statements run
+ * after a later group (the one already sent).
+ */
 class Line {
-  private client: pg.PoolClient | null = null;
+  private readonly waiting: Given[] = [];
+  private answering = 0;
+  private sendScheduled = false;
+  private connection: Promise<pg.PoolClient> | null = null;
 
   constructor(
     private readonly connect: () => Promise<pg.PoolClient>,
     private readonly scope: Sql,
+    private readonly closed: () => void,
   ) {}
 
+  give(given: Given): void {
+    this.waiting.push(given);
+    if (this.answering === 0) return this.send();
+    if (this.answering === MOST_UNANSWERED || this.sendScheduled) return;
+    this.sendScheduled = true;
+    setImmediate(() => {
+      this.sendScheduled = false;
+      if (this.answering < MOST_UNANSWERED) this.send();
+      this.closeWhenDone();
+    });
+  }
+
+  /** Sends a group of those waiting; once it is answered, the next. */
+  private send(): void {
+    if (this.waiting.length === 0) return;
+    this.answering++;
+    void this.run(this.waiting.splice(0, MOST_IN_A_GROUP)).then((again) => {
+      this.answering--;
+      this.waiting.unshift(...again);
+      this.send();
+      this.closeWhenDone();
+    });
+  }
+
+  /** Lets the connection go back to the pool, and the line end, once nothing waits or is on its way. */
+  private closeWhenDone(): void {
+    if (this.waiting.length > 0 || this.answering > 0 || this.sendScheduled) return;
+    void this.connection?.then((client) => client.release(), () => {});
+    this.connection = null;
+    this.closed();
+  }
+
   /** Runs one group; settles the statements it decided, and returns those to run again, in their order. */
-  async run(group: Given[]): Promise<Given[]> {
+  private async run(group: Given[]): Promise<Given[]> {
+    const connection = (this.connection ??= this.connect());
     let sent: Sent;
     try {
-      this.client ??= await this.connect();
-      sent = await sendGroup(this.client, this.scope, group.map((given) => given.statement));
+      sent = await sendGroup(await connection, this.scope, group.map((given) => given.statement));
     } catch (error) {
-      // The connection is broken, or none could be had: the group cannot know what became of its statements.
-      this.client?.release(error as Error);
-      this.client = null;
+      // The connection is broken, or none could be had: the group cannot know what became of its statements. The
+      // connection goes back to the pool once, whichever of its groups failed first.
+      if (this.connection === connection) {
+        this.connection = null;
+        void connection.then((client) => client.release(error as Error), () => {});
+      }
       for (const given of group) given.reject(error);
       return [];
     }
@@ -105,10 +143,5 @@ class Line {
     const before = failed > 0 ? await this.run(group.slice(0, failed)) : [];
     group[failed]!.reject((sent.statements[failed] as PromiseRejectedResult).reason);
     return [...before, ...group.slice(failed + 1)];
-  }
-
-  close(): void {
-    this.client?.release();
-    this.client = null;
   }
 }
