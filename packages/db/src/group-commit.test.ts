@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { sql, sqlState } from "./index";
 import { twoStores } from "./testing/two-stores";
@@ -62,12 +61,7 @@ describe("statements committed together (db.grouped)", () => {
   it("fails both groups on a connection that breaks under them, and commits the next on another", async () => {
     const failure = (given: Promise<unknown>) => given.then(() => null, (error: unknown) => error);
     const cut = [failure(stores.db.grouped({ tenantId: store }, sql`SELECT pg_sleep(60)`)), failure(stores.db.grouped({ tenantId: store }, addItem(store, "z 断开")))];
-    let killed: number | undefined;
-    while (killed === undefined) {
-      const { rows } = await stores.admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'");
-      killed = rows[0]?.pid;
-      if (killed === undefined) await sleep(20);
-    }
+    const killed = await stores.backendRunning("SELECT pg_sleep(60)");
     await stores.admin.query("SELECT pg_terminate_backend($1)", [killed]);
     for (const error of await Promise.all(cut)) expect(error).toBeInstanceOf(Error);
     const [row] = await stores.db.grouped<{ backend: number }>({ tenantId: store }, sql`SELECT pg_backend_pid() AS backend`);

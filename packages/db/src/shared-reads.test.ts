@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { sql, sqlState } from "./index";
 import { twoStores } from "./testing/two-stores";
@@ -59,12 +58,7 @@ describe("reads sent together (db.read)", () => {
       () => null,
       (error: unknown) => error,
     );
-    let killed: number | undefined;
-    while (killed === undefined) {
-      const { rows } = await stores.admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'");
-      killed = rows[0]?.pid;
-      if (killed === undefined) await sleep(20);
-    }
+    const killed = await stores.backendRunning("SELECT pg_sleep(60)");
     await stores.admin.query("SELECT pg_terminate_backend($1)", [killed]);
     expect(await cut).toBeInstanceOf(Error);
     const answers = await Promise.all(Array.from({ length: 5 }, () => stores.db.read<{ backend: number }>({ tenantId: store }, sql`SELECT pg_backend_pid() AS backend`)));

@@ -1,7 +1,8 @@
 // Two stores for the tests of how raw statements travel (db.grouped, db.read): the application's database
-// access, a superuser connection to check rows past row-level security, a statement that adds an item, and the
-// titles a store's items have.
+// access, a superuser connection to check rows past row-level security, a statement that adds an item, the titles
+// a store's items have, and which backend runs a statement (to break its connection).
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../database";
@@ -15,6 +16,8 @@ export type TwoStores = {
   readonly otherStore: string;
   addItem(tenantId: string, title: string): Sql;
   titles(tenantId: string): Promise<string[]>;
+  /** The process id of the backend running a statement that begins with `text`, once one does. */
+  backendRunning(text: string): Promise<number>;
 };
 
 /** Creates the stores before the file's tests and disconnects after them. */
@@ -52,6 +55,13 @@ export function twoStores(label: string, names: readonly [string, string]): TwoS
     async titles(tenantId) {
       const { rows } = await ready(admin).query<{ title: string }>("SELECT title FROM catalog_items WHERE tenant_id = $1 ORDER BY title", [tenantId]);
       return rows.map((row) => row.title);
+    },
+    async backendRunning(text) {
+      for (;;) {
+        const { rows } = await ready(admin).query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND starts_with(query, $1)", [text]);
+        if (rows[0]) return rows[0].pid;
+        await sleep(20);
+      }
     },
   };
 }
