@@ -3,6 +3,7 @@ import { Database } from "@kaidian/db";
 import { paymentDepsFromEnv, ShopperTokens } from "@kaidian/orders/server";
 import { loadFirstCatalogPage, loadShopperStore } from "@kaidian/storefront";
 import { ChangeFeed, ShopCache } from "@kaidian/storefront/cache";
+import { TurnPacer } from "@kaidian/traffic";
 import { openPlatform } from "@kaidian/wechat/open-platform";
 import { MiniProgramServerApi } from "@kaidian/wechat/server-api";
 import type { FastifyInstance } from "fastify";
@@ -17,6 +18,12 @@ export type ShopApi = {
   /** Stops taking requests, finishes those in flight, then lets go of the database. */
   stop(): Promise<void>;
 };
+
+/**
+ * How many requests begin per turn of the event loop (see TurnPacer). In the flash-sale benchmark, 10 to 25 all gave
+ * a lower p50, p99 and CPU per request than no limit.
+ */
+const REQUESTS_BEGUN_PER_TURN = 16;
 
 export function createShopApi(settings: ShopApiSettings, options: { logStream?: NodeJS.WritableStream; env?: Record<string, string | undefined> } = {}): ShopApi {
   // A burst of orders waits for a connection (up to 10 s) rather than failing at Prisma's default 2 s.
@@ -47,7 +54,8 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
   };
   const component = settings.wechatComponent;
   const platform = component ? openPlatform({ db, masterKey: settings.masterKey, settings: component, timeoutMs: settings.wechatApi.timeoutMs }) : null;
-  const app = buildShopApi({ db, cache, settings, trading, platform, ready: () => !draining && feed.healthy, logStream: options.logStream });
+  const pacer = new TurnPacer(REQUESTS_BEGUN_PER_TURN);
+  const app = buildShopApi({ db, cache, settings, trading, platform, ready: () => !draining && feed.healthy, logStream: options.logStream, pacer });
   return {
     app,
     cache,
@@ -57,6 +65,8 @@ export function createShopApi(settings: ShopApiSettings, options: { logStream?: 
     },
     async stop() {
       draining = true;
+      // Requests that arrived before the stop are finished, not refused as those arriving after it are.
+      pacer.beginAll();
       await app.close();
       await feed.stop();
       await db.disconnect();

@@ -62,9 +62,9 @@ export class GroupCommits {
  * One scope's groups, in the order given, on one connection held until none waits: taken back from the pool between
  * groups, it would queue behind the reads of the very orders waiting to be written. Up to two groups are sent and
  * not yet answered: PostgreSQL runs the second while this process is busy elsewhere and has not yet read the first's
- * answer, so the line never waits a turn of the event loop in between. The second goes at the end of the turn its
- * first statement came in, taking all that came meanwhile. Only a group that failed can have its statements run
- * after a later group (the one already sent).
+ * answer, instead of waiting for it. The second goes at the end of the turn its first statement came in, taking what
+ * came meanwhile (up to a group's most). Only a group that failed can have its statements run after a later group
+ * (the one already sent).
  */
 class Line {
   private readonly waiting: Given[] = [];

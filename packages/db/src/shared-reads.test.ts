@@ -54,11 +54,11 @@ describe("reads sent together (db.read)", () => {
   });
 
   it("drops a connection that breaks under a read, and answers the next ones on another", async () => {
-    const cut = stores.db.read({ tenantId: store }, sql`SELECT pg_sleep(60)`).then(
+    const cut = stores.db.read({ tenantId: store }, sql`SELECT pg_sleep(60) AS cut_read`).then(
       () => null,
       (error: unknown) => error,
     );
-    const killed = await stores.backendRunning("SELECT pg_sleep(60)");
+    const killed = await stores.backendRunning("SELECT pg_sleep(60) AS cut_read");
     await stores.admin.query("SELECT pg_terminate_backend($1)", [killed]);
     expect(await cut).toBeInstanceOf(Error);
     const answers = await Promise.all(Array.from({ length: 5 }, () => stores.db.read<{ backend: number }>({ tenantId: store }, sql`SELECT pg_backend_pid() AS backend`)));

@@ -42,6 +42,20 @@ describe("TurnPacer", () => {
     expect(begun).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it("begins every one waiting when asked (the process stopping), even past one that throws", () => {
+    const pacer = new TurnPacer(1);
+    const begun: string[] = [];
+    pacer.pace(() => begun.push("first"));
+    pacer.pace(() => {
+      throw new Error("a request that fails as it begins");
+    });
+    pacer.pace(() => begun.push("last"));
+    expect(begun).toEqual(["first"]);
+    expect(() => pacer.beginAll()).toThrow("a request that fails as it begins");
+    expect(begun).toEqual(["first", "last"]);
+    expect(pacer.queued).toBe(0);
+  });
+
   it("refuses a budget that is not a whole number of at least one", () => {
     expect(() => new TurnPacer(0)).toThrow(/perTurn/);
     expect(() => new TurnPacer(1.5)).toThrow(/perTurn/);

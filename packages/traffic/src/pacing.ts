@@ -3,7 +3,7 @@
 // anything else: PostgreSQL's answers to the first of them, already there, wait until the last has been parsed,
 // and the database sits idle meanwhile. Begun `perTurn` at a time, the rest wait for the next turns, and between
 // them the process handles what has arrived: the first orders are read, written and answered while the burst is
-// still being taken in. Nothing is dropped or reordered: requests begin in the order they came.
+// still being taken in. Requests begin in the order they came.
 
 /** Runs `begin`s at most `perTurn` per turn of the event loop, in the order given. */
 export class TurnPacer {
@@ -32,6 +32,11 @@ export class TurnPacer {
     return this.waiting.length;
   }
 
+  /** Begins every one waiting, now: when the process stops taking requests, those that arrived before are begun. */
+  beginAll(): void {
+    beginEach(this.waiting.splice(0));
+  }
+
   private scheduleTurn(): void {
     if (this.turnScheduled) return;
     this.turnScheduled = true;
@@ -44,6 +49,19 @@ export class TurnPacer {
     this.begunThisTurn = begun.length;
     this.turnScheduled = false;
     if (begun.length > 0) this.scheduleTurn();
-    for (const begin of begun) begin();
+    beginEach(begun);
   };
+}
+
+/** Begins each in turn; one that throws does not keep the others from beginning, and its error is thrown after. */
+function beginEach(begins: readonly (() => void)[]): void {
+  const failures: unknown[] = [];
+  for (const begin of begins) {
+    try {
+      begin();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
 }
